@@ -1,0 +1,93 @@
+import * as z from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (protocols: string[]) =>
+  optionalText.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  PORTICO_DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: url(['http:', 'https:']),
+  OPENAI_MODEL: optionalText,
+  OPENAI_EMBEDDING_MODEL: optionalText,
+  TWILIO_ACCOUNT_SID: optionalText.refine((v) => v === undefined || /^AC[0-9a-fA-F]{32}$/.test(v), {
+    message: 'expected "AC" followed by 32 hexadecimal characters',
+  }),
+  TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_FROM: optionalText,
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  PORTICO_BASE_DOMAIN: optionalText.refine((v) => v === undefined || /^[a-z0-9.-]+$/i.test(v), {
+    message: 'expected a DNS name such as portal.example.com',
+  }),
+  PORTICO_SEED: z.enum(['demo', 'none']).optional(),
+  PORTICO_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  mode: 'embedded' | 'scale-out';
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  openai: { apiKey?: string; baseUrl?: string; model?: string; embeddingModel?: string };
+  twilio: { accountSid?: string; authToken?: string; from?: string };
+  smtpUrl?: string;
+  baseDomain: string;
+  seed: 'demo' | 'none';
+  trustProxy: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value stops the start with a line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  const mode = e.DATABASE_URL ? 'scale-out' : 'embedded';
+  return {
+    port: e.PORT,
+    mode,
+    dataDir: e.PORTICO_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+    },
+    twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM },
+    smtpUrl: e.SMTP_URL,
+    baseDomain: (e.PORTICO_BASE_DOMAIN ?? 'portal.localhost').toLowerCase(),
+    seed: e.PORTICO_SEED ?? (mode === 'embedded' ? 'demo' : 'none'),
+    trustProxy: e.PORTICO_TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,25 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** Paths that may carry secrets anywhere in a log line; pino replaces their values. */
+const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'code',
+  '*.code',
+  'token',
+  '*.token',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.authToken',
+  '*.apiKey',
+];
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'portico' } },
+    destination as pino.DestinationStream | undefined,
+  );
+}

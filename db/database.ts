@@ -1,0 +1,44 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { vector } from '@electric-sql/pglite-pgvector';
+import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+
+export type Database = {
+  pool: pg.Pool;
+  mode: 'embedded' | 'scale-out';
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
+
+/** Opens PGlite in the data directory (embedded) or a pool on DATABASE_URL (scale-out); the code above sees one pg.Pool either way. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    await pool.query('select 1');
+    return { pool, mode: 'scale-out', close: () => pool.end() };
+  }
+  const lock: DataDirLock = lockDataDir(options.dataDir);
+  try {
+    const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { vector, pg_trgm } });
+    // PGlite is one connection: a larger pool crashes it.
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+    let closed = false;
+    return {
+      pool,
+      mode: 'embedded',
+      async close() {
+        if (closed) return;
+        closed = true;
+        await pool.end();
+        await pglite.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import type { Queryable } from '../transaction.js';
+
+export type ContactRow = {
+  id: string;
+  tenant_id: string;
+  company_id: string;
+  company_name: string;
+  name: string;
+  email: string;
+  username: string;
+  password_hash: string;
+  language: string;
+  phone: string | null;
+  is_primary: boolean;
+};
+
+export type TechnicianRow = {
+  id: string;
+  tenant_id: string;
+  name: string;
+  email: string;
+  username: string;
+  password_hash: string;
+  language: string;
+  is_admin: boolean;
+};
+
+const CONTACT_COLUMNS = `c.id, c.tenant_id, c.company_id, co.name AS company_name, c.name, c.email, c.username,
+  c.password_hash, c.language, c.phone, c.is_primary`;
+
+export async function findContactByUsername(q: Queryable, tenantId: string, username: string) {
+  const { rows } = await q.query<ContactRow>(
+    `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN companies co ON co.id = c.company_id
+     WHERE c.tenant_id = $1 AND lower(c.username) = lower($2)`,
+    [tenantId, username],
+  );
+  return rows[0];
+}
+
+export async function findContactById(q: Queryable, tenantId: string, id: string) {
+  const { rows } = await q.query<ContactRow>(
+    `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN companies co ON co.id = c.company_id
+     WHERE c.tenant_id = $1 AND c.id = $2`,
+    [tenantId, id],
+  );
+  return rows[0];
+}
+
+export async function searchContacts(q: Queryable, tenantId: string, text: string | undefined, limit: number) {
+  const pattern = text ? `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  const { rows } = await q.query<ContactRow>(
+    `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN companies co ON co.id = c.company_id
+     WHERE c.tenant_id = $1
+       AND ($2::text IS NULL OR c.name ILIKE $2 OR c.email ILIKE $2 OR c.username ILIKE $2 OR co.name ILIKE $2)
+     ORDER BY c.name LIMIT $3`,
+    [tenantId, pattern, limit],
+  );
+  return rows;
+}
+
+export async function existingContactIds(q: Queryable, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await q.query<{ id: string }>(
+    'SELECT id FROM contacts WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+    [tenantId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertContact(
+  q: Queryable,
+  tenantId: string,
+  input: { companyId: string; name: string; email: string; username: string; passwordHash: string; language: string; primary: boolean },
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO contacts (tenant_id, company_id, name, email, username, password_hash, language, is_primary)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [tenantId, input.companyId, input.name, input.email, input.username, input.passwordHash, input.language, input.primary],
+  );
+  return rows[0]!.id;
+}
+
+export async function findTechnicianByUsername(q: Queryable, tenantId: string, username: string) {
+  const { rows } = await q.query<TechnicianRow>(
+    `SELECT id, tenant_id, name, email, username, password_hash, language, is_admin FROM technicians
+     WHERE tenant_id = $1 AND lower(username) = lower($2)`,
+    [tenantId, username],
+  );
+  return rows[0];
+}
+
+export async function findTechnicianById(q: Queryable, tenantId: string, id: string) {
+  const { rows } = await q.query<TechnicianRow>(
+    `SELECT id, tenant_id, name, email, username, password_hash, language, is_admin FROM technicians
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id],
+  );
+  return rows[0];
+}
+
+export async function insertTechnician(
+  q: Queryable,
+  tenantId: string,
+  input: { name: string; email: string; username: string; passwordHash: string; language: string; admin: boolean },
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO technicians (tenant_id, name, email, username, password_hash, language, is_admin)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [tenantId, input.name, input.email, input.username, input.passwordHash, input.language, input.admin],
+  );
+  return rows[0]!.id;
+}

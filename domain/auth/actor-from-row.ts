@@ -1,0 +1,18 @@
+import type { ContactRow, TechnicianRow } from '../../db/repositories/principals.js';
+import { isLanguage } from '../../i18n/languages.js';
+import type { ContactActor, TechnicianActor } from '../context.js';
+
+export function contactActor(row: ContactRow): ContactActor {
+  return {
+    kind: 'contact',
+    id: row.id,
+    name: row.name,
+    companyId: row.company_id,
+    primary: row.is_primary,
+    language: isLanguage(row.language) ? row.language : 'en',
+  };
+}
+
+export function technicianActor(row: TechnicianRow): TechnicianActor {
+  return { kind: 'technician', id: row.id, name: row.name, admin: row.is_admin, language: isLanguage(row.language) ? row.language : 'en' };
+}

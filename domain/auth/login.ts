@@ -1,0 +1,47 @@
+import type pg from 'pg';
+import { insertAuditEntry } from '../../db/repositories/audit.js';
+import { findContactByUsername, findTechnicianByUsername } from '../../db/repositories/principals.js';
+import { withTransaction } from '../../db/transaction.js';
+import type { Actor } from '../context.js';
+import { AppError } from '../errors.js';
+import { contactActor, technicianActor } from './actor-from-row.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { decoyPasswordHash, verifyPassword } from './password.js';
+import { endSession, startSession } from './sessions.js';
+
+export type LoginInput = { tenantId: string; username: string; password: string; address: string; previousToken?: string };
+
+/**
+ * Checks the throttle first, then the password (against a decoy when the user is unknown, so both
+ * failures look and take the same), and issues a fresh session, revoking the one the browser had.
+ */
+export async function login(
+  deps: { pool: pg.Pool; throttle: LoginThrottle },
+  input: LoginInput,
+): Promise<{ actor: Actor; token: string; expiresAt: Date }> {
+  const { pool, throttle } = deps;
+  await throttle.assertAllowed(input.tenantId, input.username, input.address);
+
+  const technician = await findTechnicianByUsername(pool, input.tenantId, input.username);
+  const contact = technician ? undefined : await findContactByUsername(pool, input.tenantId, input.username);
+  const row = technician ?? contact;
+  const valid = await verifyPassword(input.password, row?.password_hash ?? (await decoyPasswordHash()));
+  if (!row || !valid) {
+    await throttle.recordFailure(input.tenantId, input.username, input.address);
+    throw new AppError('invalid_credentials', 'bad username or password');
+  }
+  await throttle.recordSuccess(input.tenantId, input.username);
+
+  const actor = technician ? technicianActor(technician) : contactActor(contact!);
+  return withTransaction(pool, async (client) => {
+    if (input.previousToken) await endSession(client, input.tenantId, input.previousToken);
+    const session = await startSession(client, input.tenantId, actor);
+    await insertAuditEntry(client, input.tenantId, {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: 'auth.login',
+      details: { address: input.address },
+    });
+    return { actor, ...session };
+  });
+}

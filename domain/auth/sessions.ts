@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../../db/transaction.js';
+import { findContactById, findTechnicianById } from '../../db/repositories/principals.js';
+import { findLiveSession, insertSession, revokeSession, touchSession } from '../../db/repositories/sessions.js';
+import type { Actor } from '../context.js';
+import { contactActor, technicianActor } from './actor-from-row.js';
+
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+// Writing last-seen on every request would turn each read into a write.
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export async function startSession(q: Queryable, tenantId: string, actor: Actor): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_ABSOLUTE_MS);
+  await insertSession(q, { tokenHash: hashToken(token), tenantId, principalKind: actor.kind, principalId: actor.id, expiresAt });
+  return { token, expiresAt };
+}
+
+export async function endSession(q: Queryable, tenantId: string, token: string): Promise<void> {
+  await revokeSession(q, tenantId, hashToken(token));
+}
+
+/** The actor behind a session token, or undefined when it is unknown, revoked, idle too long or past its absolute expiry. */
+export async function resolveSession(q: Queryable, tenantId: string, token: string): Promise<Actor | undefined> {
+  const tokenHash = hashToken(token);
+  const session = await findLiveSession(q, tenantId, tokenHash);
+  if (!session) return undefined;
+  const idleFor = Date.now() - session.last_seen_at.getTime();
+  if (idleFor > SESSION_IDLE_MS) {
+    await revokeSession(q, tenantId, tokenHash);
+    return undefined;
+  }
+  if (idleFor > TOUCH_INTERVAL_MS) await touchSession(q, tenantId, tokenHash);
+  if (session.principal_kind === 'contact') {
+    const row = await findContactById(q, tenantId, session.principal_id);
+    return row && contactActor(row);
+  }
+  const row = await findTechnicianById(q, tenantId, session.principal_id);
+  return row && technicianActor(row);
+}

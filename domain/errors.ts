@@ -1,0 +1,55 @@
+/** The only error type the domain throws; the server maps `code` to a status and a translated message in one place. */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  field_not_writable: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  section_disabled: 403,
+  manual_ticket_creation_disabled: 403,
+  ticket_cannot_be_reopened: 403,
+  not_found: 404,
+  unknown_tenant: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type AppErrorOptions = {
+  /** Interpolated into the translated message, e.g. the field name. Never secrets. */
+  params?: Record<string, string | number>;
+  /** Extra structured detail for the client, such as zod issues. */
+  details?: unknown;
+  /** Seconds a throttled caller should wait. */
+  retryAfter?: number;
+  cause?: unknown;
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly details?: unknown;
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, internalMessage?: string, options: AppErrorOptions = {}) {
+    super(internalMessage ?? code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.params = options.params ?? {};
+    this.details = options.details;
+    this.retryAfter = options.retryAfter;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,77 @@
+import * as z from 'zod';
+
+export const SECTION_NAMES = ['assistant', 'ticketing', 'knowledgeBase', 'selfService'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+
+/** Default ticket fields whose portal visibility admins choose; custom fields add their own keys. */
+export const DEFAULT_TICKET_FIELDS = ['subject', 'description', 'status', 'priority', 'type'] as const;
+export type DefaultTicketField = (typeof DEFAULT_TICKET_FIELDS)[number];
+
+export const FieldVisibilitySchema = z.enum(['editable', 'readonly', 'hidden']);
+export type FieldVisibility = z.infer<typeof FieldVisibilitySchema>;
+
+const SectionAccessSchema = z
+  .strictObject({
+    mode: z.enum(['off', 'everyone', 'selected']).default('everyone'),
+    userIds: z.array(z.uuid()).max(10_000).default([]),
+  })
+  .meta({ description: 'Off for everyone, on for everyone, or on for the listed contacts only.' });
+
+export const DEFAULT_FIELD_VISIBILITY: Record<DefaultTicketField, FieldVisibility> = {
+  subject: 'editable',
+  description: 'editable',
+  status: 'readonly',
+  priority: 'editable',
+  type: 'editable',
+};
+
+export const PortalSettingsSchema = z
+  .strictObject({
+    sections: z
+      .strictObject({
+        assistant: SectionAccessSchema.default({ mode: 'everyone', userIds: [] }),
+        ticketing: SectionAccessSchema.default({ mode: 'everyone', userIds: [] }),
+        knowledgeBase: SectionAccessSchema.default({ mode: 'everyone', userIds: [] }),
+        selfService: SectionAccessSchema.default({ mode: 'everyone', userIds: [] }),
+      })
+      .default({
+        assistant: { mode: 'everyone', userIds: [] },
+        ticketing: { mode: 'everyone', userIds: [] },
+        knowledgeBase: { mode: 'everyone', userIds: [] },
+        selfService: { mode: 'everyone', userIds: [] },
+      }),
+    tickets: z
+      .strictObject({
+        ticketPerChatSession: z.boolean().default(true),
+        disableManualCreation: z.boolean().default(false),
+        visibleStatuses: z.array(z.enum(TICKET_STATUSES)).min(1).default([...TICKET_STATUSES]),
+        cannotReopen: z.boolean().default(false),
+      })
+      .default({
+        ticketPerChatSession: true,
+        disableManualCreation: false,
+        visibleStatuses: [...TICKET_STATUSES],
+        cannotReopen: false,
+      }),
+    fieldVisibility: z
+      .record(z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/), FieldVisibilitySchema)
+      .default({ ...DEFAULT_FIELD_VISIBILITY }),
+  })
+  .meta({ id: 'PortalSettings' });
+
+export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
+
+export function defaultSettings(): PortalSettings {
+  return PortalSettingsSchema.parse({});
+}
+
+/** The visibility of a field in the portal: the admin's choice, else the default (custom fields are hidden until chosen). */
+export function visibilityOf(settings: PortalSettings, field: string): FieldVisibility {
+  return (
+    settings.fieldVisibility[field] ??
+    (DEFAULT_FIELD_VISIBILITY as Record<string, FieldVisibility>)[field] ??
+    'hidden'
+  );
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { LoginThrottle } from '../domain/auth/login-throttle.js';
+import { AppError } from '../domain/errors.js';
+import { errorHandler } from './http/errors.js';
+import { jsonBody } from './http/json-body.js';
+import { requestLogging } from './http/request-logging.js';
+import { tenantResolver } from './http/resolve-tenant.js';
+import { sessionLoader } from './http/session-cookie.js';
+import './http/request-context.js';
+import { openApiDocument } from './openapi.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
+import { meRoutes } from './routes/me.js';
+import { ticketRoutes } from './routes/tickets.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export type AppDeps = {
+  pool: pg.Pool;
+  logger: Logger;
+  trustProxy: boolean;
+  /** Checks every answer against its schema; on in tests. */
+  validateResponses?: boolean;
+  loginLimits?: { perUsername: number; perAddress: number };
+};
+
+export function createApp(deps: AppDeps): express.Express {
+  const { pool } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.use(requestLogging(deps.logger));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  const registry = new OpenAPIRegistry();
+  const api = express.Router();
+  const options = { registry, validateResponses: deps.validateResponses ?? false };
+  authRoutes(api, options, { pool, throttle: new LoginThrottle(pool, deps.loginLimits) });
+  meRoutes(api, options, { pool });
+  ticketRoutes(api, options, { pool });
+  adminRoutes(api, options, { pool });
+  const document = openApiDocument(registry, VERSION);
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+
+  app.use(tenantResolver(pool));
+  app.use(sessionLoader(pool));
+  app.use('/api', jsonBody());
+  app.use(api);
+  app.use('/api', (_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'no such API route')));
+
+  app.use(express.static(join(ROOT, 'portal-widget', 'shell'), { index: 'index.html', maxAge: '5m' }));
+
+  app.use((_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'no such page')));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { Router } from 'express';
+import type pg from 'pg';
+import * as z from 'zod';
+import { ContactSummarySchema, listContacts, ListContactsQuerySchema } from '../../domain/contacts/list-contacts.js';
+import { getSettings } from '../../domain/settings/get-settings.js';
+import { PortalSettingsSchema } from '../../domain/settings/settings-schema.js';
+import { SettingsPatchSchema, updateSettings } from '../../domain/settings/update-settings.js';
+import { defineRoute, type RouteOptions } from '../http/route.js';
+
+export function adminRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool }): void {
+  const { pool } = deps;
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/settings',
+    summary: 'The portal settings document (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    response: PortalSettingsSchema,
+    errors: [403],
+    handler: ({ ctx }) => getSettings(pool, ctx),
+  });
+
+  defineRoute(router, options, {
+    method: 'patch',
+    path: '/api/v1/admin/settings',
+    summary: 'Change the portal settings with a JSON merge patch (admins); applies to signed-in users at once',
+    tags: ['admin'],
+    access: 'session',
+    body: SettingsPatchSchema,
+    response: PortalSettingsSchema,
+    errors: [403],
+    handler: ({ ctx, body }) => updateSettings(pool, ctx, body),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/contacts',
+    summary: 'Search contacts by name, email, username or company (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    query: ListContactsQuerySchema,
+    response: z.object({ contacts: z.array(ContactSummarySchema) }),
+    errors: [403],
+    handler: async ({ ctx, query }) => ({ contacts: await listContacts(pool, ctx, query) }),
+  });
+}

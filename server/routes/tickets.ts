@@ -1,0 +1,86 @@
+import type { Router } from 'express';
+import type pg from 'pg';
+import * as z from 'zod';
+import { addComment } from '../../domain/tickets/add-comment.js';
+import { createTicket } from '../../domain/tickets/create-ticket.js';
+import { getTicket } from '../../domain/tickets/get-ticket.js';
+import { listTickets } from '../../domain/tickets/list-tickets.js';
+import { reopenTicket } from '../../domain/tickets/reopen-ticket.js';
+import {
+  AddCommentSchema,
+  CommentViewSchema,
+  CreateTicketSchema,
+  ListTicketsQuerySchema,
+  TicketListSchema,
+  TicketRefSchema,
+  TicketViewSchema,
+} from '../../domain/tickets/ticket-schemas.js';
+import { defineRoute, type RouteOptions } from '../http/route.js';
+
+const TicketParams = z.strictObject({ id: TicketRefSchema });
+
+export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool }): void {
+  const { pool } = deps;
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/tickets',
+    summary: "The tickets the user may see: their own, or their company's for a primary contact",
+    tags: ['tickets'],
+    access: 'session',
+    query: ListTicketsQuerySchema,
+    response: TicketListSchema,
+    errors: [403],
+    handler: ({ ctx, query }) => listTickets(pool, ctx, query),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/tickets',
+    summary: 'Open a ticket',
+    tags: ['tickets'],
+    access: 'session',
+    body: CreateTicketSchema,
+    response: TicketViewSchema,
+    status: 201,
+    errors: [403],
+    handler: ({ ctx, body }) => createTicket(pool, ctx, body),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/tickets/:id',
+    summary: 'One ticket with its public comments',
+    tags: ['tickets'],
+    access: 'session',
+    params: TicketParams,
+    response: TicketViewSchema,
+    errors: [403, 404],
+    handler: ({ ctx, params }) => getTicket(pool, ctx, params.id),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/tickets/:id/comments',
+    summary: 'Add a comment; on a resolved or closed ticket it reopens it, unless the settings forbid reopening',
+    tags: ['tickets'],
+    access: 'session',
+    params: TicketParams,
+    body: AddCommentSchema,
+    response: CommentViewSchema,
+    status: 201,
+    errors: [403, 404],
+    handler: ({ ctx, params, body }) => addComment(pool, ctx, params.id, body),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/tickets/:id/reopen',
+    summary: 'Reopen a resolved or closed ticket',
+    tags: ['tickets'],
+    access: 'session',
+    params: TicketParams,
+    response: TicketViewSchema,
+    errors: [403, 404, 409],
+    handler: ({ ctx, params }) => reopenTicket(pool, ctx, params.id),
+  });
+}

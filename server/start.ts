@@ -1,0 +1,54 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Config } from '../config/env.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { seedDemoTenant } from '../db/seed/demo-tenant.js';
+import { createApp, type AppDeps } from './app.js';
+
+export type RunningPortico = {
+  url: string;
+  port: number;
+  db: Database;
+  server: Server;
+  seeded: boolean;
+  /** Stops accepting, lets requests in flight finish, then closes the database and releases the lock. */
+  close(): Promise<void>;
+};
+
+export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits'> & { host?: string };
+
+export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const migrations = await migrate(db.pool);
+    if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
+    const seeded = config.seed === 'demo' ? (await seedDemoTenant(db.pool, config.baseDomain)).seeded : false;
+
+    const app = createApp({ pool: db.pool, logger, trustProxy: config.trustProxy, ...options });
+    const server = createServer(app);
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, options.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          const force = setTimeout(() => server.closeAllConnections(), 10_000);
+          force.unref();
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await db.close();
+      })());
+    return { url: `http://localhost:${port}`, port, db, server, seeded, close };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
