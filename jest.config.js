@@ -10,4 +10,5 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/data/'],
   testTimeout: 60_000,
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
 };

@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from './env.js';
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode with the demo seed on port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, mode: 'embedded', dataDir: './data', seed: 'demo', trustProxy: false });
+  });
+
+  it('switches to scale-out with DATABASE_URL and then seeds nothing unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/portico', REDIS_URL: 'redis://cache:6379' });
+    expect(config.mode).toBe('scale-out');
+    expect(config.seed).toBe('none');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/p', PORTICO_SEED: 'demo' }).seed).toBe('demo');
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT: expected a port number/],
+    ['PORT', '70000', /PORT/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL: expected a URL starting with postgres:\/\//],
+    ['REDIS_URL', 'nonsense', /REDIS_URL/],
+    ['PORTICO_SEED', 'everything', /PORTICO_SEED/],
+    ['TWILIO_ACCOUNT_SID', 'XX123', /TWILIO_ACCOUNT_SID: expected "AC"/],
+    ['OPENAI_BASE_URL', 'ftp://models', /OPENAI_BASE_URL/],
+  ])('refuses %s=%s with a message naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: '' })).toMatchObject({ mode: 'embedded', openai: { apiKey: undefined } });
+  });
+});

@@ -1,0 +1,36 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../config/env.js';
+import { createLogger } from '../../config/logger.js';
+import { startPortico, type RunningPortico, type StartOptions } from '../../server/start.js';
+
+export type TestPortico = RunningPortico & { dataDir: string; logs: string[] };
+
+/** A fresh copy of the seeded template data directory, for suites that must not share state. */
+export function freshDataDir(): string {
+  const template = process.env.PORTICO_TEST_TEMPLATE_DIR;
+  const dir = join(mkdtempSync(join(tmpdir(), 'portico-test-')), 'data');
+  if (template) cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** A real Portico on an ephemeral loopback port, its log lines captured for assertions. */
+export async function startTestPortico(options: StartOptions & { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestPortico> {
+  const dataDir = options.dataDir ?? freshDataDir();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString());
+      callback();
+    },
+  });
+  const config = loadConfig({ PORT: '0', PORTICO_DATA_DIR: dataDir, PORTICO_BASE_DOMAIN: 'portal.test', LOG_LEVEL: 'info', ...options.env });
+  const portico = await startPortico(config, createLogger('info', sink), {
+    host: '127.0.0.1',
+    validateResponses: true,
+    ...options,
+  });
+  return Object.assign(portico, { dataDir, logs });
+}
