@@ -16,6 +16,7 @@ import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { i18nRoutes } from './routes/i18n.js';
 import { meRoutes } from './routes/me.js';
 import { ticketRoutes } from './routes/tickets.js';
 
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   meRoutes(api, options, { pool });
   ticketRoutes(api, options, { pool });
   adminRoutes(api, options, { pool });
+  i18nRoutes(api, options);
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

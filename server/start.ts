@@ -5,6 +5,7 @@ import type { Config } from '../config/env.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { seedDemoTenant } from '../db/seed/demo-tenant.js';
+import { cachePortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
 
 export type RunningPortico = {
@@ -26,6 +27,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
     const seeded = config.seed === 'demo' ? (await seedDemoTenant(db.pool, config.baseDomain)).seeded : false;
 
+    if (db.mode === 'embedded') cachePortalConfig(db.pool);
     const app = createApp({ pool: db.pool, logger, trustProxy: config.trustProxy, ...options });
     const server = createServer(app);
     server.keepAliveTimeout = 65_000;

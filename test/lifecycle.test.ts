@@ -1,48 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/database.js';
 import { listMigrations, migrate } from '../db/migrate.js';
 import { DEMO, HttpClient } from './support/http-client.js';
-
-type Started = { child: ChildProcess; port: number; output: () => string };
-
-/** Runs `npm start`'s entry point as its own process, the way a user does, on a random port. */
-function startProcess(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '', PORT: '0', PORTICO_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    const check = () => {
-      const match = /Portico is running at http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]), output: () => output });
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error(`exited with ${code}:\n${output}`), { code, output }));
-    });
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
-}
+import { exitOf, spawnPortico } from './support/spawn-portico.js';
 
 describe('a Portico process on its data directory', () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'portico-life-')), 'data');
 
   it('starts fresh: migrates, seeds the demo tenant, prints the URL and demo logins, serves /healthz', async () => {
-    const first = await startProcess(dataDir);
+    const first = await spawnPortico(dataDir);
     try {
       expect(first.output()).toContain('database migrated');
       for (const login of Object.values(DEMO)) expect(first.output()).toContain(login);
@@ -54,7 +22,7 @@ describe('a Portico process on its data directory', () => {
       expect(created.status).toBe(201);
 
       // A second process on the same directory stops at once and names the holder.
-      const second = await startProcess(dataDir).catch((error: { code: number; output: string }) => error);
+      const second = await spawnPortico(dataDir).catch((error: { code: number; output: string }) => error);
       expect(second).toMatchObject({ code: 1 });
       expect((second as { output: string }).output).toContain(`in use by process ${first.child.pid}`);
 
@@ -67,7 +35,7 @@ describe('a Portico process on its data directory', () => {
   });
 
   it('restarts on the existing directory with nothing to migrate and the data kept', async () => {
-    const again = await startProcess(dataDir);
+    const again = await spawnPortico(dataDir);
     try {
       expect(again.output()).not.toContain('database migrated');
       const client = new HttpClient(again.port, '127.0.0.1');

@@ -37,15 +37,6 @@ export async function findContactByUsername(q: Queryable, tenantId: string, user
   return rows[0];
 }
 
-export async function findContactById(q: Queryable, tenantId: string, id: string) {
-  const { rows } = await q.query<ContactRow>(
-    `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN companies co ON co.id = c.company_id
-     WHERE c.tenant_id = $1 AND c.id = $2`,
-    [tenantId, id],
-  );
-  return rows[0];
-}
-
 export async function searchContacts(q: Queryable, tenantId: string, text: string | undefined, limit: number) {
   const pattern = text ? `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   const { rows } = await q.query<ContactRow>(
@@ -85,15 +76,6 @@ export async function findTechnicianByUsername(q: Queryable, tenantId: string, u
     `SELECT id, tenant_id, name, email, username, password_hash, language, is_admin FROM technicians
      WHERE tenant_id = $1 AND lower(username) = lower($2)`,
     [tenantId, username],
-  );
-  return rows[0];
-}
-
-export async function findTechnicianById(q: Queryable, tenantId: string, id: string) {
-  const { rows } = await q.query<TechnicianRow>(
-    `SELECT id, tenant_id, name, email, username, password_hash, language, is_admin FROM technicians
-     WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, id],
   );
   return rows[0];
 }

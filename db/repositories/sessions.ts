@@ -1,4 +1,5 @@
 import type { Queryable } from '../transaction.js';
+import type { ContactRow, TechnicianRow } from './principals.js';
 
 export type SessionRow = {
   token_hash: string;
@@ -20,13 +21,30 @@ export async function insertSession(
   );
 }
 
-export async function findLiveSession(q: Queryable, tenantId: string, tokenHash: string): Promise<SessionRow | undefined> {
-  const { rows } = await q.query<SessionRow>(
-    `SELECT token_hash, tenant_id, principal_kind, principal_id, created_at, last_seen_at, expires_at FROM sessions
-     WHERE token_hash = $1 AND tenant_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+export type SessionWithPrincipal = SessionRow & { contact?: ContactRow; technician?: TechnicianRow };
+
+/** A live session with the contact or technician behind it, in one round trip: this runs on every request. */
+export async function findLiveSession(q: Queryable, tenantId: string, tokenHash: string): Promise<SessionWithPrincipal | undefined> {
+  const { rows } = await q.query<SessionRow & { contact: ContactRow | null; technician: TechnicianRow | null }>(
+    `SELECT s.token_hash, s.tenant_id, s.principal_kind, s.principal_id, s.created_at, s.last_seen_at, s.expires_at,
+       CASE WHEN c.id IS NOT NULL THEN json_build_object(
+         'id', c.id, 'tenant_id', c.tenant_id, 'company_id', c.company_id, 'company_name', co.name, 'name', c.name,
+         'email', c.email, 'username', c.username, 'password_hash', '', 'language', c.language, 'phone', c.phone,
+         'is_primary', c.is_primary) END AS contact,
+       CASE WHEN t.id IS NOT NULL THEN json_build_object(
+         'id', t.id, 'tenant_id', t.tenant_id, 'name', t.name, 'email', t.email, 'username', t.username,
+         'password_hash', '', 'language', t.language, 'is_admin', t.is_admin) END AS technician
+     FROM sessions s
+     LEFT JOIN contacts c ON s.principal_kind = 'contact' AND c.id = s.principal_id AND c.tenant_id = s.tenant_id
+     LEFT JOIN companies co ON co.id = c.company_id
+     LEFT JOIN technicians t ON s.principal_kind = 'technician' AND t.id = s.principal_id AND t.tenant_id = s.tenant_id
+     WHERE s.token_hash = $1 AND s.tenant_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
     [tokenHash, tenantId],
   );
-  return rows[0];
+  const row = rows[0];
+  if (!row) return undefined;
+  const { contact, technician, ...session } = row;
+  return { ...session, contact: contact ?? undefined, technician: technician ?? undefined };
 }
 
 export async function touchSession(q: Queryable, tenantId: string, tokenHash: string): Promise<void> {

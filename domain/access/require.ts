@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/transaction.js';
 import type { ContactActor, Ctx, TechnicianActor } from '../context.js';
 import { AppError } from '../errors.js';
-import { loadSettings } from '../settings/load-settings.js';
-import type { PortalSettings, SectionName } from '../settings/settings-schema.js';
+import { loadPortalConfig, type PortalConfig } from '../settings/load-settings.js';
+import type { SectionName } from '../settings/settings-schema.js';
 import { sectionsForActor } from '../settings/sections-for-actor.js';
 
 export function requireTechnician(ctx: Ctx): asserts ctx is Ctx & { actor: TechnicianActor } {
@@ -17,11 +17,11 @@ export function requireContact(ctx: Ctx): asserts ctx is Ctx & { actor: ContactA
   if (ctx.actor.kind !== 'contact') throw new AppError('forbidden', 'portal users only');
 }
 
-/** Loads the current settings and refuses when the section is off for this actor; returns the settings for the caller's use. */
-export async function requireSection(q: Queryable, ctx: Ctx, section: SectionName): Promise<PortalSettings> {
-  const settings = await loadSettings(q, ctx.tenantId);
-  if (!sectionsForActor(settings, ctx.actor)[section]) {
+/** Loads the current portal config and refuses when the section is off for this actor; returns the config for the caller's use. */
+export async function requireSection(q: Queryable, ctx: Ctx, section: SectionName): Promise<PortalConfig> {
+  const config = await loadPortalConfig(q, ctx.tenantId);
+  if (!sectionsForActor(config.settings, ctx.actor)[section]) {
     throw new AppError('section_disabled', `section ${section} is off for this user`, { params: { section } });
   }
-  return settings;
+  return config;
 }

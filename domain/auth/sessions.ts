@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/transaction.js';
-import { findContactById, findTechnicianById } from '../../db/repositories/principals.js';
 import { findLiveSession, insertSession, revokeSession, touchSession } from '../../db/repositories/sessions.js';
 import type { Actor } from '../context.js';
 import { contactActor, technicianActor } from './actor-from-row.js';
@@ -36,10 +35,6 @@ export async function resolveSession(q: Queryable, tenantId: string, token: stri
     return undefined;
   }
   if (idleFor > TOUCH_INTERVAL_MS) await touchSession(q, tenantId, tokenHash);
-  if (session.principal_kind === 'contact') {
-    const row = await findContactById(q, tenantId, session.principal_id);
-    return row && contactActor(row);
-  }
-  const row = await findTechnicianById(q, tenantId, session.principal_id);
-  return row && technicianActor(row);
+  if (session.contact) return contactActor(session.contact);
+  return session.technician && technicianActor(session.technician);
 }

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import * as z from 'zod';
 import { insertAuditEntry } from '../../db/repositories/audit.js';
-import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { existingContactIds } from '../../db/repositories/principals.js';
 import { saveSettingsDocument } from '../../db/repositories/settings.js';
 import { withTransaction } from '../../db/transaction.js';
@@ -9,7 +8,7 @@ import { requireAdmin } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
 import { validationError } from '../validation.js';
-import { loadSettings } from './load-settings.js';
+import { forgetPortalConfig, loadPortalConfig } from './load-settings.js';
 import { applyMergePatch } from './merge-patch.js';
 import { DEFAULT_TICKET_FIELDS, PortalSettingsSchema, SECTION_NAMES, visibilityOf, type PortalSettings } from './settings-schema.js';
 
@@ -21,13 +20,13 @@ export const SettingsPatchSchema = z.record(z.string(), z.unknown()).meta({
 /** Applies a merge patch, validates the whole result against the tenant's data, saves it with its audit row. */
 export async function updateSettings(pool: pg.Pool, ctx: Ctx, patch: Record<string, unknown>): Promise<PortalSettings> {
   requireAdmin(ctx);
-  return withTransaction(pool, async (client) => {
-    const current = await loadSettings(client, ctx.tenantId);
+  const saved = await withTransaction(pool, async (client) => {
+    const { settings: current, customFields } = await loadPortalConfig(client, ctx.tenantId);
     const parsed = PortalSettingsSchema.safeParse(applyMergePatch(current, patch));
     if (!parsed.success) throw validationError(parsed.error);
     const next = parsed.data;
 
-    const customKeys = new Set((await listCustomFields(client, ctx.tenantId)).map((f) => f.key));
+    const customKeys = new Set(customFields.map((f) => f.key));
     for (const [field, visibility] of Object.entries(next.fieldVisibility)) {
       const isDefault = (DEFAULT_TICKET_FIELDS as readonly string[]).includes(field);
       if (!isDefault && !customKeys.has(field)) {
@@ -66,4 +65,6 @@ export async function updateSettings(pool: pg.Pool, ctx: Ctx, patch: Record<stri
     });
     return next;
   });
+  forgetPortalConfig(pool, ctx.tenantId);
+  return saved;
 }

@@ -14,7 +14,7 @@ import { commentView, isClosedStatus } from './ticket-view.js';
  * which the "cannot reopen" setting forbids; technicians may add internal notes.
  */
 export async function addComment(pool: pg.Pool, ctx: Ctx, ref: string, input: AddCommentInput): Promise<CommentView> {
-  const settings = await requireSection(pool, ctx, 'ticketing');
+  const { settings } = await requireSection(pool, ctx, 'ticketing');
   const ticket = await loadVisibleTicket(pool, ctx, settings, ref);
   const isTechnician = ctx.actor.kind === 'technician';
   if (!isTechnician && input.public === false) {

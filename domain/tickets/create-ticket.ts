@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { insertAuditEntry } from '../../db/repositories/audit.js';
-import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { takeTicketNumber } from '../../db/repositories/tenants.js';
 import { findTicket, insertTicket } from '../../db/repositories/tickets.js';
 import { withTransaction } from '../../db/transaction.js';
@@ -21,7 +20,7 @@ function subjectFrom(description: string): string {
 export async function createTicket(pool: pg.Pool, ctx: Ctx, input: CreateTicketInput): Promise<TicketView> {
   requireContact(ctx);
   const actor = ctx.actor;
-  const settings = await requireSection(pool, ctx, 'ticketing');
+  const { settings, customFields: definitions } = await requireSection(pool, ctx, 'ticketing');
   if (settings.tickets.disableManualCreation) {
     throw new AppError('manual_ticket_creation_disabled', 'manual ticket creation is off');
   }
@@ -36,7 +35,6 @@ export async function createTicket(pool: pg.Pool, ctx: Ctx, input: CreateTicketI
     const missing = visibilityOf(settings, 'subject') === 'editable' ? 'subject' : 'description';
     throw new AppError('validation_failed', `${missing} required`, { params: { detail: `${missing}: required` } });
   }
-  const definitions = await listCustomFields(pool, ctx.tenantId);
   const customFields = checkCustomFieldValues(input.customFields ?? {}, definitions, settings);
 
   return withTransaction(pool, async (client) => {

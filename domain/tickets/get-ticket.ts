@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/transaction.js';
-import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { listComments } from '../../db/repositories/tickets.js';
 import { requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
@@ -9,11 +8,8 @@ import { ticketView } from './ticket-view.js';
 
 /** One ticket with its comments: portal users get the public ones only. */
 export async function getTicket(q: Queryable, ctx: Ctx, ref: string): Promise<TicketView> {
-  const settings = await requireSection(q, ctx, 'ticketing');
+  const { settings, customFields } = await requireSection(q, ctx, 'ticketing');
   const row = await loadVisibleTicket(q, ctx, settings, ref);
-  const [customFields, comments] = await Promise.all([
-    listCustomFields(q, ctx.tenantId),
-    listComments(q, ctx.tenantId, row.id, ctx.actor.kind !== 'technician'),
-  ]);
+  const comments = await listComments(q, ctx.tenantId, row.id, ctx.actor.kind !== 'technician');
   return ticketView(row, ctx.actor, settings, customFields, comments);
 }

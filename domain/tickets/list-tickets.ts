@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/transaction.js';
-import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { listTickets as selectTickets } from '../../db/repositories/tickets.js';
 import { requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
@@ -12,13 +11,14 @@ export async function listTickets(
   ctx: Ctx,
   query: ListTicketsQuery,
 ): Promise<{ tickets: TicketView[]; total: number; limit: number; offset: number }> {
-  const settings = await requireSection(q, ctx, 'ticketing');
+  const { settings, customFields } = await requireSection(q, ctx, 'ticketing');
   const visible = visibleStatusesFor(ctx.actor, settings);
   const statuses = query.status ? visible.filter((s) => s === query.status) : visible;
-  const [{ rows, total }, customFields] = await Promise.all([
-    selectTickets(q, ctx.tenantId, ticketScopeFor(ctx.actor), { statuses, limit: query.limit, offset: query.offset }),
-    listCustomFields(q, ctx.tenantId),
-  ]);
+  const { rows, total } = await selectTickets(q, ctx.tenantId, ticketScopeFor(ctx.actor), {
+    statuses,
+    limit: query.limit,
+    offset: query.offset,
+  });
   return {
     tickets: rows.map((row) => ticketView(row, ctx.actor, settings, customFields)),
     total,

@@ -11,7 +11,7 @@ import { getTicket } from './get-ticket.js';
 import { isClosedStatus } from './ticket-view.js';
 
 export async function reopenTicket(pool: pg.Pool, ctx: Ctx, ref: string): Promise<TicketView> {
-  const settings = await requireSection(pool, ctx, 'ticketing');
+  const { settings } = await requireSection(pool, ctx, 'ticketing');
   const ticket = await loadVisibleTicket(pool, ctx, settings, ref);
   if (ctx.actor.kind !== 'technician' && settings.tickets.cannotReopen) {
     throw new AppError('ticket_cannot_be_reopened', 'reopen refused by settings');

@@ -1,0 +1,14 @@
+import { benchFoundation } from './foundation.js';
+import { printTable, writeResults, type BenchRow } from './report.js';
+
+const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation };
+
+const only = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  rows.push(...(await run()));
+}
+printTable(rows);
+process.stdout.write(`\nresults: ${writeResults(rows)}\n`);

@@ -1,0 +1,24 @@
+import type { Router } from 'express';
+import * as z from 'zod';
+import { LANGUAGES } from '../../i18n/languages.js';
+import { catalogKeys, t } from '../../i18n/translate.js';
+import { defineRoute, type RouteOptions } from '../http/route.js';
+
+const UI_PREFIXES = ['shell.', 'status.'];
+
+export function i18nRoutes(router: Router, options: RouteOptions): void {
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/i18n/:lang',
+    summary: "The portal UI's strings in one language",
+    tags: ['portal'],
+    access: 'public',
+    params: z.strictObject({ lang: z.enum(LANGUAGES) }),
+    response: z.object({ lang: z.enum(LANGUAGES), messages: z.record(z.string(), z.string()) }),
+    handler: async ({ params, res }) => {
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      const keys = catalogKeys('en').filter((key) => UI_PREFIXES.some((prefix) => key.startsWith(prefix)));
+      return { lang: params.lang, messages: Object.fromEntries(keys.map((key) => [key, t(params.lang, key)])) };
+    },
+  });
+}
