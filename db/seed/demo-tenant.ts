@@ -58,6 +58,8 @@ type DemoTicket = {
   source: string;
   customFields: Record<string, unknown>;
   comments: { by: 'tech' | 'requester'; body: string; public?: boolean }[];
+  /** How long ago it was opened, so the demo's lists look lived-in. */
+  daysAgo: number;
 };
 
 const TICKETS: DemoTicket[] = [
@@ -70,6 +72,7 @@ const TICKETS: DemoTicket[] = [
     type: 'incident',
     source: 'portal',
     customFields: { asset_tag: 'ACME-0142', location: 'Head office' },
+    daysAgo: 1,
     comments: [
       { by: 'tech', body: 'Thanks Tom, we are looking at your mailbox sign-in logs now.' },
       { by: 'tech', body: 'Token refresh failing after the password change on Monday; check the credential manager.', public: false },
@@ -84,6 +87,7 @@ const TICKETS: DemoTicket[] = [
     type: 'incident',
     source: 'email',
     customFields: { location: 'Head office', affected_users: 12 },
+    daysAgo: 9,
     comments: [
       { by: 'tech', body: 'We replaced the duplex roller. Please let us know if it happens again.' },
       { by: 'requester', body: 'Works now, thank you!' },
@@ -98,6 +102,7 @@ const TICKETS: DemoTicket[] = [
     type: 'request',
     source: 'portal',
     customFields: { needed_by: '2026-12-07', location: 'Branch office', business_critical: false },
+    daysAgo: 3,
     comments: [{ by: 'tech', body: 'Il portatile è pronto: ci confermi a che ora arriva Giulia lunedì?' }],
   },
   {
@@ -109,6 +114,7 @@ const TICKETS: DemoTicket[] = [
     type: 'problem',
     source: 'phone',
     customFields: { location: 'Remote' },
+    daysAgo: 40,
     comments: [{ by: 'tech', body: 'Abbiamo aggiornato il client VPN alla versione 7.2; il problema è risolto.' }],
   },
   {
@@ -120,6 +126,7 @@ const TICKETS: DemoTicket[] = [
     type: 'incident',
     source: 'portal',
     customFields: {},
+    daysAgo: 0,
     comments: [],
   },
   {
@@ -131,6 +138,7 @@ const TICKETS: DemoTicket[] = [
     type: 'incident',
     source: 'portal',
     customFields: { affected_users: 1, business_critical: true },
+    daysAgo: 0,
     comments: [{ by: 'requester', body: "J'ai redémarré le Mac, toujours pareil." }],
   },
   {
@@ -142,6 +150,7 @@ const TICKETS: DemoTicket[] = [
     type: 'incident',
     source: 'ai_assistant',
     customFields: {},
+    daysAgo: 14,
     comments: [{ by: 'tech', body: 'Câble USB-C remplacé, tout fonctionne.' }],
   },
   {
@@ -153,6 +162,7 @@ const TICKETS: DemoTicket[] = [
     type: 'request',
     source: 'portal',
     customFields: {},
+    daysAgo: 6,
     comments: [],
   },
 ];
@@ -263,6 +273,18 @@ export async function seedDemoTenant(pool: pg.Pool, baseDomain: string): Promise
         });
       }
       if (ticket.status !== 'open') await updateTicketStatus(client, tenant.id, ticketId, ticket.status);
+      await client.query(
+        `UPDATE tickets SET created_at = now() - make_interval(days => $3), updated_at = now() - make_interval(days => $3) / 2
+         WHERE tenant_id = $1 AND id = $2`,
+        [tenant.id, ticketId, ticket.daysAgo],
+      );
+      await client.query(
+        `UPDATE ticket_comments SET created_at = now() - make_interval(days => $3) / 3 + make_interval(secs => position)
+         FROM (SELECT id AS cid, row_number() OVER (ORDER BY created_at, id) AS position FROM ticket_comments
+               WHERE tenant_id = $1 AND ticket_id = $2) numbered
+         WHERE tenant_id = $1 AND ticket_id = $2 AND id = numbered.cid`,
+        [tenant.id, ticketId, ticket.daysAgo],
+      );
     }
     await insertAuditEntry(client, tenant.id, { actorKind: 'system', action: 'tenant.seeded', details: { seed: 'demo' } });
     return { seeded: true, tenantId: tenant.id };
