@@ -1,7 +1,8 @@
 import { benchFoundation } from './foundation.js';
+import { benchKb } from './kb.js';
 import { printTable, writeResults, type BenchRow } from './report.js';
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation };
+const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb };
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
@@ -17,14 +18,20 @@ export type DatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('connect', (client) => {
+      client.query('SET hnsw.iterative_scan = relaxed_order').catch(() => undefined);
+    });
     await pool.query('select 1');
     return { pool, mode: 'scale-out', close: () => pool.end() };
   }
-  const lock: DataDirLock = lockDataDir(options.dataDir);
+  // An in-memory database (memory://) has no directory to share.
+  const lock: DataDirLock = options.dataDir.startsWith('memory://') ? { release() {} } : lockDataDir(options.dataDir);
   try {
-    const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { vector, pg_trgm } });
+    const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { vector, pg_trgm, unaccent } });
     // PGlite is one connection: a larger pool crashes it.
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+    // Without it, an HNSW scan filtered by tenant can stop short of the rows asked for.
+    await pool.query('SET hnsw.iterative_scan = relaxed_order');
     let closed = false;
     return {
       pool,

@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { LoginThrottle } from '../domain/auth/login-throttle.js';
+import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { AppError } from '../domain/errors.js';
 import { errorHandler } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
@@ -17,6 +18,7 @@ import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { i18nRoutes } from './routes/i18n.js';
+import { kbRoutes } from './routes/kb.js';
 import { meRoutes } from './routes/me.js';
 import { ticketRoutes } from './routes/tickets.js';
 
@@ -25,6 +27,7 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 
 export type AppDeps = {
   pool: pg.Pool;
+  kb: KnowledgeBase;
   logger: Logger;
   trustProxy: boolean;
   /** Checks every answer against its schema; on in tests. */
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps): express.Express {
   ticketRoutes(api, options, { pool });
   adminRoutes(api, options, { pool });
   i18nRoutes(api, options);
+  kbRoutes(api, options, deps.kb);
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

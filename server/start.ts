@@ -7,6 +7,8 @@ import { migrate } from '../db/migrate.js';
 import { seedDemoTenant } from '../db/seed/demo-tenant.js';
 import { cachePortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
+import { importDemoArticles } from './demo-articles.js';
+import { createKnowledgeBase, warnOnEmbedderMismatch } from './knowledge-base.js';
 
 export type RunningPortico = {
   url: string;
@@ -25,10 +27,18 @@ export async function startPortico(config: Config, logger: Logger, options: Star
   try {
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
-    const seeded = config.seed === 'demo' ? (await seedDemoTenant(db.pool, config.baseDomain)).seeded : false;
+    const kb = createKnowledgeBase(db.pool);
+    const seed = config.seed === 'demo' ? await seedDemoTenant(db.pool, config.baseDomain) : undefined;
+    const seeded = seed?.seeded ?? false;
+    if (seed?.seeded) {
+      const summary = await importDemoArticles(kb, seed.tenantId);
+      logger.info({ articles: summary.imported, chunks: summary.chunks }, 'demo knowledge base imported');
+    } else {
+      void warnOnEmbedderMismatch(kb, logger).catch((error: unknown) => logger.error({ err: error }, 'embedder check failed'));
+    }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const app = createApp({ pool: db.pool, logger, trustProxy: config.trustProxy, ...options });
+    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, ...options });
     const server = createServer(app);
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {

@@ -52,3 +52,8 @@ export async function takeTicketNumber(q: Queryable, tenantId: string): Promise<
   );
   return rows[0]!.number;
 }
+
+export async function listTenants(q: Queryable): Promise<TenantRow[]> {
+  const { rows } = await q.query<TenantRow>('SELECT id, name, slug FROM tenants ORDER BY slug');
+  return rows;
+}

@@ -24,7 +24,7 @@ export type RouteDefinition<
   R extends z.ZodType,
   A extends Access,
 > = {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express style, e.g. /api/v1/tickets/:id */
   path: string;
   summary: string;

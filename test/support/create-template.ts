@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { openDatabase } from '../../db/database.js';
 import { migrate } from '../../db/migrate.js';
 import { seedDemoTenant } from '../../db/seed/demo-tenant.js';
+import { importDemoArticles } from '../../server/demo-articles.js';
+import { createKnowledgeBase } from '../../server/knowledge-base.js';
 
-/** Creating a PGlite directory takes seconds; suites copy this migrated, seeded one instead. */
+/** Creating a PGlite directory and indexing the demo KB take seconds; suites copy this finished one instead. */
 export async function createTemplateDataDir(): Promise<void> {
   const dir = join(mkdtempSync(join(tmpdir(), 'portico-template-')), 'data');
   const db = await openDatabase({ dataDir: dir });
   await migrate(db.pool);
-  await seedDemoTenant(db.pool, 'portal.test');
+  const { tenantId } = await seedDemoTenant(db.pool, 'portal.test');
+  await importDemoArticles(createKnowledgeBase(db.pool), tenantId);
   await db.close();
   process.env.PORTICO_TEST_TEMPLATE_DIR = dir;
 }

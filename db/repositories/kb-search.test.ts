@@ -1,0 +1,115 @@
+import { openDatabase, type Database } from '../database.js';
+import { migrate } from '../migrate.js';
+import { ensureVectorIndex, insertArticle, prepareVectorColumn, replaceChunks, searchChunks, type SearchParams } from './kb.js';
+import { insertTenant } from './tenants.js';
+
+/**
+ * The fusion logic on hand-made vectors (dimension 3) and words, so that each list's ranking is known in
+ * advance and only the fusion decides the order.
+ */
+describe('searchChunks: reciprocal rank fusion of vector, text and title lists', () => {
+  let db: Database;
+  let tenantId: string;
+  let otherTenantId: string;
+  const ids: Record<string, string> = {};
+
+  const add = async (tenant: string, slug: string, title: string, lang: string, chunks: { text: string; v: number[] }[], visibility: 'portal' | 'technicians' = 'portal') => {
+    const id = await insertArticle(db.pool, tenant, { slug, title, bodyMd: chunks.map((c) => c.text).join('\n\n'), lang, tags: [], visibility, sourcePath: null, contentHash: slug });
+    await replaceChunks(db.pool, tenant, { id, title, lang, visibility }, chunks.map((c, i) => ({ position: i, headingPath: '', text: c.text, concepts: [], embedding: c.v })));
+    ids[slug] = id;
+  };
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: 'memory://' });
+    await migrate(db.pool);
+    await prepareVectorColumn(db.pool, 'test', 3);
+    tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
+    otherTenantId = (await insertTenant(db.pool, { name: 'O', slug: 'o' })).id;
+    await add(tenantId, 'both-second', 'Alpha', 'en', [{ text: 'zebracode appears here', v: [0.9, 0.1, 0] }]);
+    await add(tenantId, 'vector-first', 'Beta', 'en', [{ text: 'nothing in common', v: [1, 0, 0] }]);
+    await add(tenantId, 'text-first', 'Gamma', 'en', [{ text: 'zebracode zebracode zebracode', v: [0, 1, 0] }]);
+    await add(tenantId, 'far-away', 'Delta', 'en', [{ text: 'unrelated words', v: [-1, 0, 0] }]);
+    await add(tenantId, 'twin-fr', 'Twin', 'fr', [{ text: 'jumeau', v: [0, 0, 1] }]);
+    await add(tenantId, 'twin-en', 'Twin', 'en', [{ text: 'jumeau', v: [0, 0, 1] }]);
+    await add(tenantId, 'two-chunks', 'Epsilon', 'en', [
+      { text: 'first chunk says little', v: [0, -1, 0] },
+      { text: 'second chunk has the quasarword', v: [0, -1, 0] },
+    ]);
+    await add(tenantId, 'internal', 'Internal zebracode', 'en', [{ text: 'zebracode internal', v: [1, 0, 0] }], 'technicians');
+    await add(otherTenantId, 'foreign', 'Foreign', 'en', [{ text: 'zebracode', v: [1, 0, 0] }]);
+    await ensureVectorIndex(db.pool);
+  });
+  afterAll(() => db.close());
+
+  const params = (over: Partial<SearchParams>): SearchParams => ({
+    tenantId,
+    visibilities: ['portal'],
+    embedding: [1, 0, 0],
+    words: 'zebracode',
+    queryLang: 'en',
+    concepts: [],
+    titleText: '',
+    preferredLang: 'en',
+    limit: 10,
+    depth: 40,
+    maxConceptShare: 0.5,
+    maxWordShare: 0.5,
+    maxDistance: 0.9,
+    weights: { vector: 1, text: 1, title: 0 },
+    rrfK: 60,
+    ...over,
+  });
+
+  it('ranks an article present in both lists above one that tops a single list', async () => {
+    const slugs = (await searchChunks(db.pool, params({}))).map((r) => r.slug);
+    // both-second: vector rank 2 + text rank 2; vector-first: vector rank 1 only; text-first: text rank 1 only.
+    expect(slugs.slice(0, 3)).toEqual(['both-second', 'vector-first', 'text-first']);
+  });
+
+  it('follows the weights: with text off, the vector order alone', async () => {
+    const slugs = (await searchChunks(db.pool, params({ weights: { vector: 1, text: 0, title: 0 } }))).map((r) => r.slug);
+    expect(slugs[0]).toBe('vector-first');
+    expect(slugs[1]).toBe('both-second');
+    expect(slugs).not.toContain('text-first');
+    const textOnly = (await searchChunks(db.pool, params({ weights: { vector: 0, text: 1, title: 0 } }))).map((r) => r.slug);
+    expect(textOnly).toEqual(['text-first', 'both-second']);
+  });
+
+  it('drops vector hits beyond the distance limit', async () => {
+    const all = (await searchChunks(db.pool, params({ words: '', maxDistance: 2.5 }))).map((r) => r.slug);
+    expect(all).toContain('far-away');
+    const near = (await searchChunks(db.pool, params({ words: '', maxDistance: 0.5 }))).map((r) => r.slug);
+    expect(near).toEqual(['vector-first', 'both-second']);
+  });
+
+  it('leaves out words found in too many chunks', async () => {
+    // "zebracode" is in 2 of 7 portal chunks: a limit of 1 in 5 makes it too common to count.
+    const common = await searchChunks(db.pool, params({ embedding: null, maxWordShare: 0.2 }));
+    expect(common).toEqual([]);
+    const rare = await searchChunks(db.pool, params({ embedding: null, maxWordShare: 0.5 }));
+    expect(rare.map((r) => r.slug)).toEqual(['text-first', 'both-second']);
+  });
+
+  it("prefers the user's language between two equally good articles", async () => {
+    const en = await searchChunks(db.pool, params({ embedding: [0, 0, 1], words: 'jumeau', preferredLang: 'en' }));
+    const fr = await searchChunks(db.pool, params({ embedding: [0, 0, 1], words: 'jumeau', preferredLang: 'fr' }));
+    expect(en[0]!.score).toBe(en[1]!.score);
+    expect(en.slice(0, 2).map((r) => r.slug)).toEqual(['twin-en', 'twin-fr']);
+    expect(fr.slice(0, 2).map((r) => r.slug)).toEqual(['twin-fr', 'twin-en']);
+  });
+
+  it('collapses chunks to their article and keeps the best chunk for the snippet', async () => {
+    const rows = await searchChunks(db.pool, params({ embedding: [0, -1, 0], words: 'quasarword' }));
+    expect(rows.filter((r) => r.slug === 'two-chunks')).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ slug: 'two-chunks', chunk_text: 'second chunk has the quasarword' });
+  });
+
+  it('stays inside the tenant and the visibility asked for', async () => {
+    const portal = (await searchChunks(db.pool, params({}))).map((r) => r.slug);
+    expect(portal).not.toContain('internal');
+    expect(portal).not.toContain('foreign');
+    const technicians = (await searchChunks(db.pool, params({ visibilities: ['portal', 'technicians'] }))).map((r) => r.slug);
+    expect(technicians).toContain('internal');
+    expect(technicians).not.toContain('foreign');
+  });
+});

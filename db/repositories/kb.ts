@@ -1,0 +1,310 @@
+import type { Queryable } from '../transaction.js';
+
+export type ArticleVisibility = 'portal' | 'technicians';
+
+export type ArticleRow = {
+  id: string;
+  slug: string;
+  title: string;
+  body_md: string;
+  lang: string;
+  tags: string[];
+  visibility: ArticleVisibility;
+  source_path: string | null;
+  content_hash: string;
+  view_count: number;
+  helpful_count: number;
+  not_helpful_count: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type ChunkInput = { position: number; headingPath: string; text: string; concepts: string[]; embedding: number[] | null };
+
+const ARTICLE_COLUMNS = `id, slug, title, body_md, lang, tags, visibility, source_path, content_hash, view_count,
+  helpful_count, not_helpful_count, created_at, updated_at`;
+
+export async function findArticle(
+  q: Queryable,
+  tenantId: string,
+  by: { id: string } | { slug: string } | { sourcePath: string },
+): Promise<ArticleRow | undefined> {
+  const [column, value] = 'id' in by ? ['id', by.id] : 'slug' in by ? ['slug', by.slug] : ['source_path', by.sourcePath];
+  const { rows } = await q.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM kb_articles WHERE tenant_id = $1 AND ${column} = $2`, [
+    tenantId,
+    value,
+  ]);
+  return rows[0];
+}
+
+export async function insertArticle(
+  q: Queryable,
+  tenantId: string,
+  input: { slug: string; title: string; bodyMd: string; lang: string; tags: string[]; visibility: ArticleVisibility; sourcePath: string | null; contentHash: string },
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO kb_articles (tenant_id, slug, title, body_md, lang, tags, visibility, source_path, content_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [tenantId, input.slug, input.title, input.bodyMd, input.lang, input.tags, input.visibility, input.sourcePath, input.contentHash],
+  );
+  return rows[0]!.id;
+}
+
+export async function updateArticle(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  input: { slug: string; title: string; bodyMd: string; lang: string; tags: string[]; visibility: ArticleVisibility; sourcePath: string | null; contentHash: string },
+): Promise<void> {
+  await q.query(
+    `UPDATE kb_articles SET slug = $3, title = $4, body_md = $5, lang = $6, tags = $7, visibility = $8, source_path = $9,
+       content_hash = $10, updated_at = now()
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, input.slug, input.title, input.bodyMd, input.lang, input.tags, input.visibility, input.sourcePath, input.contentHash],
+  );
+}
+
+export async function deleteArticle(q: Queryable, tenantId: string, id: string): Promise<boolean> {
+  const { rowCount } = await q.query('DELETE FROM kb_articles WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  return (rowCount ?? 0) > 0;
+}
+
+export async function listImportedArticles(q: Queryable, tenantId: string): Promise<{ id: string; source_path: string; slug: string }[]> {
+  const { rows } = await q.query<{ id: string; source_path: string; slug: string }>(
+    'SELECT id, source_path, slug FROM kb_articles WHERE tenant_id = $1 AND source_path IS NOT NULL',
+    [tenantId],
+  );
+  return rows;
+}
+
+/** Replaces an article's chunks in one statement; the full-text vector is built here, in the article's language. */
+export async function replaceChunks(q: Queryable, tenantId: string, article: { id: string; title: string; lang: string; visibility: ArticleVisibility }, chunks: ChunkInput[]): Promise<void> {
+  await q.query('DELETE FROM kb_chunks WHERE tenant_id = $1 AND article_id = $2', [tenantId, article.id]);
+  if (chunks.length === 0) return;
+  // Concepts travel as JSON strings: node-postgres cannot send an array of arrays.
+  await q.query(
+    `INSERT INTO kb_chunks (tenant_id, article_id, position, heading_path, text, lang, visibility, concepts, fts, embedding)
+     SELECT $1, $2, c.position, c.heading, c.text, $4, $5, cc.concepts,
+       setweight(to_tsvector(('portico_' || $4)::regconfig, $3), 'A')
+         || setweight(to_tsvector(('portico_' || $4)::regconfig, c.heading), 'B')
+         || setweight(to_tsvector(('portico_' || $4)::regconfig, c.text), 'C')
+         || setweight(array_to_tsvector(cc.concepts), 'B'),
+       c.embedding::vector
+     FROM unnest($6::int[], $7::text[], $8::text[], $9::text[], $10::text[]) AS c(position, heading, text, concepts_json, embedding)
+     CROSS JOIN LATERAL (SELECT ARRAY(SELECT json_array_elements_text(c.concepts_json::json)) AS concepts) cc`,
+    [
+      tenantId,
+      article.id,
+      article.title,
+      article.lang,
+      article.visibility,
+      chunks.map((c) => c.position),
+      chunks.map((c) => c.headingPath),
+      chunks.map((c) => c.text),
+      chunks.map((c) => JSON.stringify(c.concepts)),
+      chunks.map((c) => (c.embedding ? `[${c.embedding.join(',')}]` : null)),
+    ],
+  );
+}
+
+export async function findIndexState(q: Queryable): Promise<{ embedder: string; dimension: number } | undefined> {
+  const { rows } = await q.query<{ embedder: string; dimension: number }>('SELECT embedder, dimension FROM kb_index_state');
+  return rows[0];
+}
+
+/**
+ * Gives the embedding column the embedder's dimension and an HNSW index. Changing the dimension clears
+ * the stored vectors, which a reindex then refills.
+ */
+export async function prepareVectorColumn(q: Queryable, embedder: string, dimension: number): Promise<void> {
+  const { rows } = await q.query<{ typmod: number }>(
+    `SELECT atttypmod AS typmod FROM pg_attribute WHERE attrelid = 'kb_chunks'::regclass AND attname = 'embedding'`,
+  );
+  if (rows[0]?.typmod !== dimension) {
+    await q.query('DROP INDEX IF EXISTS kb_chunks_embedding');
+    await q.query('UPDATE kb_chunks SET embedding = NULL');
+    await q.query(`ALTER TABLE kb_chunks ALTER COLUMN embedding TYPE vector(${Number(dimension)})`);
+  }
+  await q.query(
+    `INSERT INTO kb_index_state (singleton, embedder, dimension, updated_at) VALUES (true, $1, $2, now())
+     ON CONFLICT (singleton) DO UPDATE SET embedder = EXCLUDED.embedder, dimension = EXCLUDED.dimension, updated_at = now()`,
+    [embedder, dimension],
+  );
+}
+
+/** Built after bulk loads: building HNSW over existing rows is much faster than growing it row by row. */
+export async function ensureVectorIndex(q: Queryable): Promise<void> {
+  await q.query('CREATE INDEX IF NOT EXISTS kb_chunks_embedding ON kb_chunks USING hnsw (embedding vector_cosine_ops)');
+}
+
+export async function dropVectorIndex(q: Queryable): Promise<void> {
+  await q.query('DROP INDEX IF EXISTS kb_chunks_embedding');
+}
+
+export type SearchCandidate = {
+  article_id: string;
+  slug: string;
+  title: string;
+  lang: string;
+  score: number;
+  chunk_text: string | null;
+  heading_path: string | null;
+};
+
+export type SearchParams = {
+  tenantId: string;
+  visibilities: ArticleVisibility[];
+  /** Null when the stored vectors come from another embedder: search on text alone until a reindex. */
+  embedding: number[] | null;
+  /** The query's words, stemmed here with the query language's configuration. */
+  words: string;
+  queryLang: string;
+  /** Lexicon concept lexemes of the query, shared by all languages. */
+  concepts: string[];
+  titleText: string;
+  preferredLang: string;
+  limit: number;
+  /** Chunks taken from each ranked list before fusion. */
+  depth: number;
+  /**
+   * A query term found in more than this share of the chunks says little about any of them and is left out
+   * of the text match: concepts (shared by all languages) may be commoner than words, which only count when
+   * they are rare, like product names and error codes.
+   */
+  maxConceptShare: number;
+  maxWordShare: number;
+  /** Vector hits farther than this (cosine distance) are noise, not answers. */
+  maxDistance: number;
+  weights: { vector: number; text: number; title: number };
+  rrfK: number;
+};
+
+/**
+ * Hybrid retrieval in one round trip. Three ranked lists of chunks: nearest by cosine (HNSW); full text on
+ * the query's informative terms only (its stems in its language's configuration and its lexicon concepts,
+ * dropping terms that occur in too many chunks, since Postgres ranking has no notion of rarity); titles by
+ * trigram similarity. Each list ranks articles by their best chunk, and reciprocal rank fusion adds them
+ * up; equally good hits share a rank, and on a tie the user's language wins.
+ */
+export async function searchChunks(q: Queryable, p: SearchParams): Promise<SearchCandidate[]> {
+  const { rows } = await q.query<SearchCandidate>(
+    `WITH vec AS (
+       SELECT article_id, id AS chunk_id, rank() OVER (ORDER BY dist) AS rank FROM (
+         SELECT article_id, id, embedding <=> $3::vector AS dist FROM kb_chunks
+         WHERE $3::vector IS NOT NULL AND tenant_id = $1 AND visibility = ANY($2) AND embedding IS NOT NULL
+         ORDER BY embedding <=> $3::vector LIMIT $9) nearest
+       WHERE dist <= $16
+     ),
+     chunk_count AS (
+       SELECT count(*) AS n FROM kb_chunks WHERE tenant_id = $1 AND visibility = ANY($2)
+     ),
+     lexemes AS (
+       SELECT lexeme, greatest(2, ceil(chunk_count.n * share))::int AS cap FROM (
+         SELECT DISTINCT unnest(tsvector_to_array(to_tsvector(('portico_' || $5)::regconfig, $4))) AS lexeme, $17::float8 AS share
+         UNION SELECT DISTINCT unnest($6::text[]), $15::float8) l, chunk_count
+     ),
+     rare AS (
+       SELECT lexeme FROM lexemes
+       WHERE (SELECT count(*) FROM (SELECT 1 FROM kb_chunks c WHERE c.tenant_id = $1 AND c.visibility = ANY($2)
+                AND c.fts @@ quote_literal(lexeme)::tsquery LIMIT lexemes.cap) hits) < lexemes.cap
+     ),
+     tq AS (
+       SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS query FROM rare
+     ),
+     ft AS (
+       SELECT article_id, chunk_id, rank() OVER (ORDER BY score DESC) AS rank FROM (
+         SELECT c.article_id, c.id AS chunk_id, ts_rank_cd(c.fts, tq.query) AS score
+         FROM kb_chunks c, tq
+         WHERE tq.query IS NOT NULL AND c.tenant_id = $1 AND c.visibility = ANY($2) AND c.fts @@ tq.query
+         ORDER BY score DESC LIMIT $9) matched
+     ),
+     tt AS (
+       SELECT a.id AS article_id, NULL::bigint AS chunk_id, rank() OVER (ORDER BY word_similarity($7, lower(a.title)) DESC) AS rank
+       FROM kb_articles a
+       WHERE $7 <> '' AND a.tenant_id = $1 AND a.visibility = ANY($2) AND $7 <% lower(a.title)
+       LIMIT 10
+     ),
+     candidates AS (
+       SELECT 'vector' AS src, article_id, chunk_id, rank FROM vec
+       UNION ALL SELECT 'text', article_id, chunk_id, rank FROM ft
+       UNION ALL SELECT 'title', article_id, chunk_id, rank FROM tt
+     ),
+     best AS (
+       SELECT DISTINCT ON (src, article_id) src, article_id, chunk_id, rank FROM candidates ORDER BY src, article_id, rank
+     ),
+     per_article AS (
+       SELECT src, article_id, chunk_id, rank, rank() OVER (PARTITION BY src ORDER BY rank) AS article_rank FROM best
+     ),
+     fused AS (
+       SELECT article_id,
+         sum((CASE src WHEN 'vector' THEN $11::float8 WHEN 'text' THEN $12::float8 ELSE $13::float8 END) / ($14::float8 + article_rank)) AS score,
+         (array_agg(chunk_id ORDER BY (chunk_id IS NULL), article_rank, src))[1] AS chunk_id
+       FROM per_article GROUP BY article_id
+     )
+     SELECT f.article_id, a.slug, a.title, a.lang, f.score, ch.text AS chunk_text, ch.heading_path
+     FROM fused f
+     JOIN kb_articles a ON a.tenant_id = $1 AND a.id = f.article_id
+     LEFT JOIN kb_chunks ch ON ch.id = f.chunk_id
+     WHERE f.score > 0
+     ORDER BY f.score DESC, (a.lang = $8) DESC, a.title
+     LIMIT $10`,
+    [
+      p.tenantId,
+      p.visibilities,
+      p.embedding ? `[${p.embedding.join(',')}]` : null,
+      p.words,
+      p.queryLang,
+      p.concepts,
+      p.titleText,
+      p.preferredLang,
+      p.depth,
+      p.limit,
+      p.weights.vector,
+      p.weights.text,
+      p.weights.title,
+      p.rrfK,
+      p.maxConceptShare,
+      p.maxDistance,
+      p.maxWordShare,
+    ],
+  );
+  return rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
+export async function incrementViews(q: Queryable, tenantId: string, id: string): Promise<void> {
+  await q.query('UPDATE kb_articles SET view_count = view_count + 1 WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+}
+
+export async function recordArticleFeedback(q: Queryable, tenantId: string, id: string, helpful: boolean): Promise<{ helpful: number; notHelpful: number }> {
+  const { rows } = await q.query<{ helpful_count: number; not_helpful_count: number }>(
+    `UPDATE kb_articles SET helpful_count = helpful_count + $3::int, not_helpful_count = not_helpful_count + (1 - $3::int)
+     WHERE tenant_id = $1 AND id = $2 RETURNING helpful_count, not_helpful_count`,
+    [tenantId, id, helpful ? 1 : 0],
+  );
+  return { helpful: rows[0]!.helpful_count, notHelpful: rows[0]!.not_helpful_count };
+}
+
+export async function listPopularArticles(q: Queryable, tenantId: string, visibilities: ArticleVisibility[], limit: number) {
+  const { rows } = await q.query<Pick<ArticleRow, 'id' | 'slug' | 'title' | 'lang' | 'view_count'>>(
+    `SELECT id, slug, title, lang, view_count FROM kb_articles WHERE tenant_id = $1 AND visibility = ANY($2)
+     ORDER BY view_count DESC, title LIMIT $3`,
+    [tenantId, visibilities, limit],
+  );
+  return rows;
+}
+
+export async function countChunks(q: Queryable, tenantId?: string): Promise<number> {
+  const { rows } = await q.query<{ n: string }>(
+    'SELECT count(*) AS n FROM kb_chunks WHERE $1::uuid IS NULL OR tenant_id = $1',
+    [tenantId ?? null],
+  );
+  return Number(rows[0]!.n);
+}
+
+export async function listArticlesForIndexing(q: Queryable, tenantId: string) {
+  const { rows } = await q.query<Pick<ArticleRow, 'id' | 'title' | 'body_md' | 'lang' | 'visibility'>>(
+    'SELECT id, title, body_md, lang, visibility FROM kb_articles WHERE tenant_id = $1 ORDER BY id',
+    [tenantId],
+  );
+  return rows;
+}

@@ -1,0 +1,76 @@
+import * as z from 'zod';
+import { LANGUAGES } from '../../i18n/languages.js';
+
+export const KbSearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(500),
+  lang: z.enum(LANGUAGES).optional().meta({ description: "Preferred language of the results; defaults to the user's." }),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type KbSearchQuery = z.infer<typeof KbSearchQuerySchema>;
+
+export const KbSearchResultSchema = z
+  .object({
+    articleId: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    snippet: z.string().meta({ description: 'HTML-escaped text with the matched words in <mark>.' }),
+    score: z.number(),
+    lang: z.enum(LANGUAGES),
+  })
+  .meta({ id: 'KbSearchResult' });
+export type KbSearchResult = z.infer<typeof KbSearchResultSchema>;
+
+export const ArticleRefSchema = z
+  .string()
+  .regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]+(-[a-z0-9]+)*)$/i, 'expected an article id or slug')
+  .max(200);
+
+export const ArticleVisibilitySchema = z.enum(['portal', 'technicians']);
+
+export const ArticleViewSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    lang: z.enum(LANGUAGES),
+    tags: z.array(z.string()),
+    html: z.string().meta({ description: 'The body rendered from Markdown and sanitized.' }),
+    markdown: z.string().optional().meta({ description: 'Technicians only: the source Markdown.' }),
+    visibility: ArticleVisibilitySchema.optional(),
+    views: z.number().int(),
+    helpful: z.number().int(),
+    notHelpful: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Article' });
+export type ArticleView = z.infer<typeof ArticleViewSchema>;
+
+export const ArticleInputSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(300),
+    body: z.string().min(1).max(200_000).meta({ description: 'Markdown.' }),
+    lang: z.enum(LANGUAGES),
+    tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(120)
+      .optional(),
+    visibility: ArticleVisibilitySchema.default('portal'),
+  })
+  .meta({ id: 'ArticleInput' });
+export type ArticleInput = z.infer<typeof ArticleInputSchema>;
+
+export const FeedbackSchema = z.strictObject({ helpful: z.boolean() }).meta({ id: 'ArticleFeedback' });
+
+export const ImportSummarySchema = z
+  .object({
+    imported: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    removed: z.number().int(),
+    skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+    chunks: z.number().int(),
+  })
+  .meta({ id: 'KbImportSummary' });
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;

@@ -1,0 +1,34 @@
+import { getLIDModel } from 'fasttext.wasm.js';
+import { isLanguage, type Language } from '../../i18n/languages.js';
+
+// fastText spreads its belief over 176 languages; ours are usually within the first few even when a
+// neighbour wins (short Spanish read as Portuguese, Galician or Catalan), so we look that far down.
+const TOP_K = 10;
+// Below this many letters (a product name, "ok", a ticket number) there is nothing to identify.
+const MIN_LETTERS = 3;
+// Our best candidate must hold at least this much of fastText's belief to be more than noise.
+const MIN_CONFIDENCE = 0.1;
+
+// The package's declarations use extensionless relative imports that NodeNext cannot follow, so its types
+// arrive as `any`: this states the part we rely on.
+interface LanguageIdentifier {
+  identify(text: string, top: number): Promise<{ alpha2: string | null; possibility: number }[]>;
+}
+
+// Loaded on first use and kept: only queries that come without a language need it.
+let model: Promise<LanguageIdentifier> | undefined;
+
+/**
+ * The most likely of our five languages, with fastText's probability for it, or undefined when the text
+ * gives no usable signal.
+ */
+export async function detectLanguage(text: string): Promise<{ lang: Language; confidence: number } | undefined> {
+  // fastText predicts on one line and stops at the first newline.
+  const line = text.replace(/\s+/g, ' ').trim();
+  if ((line.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
+  model ??= getLIDModel() as Promise<LanguageIdentifier>;
+  const ranked = await (await model).identify(line, TOP_K);
+  const best = ranked.find((candidate) => isLanguage(candidate.alpha2));
+  if (!best || best.possibility < MIN_CONFIDENCE) return undefined;
+  return { lang: best.alpha2 as Language, confidence: best.possibility };
+}
