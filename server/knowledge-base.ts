@@ -3,15 +3,16 @@ import type { Logger } from 'pino';
 import { findIndexState } from '../db/repositories/kb.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import type { Embedder } from '../kb-index/embedding/embedder.js';
-import { createLocalEmbedder } from '../kb-index/embedding/local-embedder.js';
+import type { Config } from '../config/env.js';
+import { createEmbedder } from '../kb-index/embedding/create-embedder.js';
 
 /** The embedder is built on first use, so that start-up does not wait for the lexicon and language model. */
-export function createKnowledgeBase(pool: pg.Pool): KnowledgeBase {
+export function createKnowledgeBase(pool: pg.Pool, openai: Config['openai'] = {}): KnowledgeBase {
   let embedder: Promise<Embedder> | undefined;
   return {
     pool,
     embedder: () => {
-      embedder ??= createLocalEmbedder();
+      embedder ??= createEmbedder(openai);
       embedder.catch(() => (embedder = undefined));
       return embedder;
     },

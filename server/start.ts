@@ -27,7 +27,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
   try {
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
-    const kb = createKnowledgeBase(db.pool);
+    const kb = createKnowledgeBase(db.pool, config.openai);
     const seed = config.seed === 'demo' ? await seedDemoTenant(db.pool, config.baseDomain) : undefined;
     const seeded = seed?.seeded ?? false;
     if (seed?.seeded) {

@@ -27,6 +27,20 @@ export const FUSION = {
 
 export type SearchOptions = { weights?: { vector: number; text: number; title: number } };
 
+/**
+ * The query's vector, or null when the stored vectors come from another embedder (until a reindex) or the
+ * embedding provider fails: the search then runs on text alone rather than not at all.
+ */
+async function queryEmbedding(kb: KnowledgeBase, text: string, lang: Language | undefined): Promise<number[] | null> {
+  try {
+    const [embedder, state] = await Promise.all([kb.embedder(), findIndexState(kb.pool)]);
+    if (state?.embedder !== embedder.name || state.dimension !== embedder.dimension) return null;
+    return await embedder.embedQuery(text, lang);
+  } catch {
+    return null;
+  }
+}
+
 /** Searches the tenant's articles for a portal user or technician, best first, in the user's language on a tie. */
 export async function searchArticles(kb: KnowledgeBase, ctx: Ctx, query: KbSearchQuery, options: SearchOptions = {}): Promise<KbSearchResult[]> {
   await requireSection(kb.pool, ctx, 'knowledgeBase');
@@ -47,9 +61,7 @@ export async function searchKnowledgeBase(
 ): Promise<KbSearchResult[]> {
   const detected = await detectLanguage(text);
   const queryLang = detected?.lang ?? options.preferredLang;
-  const [embedder, state] = await Promise.all([kb.embedder(), findIndexState(kb.pool)]);
-  const vectorsMatch = state?.embedder === embedder.name && state.dimension === embedder.dimension;
-  const embedding = vectorsMatch ? await embedder.embedQuery(text, detected?.lang) : null;
+  const embedding = await queryEmbedding(kb, text, detected?.lang);
   const words = [...new Set(tokenize(text).filter((w) => !isStopWord(w, queryLang)))].slice(0, MAX_QUERY_WORDS);
   const concepts = (await analyzeText(text, detected?.lang, { query: true })).concepts.map((c) => `cpt_${c}`);
   const rows = await searchChunks(kb.pool, {

@@ -19,13 +19,13 @@ const { values, positionals } = (() => {
 if (positionals.length !== 1) fail(USAGE);
 
 const files = await readArticleFolder(positionals[0]!).catch((error: Error) => fail(error.message));
-const { db } = await openForCli();
+const { config, db } = await openForCli();
 try {
   const tenant = values.tenant ? await findTenantByHostname(db.pool, values.tenant.toLowerCase()) : await findTenantBySlug(db.pool, DEMO_SLUG);
   if (!tenant) fail(values.tenant ? `No tenant answers on ${values.tenant}.` : 'No demo tenant here: name one with --tenant <hostname>.');
   const progress = createProgress('Importing');
   const started = performance.now();
-  const summary = await importArticles(createKnowledgeBase(db.pool), tenant.id, files, {
+  const summary = await importArticles(createKnowledgeBase(db.pool, config.openai), tenant.id, files, {
     prune: values.prune,
     onProgress: (p) => progress.update(p.done, p.total, p.path),
   });
