@@ -9,7 +9,9 @@ const rows: BenchRow[] = [];
 for (const [name, run] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
-  rows.push(...(await run()));
+  const suiteRows = await run();
+  printTable(suiteRows);
+  process.stdout.write('\n');
+  rows.push(...suiteRows);
 }
-printTable(rows);
 process.stdout.write(`\nresults: ${writeResults(rows)}\n`);

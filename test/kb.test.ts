@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { importArticles } from '../domain/kb/import-articles.js';
 import { readArticleFolder } from '../server/demo-articles.js';
 import { createOtherTenant, type OtherTenant } from './factories/tenant.factory.js';
-import { DEMO, HttpClient, loggedIn } from './support/http-client.js';
+import { DEMO, demoClients, HttpClient, loggedIn } from './support/http-client.js';
 import { startTestPortico, type TestPortico } from './support/portico.js';
 import { createKnowledgeBase } from '../server/knowledge-base.js';
 
@@ -21,12 +21,7 @@ describe('knowledge base API', () => {
   beforeAll(async () => {
     portico = await startTestPortico();
     other = await createOtherTenant(portico.db.pool);
-    [tom, anna, luc, tech] = await Promise.all([
-      loggedIn(portico.port, DEMO.tom),
-      loggedIn(portico.port, DEMO.anna),
-      loggedIn(portico.port, DEMO.luc),
-      loggedIn(portico.port, DEMO.tech),
-    ]);
+    ({ tom, anna, luc, tech } = await demoClients(portico.port));
   });
   afterAll(() => portico.close());
 

@@ -1,5 +1,5 @@
 import { createOtherTenant, type OtherTenant } from './factories/tenant.factory.js';
-import { DEMO, HttpClient, loggedIn } from './support/http-client.js';
+import { demoClients, HttpClient, loggedIn } from './support/http-client.js';
 import { startTestPortico, type TestPortico } from './support/portico.js';
 
 type Ticket = { id: string; number: number; subject?: string; status?: string; requester: { name: string } | null; comments?: { body: string; public: boolean }[] };
@@ -15,12 +15,7 @@ describe('tickets: who sees what', () => {
   beforeAll(async () => {
     portico = await startTestPortico();
     other = await createOtherTenant(portico.db.pool);
-    [tom, anna, luc, tech] = await Promise.all([
-      loggedIn(portico.port, DEMO.tom),
-      loggedIn(portico.port, DEMO.anna),
-      loggedIn(portico.port, DEMO.luc),
-      loggedIn(portico.port, DEMO.tech),
-    ]);
+    ({ tom, anna, luc, tech } = await demoClients(portico.port));
   });
   afterAll(() => portico.close());
 

@@ -54,6 +54,16 @@ CREATE TABLE kb_chunks (
 CREATE INDEX kb_chunks_article ON kb_chunks (tenant_id, article_id, position);
 CREATE INDEX kb_chunks_fts ON kb_chunks USING gin (fts);
 
+-- How many chunks hold each full-text lexeme (the empty lexeme counts all chunks), kept with the chunks so
+-- that search can drop query terms too common to mean anything without counting at query time.
+CREATE TABLE kb_term_stats (
+  tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  visibility text NOT NULL,
+  lexeme text NOT NULL,
+  chunks integer NOT NULL,
+  PRIMARY KEY (tenant_id, lexeme, visibility)
+);
+
 CREATE TABLE kb_index_state (
   singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   embedder text NOT NULL,

@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '../database.js';
 import { migrate } from '../migrate.js';
-import { ensureVectorIndex, insertArticle, prepareVectorColumn, replaceChunks, searchChunks, type SearchParams } from './kb.js';
+import { deleteArticle, ensureVectorIndex, insertArticle, prepareVectorColumn, replaceChunks, searchChunks, type SearchParams } from './kb.js';
 import { insertTenant } from './tenants.js';
 
 /**
@@ -54,6 +54,7 @@ describe('searchChunks: reciprocal rank fusion of vector, text and title lists',
     depth: 40,
     maxConceptShare: 0.5,
     maxWordShare: 0.5,
+    maxTerms: 8,
     maxDistance: 0.9,
     weights: { vector: 1, text: 1, title: 0 },
     rrfK: 60,
@@ -111,5 +112,19 @@ describe('searchChunks: reciprocal rank fusion of vector, text and title lists',
     const technicians = (await searchChunks(db.pool, params({ visibilities: ['portal', 'technicians'] }))).map((r) => r.slug);
     expect(technicians).toContain('internal');
     expect(technicians).not.toContain('foreign');
+  });
+
+  it('keeps the term counts equal to a recount through updates and deletions', async () => {
+    const recount = `SELECT visibility, lexeme, count(*)::int AS chunks FROM (
+        SELECT visibility, unnest(tsvector_to_array(fts)) AS lexeme FROM kb_chunks WHERE tenant_id = $1
+        UNION ALL SELECT visibility, '' FROM kb_chunks WHERE tenant_id = $1) l GROUP BY 1, 2 ORDER BY 1, 2`;
+    const stored = `SELECT visibility, lexeme, chunks FROM kb_term_stats WHERE tenant_id = $1 AND chunks > 0 ORDER BY 1, 2`;
+    await replaceChunks(db.pool, tenantId, { id: ids['two-chunks']!, title: 'Epsilon', lang: 'en', visibility: 'technicians' }, [
+      { position: 0, headingPath: 'Steps', text: 'one replacement chunk with newword', concepts: ['cpt_printer'], embedding: [0, -1, 0] },
+    ]);
+    await deleteArticle(db.pool, tenantId, ids['far-away']!);
+    const expected = (await db.pool.query(recount, [tenantId])).rows;
+    expect(expected.length).toBeGreaterThan(10);
+    expect((await db.pool.query(stored, [tenantId])).rows).toEqual(expected);
   });
 });

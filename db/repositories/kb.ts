@@ -65,6 +65,7 @@ export async function updateArticle(
 }
 
 export async function deleteArticle(q: Queryable, tenantId: string, id: string): Promise<boolean> {
+  await deleteChunks(q, tenantId, id);
   const { rowCount } = await q.query('DELETE FROM kb_articles WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
   return (rowCount ?? 0) > 0;
 }
@@ -77,9 +78,27 @@ export async function listImportedArticles(q: Queryable, tenantId: string): Prom
   return rows;
 }
 
-/** Replaces an article's chunks in one statement; the full-text vector is built here, in the article's language. */
+/** Deletes an article's chunks and takes their lexemes out of the term counts. */
+export async function deleteChunks(q: Queryable, tenantId: string, articleId: string): Promise<void> {
+  await q.query(
+    `WITH gone AS (
+       DELETE FROM kb_chunks WHERE tenant_id = $1 AND article_id = $2 RETURNING visibility, fts
+     ),
+     counts AS (
+       SELECT visibility, lexeme, count(*) AS n FROM (
+         SELECT visibility, unnest(tsvector_to_array(fts)) AS lexeme FROM gone
+         UNION ALL SELECT visibility, '' FROM gone) l
+       GROUP BY visibility, lexeme
+     )
+     UPDATE kb_term_stats s SET chunks = s.chunks - counts.n FROM counts
+     WHERE s.tenant_id = $1 AND s.visibility = counts.visibility AND s.lexeme = counts.lexeme`,
+    [tenantId, articleId],
+  );
+}
+
+/** Replaces an article's chunks; the full-text vector is built here, in the article's language, and counted. */
 export async function replaceChunks(q: Queryable, tenantId: string, article: { id: string; title: string; lang: string; visibility: ArticleVisibility }, chunks: ChunkInput[]): Promise<void> {
-  await q.query('DELETE FROM kb_chunks WHERE tenant_id = $1 AND article_id = $2', [tenantId, article.id]);
+  await deleteChunks(q, tenantId, article.id);
   if (chunks.length === 0) return;
   // Concepts travel as JSON strings: node-postgres cannot send an array of arrays.
   await q.query(
@@ -104,6 +123,15 @@ export async function replaceChunks(q: Queryable, tenantId: string, article: { i
       chunks.map((c) => JSON.stringify(c.concepts)),
       chunks.map((c) => (c.embedding ? `[${c.embedding.join(',')}]` : null)),
     ],
+  );
+  await q.query(
+    `INSERT INTO kb_term_stats (tenant_id, visibility, lexeme, chunks)
+     SELECT $1, visibility, lexeme, count(*) FROM (
+       SELECT visibility, unnest(tsvector_to_array(fts)) AS lexeme FROM kb_chunks WHERE tenant_id = $1 AND article_id = $2
+       UNION ALL SELECT visibility, '' FROM kb_chunks WHERE tenant_id = $1 AND article_id = $2) l
+     GROUP BY visibility, lexeme
+     ON CONFLICT (tenant_id, lexeme, visibility) DO UPDATE SET chunks = kb_term_stats.chunks + EXCLUDED.chunks`,
+    [tenantId, article.id],
   );
 }
 
@@ -135,6 +163,11 @@ export async function prepareVectorColumn(q: Queryable, embedder: string, dimens
 /** Built after bulk loads: building HNSW over existing rows is much faster than growing it row by row. */
 export async function ensureVectorIndex(q: Queryable): Promise<void> {
   await q.query('CREATE INDEX IF NOT EXISTS kb_chunks_embedding ON kb_chunks USING hnsw (embedding vector_cosine_ops)');
+}
+
+/** PGlite runs no autovacuum: after a bulk load the planner would keep its empty-table estimates and scan everything. */
+export async function analyzeKnowledgeBase(q: Queryable): Promise<void> {
+  await q.query('ANALYZE kb_chunks, kb_articles, kb_term_stats');
 }
 
 export async function dropVectorIndex(q: Queryable): Promise<void> {
@@ -173,6 +206,8 @@ export type SearchParams = {
    */
   maxConceptShare: number;
   maxWordShare: number;
+  /** How many of the rarest query terms the text match uses. */
+  maxTerms: number;
   /** Vector hits farther than this (cosine distance) are noise, not answers. */
   maxDistance: number;
   weights: { vector: number; text: number; title: number };
@@ -196,17 +231,21 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
        WHERE dist <= $16
      ),
      chunk_count AS (
-       SELECT count(*) AS n FROM kb_chunks WHERE tenant_id = $1 AND visibility = ANY($2)
+       SELECT coalesce(sum(chunks), 0) AS n FROM kb_term_stats WHERE tenant_id = $1 AND lexeme = '' AND visibility = ANY($2)
      ),
      lexemes AS (
        SELECT lexeme, greatest(2, ceil(chunk_count.n * share))::int AS cap FROM (
          SELECT DISTINCT unnest(tsvector_to_array(to_tsvector(('portico_' || $5)::regconfig, $4))) AS lexeme, $17::float8 AS share
          UNION SELECT DISTINCT unnest($6::text[]), $15::float8) l, chunk_count
      ),
+     counted AS (
+       SELECT l.lexeme, l.cap, coalesce((SELECT sum(s.chunks) FROM kb_term_stats s
+                WHERE s.tenant_id = $1 AND s.lexeme = l.lexeme AND s.visibility = ANY($2)), 0) AS df
+       FROM lexemes l WHERE l.lexeme <> ''
+     ),
+     -- The rarest few terms carry the signal; bounding them also bounds the rows to rank in a large KB.
      rare AS (
-       SELECT lexeme FROM lexemes
-       WHERE (SELECT count(*) FROM (SELECT 1 FROM kb_chunks c WHERE c.tenant_id = $1 AND c.visibility = ANY($2)
-                AND c.fts @@ quote_literal(lexeme)::tsquery LIMIT lexemes.cap) hits) < lexemes.cap
+       SELECT lexeme FROM counted WHERE df > 0 AND df < cap ORDER BY df, lexeme LIMIT $18
      ),
      tq AS (
        SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS query FROM rare
@@ -266,6 +305,7 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
       p.maxConceptShare,
       p.maxDistance,
       p.maxWordShare,
+      p.maxTerms,
     ],
   );
   return rows.map((r) => ({ ...r, score: Number(r.score) }));

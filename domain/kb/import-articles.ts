@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { deleteArticle, dropVectorIndex, ensureVectorIndex, findIndexState, listImportedArticles, prepareVectorColumn } from '../../db/repositories/kb.js';
+import { analyzeKnowledgeBase, deleteArticle, dropVectorIndex, ensureVectorIndex, findIndexState, listImportedArticles, prepareVectorColumn } from '../../db/repositories/kb.js';
 import { withTransaction } from '../../db/transaction.js';
 import { detectLanguage } from '../../kb-index/language/detect-language.js';
 import { parseArticleFile } from '../../kb-index/import/parse-article-file.js';
@@ -83,6 +83,7 @@ export async function importArticles(
     }
   } finally {
     await ensureVectorIndex(kb.pool);
+    if (bulk) await analyzeKnowledgeBase(kb.pool);
   }
   options.onProgress?.({ done: files.length, total: files.length, path: '' });
   return summary;

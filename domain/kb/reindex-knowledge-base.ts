@@ -1,4 +1,4 @@
-import { dropVectorIndex, ensureVectorIndex, listArticlesForIndexing, prepareVectorColumn } from '../../db/repositories/kb.js';
+import { analyzeKnowledgeBase, dropVectorIndex, ensureVectorIndex, listArticlesForIndexing, prepareVectorColumn } from '../../db/repositories/kb.js';
 import { listTenants } from '../../db/repositories/tenants.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { Language } from '../../i18n/languages.js';
@@ -30,6 +30,7 @@ export async function reindexKnowledgeBase(kb: KnowledgeBase, onProgress?: (p: I
     }
   } finally {
     await ensureVectorIndex(kb.pool);
+    await analyzeKnowledgeBase(kb.pool);
   }
   onProgress?.({ done: work.length, total: work.length, path: '' });
   return { articles: work.length, chunks };

@@ -10,6 +10,8 @@ import type { KbSearchQuery, KbSearchResult } from './kb-schemas.js';
 import { visibilitiesFor, type KnowledgeBase } from './knowledge-base.js';
 
 const MAX_QUERY_WORDS = 16;
+// Titles are matched by trigrams only for short, keyword-like queries: a sentence is never similar to a title.
+const MAX_TITLE_QUERY_WORDS = 6;
 
 /**
  * Fusion settings, chosen on the evaluation set's dev split (the bench reports the held-out part). The text
@@ -21,6 +23,7 @@ export const FUSION = {
   rrfK: 60,
   maxConceptShare: 0.1,
   maxWordShare: 0.01,
+  maxTerms: 8,
   maxDistance: 0.9,
   weights: { vector: 1, text: 0.3, title: 0.2 },
 };
@@ -71,12 +74,13 @@ export async function searchKnowledgeBase(
     words: words.join(' '),
     queryLang,
     concepts,
-    titleText: normalize(text).slice(0, 200),
+    titleText: tokenize(text).length <= MAX_TITLE_QUERY_WORDS ? normalize(text).slice(0, 200) : '',
     preferredLang: options.preferredLang,
     limit: options.limit,
     depth: FUSION.depth,
     maxConceptShare: FUSION.maxConceptShare,
     maxWordShare: FUSION.maxWordShare,
+    maxTerms: FUSION.maxTerms,
     maxDistance: FUSION.maxDistance,
     weights: options.weights ?? FUSION.weights,
     rrfK: FUSION.rrfK,

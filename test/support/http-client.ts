@@ -92,3 +92,11 @@ export async function loggedIn(port: number, username: string, host?: string): P
   await client.login(username);
   return client;
 }
+
+export type DemoClients = Record<keyof typeof DEMO, HttpClient>;
+
+/** Each demo login signed in on its own client. */
+export async function demoClients(port: number): Promise<DemoClients> {
+  const [tech, anna, tom, luc] = await Promise.all([loggedIn(port, DEMO.tech), loggedIn(port, DEMO.anna), loggedIn(port, DEMO.tom), loggedIn(port, DEMO.luc)]);
+  return { tech: tech!, anna: anna!, tom: tom!, luc: luc! };
+}
