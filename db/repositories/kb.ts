@@ -206,8 +206,9 @@ export type SearchParams = {
    */
   maxConceptShare: number;
   maxWordShare: number;
-  /** How many of the rarest query terms the text match uses. */
+  /** How many of the rarest query terms the text match uses, and how many chunks they may match together. */
   maxTerms: number;
+  maxPostings: number;
   /** Vector hits farther than this (cosine distance) are noise, not answers. */
   maxDistance: number;
   weights: { vector: number; text: number; title: number };
@@ -243,9 +244,13 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
                 WHERE s.tenant_id = $1 AND s.lexeme = l.lexeme AND s.visibility = ANY($2)), 0) AS df
        FROM lexemes l WHERE l.lexeme <> ''
      ),
-     -- The rarest few terms carry the signal; bounding them also bounds the rows to rank in a large KB.
+     -- The rarest terms carry the signal. Taking them rarest first until their chunks fill a budget bounds
+     -- the rows to rank however large the knowledge base grows.
      rare AS (
-       SELECT lexeme FROM counted WHERE df > 0 AND df < cap ORDER BY df, lexeme LIMIT $18
+       SELECT lexeme FROM (
+         SELECT lexeme, sum(df) OVER (ORDER BY df, lexeme) AS postings, row_number() OVER (ORDER BY df, lexeme) AS nth
+         FROM counted WHERE df > 0 AND df < cap) ranked
+       WHERE nth = 1 OR (nth <= $18 AND postings <= $19)
      ),
      tq AS (
        SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS query FROM rare
@@ -306,6 +311,7 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
       p.maxDistance,
       p.maxWordShare,
       p.maxTerms,
+      p.maxPostings,
     ],
   );
   return rows.map((r) => ({ ...r, score: Number(r.score) }));

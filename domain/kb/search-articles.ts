@@ -24,6 +24,7 @@ export const FUSION = {
   maxConceptShare: 0.1,
   maxWordShare: 0.01,
   maxTerms: 8,
+  maxPostings: 1500,
   maxDistance: 0.9,
   weights: { vector: 1, text: 0.3, title: 0.2 },
 };
@@ -81,6 +82,7 @@ export async function searchKnowledgeBase(
     maxConceptShare: FUSION.maxConceptShare,
     maxWordShare: FUSION.maxWordShare,
     maxTerms: FUSION.maxTerms,
+    maxPostings: FUSION.maxPostings,
     maxDistance: FUSION.maxDistance,
     weights: options.weights ?? FUSION.weights,
     rrfK: FUSION.rrfK,
