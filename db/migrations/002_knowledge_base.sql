@@ -33,7 +33,6 @@ CREATE TABLE kb_articles (
   UNIQUE (tenant_id, id)
 );
 CREATE UNIQUE INDEX kb_articles_source ON kb_articles (tenant_id, source_path) WHERE source_path IS NOT NULL;
-CREATE INDEX kb_articles_title_trgm ON kb_articles USING gin (lower(title) gin_trgm_ops);
 CREATE INDEX kb_articles_views ON kb_articles (tenant_id, view_count DESC);
 
 -- The embedding column takes its dimension from the embedder in use (see kb_index_state); HNSW needs a typed column.

@@ -218,13 +218,16 @@ export type SearchParams = {
 /**
  * Hybrid retrieval in one round trip. Three ranked lists of chunks: nearest by cosine (HNSW); full text on
  * the query's informative terms only (its stems in its language's configuration and its lexicon concepts,
- * dropping terms that occur in too many chunks, since Postgres ranking has no notion of rarity); titles by
- * trigram similarity. Each list ranks articles by their best chunk, and reciprocal rank fusion adds them
- * up; equally good hits share a rank, and on a tie the user's language wins.
+ * dropping terms that occur in too many chunks, since Postgres ranking has no notion of rarity); and the
+ * titles of those hits by trigram similarity, which forgives typos in short queries. Each list ranks
+ * articles by their best chunk, and reciprocal rank fusion adds them up; equally good hits share a rank, and
+ * on a tie the user's language wins.
  */
 export async function searchChunks(q: Queryable, p: SearchParams): Promise<SearchCandidate[]> {
-  const { rows } = await q.query<SearchCandidate>(
-    `WITH vec AS (
+  // A named statement is planned once per connection: planning this query cost as much as running it.
+  const { rows } = await q.query<SearchCandidate>({
+    name: 'kb-hybrid-search',
+    text: `WITH vec AS (
        SELECT article_id, id AS chunk_id, rank() OVER (ORDER BY dist) AS rank FROM (
          SELECT article_id, id, embedding <=> $3::vector AS dist FROM kb_chunks
          WHERE $3::vector IS NOT NULL AND tenant_id = $1 AND visibility = ANY($2) AND embedding IS NOT NULL
@@ -262,10 +265,13 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
          WHERE tq.query IS NOT NULL AND c.tenant_id = $1 AND c.visibility = ANY($2) AND c.fts @@ tq.query
          ORDER BY score DESC LIMIT $9) matched
      ),
+     -- Titles re-rank what the other lists found rather than scan every title: a trigram scan of all
+     -- titles grows with the knowledge base and cost more than the rest of the query at 50k chunks.
      tt AS (
        SELECT a.id AS article_id, NULL::bigint AS chunk_id, rank() OVER (ORDER BY word_similarity($7, lower(a.title)) DESC) AS rank
        FROM kb_articles a
-       WHERE $7 <> '' AND a.tenant_id = $1 AND a.visibility = ANY($2) AND $7 <% lower(a.title)
+       WHERE $7 <> '' AND a.tenant_id = $1 AND a.id IN (SELECT article_id FROM vec UNION SELECT article_id FROM ft)
+         AND $7 <% lower(a.title)
        LIMIT 10
      ),
      candidates AS (
@@ -292,7 +298,7 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
      WHERE f.score > 0
      ORDER BY f.score DESC, (a.lang = $8) DESC, a.title
      LIMIT $10`,
-    [
+    values: [
       p.tenantId,
       p.visibilities,
       p.embedding ? `[${p.embedding.join(',')}]` : null,
@@ -313,7 +319,7 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
       p.maxTerms,
       p.maxPostings,
     ],
-  );
+  });
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
