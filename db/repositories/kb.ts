@@ -253,7 +253,7 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
        SELECT lexeme FROM (
          SELECT lexeme, sum(df) OVER (ORDER BY df, lexeme) AS postings, row_number() OVER (ORDER BY df, lexeme) AS nth
          FROM counted WHERE df > 0 AND df < cap) ranked
-       WHERE nth = 1 OR (nth <= $18 AND postings <= $19)
+       WHERE nth <= $18 AND postings <= $19
      ),
      tq AS (
        SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS query FROM rare

@@ -24,7 +24,7 @@ export const FUSION = {
   maxConceptShare: 0.1,
   maxWordShare: 0.01,
   maxTerms: 8,
-  maxPostings: 1500,
+  maxPostings: 1000,
   maxDistance: 0.9,
   weights: { vector: 1, text: 0.3, title: 0.2 },
 };
