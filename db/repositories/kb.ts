@@ -265,13 +265,17 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
          WHERE tq.query IS NOT NULL AND c.tenant_id = $1 AND c.visibility = ANY($2) AND c.fts @@ tq.query
          ORDER BY score DESC LIMIT $9) matched
      ),
-     -- Titles re-rank what the other lists found rather than scan every title: a trigram scan of all
-     -- titles grows with the knowledge base and cost more than the rest of the query at 50k chunks.
+     -- Titles re-rank what the other lists found rather than scan every title: a trigram pass over all
+     -- titles grows with the knowledge base and cost more than the rest of the query at 50k chunks. It is a
+     -- join from the hits so that the planner cannot score every title first (0.6 is pg_trgm's own
+     -- word-similarity threshold).
      tt AS (
-       SELECT a.id AS article_id, NULL::bigint AS chunk_id, rank() OVER (ORDER BY word_similarity($7, lower(a.title)) DESC) AS rank
-       FROM kb_articles a
-       WHERE $7 <> '' AND a.tenant_id = $1 AND a.id IN (SELECT article_id FROM vec UNION SELECT article_id FROM ft)
-         AND $7 <% lower(a.title)
+       SELECT article_id, NULL::bigint AS chunk_id, rank() OVER (ORDER BY sim DESC) AS rank FROM (
+         SELECT a.id AS article_id, word_similarity($7, lower(a.title)) AS sim
+         FROM (SELECT article_id FROM vec UNION SELECT article_id FROM ft) hits
+         JOIN kb_articles a ON a.tenant_id = $1 AND a.id = hits.article_id
+         WHERE $7 <> '') scored
+       WHERE sim >= 0.6
        LIMIT 10
      ),
      candidates AS (
