@@ -1,0 +1,62 @@
+import type pg from 'pg';
+import type * as z from 'zod';
+import type { ContactActor, Ctx } from '../domain/context.js';
+import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
+import type { Language } from '../i18n/languages.js';
+
+export type Citation = { articleId: string; slug: string; title: string };
+
+export type ActionKind = 'restart' | 'lock' | 'shutdown' | 'logout' | 'reset_password' | 'install';
+
+export type ActionStatus =
+  | 'awaiting_confirmation'
+  | 'awaiting_code'
+  | 'queued'
+  | 'dispatched'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'expired'
+  | 'cancelled';
+
+/** An action request as the widget and the contract see it. */
+export type ActionView = {
+  id: string;
+  kind: ActionKind;
+  deviceId: string;
+  deviceName: string;
+  appId?: string;
+  appName?: string;
+  status: ActionStatus;
+};
+
+/** What one turn's tools leave behind besides their results: the contract's citations and new action requests. */
+export type TurnRecord = { citations: Citation[]; actions: ActionView[] };
+
+export type ToolDeps = { pool: pg.Pool; kb: KnowledgeBase };
+
+export type ToolContext = {
+  deps: ToolDeps;
+  ctx: Ctx & { actor: ContactActor };
+  conversationId: string;
+  /** The language the answer is written in; tool messages for the user follow it. */
+  language: Language;
+  record: TurnRecord;
+};
+
+/** Structured for the model to read: a refusal is data, never an exception in the chat. */
+export type ToolOutcome =
+  | { ok: true; data: unknown }
+  | { ok: false; error: { code: string; message: string; details?: unknown } };
+
+export type ToolDefinition<S extends z.ZodType = z.ZodType> = {
+  name: string;
+  /** Written for the model: when to call the tool and what it returns. */
+  description: string;
+  schema: S;
+  handler: (context: ToolContext, args: z.infer<S>) => Promise<unknown>;
+};
+
+export function defineTool<S extends z.ZodType>(definition: ToolDefinition<S>): ToolDefinition<S> {
+  return definition;
+}
