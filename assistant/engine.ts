@@ -20,10 +20,19 @@ export type TurnInput = {
   language: Language;
   profile: TurnProfile;
   tools: ToolContext;
+  /** What the previous turn left open (a device to pick, a ticket number); the local engine's memory between turns. */
+  pending: PendingState | null;
   signal?: AbortSignal;
 };
 
-export type ToolCallRecord = { name: string; args: Record<string, unknown> };
+export type PendingState =
+  | { kind: 'device_choice'; tool: 'request_device_action' | 'request_software_install'; args: Record<string, string> }
+  | { kind: 'ticket_number' }
+  | { kind: 'app_name' }
+  | { kind: 'confirm'; tool: string; args: Record<string, string> };
+
+/** `result` is kept for the transcript and later turns; the widget sees name and arguments only. */
+export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };
 
 export type TurnResult = {
   text: string;
@@ -31,6 +40,7 @@ export type TurnResult = {
   record: TurnRecord;
   /** Set when the LLM engine failed and the local engine answered instead. */
   limitedMode?: boolean;
+  pending?: PendingState | null;
 };
 
 export type TurnSink = { delta: (text: string) => void };

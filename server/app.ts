@@ -16,6 +16,7 @@ import { sessionLoader } from './http/session-cookie.js';
 import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { assistantRoutes } from './routes/assistant.js';
 import { authRoutes } from './routes/auth.js';
 import { i18nRoutes } from './routes/i18n.js';
 import { kbRoutes } from './routes/kb.js';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): express.Express {
   adminRoutes(api, options, { pool });
   i18nRoutes(api, options);
   kbRoutes(api, options, deps.kb);
+  assistantRoutes(api, options, { pool });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

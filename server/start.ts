@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { Server as SocketServer } from 'socket.io';
+import { createAssistantEngine } from '../assistant/create-engine.js';
+import type { AssistantEngine } from '../assistant/engine.js';
 import type { Config } from '../config/env.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
@@ -9,6 +12,7 @@ import { cachePortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
 import { importDemoArticles } from './demo-articles.js';
 import { createKnowledgeBase, warnOnEmbedderMismatch } from './knowledge-base.js';
+import { portalNamespace } from './realtime/portal-namespace.js';
 
 export type RunningPortico = {
   url: string;
@@ -20,7 +24,11 @@ export type RunningPortico = {
   close(): Promise<void>;
 };
 
-export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits'> & { host?: string };
+export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits'> & {
+  host?: string;
+  /** Replaces the engine chosen from the configuration; the bench measures the server with a zero-latency one. */
+  engine?: AssistantEngine;
+};
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -38,8 +46,12 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, ...options });
+    const { engine: engineOverride, ...appOptions } = options;
+    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, ...appOptions });
     const server = createServer(app);
+    const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024 });
+    const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
+    portalNamespace(io, { pool: db.pool, kb, engine, logger });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -53,7 +65,8 @@ export async function startPortico(config: Config, logger: Logger, options: Star
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => server.closeAllConnections(), 10_000);
           force.unref();
-          server.close(() => resolve());
+          // Closes the sockets, then the HTTP server under them.
+          void io.close(() => resolve());
           server.closeIdleConnections();
         });
         await db.close();

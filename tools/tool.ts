@@ -2,33 +2,12 @@ import type pg from 'pg';
 import type * as z from 'zod';
 import type { ContactActor, Ctx } from '../domain/context.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
+import type { ActionView } from '../domain/actions/action-schemas.js';
+import type { Citation } from '../domain/kb/citation.js';
 import type { Language } from '../i18n/languages.js';
 
-export type Citation = { articleId: string; slug: string; title: string };
-
-export type ActionKind = 'restart' | 'lock' | 'shutdown' | 'logout' | 'reset_password' | 'install';
-
-export type ActionStatus =
-  | 'awaiting_confirmation'
-  | 'awaiting_code'
-  | 'queued'
-  | 'dispatched'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'expired'
-  | 'cancelled';
-
-/** An action request as the widget and the contract see it. */
-export type ActionView = {
-  id: string;
-  kind: ActionKind;
-  deviceId: string;
-  deviceName: string;
-  appId?: string;
-  appName?: string;
-  status: ActionStatus;
-};
+export type { ActionKind, ActionStatus, ActionView } from '../domain/actions/action-schemas.js';
+export type { Citation } from '../domain/kb/citation.js';
 
 /** What one turn's tools leave behind besides their results: the contract's citations and new action requests. */
 export type TurnRecord = { citations: Citation[]; actions: ActionView[] };

@@ -154,3 +154,7 @@ export async function insertComment(
   );
   return rows[0]!;
 }
+
+export async function flagTicketForTechnician(q: Queryable, tenantId: string, id: string): Promise<void> {
+  await q.query('UPDATE tickets SET needs_technician = true, updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+}

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { hashPassword } from '../../domain/auth/password.js';
 import { insertAuditEntry } from '../repositories/audit.js';
+import { upsertCatalogApp, type CatalogAppInput } from '../repositories/catalog.js';
 import { insertCustomField } from '../repositories/custom-fields.js';
 import { insertContact, insertTechnician } from '../repositories/principals.js';
 import { saveSettingsDocument } from '../repositories/settings.js';
@@ -39,6 +41,33 @@ const DEVICES = [
   { contact: 'anna', name: 'MacBook Air di Anna', os: 'macos', osVersion: 'macOS 14.6 Sonoma', model: 'MacBook Air M2' },
   { contact: 'luc', name: 'MacBook Pro de Luc', os: 'macos', osVersion: 'macOS 15.1 Sequoia', model: 'MacBook Pro 14" M3' },
 ];
+
+type CatalogSeedEntry = {
+  id: string;
+  name: string;
+  publisher: string;
+  aliases: string[];
+  category: string;
+  chocolatey: string | null;
+  homebrew: { name: string; cask: boolean } | null;
+  apt: string | null;
+};
+
+function demoCatalog(): CatalogAppInput[] {
+  const entries = JSON.parse(readFileSync(new URL('./catalog.json', import.meta.url), 'utf8')) as CatalogSeedEntry[];
+  return entries.map((entry) => ({
+    id: entry.id,
+    name: entry.name,
+    publisher: entry.publisher,
+    aliases: entry.aliases,
+    category: entry.category,
+    chocolateyId: entry.chocolatey,
+    homebrewId: entry.homebrew?.name ?? null,
+    homebrewCask: entry.homebrew?.cask ?? false,
+    aptId: entry.apt,
+    enabled: true,
+  }));
+}
 
 const CUSTOM_FIELDS = [
   { key: 'asset_tag', label: 'Asset tag', kind: 'text', options: [], required: false },
@@ -286,6 +315,7 @@ export async function seedDemoTenant(pool: pg.Pool, baseDomain: string): Promise
         [tenant.id, ticketId, ticket.daysAgo],
       );
     }
+    for (const app of demoCatalog()) await upsertCatalogApp(client, tenant.id, app);
     await insertAuditEntry(client, tenant.id, { actorKind: 'system', action: 'tenant.seeded', details: { seed: 'demo' } });
     return { seeded: true, tenantId: tenant.id };
   });

@@ -48,12 +48,16 @@ async function queryEmbedding(kb: KnowledgeBase, text: string, lang: Language | 
 /** Searches the tenant's articles for a portal user or technician, best first, in the user's language on a tie. */
 export async function searchArticles(kb: KnowledgeBase, ctx: Ctx, query: KbSearchQuery, options: SearchOptions = {}): Promise<KbSearchResult[]> {
   await requireSection(kb.pool, ctx, 'knowledgeBase');
-  return searchKnowledgeBase(kb, ctx.tenantId, visibilitiesFor(ctx.actor.kind), query.q, {
+  const hits = await searchKnowledgeBase(kb, ctx.tenantId, visibilitiesFor(ctx.actor.kind), query.q, {
     preferredLang: query.lang ?? ctx.actor.language,
     limit: query.limit,
     weights: options.weights,
   });
+  return hits.map(({ passage: _passage, ...result }) => result);
 }
+
+/** A result with the text of the passage that matched, for the assistant to answer from. */
+export type KbSearchHit = KbSearchResult & { passage: string };
 
 /** The search itself, with no access check: the assistant's tool and the bench call it through their own checks. */
 export async function searchKnowledgeBase(
@@ -62,7 +66,7 @@ export async function searchKnowledgeBase(
   visibilities: ('portal' | 'technicians')[],
   text: string,
   options: { preferredLang: Language; limit: number; weights?: { vector: number; text: number; title: number } },
-): Promise<KbSearchResult[]> {
+): Promise<KbSearchHit[]> {
   const detected = await detectLanguage(text);
   const queryLang = detected?.lang ?? options.preferredLang;
   const embedding = await queryEmbedding(kb, text, detected?.lang);
@@ -94,5 +98,6 @@ export async function searchKnowledgeBase(
     snippet: snippetFrom(row.chunk_text ?? '', words),
     score: Math.round(row.score * 10_000) / 10_000,
     lang: row.lang as Language,
+    passage: row.chunk_text ?? '',
   }));
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ActionViewSchema } from '../actions/action-schemas.js';
 import { TICKET_STATUSES } from '../settings/settings-schema.js';
 
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
@@ -67,6 +68,11 @@ export const TicketViewSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     comments: z.array(CommentViewSchema).optional(),
+    transcript: z
+      .array(z.object({ role: z.enum(['user', 'assistant', 'technician', 'system']), text: z.string(), createdAt: z.string() }))
+      .optional()
+      .meta({ description: 'The chat this ticket came from, as it grows.' }),
+    actions: z.array(ActionViewSchema).optional().meta({ description: 'The action requests made during that chat.' }),
   })
   .meta({ id: 'Ticket', description: 'Fields hidden by the portal settings are absent.' });
 export type TicketView = z.infer<typeof TicketViewSchema>;

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { findConversation, listMessages } from '../db/repositories/conversations.js';
+import { listDevicesOfContact } from '../db/repositories/devices.js';
+import type { ContactActor, Ctx } from '../domain/context.js';
+import type { MessageView } from '../domain/conversations/conversation-schemas.js';
+import { recordAssistantMessage } from '../domain/conversations/record-assistant-message.js';
+import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
+import { loadPortalConfig } from '../domain/settings/load-settings.js';
+import { sectionsForActor } from '../domain/settings/sections-for-actor.js';
+import { t } from '../i18n/translate.js';
+import type { ActionView, Citation } from '../tools/tool.js';
+import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
+import { replyLanguage } from './reply-language.js';
+
+/** Earlier messages given to the engine: enough for context, bounded so a long chat does not grow every turn's cost. */
+const HISTORY_MESSAGES = 20;
+
+export type ChatTurnDeps = { pool: pg.Pool; kb: KnowledgeBase; engine: AssistantEngine; logger: Logger };
+
+export type ChatTurnEvents = {
+  delta: (messageId: string, delta: string) => void;
+  action: (action: ActionView) => void;
+};
+
+export type ChatTurnRequest = {
+  ctx: Ctx & { actor: ContactActor };
+  tenantName: string;
+  conversationId: string;
+  /** The stored user message this turn answers. */
+  userMessage: MessageView;
+};
+
+/** Citations that the answer shows; when it names none of the articles found, all of them, since the answer came from them. */
+function citationsUsed(text: string, citations: Citation[]): Citation[] {
+  const named = citations.filter((c) => text.includes(`/kb/${c.slug}`) || text.includes(c.title));
+  return named.length > 0 ? named : citations;
+}
+
+/**
+ * Answers one user message: runs the engine with the conversation so far and the user's profile, streams its text,
+ * stores the answer with its tool calls and citations, and reports new action requests.
+ */
+export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, events: ChatTurnEvents): Promise<MessageView> {
+  const { ctx, conversationId, userMessage } = request;
+  const [conversation, history, devices, config] = await Promise.all([
+    findConversation(deps.pool, ctx.tenantId, conversationId),
+    listMessages(deps.pool, ctx.tenantId, conversationId, HISTORY_MESSAGES + 1),
+    listDevicesOfContact(deps.pool, ctx.tenantId, ctx.actor.id),
+    loadPortalConfig(deps.pool, ctx.tenantId),
+  ]);
+  const sections = sectionsForActor(config.settings, ctx.actor);
+  const language = await replyLanguage(userMessage.text, ctx.actor.language);
+  const messageId = randomUUID();
+  const record = { citations: [] as Citation[], actions: [] as ActionView[] };
+
+  const result: TurnResult = await deps.engine.runTurn(
+    {
+      text: userMessage.text,
+      history: history
+        .filter((m): m is typeof m & { role: HistoryEntry['role'] } => (m.role === 'user' || m.role === 'assistant') && m.id !== userMessage.id)
+        .map((m) => ({ role: m.role, text: m.text })),
+      language,
+      profile: {
+        tenantName: request.tenantName,
+        userName: ctx.actor.name,
+        sections,
+        devices: sections.selfService ? devices.map((d) => ({ id: d.id, name: d.name, os: d.os })) : [],
+      },
+      tools: { deps: { pool: deps.pool, kb: deps.kb }, ctx, conversationId, language, record },
+      pending: (conversation?.pending as PendingState | null | undefined) ?? null,
+    },
+    { delta: (text) => events.delta(messageId, text) },
+  );
+
+  const text = result.limitedMode ? `${t(language, 'assistant.limited_mode')}\n\n${result.text}` : result.text;
+  const message = await recordAssistantMessage(
+    deps.pool,
+    ctx.tenantId,
+    conversationId,
+    {
+      id: messageId,
+      text,
+      toolCalls: result.toolCalls.map(({ name, args }) => ({ name, args })),
+      toolResults: result.toolCalls.map(({ name, result: outcome }) => ({ name, result: outcome ?? null })),
+      citations: citationsUsed(result.text, result.record.citations),
+      limitedMode: result.limitedMode ?? false,
+    },
+    result.pending ?? null,
+  );
+  for (const action of result.record.actions) events.action(action);
+  return message;
+}

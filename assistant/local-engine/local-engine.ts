@@ -1,0 +1,249 @@
+import type pg from 'pg';
+import { listCatalogApps } from '../../db/repositories/catalog.js';
+import type { ActionView } from '../../domain/actions/action-schemas.js';
+import type { Language } from '../../i18n/languages.js';
+import { t } from '../../i18n/translate.js';
+import { runTool } from '../../tools/run-tool.js';
+import { findTool } from '../../tools/index.js';
+import type { ToolOutcome } from '../../tools/tool.js';
+import type { AssistantEngine, DeviceSummary, PendingState, ToolCallRecord, TurnInput, TurnResult, TurnSink } from '../engine.js';
+import { stepsFromPassage } from './kb-steps.js';
+import { understand, type Understanding } from './nlu/understand.js';
+import { devicesMentioned } from './resolve-device.js';
+
+/** Below this an action intent is confirmed with the user instead of proposed: the engine never guesses an action. */
+const ACTION_CONFIDENCE = 0.75;
+/** Below this nothing is trusted and the message is treated as a question for the knowledge base. */
+const MIN_CONFIDENCE = 0.45;
+
+type Reply = { text: string; pending?: PendingState | null };
+
+type Turn = {
+  input: TurnInput;
+  toolCalls: ToolCallRecord[];
+  call(name: string, args: Record<string, unknown>): Promise<ToolOutcome>;
+  say(key: string, params?: Record<string, string | number>): string;
+};
+
+function chunked(text: string): string[] {
+  return text.match(/\S+\s*/g) ?? [text];
+}
+
+function link(title: string, slug: string): string {
+  return `[${title}](/kb/${slug})`;
+}
+
+function deviceList(devices: DeviceSummary[]): string {
+  return devices.map((d, i) => `${i + 1}. ${d.name}`).join('\n');
+}
+
+function actionLabel(lang: Language, kind: string): string {
+  return t(lang, `assistant.action.${kind}`);
+}
+
+async function answerFromKnowledgeBase(turn: Turn, query: string): Promise<Reply> {
+  const outcome = await turn.call('search_knowledge_base', { query, limit: 3 });
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message };
+  const results = (outcome.data as { results: { slug: string; title: string; passage: string }[] }).results;
+  const [best, ...others] = results;
+  if (!best) return { text: turn.say('assistant.kb_nothing') };
+  const parts = [turn.say('assistant.kb_intro', { title: best.title }), stepsFromPassage(best.passage), turn.say('assistant.kb_source', { link: link(best.title, best.slug) })];
+  if (others.length > 0) parts.push(turn.say('assistant.kb_see_also', { links: others.map((o) => link(o.title, o.slug)).join(', ') }));
+  parts.push(turn.say('assistant.kb_followup'));
+  return { text: parts.join('\n\n') };
+}
+
+function describeProposal(turn: Turn, action: ActionView): string {
+  return action.kind === 'install'
+    ? turn.say('assistant.install_proposed', { app: action.appName ?? action.appId ?? '', device: action.deviceName })
+    : turn.say('assistant.action_proposed', { action: actionLabel(turn.input.language, action.kind), device: action.deviceName });
+}
+
+/** Proposes the action through its tool, asking which device when the message did not settle it. */
+async function proposeAction(
+  turn: Turn,
+  tool: 'request_device_action' | 'request_software_install',
+  args: Record<string, string>,
+  deviceText: string,
+  platform?: DeviceSummary['os'],
+): Promise<Reply> {
+  const devices = turn.input.profile.devices;
+  if (!turn.input.profile.sections.selfService) return { text: turn.say('assistant.section_off') };
+  if (devices.length === 0) return { text: turn.say('assistant.no_devices') };
+  const candidates = devicesMentioned(deviceText, devices, platform);
+  const chosen = candidates.length === 1 ? { ...args, device: candidates[0]!.id } : args;
+  const outcome = await turn.call(tool, chosen);
+  if (outcome.ok) return { text: describeProposal(turn, (outcome.data as { action: ActionView }).action), pending: null };
+  switch (outcome.error.code) {
+    case 'device_choice_needed': {
+      const offered = candidates.length > 1 && candidates.length < devices.length ? candidates : devices;
+      return { text: turn.say('assistant.which_device', { devices: deviceList(offered) }), pending: { kind: 'device_choice', tool, args } };
+    }
+    case 'app_not_in_catalog': {
+      const details = outcome.error.details as { requested: string; alternatives: { name: string }[] };
+      const parts = [turn.say('assistant.not_in_catalog', { app: details.requested })];
+      if (details.alternatives.length > 0) parts.push(turn.say('assistant.catalog_alternatives', { apps: details.alternatives.map((a) => a.name).join(', ') }));
+      parts.push(turn.say('assistant.catalog_ticket'));
+      return { text: parts.join(' '), pending: null };
+    }
+    case 'section_disabled':
+      return { text: turn.say('assistant.section_off'), pending: null };
+    default:
+      return { text: outcome.error.message, pending: null };
+  }
+}
+
+async function ticketStatus(turn: Turn, number: number): Promise<Reply> {
+  const outcome = await turn.call('get_ticket_status', { number });
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message, pending: null };
+  const ticket = outcome.data as { number: number; subject?: string; status?: string; latestReplies: { author: string; text: string }[] };
+  const lines = [
+    turn.say('assistant.ticket_status', {
+      number: ticket.number,
+      subject: ticket.subject ?? '',
+      status: ticket.status ? t(turn.input.language, `status.${ticket.status}`) : '—',
+    }),
+  ];
+  const latest = ticket.latestReplies.at(-1);
+  if (latest) lines.push(turn.say('assistant.ticket_latest_reply', { author: latest.author, text: latest.text.slice(0, 300) }));
+  return { text: lines.join('\n\n'), pending: null };
+}
+
+async function listMyTickets(turn: Turn): Promise<Reply> {
+  const outcome = await turn.call('list_my_tickets', { limit: 5 });
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message };
+  const { tickets } = outcome.data as { tickets: { number: number; subject?: string; status?: string }[] };
+  if (tickets.length === 0) return { text: turn.say('assistant.tickets_none') };
+  const lines = tickets.map(
+    (ticket) => `- #${ticket.number} ${ticket.subject ?? ''}${ticket.status ? ` (${t(turn.input.language, `status.${ticket.status}`)})` : ''}`,
+  );
+  return { text: `${turn.say('assistant.tickets_intro')}\n${lines.join('\n')}` };
+}
+
+async function listMyDevices(turn: Turn): Promise<Reply> {
+  const outcome = await turn.call('list_my_devices', {});
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message };
+  const { devices } = outcome.data as { devices: { name: string; os: string; osVersion: string | null }[] };
+  if (devices.length === 0) return { text: turn.say('assistant.no_devices') };
+  return { text: `${turn.say('assistant.devices_intro')}\n${devices.map((d) => `- ${d.name} (${d.osVersion ?? d.os})`).join('\n')}` };
+}
+
+async function openTicket(turn: Turn, escalate: boolean, text: string): Promise<Reply> {
+  const outcome = escalate
+    ? await turn.call('escalate_to_technician', { reason: text })
+    : await turn.call('create_ticket', { summary: text });
+  if (!outcome.ok) return { text: outcome.error.message, pending: null };
+  const { ticket } = outcome.data as { ticket: { number: number; created: boolean } };
+  if (escalate) return { text: turn.say('assistant.escalated', { number: ticket.number }), pending: null };
+  return { text: turn.say(ticket.created ? 'assistant.ticket_created' : 'assistant.ticket_exists', { number: ticket.number }), pending: null };
+}
+
+async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
+  const text = turn.input.text;
+  const name = turn.input.profile.userName.split(' ')[0] ?? '';
+  const isAction = u.tool === 'request_device_action' || u.tool === 'request_software_install';
+  if (isAction && u.confidence < ACTION_CONFIDENCE) {
+    const label = u.slots.action ? actionLabel(turn.input.language, u.slots.action) : actionLabel(turn.input.language, 'install');
+    const args: Record<string, string> = u.slots.action ? { action: u.slots.action } : { app: u.slots.app?.id ?? u.slots.app?.phrase ?? '' };
+    if (u.tool === 'request_software_install' && !args.app) return answerFromKnowledgeBase(turn, text);
+    return { text: turn.say('assistant.confirm_intent', { action: label }), pending: { kind: 'confirm', tool: u.tool!, args } };
+  }
+  if (u.confidence < MIN_CONFIDENCE && u.tool !== 'search_knowledge_base') return answerFromKnowledgeBase(turn, text);
+
+  switch (u.intent) {
+    case 'kb_question':
+      return answerFromKnowledgeBase(turn, text);
+    case 'device_restart':
+    case 'device_lock':
+    case 'device_shutdown':
+    case 'device_logout':
+    case 'device_reset_password':
+      return proposeAction(turn, 'request_device_action', { action: u.slots.action ?? u.intent.slice('device_'.length) }, text, u.slots.device?.platform);
+    case 'install_software': {
+      const app = u.slots.app;
+      if (!app || (!app.id && !app.phrase)) return { text: turn.say('assistant.which_app'), pending: { kind: 'app_name' } };
+      return proposeAction(turn, 'request_software_install', { app: app.id ?? app.phrase }, text, u.slots.device?.platform);
+    }
+    case 'list_devices':
+      return listMyDevices(turn);
+    case 'ticket_status':
+      if (u.slots.ticketNumber === undefined) return { text: turn.say('assistant.which_ticket'), pending: { kind: 'ticket_number' } };
+      return ticketStatus(turn, u.slots.ticketNumber);
+    case 'list_tickets':
+      return listMyTickets(turn);
+    case 'create_ticket':
+      return openTicket(turn, false, text);
+    case 'escalate':
+      return openTicket(turn, true, text);
+    case 'greeting':
+      return { text: turn.say('assistant.greeting', { name }) };
+    case 'thanks':
+      return { text: turn.say('assistant.thanks') };
+    case 'goodbye':
+      return { text: turn.say('assistant.goodbye', { name }) };
+    case 'help':
+      return { text: turn.say('assistant.help') };
+    case 'cancel':
+      return { text: turn.say('assistant.cancelled'), pending: null };
+    case 'affirm':
+    case 'deny':
+      return { text: turn.say('assistant.anything_else') };
+  }
+}
+
+/** Follows up on what the previous turn asked for; undefined when the message is about something else. */
+async function continuePending(turn: Turn, pending: PendingState, u: Understanding): Promise<Reply | undefined> {
+  if (u.intent === 'cancel' || (u.intent === 'deny' && pending.kind === 'confirm')) return { text: turn.say('assistant.cancelled'), pending: null };
+  const text = turn.input.text;
+  switch (pending.kind) {
+    case 'confirm':
+      if (u.intent !== 'affirm') return undefined;
+      return proposeAction(turn, pending.tool as 'request_device_action' | 'request_software_install', pending.args, '');
+    case 'device_choice': {
+      const devices = turn.input.profile.devices;
+      const picked = devicesMentioned(text, devices, u.slots.device?.platform);
+      if (picked.length !== 1) {
+        if (u.confidence >= ACTION_CONFIDENCE && u.intent !== 'affirm' && u.intent !== 'deny') return undefined;
+        return { text: turn.say('assistant.which_device', { devices: deviceList(devices) }), pending };
+      }
+      return proposeAction(turn, pending.tool, { ...pending.args, device: picked[0]!.id }, '');
+    }
+    case 'ticket_number': {
+      const number = u.slots.ticketNumber ?? Number(/\d+/.exec(text)?.[0] ?? NaN);
+      return Number.isInteger(number) ? ticketStatus(turn, number) : undefined;
+    }
+    case 'app_name': {
+      if (u.tool && u.tool !== 'request_software_install' && u.confidence >= ACTION_CONFIDENCE) return undefined;
+      const app = u.slots.app;
+      return proposeAction(turn, 'request_software_install', { app: app?.id ?? app?.phrase ?? text.trim().slice(0, 120) }, text, u.slots.device?.platform);
+    }
+  }
+}
+
+/**
+ * The deterministic, offline engine: it understands the message with the trained classifier, calls the same tools as
+ * the LLM engine and answers from translated templates. It proposes actions only for intents it is sure of.
+ */
+export function createLocalEngine(deps: { pool: pg.Pool }): AssistantEngine {
+  return {
+    name: 'local',
+    async runTurn(input: TurnInput, sink: TurnSink): Promise<TurnResult> {
+      const toolCalls: ToolCallRecord[] = [];
+      const turn: Turn = {
+        input,
+        toolCalls,
+        say: (key, params) => t(input.language, key, params),
+        async call(name, args) {
+          const result = await runTool(findTool(name)!, input.tools, args);
+          toolCalls.push({ name, args, result });
+          return result;
+        },
+      };
+      const catalog = input.profile.sections.selfService ? await listCatalogApps(deps.pool, input.tools.ctx.tenantId, { enabledOnly: true }) : [];
+      const u = await understand(input.text, { fallbackLanguage: input.language, catalog });
+      const reply = (input.pending ? await continuePending(turn, input.pending, u) : undefined) ?? (await actOn(turn, u));
+      for (const piece of chunked(reply.text)) sink.delta(piece);
+      return { text: reply.text, toolCalls, record: input.tools.record, pending: reply.pending ?? null };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { Queryable } from '../transaction.js';
+
+export type ConversationRow = {
+  id: string;
+  contact_id: string;
+  ticket_id: string | null;
+  ticket_number: number | null;
+  pending: unknown;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type MessageRow = {
+  id: string;
+  role: 'user' | 'assistant' | 'technician' | 'system' | 'tool';
+  text: string;
+  tool_calls: { name: string; args: Record<string, unknown> }[];
+  tool_results: unknown[];
+  citations: { articleId: string; slug: string; title: string }[];
+  limited_mode: boolean;
+  created_at: Date;
+};
+
+const CONVERSATION_COLUMNS = `c.id, c.contact_id, c.ticket_id, t.number AS ticket_number, c.pending, c.created_at, c.updated_at`;
+const FROM_CONVERSATIONS = 'FROM conversations c LEFT JOIN tickets t ON t.tenant_id = c.tenant_id AND t.id = c.ticket_id';
+
+export async function insertConversation(q: Queryable, tenantId: string, contactId: string): Promise<string> {
+  const { rows } = await q.query<{ id: string }>('INSERT INTO conversations (tenant_id, contact_id) VALUES ($1, $2) RETURNING id', [
+    tenantId,
+    contactId,
+  ]);
+  return rows[0]!.id;
+}
+
+export async function findConversation(q: Queryable, tenantId: string, id: string): Promise<ConversationRow | undefined> {
+  const { rows } = await q.query<ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.tenant_id = $1 AND c.id = $2`, [
+    tenantId,
+    id,
+  ]);
+  return rows[0];
+}
+
+export async function listConversationsOfContact(q: Queryable, tenantId: string, contactId: string, limit: number): Promise<ConversationRow[]> {
+  const { rows } = await q.query<ConversationRow>(
+    `SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.tenant_id = $1 AND c.contact_id = $2 ORDER BY c.updated_at DESC LIMIT $3`,
+    [tenantId, contactId, limit],
+  );
+  return rows;
+}
+
+export async function findConversationOfTicket(q: Queryable, tenantId: string, ticketId: string): Promise<ConversationRow | undefined> {
+  const { rows } = await q.query<ConversationRow>(
+    `SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.tenant_id = $1 AND c.ticket_id = $2 ORDER BY c.created_at LIMIT 1`,
+    [tenantId, ticketId],
+  );
+  return rows[0];
+}
+
+export async function linkConversationToTicket(q: Queryable, tenantId: string, conversationId: string, ticketId: string): Promise<void> {
+  await q.query('UPDATE conversations SET ticket_id = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, conversationId, ticketId]);
+}
+
+export async function savePending(q: Queryable, tenantId: string, conversationId: string, pending: unknown): Promise<void> {
+  await q.query('UPDATE conversations SET pending = $3 WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    conversationId,
+    pending === null ? null : JSON.stringify(pending),
+  ]);
+}
+
+export type NewMessage = {
+  /** Chosen ahead when the answer streams under this id before it is stored. */
+  id?: string;
+  role: MessageRow['role'];
+  text: string;
+  toolCalls?: MessageRow['tool_calls'];
+  toolResults?: unknown[];
+  citations?: MessageRow['citations'];
+  limitedMode?: boolean;
+};
+
+export async function insertMessage(q: Queryable, tenantId: string, conversationId: string, message: NewMessage): Promise<MessageRow> {
+  const { rows } = await q.query<MessageRow>(
+    `INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode)
+     VALUES (coalesce($9::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8)
+     RETURNING id, role, text, tool_calls, tool_results, citations, limited_mode, created_at`,
+    [
+      tenantId,
+      conversationId,
+      message.role,
+      message.text,
+      JSON.stringify(message.toolCalls ?? []),
+      JSON.stringify(message.toolResults ?? []),
+      JSON.stringify(message.citations ?? []),
+      message.limitedMode ?? false,
+      message.id ?? null,
+    ],
+  );
+  await q.query('UPDATE conversations SET updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, conversationId]);
+  return rows[0]!;
+}
+
+export async function listMessages(q: Queryable, tenantId: string, conversationId: string, limit = 500): Promise<MessageRow[]> {
+  const { rows } = await q.query<MessageRow>(
+    `SELECT * FROM (SELECT id, role, text, tool_calls, tool_results, citations, limited_mode, created_at FROM messages
+       WHERE tenant_id = $1 AND conversation_id = $2 ORDER BY created_at DESC LIMIT $3) m ORDER BY created_at`,
+    [tenantId, conversationId, limit],
+  );
+  return rows;
+}
+
+/** The first thing the user wrote in each conversation, for a list of them. */
+export async function firstUserMessages(q: Queryable, tenantId: string, conversationIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await q.query<{ conversation_id: string; text: string }>(
+    `SELECT DISTINCT ON (conversation_id) conversation_id, text FROM messages
+     WHERE tenant_id = $1 AND conversation_id = ANY($2) AND role = 'user' ORDER BY conversation_id, created_at`,
+    [tenantId, conversationIds],
+  );
+  return new Map(rows.map((r) => [r.conversation_id, r.text]));
+}

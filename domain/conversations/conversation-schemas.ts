@@ -1,0 +1,47 @@
+import * as z from 'zod';
+import { ActionViewSchema } from '../actions/action-schemas.js';
+
+export const ChatSendSchema = z.strictObject({
+  conversationId: z.uuid().optional(),
+  text: z.string().trim().min(1).max(4000),
+});
+export type ChatSend = z.infer<typeof ChatSendSchema>;
+
+export const ToolCallSchema = z.object({ name: z.string(), args: z.record(z.string(), z.unknown()) });
+export const CitationSchema = z.object({ articleId: z.string(), slug: z.string(), title: z.string() });
+
+export const MessageViewSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(['user', 'assistant', 'technician', 'system']),
+    text: z.string(),
+    toolCalls: z.array(ToolCallSchema),
+    citations: z.array(CitationSchema),
+    limitedMode: z.boolean().optional(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ChatMessage' });
+export type MessageView = z.infer<typeof MessageViewSchema>;
+
+export const ConversationViewSchema = z
+  .object({
+    id: z.string(),
+    ticket: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+    messages: z.array(MessageViewSchema),
+    actions: z.array(ActionViewSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Conversation' });
+export type ConversationView = z.infer<typeof ConversationViewSchema>;
+
+export const ConversationSummarySchema = z
+  .object({
+    id: z.string(),
+    ticket: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+    preview: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ConversationSummary' });
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;

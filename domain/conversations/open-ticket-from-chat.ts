@@ -1,0 +1,61 @@
+import type pg from 'pg';
+import { insertAuditEntry } from '../../db/repositories/audit.js';
+import { findConversation, listMessages } from '../../db/repositories/conversations.js';
+import { flagTicketForTechnician, insertComment } from '../../db/repositories/tickets.js';
+import { withTransaction } from '../../db/transaction.js';
+import { requireContact } from '../access/require.js';
+import type { Ctx } from '../context.js';
+import { loadOwnConversation } from './post-user-message.js';
+import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
+import { redactSecrets } from './redact-secrets.js';
+
+export type ChatTicketInput = { conversationId: string; subject?: string; summary?: string; escalate: boolean };
+export type ChatTicket = { id: string; number: number; created: boolean; escalated: boolean };
+
+/**
+ * Opens the conversation's ticket (or reuses the one the session already has) so a technician can take over; it works
+ * whatever "disable manual ticket creation" says, since steering users through the chat is that setting's purpose.
+ * Escalating flags the ticket for a technician and notes why.
+ */
+export async function openTicketFromChat(pool: pg.Pool, ctx: Ctx, input: ChatTicketInput): Promise<ChatTicket> {
+  requireContact(ctx);
+  const actor = ctx.actor;
+  return withTransaction(pool, async (client) => {
+    const conversation = await loadOwnConversation(client, { ...ctx, actor }, input.conversationId);
+    const summary = input.summary ? redactSecrets(input.summary.trim()) : '';
+    let ticket = conversation.ticket_id ? { id: conversation.ticket_id, number: conversation.ticket_number! } : null;
+    const created = !ticket;
+    if (!ticket) {
+      const firstUserText = (await listMessages(client, ctx.tenantId, conversation.id)).find((m) => m.role === 'user')?.text ?? '';
+      const subject = input.subject?.trim() ? redactSecrets(input.subject.trim()).slice(0, 200) : subjectFromText(summary || firstUserText);
+      ticket = await openChatTicket(client, ctx.tenantId, actor, conversation.id, {
+        subject: subject || subjectFromText(firstUserText),
+        description: summary || firstUserText,
+        needsTechnician: input.escalate,
+      });
+    }
+    if (input.escalate) {
+      await flagTicketForTechnician(client, ctx.tenantId, ticket.id);
+      if (summary) {
+        await insertComment(client, ctx.tenantId, {
+          ticketId: ticket.id,
+          authorKind: 'system',
+          authorId: null,
+          authorName: 'AI assistant',
+          body: summary,
+          isPublic: false,
+        });
+      }
+      await insertAuditEntry(client, ctx.tenantId, {
+        actorKind: 'contact',
+        actorId: actor.id,
+        action: 'ticket.escalated',
+        targetKind: 'ticket',
+        targetId: ticket.id,
+        details: { number: ticket.number, conversationId: conversation.id },
+      });
+    }
+    const after = await findConversation(client, ctx.tenantId, conversation.id);
+    return { id: after!.ticket_id!, number: after!.ticket_number!, created, escalated: input.escalate };
+  });
+}

@@ -1,0 +1,143 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Namespace, Server, Socket } from 'socket.io';
+import * as z from 'zod';
+import { runChatTurn, type ChatTurnDeps } from '../../assistant/chat-turn.js';
+import { findTenantByHostname, type TenantRow } from '../../db/repositories/tenants.js';
+import { cancelAction } from '../../domain/actions/cancel-action.js';
+import { resolveSession } from '../../domain/auth/sessions.js';
+import type { ContactActor, Ctx } from '../../domain/context.js';
+import { ChatSendSchema } from '../../domain/conversations/conversation-schemas.js';
+import { getConversation, listMyConversations } from '../../domain/conversations/get-conversation.js';
+import { postUserMessage } from '../../domain/conversations/post-user-message.js';
+import { AppError } from '../../domain/errors.js';
+import { hostnameOf } from '../http/resolve-tenant.js';
+import { readSessionToken } from '../http/session-cookie.js';
+import { handleEvent } from './socket-ack.js';
+
+// A conversation picked up again on connect only if it moved recently; an old one is history, not the current chat.
+const RESTORE_WITHIN_MS = 12 * 60 * 60 * 1000;
+
+type SocketData = { tenant: TenantRow; token: string; ctx: Ctx & { actor: ContactActor } };
+
+export function userRoom(tenantId: string, contactId: string): string {
+  return `contact:${tenantId}:${contactId}`;
+}
+
+/** Turns of one conversation run one after another, so answers keep the order of the questions. */
+class ConversationQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.tails.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.tails.get(conversationId) === tail) this.tails.delete(conversationId);
+    });
+    return next;
+  }
+}
+
+/**
+ * The portal's realtime namespace: the chat with the assistant and the user's action requests. A socket is a signed-in
+ * portal user of the tenant its Host names; every event re-checks the session, so a logout or a revoked session ends
+ * what the socket may do.
+ */
+export function portalNamespace(io: Server, deps: ChatTurnDeps & { pool: pg.Pool; logger: Logger }): Namespace {
+  const portal = io.of('/portal');
+  const queue = new ConversationQueue();
+
+  portal.use((socket, next) => {
+    void (async () => {
+      const tenant = await findTenantByHostname(deps.pool, hostnameOf(socket.handshake.headers.host));
+      const token = readSessionToken(socket.handshake.headers.cookie);
+      const actor = tenant && token ? await resolveSession(deps.pool, tenant.id, token) : undefined;
+      if (!tenant || !token || !actor || actor.kind !== 'contact') {
+        const error = new Error('unauthenticated') as Error & { data?: unknown };
+        error.data = { code: 'unauthenticated' };
+        return next(error);
+      }
+      (socket.data as SocketData) = { tenant, token, ctx: { tenantId: tenant.id, actor } };
+      next();
+    })().catch((error: unknown) => next(error instanceof Error ? error : new Error('connect failed')));
+  });
+
+  portal.on('connection', (socket: Socket) => {
+    const data = socket.data as SocketData;
+    const room = userRoom(data.tenant.id, data.ctx.actor.id);
+    void socket.join(room);
+    const log = deps.logger.child({ socket: socket.id, contact: data.ctx.actor.id });
+
+    /** The session as it is now: the user may have signed out, or changed language, since the socket opened. */
+    const currentCtx = async (): Promise<Ctx & { actor: ContactActor }> => {
+      const actor = await resolveSession(deps.pool, data.tenant.id, data.token);
+      if (!actor || actor.kind !== 'contact') {
+        socket.disconnect(true);
+        throw new AppError('unauthenticated', 'session ended');
+      }
+      data.ctx = { tenantId: data.tenant.id, actor };
+      return data.ctx;
+    };
+    const options = (event: string) => ({ logger: log, language: () => data.ctx.actor.language, event });
+
+    socket.on(
+      'chat:send',
+      handleEvent(ChatSendSchema, options('chat:send'), async (payload) => {
+        const ctx = await currentCtx();
+        const posted = await postUserMessage(deps.pool, ctx, payload);
+        const conversationId = posted.conversation.id;
+        socket.to(room).emit('chat:message', { conversationId, message: posted.message });
+        void queue
+          .run(conversationId, async () => {
+            portal.to(room).emit('chat:typing', { conversationId, typing: true });
+            try {
+              const message = await runChatTurn(
+                deps,
+                { ctx, tenantName: data.tenant.name, conversationId, userMessage: posted.message },
+                {
+                  delta: (messageId, delta) => portal.to(room).emit('chat:delta', { conversationId, messageId, delta }),
+                  action: (action) => portal.to(room).emit('chat:action', { conversationId, action }),
+                },
+              );
+              portal.to(room).emit('chat:message', { conversationId, message });
+            } finally {
+              portal.to(room).emit('chat:typing', { conversationId, typing: false });
+            }
+          })
+          .catch((error: unknown) => {
+            log.error({ err: error, conversationId }, 'chat turn failed');
+            portal.to(room).emit('chat:error', { conversationId, error: { code: 'internal' } });
+          });
+        return { conversationId, messageId: posted.message.id };
+      }),
+    );
+
+    socket.on(
+      'chat:load',
+      handleEvent(z.strictObject({ conversationId: z.uuid() }), options('chat:load'), async ({ conversationId }) => ({
+        conversation: await getConversation(deps.pool, await currentCtx(), conversationId),
+      })),
+    );
+
+    socket.on(
+      'action:cancel',
+      handleEvent(z.strictObject({ actionId: z.uuid() }), options('action:cancel'), async ({ actionId }) => {
+        const action = await cancelAction(deps.pool, await currentCtx(), actionId);
+        socket.to(room).emit('action:update', { action });
+        return { action };
+      }),
+    );
+
+    void restoreLatest(socket, deps.pool, data.ctx).catch((error: unknown) => log.warn({ err: error }, 'restore failed'));
+  });
+  return portal;
+}
+
+/** A reconnecting widget gets its current conversation back without asking. */
+async function restoreLatest(socket: Socket, pool: pg.Pool, ctx: Ctx & { actor: ContactActor }): Promise<void> {
+  const [latest] = await listMyConversations(pool, ctx, 1).catch(() => []);
+  if (!latest || Date.now() - Date.parse(latest.updatedAt) > RESTORE_WITHIN_MS) return;
+  socket.emit('chat:history', { conversation: await getConversation(pool, ctx, latest.id) });
+}
