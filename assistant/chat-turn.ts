@@ -9,9 +9,12 @@ import { recordAssistantMessage } from '../domain/conversations/record-assistant
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { loadPortalConfig } from '../domain/settings/load-settings.js';
 import { sectionsForActor } from '../domain/settings/sections-for-actor.js';
+import type { Language } from '../i18n/languages.js';
 import { t } from '../i18n/translate.js';
 import type { ActionView, Citation } from '../tools/tool.js';
 import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
+import { asksBeyondOwnDevices } from './beyond-own-devices.js';
+import { understand } from './local-engine/nlu/understand.js';
 import { replyLanguage } from './reply-language.js';
 
 /** Earlier messages given to the engine: enough for context, bounded so a long chat does not grow every turn's cost. */
@@ -31,6 +34,19 @@ export type ChatTurnRequest = {
   /** The stored user message this turn answers. */
   userMessage: MessageView;
 };
+
+const ACTION_TOOLS = new Set(['request_device_action', 'request_software_install']);
+// Short follow-ups ("the MacBook", "yes") answer the assistant's question about an action; so do unclear messages.
+const FOLLOW_UP_INTENTS = new Set(['affirm', 'deny']);
+const SURE = 0.75;
+
+/** Whether the user's words ask for an action, decided before any model or KB text is read. */
+async function userAsksForAction(text: string, fallbackLanguage: Language, pending: unknown): Promise<boolean> {
+  if (asksBeyondOwnDevices(text)) return false;
+  if (pending) return true;
+  const u = await understand(text, { fallbackLanguage, catalog: [] });
+  return (u.tool !== null && ACTION_TOOLS.has(u.tool)) || FOLLOW_UP_INTENTS.has(u.intent) || u.confidence < SURE;
+}
 
 /** Citations that the answer shows; when it names none of the articles found, all of them, since the answer came from them. */
 function citationsUsed(text: string, citations: Citation[]): Citation[] {
@@ -53,6 +69,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
   const sections = sectionsForActor(config.settings, ctx.actor);
   const language = await replyLanguage(userMessage.text, ctx.actor.language);
   const messageId = randomUUID();
+  const actionsAllowed = await userAsksForAction(userMessage.text, language, conversation?.pending ?? null);
   const record = { citations: [] as Citation[], actions: [] as ActionView[] };
 
   const result: TurnResult = await deps.engine.runTurn(
@@ -68,7 +85,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
         sections,
         devices: sections.selfService ? devices.map((d) => ({ id: d.id, name: d.name, os: d.os })) : [],
       },
-      tools: { deps: { pool: deps.pool, kb: deps.kb }, ctx, conversationId, language, record },
+      tools: { deps: { pool: deps.pool, kb: deps.kb }, ctx, conversationId, language, record, actionsAllowed },
       pending: (conversation?.pending as PendingState | null | undefined) ?? null,
     },
     { delta: (text) => events.delta(messageId, text) },

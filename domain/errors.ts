@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   forbidden: 403,
   section_disabled: 403,
+  action_not_requested: 403,
   manual_ticket_creation_disabled: 403,
   ticket_cannot_be_reopened: 403,
   not_found: 404,

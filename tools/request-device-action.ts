@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DEVICE_ACTION_KINDS } from '../domain/actions/action-schemas.js';
 import { requestDeviceAction } from '../domain/actions/request-device-action.js';
+import { requireUserRequest } from './require-user-request.js';
 import { defineTool } from './tool.js';
 
 export const requestDeviceActionTool = defineTool({
@@ -14,7 +15,9 @@ export const requestDeviceActionTool = defineTool({
     action: z.enum(DEVICE_ACTION_KINDS),
     device: z.string().trim().min(1).max(200).optional().describe("The device's id or name, from list_my_devices"),
   }),
-  handler: async ({ deps, ctx, conversationId, record }, args) => {
+  handler: async (context, args) => {
+    requireUserRequest(context);
+    const { deps, ctx, conversationId, record } = context;
     const action = await requestDeviceAction(deps.pool, ctx, { ...args, conversationId });
     record.actions.push(action);
     return { action, next: 'The user must confirm the action and enter the SMS code in the portal.' };

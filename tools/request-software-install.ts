@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { requestSoftwareInstall } from '../domain/actions/request-software-install.js';
+import { requireUserRequest } from './require-user-request.js';
 import { defineTool } from './tool.js';
 
 export const requestSoftwareInstallTool = defineTool({
@@ -13,7 +14,9 @@ export const requestSoftwareInstallTool = defineTool({
     app: z.string().trim().min(1).max(120).describe('Catalog app name or id, e.g. "Google Chrome" or "7-zip"'),
     device: z.string().trim().min(1).max(200).optional().describe("The device's id or name, from list_my_devices"),
   }),
-  handler: async ({ deps, ctx, conversationId, record }, args) => {
+  handler: async (context, args) => {
+    requireUserRequest(context);
+    const { deps, ctx, conversationId, record } = context;
     const action = await requestSoftwareInstall(deps.pool, ctx, { ...args, conversationId });
     record.actions.push(action);
     return { action, next: 'The user must confirm the install and enter the SMS code in the portal.' };

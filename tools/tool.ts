@@ -21,6 +21,12 @@ export type ToolContext = {
   /** The language the answer is written in; tool messages for the user follow it. */
   language: Language;
   record: TurnRecord;
+  /**
+   * Whether the user's own message asked for a device action or install (or answered the assistant's question about
+   * one). Decided from the user's words before the engine runs, so nothing the model reads (a KB article, a tool
+   * result) can turn a question into an action.
+   */
+  actionsAllowed: boolean;
 };
 
 /** Structured for the model to read: a refusal is data, never an exception in the chat. */
