@@ -1,8 +1,9 @@
+import { benchAssistant } from './assistant.js';
 import { benchFoundation } from './foundation.js';
 import { benchKb } from './kb.js';
 import { printTable, writeResults, type BenchRow } from './report.js';
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb };
+const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb, assistant: benchAssistant };
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

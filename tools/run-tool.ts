@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { isAppError } from '../domain/errors.js';
+import { validationError } from '../domain/validation.js';
 import { t } from '../i18n/translate.js';
 import type { ToolContext, ToolDefinition, ToolOutcome } from './tool.js';
 
@@ -15,7 +15,8 @@ export async function runTool(
 ): Promise<ToolOutcome> {
   const parsed = tool.schema.safeParse(rawArgs ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'validation_failed', message: z.prettifyError(parsed.error) } };
+    const error = validationError(parsed.error);
+    return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
   }
   try {
     return { ok: true, data: await tool.handler(context, parsed.data) };

@@ -1,0 +1,183 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { io, type Socket } from 'socket.io-client';
+import { openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { seedDemoTenant } from '../db/seed/demo-tenant.js';
+import { insertContact } from '../db/repositories/principals.js';
+import { startSession } from '../domain/auth/sessions.js';
+import { startScriptedOpenAiServer } from '../test/support/scripted-openai-server.js';
+import { exitOf, spawnPortico } from '../test/support/spawn-portico.js';
+import type { BenchRow } from './report.js';
+import { summarize } from './stats.js';
+
+const LEVELS = [1, 50, 200];
+const TURNS_PER_CONVERSATION = 10;
+const LOCAL_QUESTIONS = [
+  'my printer does not print',
+  'how do I set up the VPN from home?',
+  'Outlook keeps asking for my password',
+  'mon wifi se déconnecte tout le temps',
+  'Teams Mikrofon funktioniert nicht',
+  'no puedo abrir archivos de SharePoint',
+  'come faccio a condividere una cartella OneDrive?',
+  'what is the status of ticket 1000?',
+  'show my tickets',
+  'hello',
+];
+
+/** A data directory with the demo tenant and `count` extra portal users, each with a session token. */
+async function prepareUsers(count: number): Promise<{ dataDir: string; tokens: string[] }> {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'portico-bench-chat-')), 'data');
+  const db = await openDatabase({ dataDir });
+  try {
+    await migrate(db.pool);
+    await seedDemoTenant(db.pool, 'portal.localhost');
+    const { rows } = await db.pool.query<{ tenant_id: string; company_id: string; password_hash: string }>(
+      `SELECT tenant_id, company_id, password_hash FROM contacts WHERE username = 'tom.baker@acmedental.example'`,
+    );
+    const tom = rows[0]!;
+    const tokens: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = await insertContact(db.pool, tom.tenant_id, {
+        companyId: tom.company_id,
+        name: `Bench User ${i}`,
+        email: `bench${i}@acmedental.example`,
+        username: `bench${i}@acmedental.example`,
+        passwordHash: tom.password_hash,
+        language: 'en',
+        primary: false,
+      });
+      const actor = { kind: 'contact' as const, id, name: `Bench User ${i}`, companyId: tom.company_id, primary: false, language: 'en' as const };
+      tokens.push((await startSession(db.pool, tom.tenant_id, actor)).token);
+    }
+    return { dataDir, tokens };
+  } finally {
+    await db.close();
+  }
+}
+
+function connect(url: string, cookie?: string): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie, host: 'localhost' } : {} });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Each socket holds one conversation and sends its turns one after another; a turn lasts from send to the stored answer. */
+async function chatTurns(sockets: Socket[], texts: string[]): Promise<{ latencies: number[]; seconds: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    sockets.map(async (socket, s) => {
+      let conversationId: string | undefined;
+      for (let turn = 0; turn < TURNS_PER_CONVERSATION; turn++) {
+        const text = texts[(s + turn) % texts.length]!;
+        const t0 = performance.now();
+        const answered = new Promise<void>((resolve) => {
+          const onMessage = (payload: { conversationId: string; message: { role: string } }) => {
+            if (payload.message.role !== 'assistant' || (conversationId && payload.conversationId !== conversationId)) return;
+            socket.off('chat:message', onMessage);
+            resolve();
+          };
+          socket.on('chat:message', onMessage);
+        });
+        const ack = (await socket.timeout(30_000).emitWithAck('chat:send', conversationId ? { conversationId, text } : { text })) as {
+          conversationId?: string;
+          error?: unknown;
+        };
+        if (ack.error) {
+          errors++;
+          continue;
+        }
+        conversationId = ack.conversationId;
+        await answered;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, errors };
+}
+
+async function echoBaseline(concurrency: number): Promise<{ latencies: number[]; seconds: number }> {
+  const http = createServer();
+  const server = new Server(http);
+  server.of('/echo').on('connection', (socket) => socket.on('echo', (payload: unknown, ack: (p: unknown) => void) => ack(payload)));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/echo`;
+  const sockets = await Promise.all(Array.from({ length: concurrency }, () => connect(url)));
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    sockets.map(async (socket) => {
+      for (let i = 0; i < TURNS_PER_CONVERSATION; i++) {
+        const t0 = performance.now();
+        await socket.timeout(10_000).emitWithAck('echo', { text: 'ping' });
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  for (const socket of sockets) socket.disconnect();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return { latencies, seconds };
+}
+
+/**
+ * Server overhead of a chat turn: Portico runs as its own process with the LLM engine pointed at a scripted model that
+ * answers at once, so what is measured is everything but model time. A bare socket.io echo runs beside it for scale.
+ * Then the local engine, KB search included, one conversation at a time.
+ */
+export async function benchAssistant(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const maxLevel = Math.max(...LEVELS);
+  const { dataDir, tokens } = await prepareUsers(maxLevel);
+  const localDir = join(mkdtempSync(join(tmpdir(), 'portico-bench-local-')), 'data');
+  cpSync(dataDir, localDir, { recursive: true });
+
+  const model = await startScriptedOpenAiServer();
+  model.scriptDefault({ text: 'Here is how to do that.', chunks: 3 });
+  const server = await spawnPortico(dataDir, { LOG_LEVEL: 'warn', OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'gpt-4o-mini' });
+  try {
+    const url = `http://127.0.0.1:${server.port}/portal`;
+    for (const level of LEVELS) {
+      const sockets = await Promise.all(tokens.slice(0, level).map((token) => connect(url, `portico_session=${token}`)));
+      await chatTurns(sockets.slice(0, 1), ['warm up']);
+      const run = await chatTurns(sockets, ['I have a question about my laptop']);
+      for (const socket of sockets) socket.disconnect();
+      rows.push({
+        group: 'chat',
+        name: `turn overhead, zero-latency model, ${level} concurrent (ms)`,
+        ...summarize(run.latencies),
+        rps: Math.round(run.latencies.length / run.seconds),
+        errors: run.errors,
+        target: level === 50 ? 'p50 ≤ 5, p99 ≤ 25' : '—',
+      });
+      const echo = await echoBaseline(level);
+      rows.push({ group: 'chat', name: `bare socket.io echo, ${level} concurrent (ms)`, ...summarize(echo.latencies), rps: Math.round(echo.latencies.length / echo.seconds), target: '—' });
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    await exitOf(server.child);
+    await model.close();
+  }
+
+  const local = await spawnPortico(localDir, { LOG_LEVEL: 'warn' });
+  try {
+    const socket = await connect(`http://127.0.0.1:${local.port}/portal`, `portico_session=${tokens[0]}`);
+    await chatTurns([socket], LOCAL_QUESTIONS);
+    const run = await chatTurns([socket], LOCAL_QUESTIONS);
+    socket.disconnect();
+    rows.push({ group: 'chat', name: 'local engine turn, KB search included (ms)', ...summarize(run.latencies), rps: Math.round(run.latencies.length / run.seconds), errors: run.errors, target: 'p95 ≤ 30' });
+  } finally {
+    local.child.kill('SIGTERM');
+    await exitOf(local.child);
+  }
+  return rows;
+}
