@@ -31,7 +31,7 @@ const LOCAL_QUESTIONS = [
 ];
 
 /** A data directory with the demo tenant and `count` extra portal users, each with a session token. */
-async function prepareUsers(count: number): Promise<{ dataDir: string; tokens: string[] }> {
+export async function prepareUsers(count: number): Promise<{ dataDir: string; tokens: string[] }> {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'portico-bench-chat-')), 'data');
   const db = await openDatabase({ dataDir });
   try {
@@ -61,7 +61,7 @@ async function prepareUsers(count: number): Promise<{ dataDir: string; tokens: s
   }
 }
 
-function connect(url: string, cookie?: string): Promise<Socket> {
+export function connect(url: string, cookie?: string): Promise<Socket> {
   const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie, host: 'localhost' } : {} });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -70,7 +70,7 @@ function connect(url: string, cookie?: string): Promise<Socket> {
 }
 
 /** Each socket holds one conversation and sends its turns one after another; a turn lasts from send to the stored answer. */
-async function chatTurns(sockets: Socket[], texts: string[]): Promise<{ latencies: number[]; seconds: number; errors: number }> {
+export async function chatTurns(sockets: Socket[], texts: string[]): Promise<{ latencies: number[]; seconds: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { AppError } from './errors.js';
 
 /** Turns zod issues into the one validation error, naming the first problem and carrying them all. */
@@ -9,8 +9,8 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError('validation_failed', detail, { params: { detail }, details: issues });
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = z.safeParse(schema, input);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

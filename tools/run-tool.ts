@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { isAppError } from '../domain/errors.js';
 import { validationError } from '../domain/validation.js';
 import { t } from '../i18n/translate.js';
@@ -13,7 +14,7 @@ export async function runTool(
   rawArgs: unknown,
   onUnexpected: (error: unknown) => void = () => undefined,
 ): Promise<ToolOutcome> {
-  const parsed = tool.schema.safeParse(rawArgs ?? {});
+  const parsed = z.safeParse(tool.schema, rawArgs ?? {});
   if (!parsed.success) {
     const error = validationError(parsed.error);
     return { ok: false, error: { code: error.code, message: error.message, details: error.details } };

@@ -34,7 +34,7 @@ export type ToolOutcome =
   | { ok: true; data: unknown }
   | { ok: false; error: { code: string; message: string; details?: unknown } };
 
-export type ToolDefinition<S extends z.ZodType = z.ZodType> = {
+export type ToolDefinition<S extends z.core.$ZodObject = z.core.$ZodObject> = {
   name: string;
   /** Written for the model: when to call the tool and what it returns. */
   description: string;
@@ -42,6 +42,6 @@ export type ToolDefinition<S extends z.ZodType = z.ZodType> = {
   handler: (context: ToolContext, args: z.infer<S>) => Promise<unknown>;
 };
 
-export function defineTool<S extends z.ZodType>(definition: ToolDefinition<S>): ToolDefinition<S> {
+export function defineTool<S extends z.core.$ZodObject>(definition: ToolDefinition<S>): ToolDefinition<S> {
   return definition;
 }

@@ -1,10 +1,10 @@
 import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
+import { createAgent, createMiddleware } from 'langchain';
 import type pino from 'pino';
 import type { Language } from '../../i18n/languages.js';
 import type { ToolDefinition } from '../../tools/tool.js';
 import type { AssistantEngine, TurnInput, TurnResult, TurnSink } from '../engine.js';
-import { loadLangchainAgents, type Agent, type AgentMiddlewareConfig } from './langchain-agent.js';
 import { buildSystemPrompt } from './system-prompt.js';
 import { toLangchainTools, type ToolTurn } from './to-langchain-tools.js';
 
@@ -74,7 +74,7 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
    * with `tool_choice: "none"`, so it answers from what it has; a model that still asks for
    * tools is stopped with `StepLimitError` before any further tool runs.
    */
-  const stepLimit: AgentMiddlewareConfig = {
+  const stepLimit = createMiddleware({
     name: 'PorticoStepLimit',
     wrapModelCall: async (request, handler) => {
       if (toolRoundsThisTurn(request.messages) < maxSteps) return handler(request);
@@ -84,16 +84,9 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
       }
       return response;
     },
-  };
+  });
 
-  // Built once, on the first turn (the module loads asynchronously, see langchain-agent.ts).
-  let agentPromise: Promise<Agent> | undefined;
-  const getAgent = () => {
-    agentPromise ??= loadLangchainAgents().then(({ createAgent, createMiddleware }) =>
-      createAgent({ model, tools, middleware: [createMiddleware(stepLimit), createMiddleware(toolMiddleware)] }),
-    );
-    return agentPromise;
-  };
+  const agent = createAgent({ model, tools, middleware: [stepLimit, toolMiddleware] });
   // Each round is two graph steps (model, tools); the step limit ends the turn long before this.
   const recursionLimit = 2 * (maxSteps + 1) + 10;
 
@@ -113,7 +106,6 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
         ...input.history.map((entry) => (entry.role === 'user' ? new HumanMessage(entry.text) : new AIMessage(entry.text))),
         new HumanMessage(input.text),
       ];
-      const agent = await getAgent();
       const stream = await agent.stream({ messages }, { streamMode: ['messages', 'values'], signal, recursionLimit, context: turn });
 
       let finalMessages: BaseMessage[] = messages;

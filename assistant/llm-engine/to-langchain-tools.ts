@@ -1,10 +1,11 @@
+import * as z from 'zod';
 import { ToolMessage } from '@langchain/core/messages';
 import { tool, type ToolRuntime } from '@langchain/core/tools';
+import { createMiddleware } from 'langchain';
 import type pino from 'pino';
 import { runTool } from '../../tools/run-tool.js';
 import type { ToolContext, ToolDefinition, ToolOutcome } from '../../tools/tool.js';
 import type { ToolCallRecord } from '../engine.js';
-import type { AgentMiddlewareConfig } from './langchain-agent.js';
 
 /**
  * What the tools of one turn share. It travels as the agent's runtime context
@@ -53,7 +54,7 @@ export function toLangchainTools(definitions: ToolDefinition[]) {
     ),
   );
 
-  const middleware: AgentMiddlewareConfig = {
+  const middleware = createMiddleware({
     name: 'PorticoTools',
     wrapToolCall: async (request, handler) => {
       const turn = request.runtime.context as ToolTurn;
@@ -61,7 +62,7 @@ export function toLangchainTools(definitions: ToolDefinition[]) {
       const call: ToolCallRecord = { name, args: isRecord(args) ? args : {} };
       turn.calls.push(call);
       const definition = byName.get(name);
-      if (definition && !definition.schema.safeParse(call.args).success) {
+      if (definition && !z.safeParse(definition.schema, call.args).success) {
         // runTool answers validation_failed without running the handler.
         const outcome = await runTool(definition, turn.toolContext, call.args);
         call.result = outcome;
@@ -72,7 +73,7 @@ export function toLangchainTools(definitions: ToolDefinition[]) {
       call.result = resultOf(answer);
       return answer;
     },
-  };
+  });
 
   return { tools, middleware };
 }

@@ -18,10 +18,10 @@ type HandlerInput<B, Q, P, A extends Access> = {
 };
 
 export type RouteDefinition<
-  B extends z.ZodType,
-  Q extends z.ZodType,
-  P extends z.ZodType,
-  R extends z.ZodType,
+  B extends z.core.$ZodType,
+  Q extends z.core.$ZodType,
+  P extends z.core.$ZodType,
+  R extends z.core.$ZodType,
   A extends Access,
 > = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -37,7 +37,7 @@ export type RouteDefinition<
   status?: number;
   /** Error statuses this route answers with, besides 400 and 401 which every route may. */
   errors?: number[];
-  handler: (input: HandlerInput<z.infer<B>, z.infer<Q>, z.infer<P>, A>) => Promise<R extends z.ZodType ? z.infer<R> : void>;
+  handler: (input: HandlerInput<z.infer<B>, z.infer<Q>, z.infer<P>, A>) => Promise<R extends z.core.$ZodType ? z.infer<R> : void>;
 };
 
 export type RouteOptions = { registry: OpenAPIRegistry; validateResponses: boolean };
@@ -55,10 +55,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** Mounts one route and registers the same schemas in the OpenAPI document, so the two cannot drift apart. */
 export function defineRoute<
-  B extends z.ZodType = z.ZodUndefined,
-  Q extends z.ZodType = z.ZodUndefined,
-  P extends z.ZodType = z.ZodUndefined,
-  R extends z.ZodType = z.ZodVoid,
+  B extends z.core.$ZodType = z.ZodUndefined,
+  Q extends z.core.$ZodType = z.ZodUndefined,
+  P extends z.core.$ZodType = z.ZodUndefined,
+  R extends z.core.$ZodType = z.ZodVoid,
   A extends Access = 'session',
 >(router: Router, options: RouteOptions, route: RouteDefinition<B, Q, P, R, A>): void {
   const status = route.status ?? (route.response ? 200 : 204);
@@ -102,7 +102,7 @@ export function defineRoute<
       res.status(status).end();
       return;
     }
-    if (options.validateResponses) route.response.parse(result);
+    if (options.validateResponses) z.parse(route.response, result);
     res.status(status).json(result);
   });
 }

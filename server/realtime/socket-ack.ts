@@ -11,7 +11,7 @@ export type Ack = (answer: unknown) => void;
  * Wraps a socket event handler: the payload is parsed with its schema, the answer goes to the acknowledgement, and any
  * error becomes `{error:{code,message}}` in the user's language, so no event is ever left unanswered.
  */
-export function handleEvent<S extends z.ZodType>(
+export function handleEvent<S extends z.core.$ZodType>(
   schema: S,
   options: { logger: Logger; language: () => Language; event: string },
   handler: (payload: z.infer<S>) => Promise<unknown>,
