@@ -15,6 +15,7 @@ import { tenantResolver } from './http/resolve-tenant.js';
 import { sessionLoader } from './http/session-cookie.js';
 import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
+import type { PortalEvents } from './realtime/portal-events.js';
 import { adminRoutes } from './routes/admin.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { authRoutes } from './routes/auth.js';
@@ -34,6 +35,7 @@ export type AppDeps = {
   /** Checks every answer against its schema; on in tests. */
   validateResponses?: boolean;
   loginLimits?: { perUsername: number; perAddress: number };
+  events: PortalEvents;
 };
 
 export function createApp(deps: AppDeps): express.Express {
@@ -53,7 +55,7 @@ export function createApp(deps: AppDeps): express.Express {
   authRoutes(api, options, { pool, throttle: new LoginThrottle(pool, deps.loginLimits) });
   meRoutes(api, options, { pool });
   ticketRoutes(api, options, { pool });
-  adminRoutes(api, options, { pool });
+  adminRoutes(api, options, { pool, events: deps.events });
   i18nRoutes(api, options);
   kbRoutes(api, options, deps.kb);
   assistantRoutes(api, options, { pool });

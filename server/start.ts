@@ -12,6 +12,7 @@ import { cachePortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
 import { importDemoArticles } from './demo-articles.js';
 import { createKnowledgeBase, warnOnEmbedderMismatch } from './knowledge-base.js';
+import { PortalEvents } from './realtime/portal-events.js';
 import { portalNamespace } from './realtime/portal-namespace.js';
 
 export type RunningPortico = {
@@ -47,11 +48,12 @@ export async function startPortico(config: Config, logger: Logger, options: Star
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
     const { engine: engineOverride, ...appOptions } = options;
-    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, ...appOptions });
+    const events = new PortalEvents();
+    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, events, ...appOptions });
     const server = createServer(app);
     const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024 });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
-    portalNamespace(io, { pool: db.pool, kb, engine, logger });
+    portalNamespace(io, { pool: db.pool, kb, engine, logger, events });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -24,6 +24,45 @@ afterAll(async () => {
 });
 
 describe('the /portal namespace', () => {
+  it('answers in the language the user writes in when it is clear, else in their own', async () => {
+    const tom = await chat('tom');
+    const french = await tom.ask("Bonjour, je n'arrive pas à me connecter au VPN depuis la maison");
+    expect(french.answer.message.text).toContain('Source :');
+    const short = await tom.ask('merci');
+    expect(short.answer.message.text).not.toMatch(/Avec plaisir/);
+  });
+
+  it('opens a ticket per chat session whose transcript grows with the conversation', async () => {
+    const tom = await chat('tom');
+    const first = await tom.ask('my monitor flickers all the time');
+    const conversation = (await users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body;
+    expect(conversation.ticket).toEqual({ id: expect.any(String), number: expect.any(Number) });
+    await tom.ask('thanks', first.ack.conversationId);
+    const ticket = (await users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+    expect(ticket).toMatchObject({ source: 'ai_assistant', subject: 'my monitor flickers all the time' });
+    expect(ticket.transcript.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+  });
+
+  it('opens tickets from chat only on request when sessions do not get one, even with manual creation disabled', async () => {
+    const patch = (tickets: object) => users.tech.patch('/api/v1/admin/settings', { tickets });
+    expect((await patch({ ticketPerChatSession: false, disableManualCreation: true })).status).toBe(200);
+    try {
+      const tom = await chat('tom');
+      const first = await tom.ask('the scanner in room 2 does not scan to email');
+      expect((await users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body.ticket).toBeNull();
+      expect((await users.tom.post('/api/v1/tickets', { subject: 'by hand', description: 'x' })).status).toBe(403);
+      const { answer } = await tom.ask('please open a ticket for this', first.ack.conversationId);
+      expect(answer.message.toolCalls[0].name).toBe('create_ticket');
+      const conversation = (await users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body;
+      expect(answer.message.text).toContain(String(conversation.ticket.number));
+      const ticket = (await users.tom.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+      expect(ticket.source).toBe('ai_assistant');
+      expect(ticket.transcript[0].text).toBe('the scanner in room 2 does not scan to email');
+    } finally {
+      await patch({ ticketPerChatSession: true, disableManualCreation: false });
+    }
+  });
+
   it('refuses a socket without a session', async () => {
     await expect(ChatClient.connect(portico.port, undefined)).rejects.toThrow('unauthenticated');
   });
@@ -149,6 +188,8 @@ describe('the /portal namespace', () => {
     const anna = await chat('anna');
     expect((await users.tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'off' } } })).status).toBe(200);
     try {
+      const pushed = await anna.waitFor('settings:updated', (p) => p.sections.assistant === false);
+      expect(pushed.sections).toMatchObject({ ticketing: true, knowledgeBase: true, selfService: true });
       const ack = await anna.emit('chat:send', { text: 'hello' });
       expect(ack.error.code).toBe('section_disabled');
     } finally {

@@ -13,12 +13,19 @@ import { postUserMessage } from '../../domain/conversations/post-user-message.js
 import { AppError } from '../../domain/errors.js';
 import { hostnameOf } from '../http/resolve-tenant.js';
 import { readSessionToken } from '../http/session-cookie.js';
+import { loadPortalConfig } from '../../domain/settings/load-settings.js';
+import { sectionsForActor } from '../../domain/settings/sections-for-actor.js';
+import type { PortalEvents } from './portal-events.js';
 import { handleEvent } from './socket-ack.js';
 
 // A conversation picked up again on connect only if it moved recently; an old one is history, not the current chat.
 const RESTORE_WITHIN_MS = 12 * 60 * 60 * 1000;
 
 type SocketData = { tenant: TenantRow; token: string; ctx: Ctx & { actor: ContactActor } };
+
+function tenantRoom(tenantId: string): string {
+  return `tenant:${tenantId}`;
+}
 
 export function userRoom(tenantId: string, contactId: string): string {
   return `contact:${tenantId}:${contactId}`;
@@ -45,9 +52,20 @@ class ConversationQueue {
  * portal user of the tenant its Host names; every event re-checks the session, so a logout or a revoked session ends
  * what the socket may do.
  */
-export function portalNamespace(io: Server, deps: ChatTurnDeps & { pool: pg.Pool; logger: Logger }): Namespace {
+export function portalNamespace(io: Server, deps: ChatTurnDeps & { pool: pg.Pool; logger: Logger; events: PortalEvents }): Namespace {
   const portal = io.of('/portal');
   const queue = new ConversationQueue();
+
+  // Each open widget gets its own user's sections, so a section switched off disappears without a new login.
+  deps.events.on('settingsChanged', (tenantId) => {
+    void (async () => {
+      const { settings } = await loadPortalConfig(deps.pool, tenantId);
+      for (const socket of await portal.in(tenantRoom(tenantId)).fetchSockets()) {
+        const data = socket.data as SocketData;
+        socket.emit('settings:updated', { sections: sectionsForActor(settings, data.ctx.actor), tickets: settings.tickets });
+      }
+    })().catch((error: unknown) => deps.logger.error({ err: error }, 'settings push failed'));
+  });
 
   portal.use((socket, next) => {
     void (async () => {
@@ -67,7 +85,7 @@ export function portalNamespace(io: Server, deps: ChatTurnDeps & { pool: pg.Pool
   portal.on('connection', (socket: Socket) => {
     const data = socket.data as SocketData;
     const room = userRoom(data.tenant.id, data.ctx.actor.id);
-    void socket.join(room);
+    void socket.join([room, tenantRoom(data.tenant.id)]);
     const log = deps.logger.child({ socket: socket.id, contact: data.ctx.actor.id });
 
     /** The session as it is now: the user may have signed out, or changed language, since the socket opened. */

@@ -6,8 +6,9 @@ import { getSettings } from '../../domain/settings/get-settings.js';
 import { PortalSettingsSchema } from '../../domain/settings/settings-schema.js';
 import { SettingsPatchSchema, updateSettings } from '../../domain/settings/update-settings.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
+import type { PortalEvents } from '../realtime/portal-events.js';
 
-export function adminRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool }): void {
+export function adminRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool; events: PortalEvents }): void {
   const { pool } = deps;
   defineRoute(router, options, {
     method: 'get',
@@ -29,7 +30,11 @@ export function adminRoutes(router: Router, options: RouteOptions, deps: { pool:
     body: SettingsPatchSchema,
     response: PortalSettingsSchema,
     errors: [403],
-    handler: ({ ctx, body }) => updateSettings(pool, ctx, body),
+    handler: async ({ ctx, body }) => {
+      const settings = await updateSettings(pool, ctx, body);
+      deps.events.emit('settingsChanged', ctx.tenantId);
+      return settings;
+    },
   });
 
   defineRoute(router, options, {
