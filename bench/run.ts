@@ -1,9 +1,10 @@
 import { benchAssistant } from './assistant.js';
+import { benchAssistantNlu } from './assistant-nlu.js';
 import { benchFoundation } from './foundation.js';
 import { benchKb } from './kb.js';
 import { printTable, writeResults, type BenchRow } from './report.js';
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb, assistant: benchAssistant };
+const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb, assistant: benchAssistant, 'assistant-nlu': benchAssistantNlu };
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -1,0 +1,116 @@
+import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+import { LANGUAGES, type Language } from '../../../i18n/languages.js';
+import { understand, type Understanding } from './understand.js';
+
+/** A user message with the tool and slots it should produce, as in test/fixtures/utterances.json. */
+export type LabelledUtterance = {
+  id: string;
+  lang: Language;
+  text: string;
+  /** A tool name, or 'none' (or null) when no tool fits: greetings, thanks, help… */
+  tool: string | null;
+  slots: { action?: string; app?: string; device?: 'mac' | 'windows'; number?: number | string };
+  split?: 'dev' | 'holdout';
+};
+
+/** The app slot value meaning "an app the catalog does not have". */
+export const NOT_IN_CATALOG = '__not_in_catalog__';
+
+type SlotName = keyof LabelledUtterance['slots'];
+
+export type ItemResult = {
+  item: LabelledUtterance;
+  understanding: Understanding;
+  toolCorrect: boolean;
+  /** Expected slots the understanding got wrong. */
+  wrongSlots: SlotName[];
+  /** Tool right and every expected slot right. */
+  correct: boolean;
+  ms: number;
+};
+
+export type Tally = { correct: number; total: number };
+
+export type Evaluation = {
+  results: ItemResult[];
+  accuracy: number;
+  toolAccuracy: number;
+  byLanguage: Record<string, Tally>;
+  byTool: Record<string, Tally>;
+  bySlot: Record<string, Tally>;
+};
+
+function slotMatches(name: SlotName, expected: NonNullable<LabelledUtterance['slots'][SlotName]>, u: Understanding): boolean {
+  switch (name) {
+    case 'action':
+      return u.slots.action === expected;
+    case 'device':
+      return u.slots.device?.platform === (expected === 'mac' ? 'macos' : expected);
+    case 'number':
+      return u.slots.ticketNumber === Number(expected);
+    case 'app':
+      return expected === NOT_IN_CATALOG ? u.slots.app !== undefined && u.slots.app.id === null : u.slots.app?.id === expected;
+  }
+}
+
+function count(tallies: Record<string, Tally>, key: string, correct: boolean): void {
+  const tally = (tallies[key] ??= { correct: 0, total: 0 });
+  tally.total++;
+  if (correct) tally.correct++;
+}
+
+/**
+ * Runs understand on every item, in turn, with a setting language that is not the item's own for four items in
+ * five (users write in any language whatever their setting), and scores tool and slots.
+ */
+export async function evaluateUnderstanding(items: LabelledUtterance[], catalog: CatalogAppRef[]): Promise<Evaluation> {
+  const results: ItemResult[] = [];
+  const byLanguage: Record<string, Tally> = {};
+  const byTool: Record<string, Tally> = {};
+  const bySlot: Record<string, Tally> = {};
+  for (const [index, item] of items.entries()) {
+    const fallbackLanguage = LANGUAGES[index % LANGUAGES.length]!;
+    const started = performance.now();
+    const understanding = await understand(item.text, { fallbackLanguage, catalog });
+    const ms = performance.now() - started;
+    const expectedTool = item.tool === 'none' ? null : item.tool;
+    const toolCorrect = understanding.tool === expectedTool;
+    const wrongSlots: SlotName[] = [];
+    for (const [name, expected] of Object.entries(item.slots ?? {}) as [SlotName, NonNullable<LabelledUtterance['slots'][SlotName]>][]) {
+      const right = toolCorrect && slotMatches(name, expected, understanding);
+      count(bySlot, name, right);
+      if (!right) wrongSlots.push(name);
+    }
+    const correct = toolCorrect && wrongSlots.length === 0;
+    count(byLanguage, item.lang, correct);
+    count(byTool, expectedTool ?? 'none', correct);
+    results.push({ item, understanding, toolCorrect, wrongSlots, correct, ms });
+  }
+  const share = (n: number) => n / Math.max(1, results.length);
+  return {
+    results,
+    accuracy: share(results.filter((r) => r.correct).length),
+    toolAccuracy: share(results.filter((r) => r.toolCorrect).length),
+    byLanguage,
+    byTool,
+    bySlot,
+  };
+}
+
+export function percent(tally: Tally): string {
+  return `${((100 * tally.correct) / Math.max(1, tally.total)).toFixed(1)}% (${tally.correct}/${tally.total})`;
+}
+
+/** The figures of an evaluation as lines of text: overall, per language, per tool, per slot. */
+export function describeEvaluation(evaluation: Evaluation): string {
+  const section = (title: string, tallies: Record<string, Tally>) =>
+    `${title}: ${Object.entries(tallies)
+      .map(([key, tally]) => `${key} ${percent(tally)}`)
+      .join(', ')}`;
+  return [
+    `accuracy ${(100 * evaluation.accuracy).toFixed(1)}%, tool only ${(100 * evaluation.toolAccuracy).toFixed(1)}%`,
+    section('per language', evaluation.byLanguage),
+    section('per tool', evaluation.byTool),
+    section('per slot', evaluation.bySlot),
+  ].join('\n');
+}

@@ -1,0 +1,71 @@
+import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber } from './extract-slots.js';
+
+const catalog: CatalogAppRef[] = [
+  { id: 'google-chrome', name: 'Google Chrome', aliases: ['chrome'] },
+  { id: 'notepad-plus-plus', name: 'Notepad++', aliases: ['notepad plus plus', 'npp'] },
+  { id: 'vlc', name: 'VLC media player', aliases: ['vlc', 'vlc player'] },
+];
+
+describe('actionForIntent', () => {
+  it('maps each device intent to its action and nothing else', () => {
+    expect(actionForIntent('device_restart')).toBe('restart');
+    expect(actionForIntent('device_lock')).toBe('lock');
+    expect(actionForIntent('device_shutdown')).toBe('shutdown');
+    expect(actionForIntent('device_logout')).toBe('logout');
+    expect(actionForIntent('device_reset_password')).toBe('reset_password');
+    expect(actionForIntent('install_software')).toBeUndefined();
+  });
+});
+
+describe('extractDeviceHint', () => {
+  it('names the platform when the text does, in any language', () => {
+    expect(extractDeviceHint('restart my MacBook')).toEqual({ platform: 'macos', words: ['macbook'] });
+    expect(extractDeviceHint('verrouille mon pc windows')).toEqual({ platform: 'windows', words: ['pc'] });
+    expect(extractDeviceHint('sperr meinen iMac')?.platform).toBe('macos');
+    expect(extractDeviceHint('reinicia el portátil de win 11')?.platform).toBe('windows');
+    expect(extractDeviceHint('spegni il mio makbook')?.platform).toBe('macos');
+    expect(extractDeviceHint('lock my winodws laptop')?.platform).toBe('windows');
+  });
+
+  it('keeps the kind of computer without guessing a platform', () => {
+    expect(extractDeviceHint('turn off my work pc')).toEqual({ words: ['pc'] });
+    expect(extractDeviceHint('redémarre mon ordi portable')).toEqual({ words: ['computer', 'laptop'] });
+    expect(extractDeviceHint('Rechner und Laptop')?.words).toEqual(['computer', 'laptop']);
+  });
+
+  it('does not mistake ordinary words for a platform', () => {
+    expect(extractDeviceHint('a window keeps popping up')).toBeUndefined();
+    expect(extractDeviceHint('das macht nichts')).toBeUndefined();
+    expect(extractDeviceHint('')).toBeUndefined();
+  });
+});
+
+describe('extractTicketNumber', () => {
+  it('reads the number of a ticket however it is written', () => {
+    expect(extractTicketNumber('any update on #2211?')).toBe(2211);
+    expect(extractTicketNumber('des nouvelles du ticket n°2387 ?')).toBe(2387);
+    expect(extractTicketNumber('stand von meinem ticket 4077?')).toBe(4077);
+    expect(extractTicketNumber('el ticket 5012 lo mira alguien')).toBe(5012);
+    expect(extractTicketNumber('what about 881')).toBe(881);
+  });
+
+  it('ignores numbers that are not a ticket', () => {
+    expect(extractTicketNumber('windows 11 on my win10 laptop since 10:30', true)).toBeUndefined();
+    expect(extractTicketNumber('every 10 mins', true)).toBeUndefined();
+    expect(extractTicketNumber('upgrade to win11 please')).toBeUndefined();
+    expect(extractTicketNumber('no number here')).toBeUndefined();
+  });
+
+  it('prefers the marked number to an earlier one', () => {
+    expect(extractTicketNumber('since 2 days nothing on ticket 77')).toBe(77);
+  });
+});
+
+describe('extractApp', () => {
+  it('gives the catalog app with nearby alternatives, or the phrase of an unknown app', () => {
+    expect(extractApp('put notepad ++ on my pc', catalog, new Set())).toMatchObject({ id: 'notepad-plus-plus', phrase: 'notepad ++' });
+    expect(extractApp('install Photoshop please', catalog, new Set())).toEqual({ id: null, phrase: 'Photoshop', alternatives: [] });
+    expect(extractApp('install it please', catalog, new Set(['it']))).toBeUndefined();
+  });
+});

@@ -1,0 +1,97 @@
+import { editDistance, findCatalogAppInText, type CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+import { normalize, tokenize } from '../../../kb-index/text/normalize.js';
+import type { Intent } from './intents.js';
+
+export type DeviceAction = 'restart' | 'lock' | 'shutdown' | 'logout' | 'reset_password';
+export type DeviceHint = { platform?: 'windows' | 'macos'; words: string[] };
+export type AppSlot = { id: string | null; phrase: string; alternatives: string[] };
+
+const ACTIONS: Partial<Record<Intent, DeviceAction>> = {
+  device_restart: 'restart',
+  device_lock: 'lock',
+  device_shutdown: 'shutdown',
+  device_logout: 'logout',
+  device_reset_password: 'reset_password',
+};
+
+/** The device action a device intent asks for. */
+export function actionForIntent(intent: Intent): DeviceAction | undefined {
+  return ACTIONS[intent];
+}
+
+// Words that name a kind of computer, in our five languages, with the English hint each stands for. The engine
+// matches the hints against the names and kinds of the user's devices.
+const DEVICE_WORDS: Record<string, string> = {
+  laptop: 'laptop', laptops: 'laptop', notebook: 'laptop', portable: 'laptop', portatile: 'laptop', portatil: 'laptop',
+  portatiles: 'laptop', lappy: 'laptop', lapi: 'laptop', klapprechner: 'laptop',
+  desktop: 'desktop', fixe: 'desktop', tour: 'desktop', standrechner: 'desktop', standpc: 'desktop', sobremesa: 'desktop',
+  fisso: 'desktop', tower: 'desktop',
+  computer: 'computer', computers: 'computer', ordinateur: 'computer', ordi: 'computer', ordis: 'computer', rechner: 'computer',
+  ordenador: 'computer', computadora: 'computer', computador: 'computer', compu: 'computer', pc: 'pc', pcs: 'pc',
+  workstation: 'workstation', poste: 'workstation', arbeitsplatz: 'workstation', arbeitsrechner: 'workstation',
+  arbeitsplatzrechner: 'workstation', postazione: 'workstation', equipo: 'computer', machine: 'computer', maschine: 'computer',
+  macchina: 'computer', maquina: 'computer', mac: 'mac', macs: 'mac', macbook: 'macbook', macbooks: 'macbook', imac: 'imac',
+  macmini: 'mac', thinkpad: 'laptop', surface: 'laptop',
+};
+
+const MAC_WORDS = new Set(['mac', 'macs', 'macbook', 'macbooks', 'imac', 'macos', 'osx', 'macmini', 'macbookpro', 'macbookair']);
+const WINDOWS_WORDS = new Set(['windows', 'win10', 'win11', 'windoof', 'winodws', 'windos', 'widnows']);
+// Ordinary words one typo away from a platform name: a window on the screen is not Windows.
+const NOT_PLATFORM = new Set(['window', 'windy', 'winds', 'match', 'mach', 'macht', 'macro', 'mach']);
+
+function platformOf(word: string, next: string | undefined): 'windows' | 'macos' | undefined {
+  if (MAC_WORDS.has(word)) return 'macos';
+  if (WINDOWS_WORDS.has(word)) return 'windows';
+  if (word === 'win' && (next === '10' || next === '11')) return 'windows';
+  if (word === 'apple' && next && DEVICE_WORDS[next]) return 'macos';
+  if (NOT_PLATFORM.has(word) || word.length < 6) return undefined;
+  if (editDistance(word, 'windows', 1) <= 1) return 'windows';
+  if (editDistance(word, 'macbook', 1) <= 1) return 'macos';
+  return undefined;
+}
+
+/** Which of the user's devices the text points at: its platform when named, and the words that name it. */
+export function extractDeviceHint(text: string): DeviceHint | undefined {
+  const words = tokenize(text.slice(0, 2000));
+  let platform: DeviceHint['platform'];
+  const hints: string[] = [];
+  words.forEach((word, i) => {
+    platform ??= platformOf(word, words[i + 1]);
+    const hint = DEVICE_WORDS[word] ?? (word.length >= 6 && editDistance(word, 'macbook', 1) <= 1 ? 'macbook' : undefined);
+    if (hint && !hints.includes(hint)) hints.push(hint);
+  });
+  if (!platform && hints.length === 0) return undefined;
+  return platform ? { platform, words: hints } : { words: hints };
+}
+
+// Words after which a number is a ticket's: "ticket 4410", "#57", "n° 2387", "Anfrage 12".
+const TICKET_MARKERS = new Set(
+  normalize(`ticket tickets tiket tickt incident incidents request requests case number num no nr n numero número nummer
+    demande demandes incidente incidencia solicitud caso richiesta segnalazione pratica anfrage vorgang meldung fall
+    störung`).split(/\s+/),
+);
+
+/**
+ * The ticket number a text refers to. With `explicitOnly`, only a number marked as a ticket's ("#57",
+ * "ticket 57") counts; otherwise, failing that, the first whole number does.
+ */
+export function extractTicketNumber(text: string, explicitOnly = false): number | undefined {
+  const normalized = normalize(text.slice(0, 2000));
+  let fallback: number | undefined;
+  // Whole numbers only: not part of a word ("win11", "3rd"), a time ("10:30"), a decimal or a date.
+  for (const m of normalized.matchAll(/(?<![\p{L}\p{N}:.,/-])(#\s*)?(\d{1,9})(?![\p{L}\p{N}]|[:.,/-]\d)/gu)) {
+    const value = Number(m[2]);
+    if (m[1]) return value;
+    const before = tokenize(normalized.slice(Math.max(0, m.index - 24), m.index)).slice(-2);
+    if (before.some((word) => TICKET_MARKERS.has(word))) return value;
+    fallback ??= value;
+  }
+  return explicitOnly ? undefined : fallback;
+}
+
+/** The app a text asks for: a catalog app (typos forgiven), or the name of one the catalog lacks. */
+export function extractApp(text: string, catalog: CatalogAppRef[], knownWords: ReadonlySet<string>): AppSlot | undefined {
+  const mention = findCatalogAppInText(text, catalog, { knownWords });
+  if (!mention.phrase) return undefined;
+  return { id: mention.match?.id ?? null, phrase: mention.phrase, alternatives: mention.alternatives.map((app) => app.id) };
+}

@@ -1,0 +1,58 @@
+import { findCatalogAppInText, type CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+
+// The classifier reads words, not values: which app or which ticket a sentence names does not change what the
+// user wants, so an app of the catalog and a number become one placeholder word each, in training and at run
+// time alike. "install vlc" and "install putty" then teach the same thing, and an app the corpus never names
+// is understood as well as one it does.
+export const APP_WORD = 'qqapp';
+export const NUMBER_WORD = 'qqnum';
+// A long message is rarely small talk, whatever words it shares with "no", "thanks" or "bye": its length is a
+// word the classifier can weigh.
+export const LONG_WORD = 'qqlong';
+const LONG_FROM = 6;
+
+/** Longest text the classifier reads: beyond it a message says nothing more about what the user wants. */
+export const MAX_CLASSIFIED_LENGTH = 600;
+
+export type PrepareOptions = { catalog: CatalogAppRef[]; knownWords: ReadonlySet<string> };
+
+// Articles, conjunctions and bare prepositions of the five languages: they occur in every intent's sentences, so
+// a small corpus would otherwise give them weight by chance ("and" deciding between a question and a request).
+// Interjections and apologies ("well", "alors", "tja", "pues", "allora", "sorry") likewise open any message and
+// mean nothing alone: a message made only of them has nothing to act on.
+const NOISE_WORDS = new Set(
+  `a an the and or of to in at with from by
+  et ou le la les l un une des de du d au aux avec par
+  und oder der die das dem den des ein eine einen einem einer zu zum zur mit von vom für fur im am
+  y o el los las lo unos unas del al con para por
+  e ed il lo gli i uno di del della dello dei degli delle da dal dalla con per
+  well so um uh uhm umm hm hmm hmmm mmm ah oh eh ehh lol haha sorry
+  alors bon ben bah euh heu hein bof pff mdr désolé désolée desole desolee pardon
+  naja tja äh ähm ahm aha entschuldigung sorry
+  pues bueno este oye mira ehm jaja jeje perdón perdon perdona disculpa disculpe
+  allora beh vabbè vabbe ecco mah boh dunque senti ehm scusa scusate scusi`.split(/\s+/),
+);
+
+// Italian and Spanish glue object pronouns to imperatives and infinitives ("riavviami", "spegnilo", "apágame",
+// "reinícialo", "restablecerla"): the stemmers keep the pronoun, so the verb would be a word the model never saw.
+// A pronoun is split off only after a verb-like ending (a, e, i, r) and a stem of four letters or more, which
+// leaves nouns such as "parola" or "tavola" alone.
+const CLITIC = /(?<=\p{L}{3}[aeiráéí])(glielo|melo|mela|selo|sela|mi|me|lo|la|li)(?=$|[^\p{L}])/gu;
+
+/** The text the intent classifier sees: bounded, the app named replaced by APP_WORD, numbers by NUMBER_WORD. */
+export function prepareForClassifier(text: string, options: PrepareOptions): string {
+  let prepared = text.slice(0, MAX_CLASSIFIED_LENGTH).normalize('NFKC').replace(CLITIC, ' $1');
+  const mention = findCatalogAppInText(prepared, options.catalog, { knownWords: options.knownWords });
+  if (mention.match && mention.phrase && prepared.includes(mention.phrase)) {
+    prepared = prepared.replace(mention.phrase, ` ${APP_WORD} `);
+  }
+  const words = (prepared.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const kept = prepared
+    .replace(/(?:#|n°|nº|\bno\.|\bnr\.?)?\s*\d{2,}/gi, ` ${NUMBER_WORD} `)
+    .split(/(?<=^|[\s,.;:!?¿¡()"'’])/u)
+    .filter((piece) => !NOISE_WORDS.has(piece.replace(/[\s,.;:!?¿¡()"'’]+$/u, '').toLowerCase()))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return kept && words >= LONG_FROM ? `${kept} ${LONG_WORD}` : kept;
+}

@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { containerBootstrap } from '@nlpjs/core';
+import { LangDe } from '@nlpjs/lang-de';
+import { LangEn } from '@nlpjs/lang-en';
+import { LangEs } from '@nlpjs/lang-es';
+import { LangFr } from '@nlpjs/lang-fr';
+import { LangIt } from '@nlpjs/lang-it';
+import { NluNeural } from '@nlpjs/nlu';
+import { LANGUAGES, type Language } from '../../../i18n/languages.js';
+import { INTENTS, type Intent } from './intents.js';
+import { tokenize } from '../../../kb-index/text/normalize.js';
+import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+import { APP_WORD, LONG_WORD, NUMBER_WORD, prepareForClassifier } from './prepare-text.js';
+import { actionProblems, combined, lexiconQuestions, requestsWithSymptoms, wrapped, type Example } from './synthesize-corpus.js';
+
+const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
+const CATALOG_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'db', 'seed', 'catalog.json');
+
+const LANGUAGE_PLUGINS: Record<Language, unknown> = { en: LangEn, fr: LangFr, de: LangDe, es: LangEs, it: LangIt };
+
+export type IntentScore = { intent: Intent; score: number };
+
+export interface IntentClassifier {
+  /**
+   * Share of the words of a text (already passed through prepareForClassifier) that the language's model knows,
+   * typos forgiven: how well the language fits the text.
+   */
+  coverage(prepared: string, lang: Language): Promise<number>;
+  /** Intents ranked by the language's model, scores summing to 1; empty when no word of the text is known. */
+  classify(prepared: string, lang: Language): Promise<IntentScore[]>;
+  /** Every word of the corpus that is not an app name: ordinary words, never read as an app. */
+  readonly knownWords: ReadonlySet<string>;
+  /** The catalog the corpus was prepared with. */
+  readonly trainingCatalog: CatalogAppRef[];
+  /** How long building and training took, in ms. */
+  readonly trainingMs: number;
+  /** Training utterances per language, after the placeholders were expanded. */
+  readonly examples: Record<Language, number>;
+}
+
+type CorpusFile = { lang: Language; intents: Partial<Record<Intent, string[]>> };
+
+// How the placeholders of the corpus read in each language. %device% stands for a whole noun phrase with its
+// determiner, so that the sentences around it stay grammatical.
+const DEVICE_PHRASES: Record<Language, string[]> = {
+  en: ['my laptop', 'my computer', 'my pc', 'my MacBook', 'my mac', 'my Windows laptop', 'my desktop', 'my workstation', 'the office pc', 'my work laptop', 'my iMac', 'my notebook', 'the windows machine'],
+  fr: ['mon pc', 'mon ordinateur', 'mon mac', 'mon MacBook', 'mon pc portable', 'mon poste', 'mon ordi', 'le pc du bureau', 'mon portable windows', 'mon laptop', "l'ordinateur du bureau", 'mon imac'],
+  de: ['meinen Laptop', 'meinen Rechner', 'meinen PC', 'mein MacBook', 'meinen Mac', 'meinen Computer', 'den Windows-Laptop', 'mein Notebook', 'den Büro-PC', 'meinen Arbeitsplatzrechner', 'meinen iMac'],
+  es: ['mi portátil', 'mi ordenador', 'mi pc', 'mi mac', 'mi MacBook', 'mi equipo', 'el pc de la oficina', 'mi compu', 'mi laptop', 'mi portátil windows', 'mi computadora', 'mi iMac'],
+  it: ['il mio pc', 'il mio portatile', 'il mio mac', 'il mio computer', 'il mio MacBook', 'la mia postazione', "il pc dell'ufficio", 'il mio notebook', 'il portatile windows', 'il mio iMac'],
+};
+
+// Apps users ask for that a catalog usually lacks: the request is the same, only the answer differs.
+const OTHER_APPS = ['Photoshop', 'AutoCAD', 'WhatsApp', 'Discord', 'Skype', 'OBS', 'Blender', 'Figma', 'WinRAR', 'Wireshark', 'Docker Desktop', 'IntelliJ', 'Tableau', 'SAP GUI', 'iTunes'];
+
+const PLACEHOLDERS = new Set([APP_WORD, NUMBER_WORD, LONG_WORD]);
+// A word a model knows only once a typo is corrected says less about the language than a word it knows as is.
+const TYPO_FIT = 0.5;
+
+// Training epochs of NLP.js's network (its default runs until the error stops falling, a hundred or more): the
+// weights fit the corpus well before that, and stopping early keeps single words from growing decisive by chance
+// and training within a second or two.
+const ITERATIONS = 40;
+
+// How many variants each sentence with a placeholder expands into.
+const VARIANTS = 3;
+
+/** Deterministic pseudo-random numbers, so that every process trains the same model. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function loadCatalog(): CatalogAppRef[] {
+  return (JSON.parse(readFileSync(CATALOG_FILE, 'utf8')) as CatalogAppRef[]).map(({ id, name, aliases }) => ({ id, name, aliases }));
+}
+
+function appNames(catalog: CatalogAppRef[]): string[] {
+  return catalog.flatMap((app) => [app.name, ...app.aliases.slice(0, 2)]);
+}
+
+// What %app% becomes: mostly an app of the catalog (read as one placeholder word), sometimes one the catalog
+// lacks, sometimes nothing at all, so that the request words carry the intent by themselves: at run time an
+// app missing from the catalog is a word the model has never seen.
+const CATALOG_APP_SHARE = 0.6;
+const OTHER_APP_SHARE = 0.2;
+
+function appPhrase(apps: string[], random: () => number): string {
+  const r = random();
+  if (r < CATALOG_APP_SHARE) return apps[Math.floor(random() * apps.length)]!;
+  if (r < CATALOG_APP_SHARE + OTHER_APP_SHARE) return OTHER_APPS[Math.floor(random() * OTHER_APPS.length)]!;
+  return '';
+}
+
+/** The words of the corpus of every language, without the words of app names. */
+function vocabulary(corpora: CorpusFile[], catalog: CatalogAppRef[]): Set<string> {
+  const appWords = new Set(catalog.flatMap((app) => [app.id, app.name, ...app.aliases].flatMap((form) => tokenize(form))));
+  const words = new Set<string>();
+  for (const corpus of corpora) {
+    for (const sentences of Object.values(corpus.intents)) {
+      for (const sentence of sentences ?? []) {
+        for (const word of tokenize(sentence.replace(/%\w+%/g, ' '))) if (!appWords.has(word) && !/^\d+$/.test(word)) words.add(word);
+      }
+    }
+  }
+  return words;
+}
+
+/** Each sentence of the corpus, its placeholders replaced by a few varied values. */
+export function expandCorpus(corpus: CorpusFile, apps: string[], seed = 1): Example[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const out: Example[] = [];
+  for (const intent of INTENTS) {
+    for (const sentence of corpus.intents[intent] ?? []) {
+      const variants = /%(app|number|device)%/.test(sentence) ? VARIANTS : 1;
+      for (let i = 0; i < variants; i++) {
+        const utterance = sentence
+          .replace(/%app%/g, () => appPhrase(apps, random))
+          .replace(/%number%/g, () => String(Math.floor(10 + random() * 9990)))
+          .replace(/%device%/g, () => pick(DEVICE_PHRASES[corpus.lang]));
+        out.push({ utterance, intent });
+      }
+    }
+  }
+  return out;
+}
+
+// Greetings, thanks and yes/no cross languages ("merci", "ciao", "ok", "thx"), and are too short for the language
+// to be recognized: every language's model learns those of all five.
+const SOCIAL_INTENTS: Intent[] = ['greeting', 'thanks', 'goodbye'];
+
+// Only the short ones: a longer thank-you names what it is for ("thanks for the help with the printer"), words
+// that belong to the other language's model.
+const SOCIAL_MAX_WORDS = 3;
+
+function socialExamples(corpus: CorpusFile): Example[] {
+  return SOCIAL_INTENTS.flatMap((intent) =>
+    (corpus.intents[intent] ?? [])
+      .filter((utterance) => utterance.split(/\s+/).length <= SOCIAL_MAX_WORDS)
+      .map((utterance) => ({ utterance, intent })),
+  );
+}
+
+export function loadCorpus(lang: Language): CorpusFile {
+  return JSON.parse(readFileSync(join(CORPUS_DIR, `${lang}.json`), 'utf8')) as CorpusFile;
+}
+
+// Correcting a typo compares the word with every feature of a similar length; the same words recur from message to
+// message, so each model remembers its answers, within a bound.
+const SPELLING_CACHE_LIMIT = 20_000;
+
+function rememberSpelling(nlu: NluNeural): void {
+  const spellCheck = nlu.spellCheck;
+  const correct = spellCheck.checkToken.bind(spellCheck);
+  const known = new Map<string, string>();
+  spellCheck.checkToken = (token, distance) => {
+    const key = `${distance}:${token}`;
+    let corrected = known.get(key);
+    if (corrected === undefined) {
+      if (known.size >= SPELLING_CACHE_LIMIT) known.clear();
+      corrected = correct(token, distance);
+      known.set(key, corrected);
+    }
+    return corrected;
+  };
+}
+
+async function train(): Promise<IntentClassifier> {
+  const started = performance.now();
+  const catalog = loadCatalog();
+  const apps = appNames(catalog);
+  const corpora = LANGUAGES.map(loadCorpus);
+  const knownWords = vocabulary(corpora, catalog);
+  const models = {} as Record<Language, NluNeural>;
+  const examples = {} as Record<Language, number>;
+  await Promise.all(
+    LANGUAGES.map(async (lang, index) => {
+      const container = containerBootstrap();
+      container.use(LANGUAGE_PLUGINS[lang]);
+      const nlu = new NluNeural({ locale: lang, log: false, spellCheck: true, spellCheckDistance: 1, iterations: ITERATIONS }, container);
+      const random = seededRandom(index + 101);
+      const base: Example[] = [
+        ...expandCorpus(corpora[index]!, apps, index + 1),
+        ...lexiconQuestions(lang, random),
+        ...actionProblems(lang, random),
+        ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
+      ];
+      const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random)];
+      const corpus = [...withRequests, ...wrapped(lang, withRequests, random)].map((item) => ({
+        utterance: prepareForClassifier(item.utterance, { catalog, knownWords }),
+        intent: item.intent,
+      }));
+      examples[lang] = corpus.length;
+      await nlu.train(corpus);
+      rememberSpelling(nlu);
+      models[lang] = nlu;
+    }),
+  );
+  const trainingMs = performance.now() - started;
+  return {
+    trainingMs,
+    examples,
+    knownWords,
+    trainingCatalog: catalog,
+    async coverage(prepared, lang) {
+      if (!/[\p{L}\p{N}]/u.test(prepared)) return 0;
+      const model = models[lang];
+      // Placeholders are known to every language: only the user's own words tell which language fits.
+      const tokens = Object.keys(await model.prepare(prepared)).filter((token) => !PLACEHOLDERS.has(token));
+      let known = 0;
+      for (const token of tokens) {
+        if (model.features[token]) known++;
+        else if (model.spellCheck.checkToken(token, 1) !== token) known += TYPO_FIT;
+      }
+      return tokens.length ? known / tokens.length : 0;
+    },
+    async classify(prepared, lang) {
+      if (!/[\p{L}\p{N}]/u.test(prepared)) return [];
+      const { classifications } = await models[lang].process(prepared);
+      return classifications.filter((c): c is IntentScore => c.intent !== 'None' && c.score > 0);
+    },
+  };
+}
+
+let classifier: Promise<IntentClassifier> | undefined;
+
+/** The five languages' models, trained on first use and kept for the life of the process. */
+export function loadIntentClassifier(): Promise<IntentClassifier> {
+  classifier ??= train().catch((error: unknown) => {
+    classifier = undefined;
+    throw error;
+  });
+  return classifier;
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+import { INTENTS } from './intents.js';
+import { loadIntentClassifier } from './train-classifier.js';
+import { toolForIntent, understand } from './understand.js';
+
+const catalog = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'db', 'seed', 'catalog.json'), 'utf8'),
+) as CatalogAppRef[];
+
+beforeAll(async () => {
+  await loadIntentClassifier();
+}, 60_000);
+
+describe('toolForIntent', () => {
+  it('maps every intent to its tool or to none', () => {
+    expect(toolForIntent('kb_question')).toBe('search_knowledge_base');
+    for (const intent of ['device_restart', 'device_lock', 'device_shutdown', 'device_logout', 'device_reset_password'] as const) {
+      expect(toolForIntent(intent)).toBe('request_device_action');
+    }
+    expect(toolForIntent('install_software')).toBe('request_software_install');
+    expect(toolForIntent('list_devices')).toBe('list_my_devices');
+    expect(toolForIntent('ticket_status')).toBe('get_ticket_status');
+    expect(toolForIntent('list_tickets')).toBe('list_my_tickets');
+    expect(toolForIntent('create_ticket')).toBe('create_ticket');
+    expect(toolForIntent('escalate')).toBe('escalate_to_technician');
+    for (const intent of ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'affirm', 'deny'] as const) expect(toolForIntent(intent)).toBeNull();
+    expect(INTENTS).toHaveLength(19);
+  });
+});
+
+describe('loadIntentClassifier', () => {
+  it('trains once per process, within a few seconds', async () => {
+    const first = await loadIntentClassifier();
+    expect(await loadIntentClassifier()).toBe(first);
+    expect(first.trainingMs).toBeLessThan(10_000);
+    expect(Object.values(first.examples).every((n) => n > 500)).toBe(true);
+  });
+});
+
+describe('understand', () => {
+  it('asks for a device action with its action and platform', async () => {
+    const u = await understand('pls reboot my macbook, it is frozen', { fallbackLanguage: 'en', catalog });
+    expect(u).toMatchObject({ intent: 'device_restart', tool: 'request_device_action', language: 'en' });
+    expect(u.slots).toMatchObject({ action: 'restart', device: { platform: 'macos', words: ['macbook'] } });
+    expect(u.confidence).toBeGreaterThan(0.5);
+    expect(u.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('understands every language whatever the user setting', async () => {
+    const cases = [
+      ['verrouille mon pc windows stp', 'device_lock', 'fr'],
+      ['kannst du meinen Laptop herunterfahren?', 'device_shutdown', 'de'],
+      ['ciérrame la sesión en el portátil', 'device_logout', 'es'],
+      ['ho dimenticato la password del portatile, me la resetti?', 'device_reset_password', 'it'],
+    ] as const;
+    for (const [text, intent, language] of cases) {
+      const u = await understand(text, { fallbackLanguage: 'it', catalog });
+      expect({ text, intent: u.intent, language: u.language }).toEqual({ text, intent, language });
+    }
+  });
+
+  it('finds the catalog app of an install request, typos forgiven, or the name of one it lacks', async () => {
+    const chrome = await understand('can u install chorme on my laptop', { fallbackLanguage: 'en', catalog });
+    expect(chrome.intent).toBe('install_software');
+    expect(chrome.slots.app).toMatchObject({ id: 'google-chrome', phrase: 'chorme' });
+    const photoshop = await understand('install Photoshop please', { fallbackLanguage: 'en', catalog });
+    expect(photoshop.tool).toBe('request_software_install');
+    expect(photoshop.slots.app).toMatchObject({ id: null, phrase: 'Photoshop' });
+  });
+
+  it('reads the ticket number of a status question', async () => {
+    const u = await understand('des nouvelles du ticket n°2387 ?', { fallbackLanguage: 'en', catalog });
+    expect(u).toMatchObject({ intent: 'ticket_status', tool: 'get_ticket_status', slots: { ticketNumber: 2387 } });
+  });
+
+  it('tells a question for the knowledge base from a request for an action', async () => {
+    expect((await understand('how do I restart outlook when it hangs?', { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
+    expect((await understand('mein drucker druckt nur leere seiten', { fallbackLanguage: 'de', catalog })).tool).toBe('search_knowledge_base');
+  });
+
+  it('gives small talk no tool', async () => {
+    for (const text of ['hello', 'merci beaucoup', 'tschüss', '¿qué puedes hacer?', 'no grazie']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+    }
+  });
+
+  it('returns sane output for empty, emoji-only, gibberish and very long input', async () => {
+    for (const text of ['', '   ', '🙂👍', '???', 'hmm', 'asdfghjk zxcvb']) {
+      const u = await understand(text, { fallbackLanguage: 'en', catalog });
+      expect(u).toMatchObject({ intent: 'help', tool: null, confidence: 0, alternatives: [], slots: {} });
+    }
+    const long = await understand(`${'my printer does not print and '.repeat(2000)}please help`, { fallbackLanguage: 'en', catalog });
+    expect(long.tool).toBe('search_knowledge_base');
+  });
+
+  it('lists the next best intents, best first', async () => {
+    const u = await understand('restart', { fallbackLanguage: 'en', catalog });
+    expect(u.alternatives.length).toBeLessThanOrEqual(3);
+    const scores = [u.confidence, ...u.alternatives.map((a) => a.confidence)];
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(u.alternatives.map((a) => a.intent)).not.toContain(u.intent);
+  });
+
+  it('takes a few milliseconds a call once trained', async () => {
+    const texts = ['my vpn keeps dropping', 'reinicia mi portátil porfa', 'installe vlc stp', 'wo ist mein ticket 42', 'grazie mille'];
+    await understand('warm up the language identifier', { fallbackLanguage: 'en', catalog });
+    const times: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      for (const text of texts) {
+        const started = performance.now();
+        await understand(`${text} ${round}`, { fallbackLanguage: 'en', catalog });
+        times.push(performance.now() - started);
+      }
+    }
+    times.sort((a, b) => a - b);
+    expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
+  });
+});

@@ -1,0 +1,136 @@
+import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+import type { Language } from '../../../i18n/languages.js';
+import { LANGUAGES } from '../../../i18n/languages.js';
+import { detectLanguage } from '../../../kb-index/language/detect-language.js';
+import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
+import type { Intent } from './intents.js';
+import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
+import { loadIntentClassifier } from './train-classifier.js';
+
+export type { Intent } from './intents.js';
+
+export type Understanding = {
+  /** Detected language of the text when clearly one of the five. */
+  language: Language | null;
+  intent: Intent;
+  /** 0..1 */
+  confidence: number;
+  /** The next best intents. */
+  alternatives: { intent: Intent; confidence: number }[];
+  /** Tool name for the intent, or null. */
+  tool: string | null;
+  slots: {
+    action?: DeviceAction;
+    device?: DeviceHint;
+    ticketNumber?: number;
+    app?: AppSlot;
+  };
+};
+
+export type UnderstandOptions = { fallbackLanguage: Language; catalog: CatalogAppRef[] };
+
+const TOOLS: Record<Intent, string | null> = {
+  kb_question: 'search_knowledge_base',
+  device_restart: 'request_device_action',
+  device_lock: 'request_device_action',
+  device_shutdown: 'request_device_action',
+  device_logout: 'request_device_action',
+  device_reset_password: 'request_device_action',
+  install_software: 'request_software_install',
+  list_devices: 'list_my_devices',
+  ticket_status: 'get_ticket_status',
+  list_tickets: 'list_my_tickets',
+  create_ticket: 'create_ticket',
+  escalate: 'escalate_to_technician',
+  greeting: null,
+  thanks: null,
+  goodbye: null,
+  help: null,
+  cancel: null,
+  affirm: null,
+  deny: null,
+};
+
+export function toolForIntent(intent: Intent): string | null {
+  return TOOLS[intent];
+}
+
+const MAX_ALTERNATIVES = 3;
+// How much fastText's belief in a language weighs against the share of words each language's model knows.
+const DETECTION_WEIGHT = 0.5;
+// The user's own language wins a tie: short messages ("ok", "merci") read the same in several languages.
+const FALLBACK_BONUS = 0.05;
+// How quickly a model's vote fades as its language fits the text less well than the best one's.
+const FIT_SHARPNESS = 8;
+// Below this weight a model's vote cannot change the outcome (a language fitting half as well as the best one).
+const MIN_VOTE_WEIGHT = 0.02;
+// A language is reported when fastText names it, or when its model knows clearly more of the words than any other.
+const CLEAR_COVERAGE_LEAD = 0.2;
+
+/** A message without any word the models know ("hmm", "🙂", ""): nothing to act on, so the help intent, unsure. */
+function noSignal(language: Language | null): Understanding {
+  return { language, intent: 'help', confidence: 0, alternatives: [], tool: null, slots: {} };
+}
+
+/**
+ * What a user's message asks for, offline: the intent from the NLP.js model of the language the message is
+ * written in (whatever the user's setting), and the slots the tool needs.
+ */
+export async function understand(text: string, options: UnderstandOptions): Promise<Understanding> {
+  const classifier = await loadIntentClassifier();
+  const prepared = prepareForClassifier(text, { catalog: options.catalog, knownWords: classifier.knownWords });
+  if (!/[\p{L}\p{N}]/u.test(prepared)) return noSignal(null);
+
+  const detected = await detectLanguage(text.slice(0, MAX_CLASSIFIED_LENGTH));
+  const fits: { lang: Language; coverage: number; fit: number }[] = [];
+  for (const lang of LANGUAGES) {
+    const coverage = await classifier.coverage(prepared, lang);
+    const fit =
+      coverage +
+      (detected?.lang === lang ? DETECTION_WEIGHT * detected.confidence : 0) +
+      (lang === options.fallbackLanguage ? FALLBACK_BONUS : 0);
+    fits.push({ lang, coverage, fit });
+  }
+  // Not one of the user's words is known to any language's model: gibberish, an interjection, an emoji.
+  if (fits.every(({ coverage }) => coverage === 0)) return noSignal(null);
+  fits.sort((a, b) => b.fit - a.fit);
+  const best = fits[0]!;
+  const runnerUp = fits[1]!;
+  const language = detected?.lang === best.lang || best.coverage - runnerUp.coverage >= CLEAR_COVERAGE_LEAD ? best.lang : null;
+
+  // The models vote, each as much as its language fits the text: the best fitting one decides unless others fit
+  // almost as well, as with a short message whose words several languages share. Models whose vote would not
+  // count are not asked.
+  const votes = new Map<Intent, number>();
+  let weights = 0;
+  for (const { lang, fit } of fits) {
+    const weight = Math.exp(FIT_SHARPNESS * (fit - best.fit));
+    if (weight < MIN_VOTE_WEIGHT) break;
+    weights += weight;
+    for (const { intent, score } of await classifier.classify(prepared, lang)) votes.set(intent, (votes.get(intent) ?? 0) + weight * score);
+  }
+  const [top, ...rest] = [...votes]
+    .map(([intent, vote]) => ({ intent, score: vote / weights }))
+    .sort((a, b) => b.score - a.score);
+  if (!top) return noSignal(language);
+  const intent = top.intent;
+  const slots: Understanding['slots'] = {};
+  const action = actionForIntent(intent);
+  if (action) slots.action = action;
+  const device = extractDeviceHint(text);
+  if (device) slots.device = device;
+  const ticketNumber = extractTicketNumber(text, intent !== 'ticket_status');
+  if (ticketNumber !== undefined) slots.ticketNumber = ticketNumber;
+  if (intent === 'install_software') {
+    const app = extractApp(text, options.catalog, classifier.knownWords);
+    if (app) slots.app = app;
+  }
+  return {
+    language,
+    intent,
+    confidence: top.score,
+    alternatives: rest.slice(0, MAX_ALTERNATIVES).map((s) => ({ intent: s.intent, confidence: s.score })),
+    tool: toolForIntent(intent),
+    slots,
+  };
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { editDistance, findCatalogAppInText, matchCatalogApp, type CatalogAppRef } from './match-catalog-app.js';
+
+const catalog = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'seed', 'catalog.json'), 'utf8'),
+) as CatalogAppRef[];
+
+// The same apps without the typo spellings the seed lists as aliases: the matcher must forgive typos by itself.
+const withoutTypoAliases: CatalogAppRef[] = catalog.map((app) => ({
+  ...app,
+  aliases: app.aliases.filter((alias) => !['chrom', 'crome', 'firefx', 'slak', 'slck', 'teamviwer', 'acrobat rader', 'filezila', 'thunderbrid'].includes(alias)),
+}));
+
+describe('matchCatalogApp', () => {
+  it('matches names and aliases whatever their spacing and punctuation', () => {
+    expect(matchCatalogApp('vscode', catalog).match?.id).toBe('visual-studio-code');
+    expect(matchCatalogApp('7zip', catalog).match?.id).toBe('7-zip');
+    expect(matchCatalogApp('notepad ++', catalog).match?.id).toBe('notepad-plus-plus');
+    expect(matchCatalogApp('Notepad++', catalog).match?.id).toBe('notepad-plus-plus');
+    expect(matchCatalogApp('Draw.io', catalog).match?.id).toBe('drawio');
+    expect(matchCatalogApp('Google Chrome', catalog)).toMatchObject({ confidence: 1 });
+  });
+
+  it('forgives typos without relying on the typo aliases', () => {
+    const cases = { chorme: 'google-chrome', firfox: 'mozilla-firefox', slak: 'slack', teamviewr: 'teamviewer', 'acrobat rader': 'adobe-acrobat-reader', thunderbrid: 'thunderbird' };
+    for (const [phrase, id] of Object.entries(cases)) {
+      const result = matchCatalogApp(phrase, withoutTypoAliases);
+      expect(result.match?.id).toBe(id);
+      expect(result.confidence).toBeGreaterThan(0.7);
+      expect(result.confidence).toBeLessThan(1);
+    }
+  });
+
+  it('finds the name among other words, a little less sure', () => {
+    const result = matchCatalogApp('the vlc player please', catalog);
+    expect(result.match?.id).toBe('vlc');
+    expect(result.confidence).toBeLessThan(1);
+  });
+
+  it('answers no match for an app the catalog lacks, with the nearest spellings as alternatives', () => {
+    const result = matchCatalogApp('Photoshop', catalog);
+    expect(result.match).toBeNull();
+    expect(result.confidence).toBe(0);
+    expect(result.alternatives.length).toBeLessThanOrEqual(3);
+    expect(matchCatalogApp('thunderbirt', catalog).alternatives.map((a) => a.id)).not.toContain('thunderbird');
+    expect(matchCatalogApp('microsoft', catalog).alternatives.length).toBeGreaterThan(0);
+    expect(matchCatalogApp('', catalog)).toEqual({ match: null, confidence: 0, alternatives: [] });
+  });
+
+  it('prefers the longest name: "open office" is LibreOffice, "office" alone Microsoft 365', () => {
+    expect(matchCatalogApp('open office', catalog).match?.id).toBe('libreoffice');
+    expect(matchCatalogApp('office', catalog).match?.id).toBe('microsoft-365-apps');
+  });
+});
+
+describe('findCatalogAppInText', () => {
+  it('finds the app a request names', () => {
+    const result = findCatalogAppInText('can u put notepad ++ on my pc pls', catalog);
+    expect(result.match?.id).toBe('notepad-plus-plus');
+    expect(result.phrase).toBe('notepad ++');
+    expect(findCatalogAppInText('installa chorme per favore', withoutTypoAliases).match?.id).toBe('google-chrome');
+    expect(findCatalogAppInText('visual studio code installiern pls', catalog).match?.id).toBe('visual-studio-code');
+    expect(findCatalogAppInText('I need 7 zip', catalog).match?.id).toBe('7-zip');
+  });
+
+  it('reports the name of an app missing from the catalog, as written', () => {
+    const result = findCatalogAppInText('install Photoshop please', catalog);
+    expect(result.match).toBeNull();
+    expect(result.phrase).toBe('Photoshop');
+    expect(findCatalogAppInText('kann ich spotify installiert bekommen?', catalog).phrase).toBe('spotify');
+    expect(findCatalogAppInText('instll photoshop 2024 on my mac', catalog).phrase).toBe('photoshop 2024');
+    expect(findCatalogAppInText('me instalas el fortnite jaja', catalog).phrase).toBe('fortnite');
+  });
+
+  it('does not read ordinary words as misspelt apps', () => {
+    expect(findCatalogAppInText('my screen is black', catalog).match).toBeNull();
+    expect(findCatalogAppInText('the meeting room projector', catalog).match).toBeNull();
+    expect(findCatalogAppInText('my work laptop', catalog).match).toBeNull();
+  });
+
+  it('lets known words block a typo match and an unknown-app phrase', () => {
+    const knownWords = new Set(['slick', 'printer', 'broken']);
+    expect(findCatalogAppInText('slick', catalog).match?.id).toBe('slack');
+    expect(findCatalogAppInText('slick', catalog, { knownWords }).match).toBeNull();
+    expect(findCatalogAppInText('printer broken', catalog, { knownWords }).phrase).toBeNull();
+  });
+
+  it('prefers a distinctive name to an ordinary word that is also an alias', () => {
+    expect(findCatalogAppInText('on my office laptop can you install zoom', catalog).match?.id).toBe('zoom');
+    expect(findCatalogAppInText('install office please', catalog).match?.id).toBe('microsoft-365-apps');
+  });
+
+  it('copes with empty, emoji-only and very long text', () => {
+    expect(findCatalogAppInText('', catalog)).toEqual({ match: null, confidence: 0, alternatives: [], phrase: null });
+    expect(findCatalogAppInText('🙂🙂', catalog).phrase).toBeNull();
+    const started = performance.now();
+    findCatalogAppInText(`${'please install '.repeat(5000)}zoom`, catalog);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts a swap of neighbours as one edit and stops beyond its limit', () => {
+    expect(editDistance('chrome', 'chorme')).toBe(1);
+    expect(editDistance('slack', 'slak')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abcdef', 'uvwxyz', 1)).toBe(2);
+  });
+});

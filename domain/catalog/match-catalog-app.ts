@@ -1,0 +1,305 @@
+import { isStopWord, normalize } from '../../kb-index/text/normalize.js';
+
+export type CatalogAppRef = { id: string; name: string; aliases: string[]; publisher?: string };
+
+export type CatalogMatch = {
+  /** The app the phrase names, or null when no app of the catalog is close enough. */
+  match: CatalogAppRef | null;
+  /** 1 for an exact name or alias, less for a typo or a name buried in other words; 0 without a match. */
+  confidence: number;
+  /** The nearest other apps by spelling, best first: what to suggest when there is no match. */
+  alternatives: CatalogAppRef[];
+};
+
+export type CatalogMention = CatalogMatch & {
+  /**
+   * The words of the text that name an app, as the user wrote them: the matched name, or, without a match,
+   * the words that look like an app name ("Photoshop" in "install Photoshop please"), or null.
+   */
+  phrase: string | null;
+};
+
+export type FindCatalogAppOptions = {
+  /**
+   * Normalized words known to be ordinary words of the user's languages (a classifier's vocabulary): never
+   * read as a misspelt app name ("black" is not "slack") nor as the name of an app missing from the catalog.
+   */
+  knownWords?: ReadonlySet<string>;
+};
+
+const MAX_ALTERNATIVES = 3;
+// A name needs this many characters before one typo is forgiven ("slak", "chorme"), and this many for two.
+const ONE_TYPO_FROM = 4;
+const TWO_TYPOS_FROM = 9;
+// The longest app name we look for, in words ("google chrome browser", "gnu image manipulation program").
+const MAX_WINDOW = 4;
+// How sure an exact one-word name is when the word is also an ordinary word.
+const ORDINARY_WORD_CONFIDENCE = 0.9;
+// Spelling similarity below which another app is not worth suggesting.
+const MIN_ALTERNATIVE_SIMILARITY = 0.25;
+
+// Words around an app name in a request, in our five languages, typos included where users make them often:
+// none of them is part of an app's name. Stop words of every language are excluded as well.
+const REQUEST_WORDS = new Set(
+  normalize(`
+  install installs installed installing instal installl reinstall setup set put get give need needs want wanna
+  would like have add download deploy use please pls plz thx thanks hey hi hello can could may you u me my mine
+  for on onto in the a an some new latest version copy license app apps application software program tool
+  laptop computer pc desktop machine workstation notebook mac macbook imac windows device work office asap
+  installer installe installez installes installé installée mettre mets mettez met voudrais veux voulez aimerais
+  besoin faut faudrait avoir ajouter ajoute télécharger telecharge déployer logiciel application ordinateur ordi
+  poste portable boulot travail stp svp merci moi mon ma mes sur
+  installieren installiere installiert installier instalieren bekommen bekomme brauche brauchen hätte hätten
+  gern gerne möchte möchten will haben bitte danke mir mein meine meinen meinem auf dem den der die das ein eine
+  einen rechner programm software anwendung runterladen herunterladen draufmachen drauf machen
+  instalar instala instálame instalame instalas instalen instalación poner pon ponme pones pongas quiero
+  quisiera necesito necesita tener descargar programa aplicación ordenador portátil portatil equipo compu
+  porfa favor por gracias mi mis en el la un una
+  installare installa installami installate installi mettere metti mettimi mettete vorrei voglio serve
+  servirebbe avere scaricare programma applicazione portatile postazione grazie mio mia sul sulla per
+  lol haha jaja jeje mdr xd ok okay
+`)
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// Request verbs are often misspelt too ("instll", "instalieren"): these forgive one typo.
+const REQUEST_VERBS = [...REQUEST_WORDS].filter((word) => word.length >= 6);
+
+type Token = { key: string; start: number; end: number };
+type AppKey = { key: string; app: CatalogAppRef; grams: Set<string> };
+type Candidate = { app: CatalogAppRef; confidence: number; start: number; end: number };
+/** A catalog prepared for matching: every written form by its compact key, and by its first letter for typos. */
+type CatalogIndex = { keys: Map<string, AppKey>; byFirstLetter: Map<string, AppKey[]> };
+
+/** Lowercase, no accents, only letters, digits and plus signs: "Notepad ++", "notepad++" and "NotePad++" agree. */
+function compact(text: string): string {
+  return normalize(text).replace(/[^\p{L}\p{N}+]/gu, '');
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  const normalized = normalize(text);
+  // normalize() keeps the length of plain text but not of every composed character: positions are taken from
+  // the original when the two agree, else the phrase falls back to the normalized words.
+  const aligned = normalized.length === text.length;
+  for (const m of normalized.matchAll(/[\p{L}\p{N}]+|\++/gu)) {
+    const start = aligned ? m.index : -1;
+    out.push({ key: m[0], start, end: aligned ? m.index + m[0].length : -1 });
+  }
+  return out;
+}
+
+// Built once per catalog array: callers pass the same array on every message.
+const indexes = new WeakMap<readonly CatalogAppRef[], CatalogIndex>();
+
+function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
+  let index = indexes.get(apps);
+  if (index) return index;
+  index = { keys: new Map(), byFirstLetter: new Map() };
+  for (const app of apps) {
+    for (const form of [app.name, app.id, ...app.aliases]) {
+      const key = compact(form);
+      // The first app keeps a key two apps share.
+      if (!key || index.keys.has(key)) continue;
+      const entry = { key, app, grams: trigrams(key) };
+      index.keys.set(key, entry);
+      const sameLetter = index.byFirstLetter.get(key[0]!) ?? [];
+      sameLetter.push(entry);
+      index.byFirstLetter.set(key[0]!, sameLetter);
+    }
+  }
+  indexes.set(apps, index);
+  return index;
+}
+
+/** Optimal string alignment distance (a swap of two neighbours counts as one edit), or limit + 1 beyond limit. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+function allowedTypos(length: number): number {
+  if (length >= TWO_TYPOS_FROM) return 2;
+  return length >= ONE_TYPO_FROM ? 1 : 0;
+}
+
+/** Exact key first; else the closest key within the typos its length allows, with its similarity. */
+function lookUp(key: string, index: CatalogIndex): { app: CatalogAppRef; similarity: number } | undefined {
+  const exact = index.keys.get(key);
+  if (exact) return { app: exact.app, similarity: 1 };
+  const limit = allowedTypos(key.length);
+  if (limit === 0) return undefined;
+  let best: { app: CatalogAppRef; similarity: number } | undefined;
+  let bestDistance = limit + 1;
+  // Users mistype inside a name, rarely its first letter: "slak" is Slack, "black" is not.
+  for (const candidate of index.byFirstLetter.get(key[0]!) ?? []) {
+    // Never forgiven on digits: "pdf24" is not "pdf 25".
+    if (/\d/.test(candidate.key)) continue;
+    const candidateLimit = Math.min(limit, allowedTypos(candidate.key.length));
+    if (candidateLimit === 0) continue;
+    const distance = editDistance(key, candidate.key, candidateLimit);
+    if (distance <= candidateLimit && distance < bestDistance) {
+      bestDistance = distance;
+      best = { app: candidate.app, similarity: 1 - distance / Math.max(key.length, candidate.key.length) };
+    }
+  }
+  return best;
+}
+
+function trigrams(text: string): Set<string> {
+  const padded = `  ${text} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared++;
+  return (2 * shared) / Math.max(1, a.size + b.size);
+}
+
+/** Apps ranked by how close one of their names is to the phrase's spelling, excluding one app. */
+function nearestApps(phrase: string, apps: readonly CatalogAppRef[], exclude?: CatalogAppRef): CatalogAppRef[] {
+  const grams = trigrams(compact(phrase));
+  if (grams.size === 0) return [];
+  const best = new Map<CatalogAppRef, number>();
+  for (const entry of indexOf(apps).keys.values()) {
+    if (entry.app === exclude) continue;
+    best.set(entry.app, Math.max(best.get(entry.app) ?? 0, dice(grams, entry.grams)));
+  }
+  return [...best]
+    .filter(([, score]) => score >= MIN_ALTERNATIVE_SIMILARITY)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_ALTERNATIVES)
+    .map(([app]) => app);
+}
+
+// Whether a word is a request word, typos forgiven, depends on the word alone: remembered, within a bound.
+const requestWordCache = new Map<string, boolean>();
+const REQUEST_WORD_CACHE_LIMIT = 20_000;
+
+function isRequestWord(key: string): boolean {
+  if (REQUEST_WORDS.has(key)) return true;
+  if (key.length < 5) return false;
+  let known = requestWordCache.get(key);
+  if (known === undefined) {
+    known = REQUEST_VERBS.some((verb) => verb[0] === key[0] && Math.abs(verb.length - key.length) <= 1 && editDistance(key, verb, 1) <= 1);
+    if (requestWordCache.size >= REQUEST_WORD_CACHE_LIMIT) requestWordCache.clear();
+    requestWordCache.set(key, known);
+  }
+  return known;
+}
+
+/** Whether a word can be part of an app name the catalog does not know. */
+function isContentWord(key: string, options: FindCatalogAppOptions): boolean {
+  if (/^\d+$/.test(key) || key.length < 2) return false;
+  return !(isStopWord(key) || options.knownWords?.has(key) || isRequestWord(key));
+}
+
+/** Every stretch of up to MAX_WINDOW words that names an app, exactly or with typos. */
+function candidatesIn(words: Token[], index: CatalogIndex, options: FindCatalogAppOptions): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    for (let j = i; j < Math.min(words.length, i + MAX_WINDOW); j++) {
+      key += words[j]!.key;
+      const exact = index.keys.get(key);
+      if (exact) {
+        // A one-word name that is also an ordinary word ("office", "code") yields to a distinctive one.
+        const ordinary = j === i && !isContentWord(key, options);
+        found.push({ app: exact.app, confidence: ordinary ? ORDINARY_WORD_CONFIDENCE : 1, start: i, end: j + 1 });
+        continue;
+      }
+      // A typo is only assumed in words that are not ordinary words: "black" stays black, "slak" is Slack.
+      const stretch = words.slice(i, j + 1);
+      if (stretch.some((word) => word.key !== '++' && !isContentWord(word.key, options))) continue;
+      const near = lookUp(key, index);
+      if (near) found.push({ app: near.app, confidence: near.similarity, start: i, end: j + 1 });
+    }
+  }
+  return found;
+}
+
+function bestCandidate(found: Candidate[]): Candidate | undefined {
+  // Exact before typo, then the longest stretch: "open office" is LibreOffice even though "office" alone is
+  // Microsoft 365.
+  return [...found].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)[0];
+}
+
+/** The catalog app a phrase names ("vscode", "notepad ++", "chorme"), tolerating typos and spacing. */
+export function matchCatalogApp(phrase: string, apps: CatalogAppRef[]): CatalogMatch {
+  const index = indexOf(apps);
+  const whole = compact(phrase);
+  if (!whole) return { match: null, confidence: 0, alternatives: [] };
+  const direct = lookUp(whole, index);
+  if (direct) return { match: direct.app, confidence: direct.similarity, alternatives: nearestApps(phrase, apps, direct.app) };
+  // The name may come with other words ("the vlc player for videos"): the best stretch counts, a little less.
+  const words = tokens(phrase);
+  const best = bestCandidate(candidatesIn(words, index, {}));
+  if (best) {
+    const share = words.slice(best.start, best.end).reduce((n, w) => n + w.key.length, 0) / whole.length;
+    return { match: best.app, confidence: best.confidence * (0.8 + 0.2 * share), alternatives: nearestApps(phrase, apps, best.app) };
+  }
+  return { match: null, confidence: 0, alternatives: nearestApps(phrase, apps) };
+}
+
+function slice(text: string, words: Token[], start: number, end: number): string {
+  const first = words[start]!;
+  const last = words[end - 1]!;
+  if (first.start >= 0 && last.end >= 0) return text.slice(first.start, last.end);
+  return words
+    .slice(start, end)
+    .map((word) => word.key)
+    .join(' ');
+}
+
+/**
+ * The app a whole sentence mentions: "can u put notepad ++ on my pc pls" finds Notepad++; "install Photoshop
+ * please" finds no app but reports "Photoshop" as the phrase, so that the answer can say it is not in the catalog.
+ */
+export function findCatalogAppInText(text: string, apps: CatalogAppRef[], options: FindCatalogAppOptions = {}): CatalogMention {
+  const words = tokens(text.slice(0, 2000));
+  const best = bestCandidate(candidatesIn(words, indexOf(apps), options));
+  if (best) {
+    const phrase = slice(text, words, best.start, best.end);
+    return { match: best.app, confidence: best.confidence, alternatives: nearestApps(phrase, apps, best.app), phrase };
+  }
+  // No catalog app: the first run of words that are neither request words nor ordinary words names the app.
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < words.length; i++) {
+    const content = words[i]!.key === '++' ? start >= 0 : isContentWord(words[i]!.key, options);
+    if (content) {
+      if (start < 0) start = i;
+      end = i + 1;
+      if (end - start >= MAX_WINDOW) break;
+    } else if (start >= 0) {
+      // Version numbers belong to the name ("photoshop 2024").
+      if (/^\d+$/.test(words[i]!.key)) {
+        end = i + 1;
+        continue;
+      }
+      break;
+    }
+  }
+  if (start < 0) return { match: null, confidence: 0, alternatives: [], phrase: null };
+  const phrase = slice(text, words, start, end);
+  return { match: null, confidence: 0, alternatives: nearestApps(phrase, apps), phrase };
+}
