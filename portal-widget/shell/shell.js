@@ -1,20 +1,10 @@
-// The portal shell: sign in, then the user's tickets. The chat widget replaces it as the main view.
+// The portal shell: sign in, then the chat with the assistant (the main view) and the user's tickets as a second tab.
+import { createChat } from './chat.js';
+import { browserLanguage, loadMessages, tr } from './i18n.js';
+
 const $ = (selector) => document.querySelector(selector);
-let messages = {};
-
-const tr = (key) => messages[key] ?? key;
-
-async function loadMessages(lang) {
-  const answer = await fetch(`/api/v1/i18n/${lang}`);
-  if (answer.ok) messages = (await answer.json()).messages;
-  document.documentElement.lang = lang;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = tr(el.dataset.i18n);
-}
-
-function browserLanguage() {
-  const lang = (navigator.language || 'en').slice(0, 2);
-  return ['en', 'fr', 'de', 'es', 'it'].includes(lang) ? lang : 'en';
-}
+const tabs = [$('#tab-chat'), $('#tab-tickets')];
+let me;
 
 async function api(path, options = {}) {
   const answer = await fetch(path, {
@@ -25,33 +15,103 @@ async function api(path, options = {}) {
   return { ok: answer.ok, status: answer.status, body };
 }
 
+const chat = createChat({
+  onSignedOut: () => showLogin(),
+  onSettingsUpdated: async () => {
+    const answer = await api('/api/v1/me');
+    if (!answer.ok) return showLogin();
+    me = answer.body;
+    applySections({ keepTab: true });
+  },
+});
+
 function showLogin() {
+  me = undefined;
+  chat.stop();
+  $('#tabs').hidden = true;
+  $('#chat').hidden = true;
   $('#tickets').hidden = true;
+  // Nothing of the user who left stays on the page for the next one.
+  $('#tickets-table').hidden = true;
+  $('#tickets-table').tBodies[0].replaceChildren();
+  $('#tickets-status').textContent = '';
   $('#who').hidden = true;
   $('#sign-out').hidden = true;
   $('#login').hidden = false;
   $('#login [name=username]').focus();
 }
 
-async function showTickets(me) {
+/** Shows one tab's panel; the tickets are fetched again each time, since the chat may have opened one. */
+function selectTab(tab, { focus = false } = {}) {
+  for (const each of tabs) {
+    const selected = each === tab;
+    each.setAttribute('aria-selected', String(selected));
+    each.tabIndex = selected ? 0 : -1;
+    document.getElementById(each.getAttribute('aria-controls')).hidden = !selected;
+  }
+  if (focus) tab.focus();
+  if (tab.id === 'tab-tickets') void loadTickets();
+}
+
+$('#tabs').addEventListener('click', (event) => {
+  const tab = event.target.closest('[role=tab]');
+  if (tab) selectTab(tab);
+});
+$('#tabs').addEventListener('keydown', (event) => {
+  const index = tabs.indexOf(document.activeElement);
+  if (index === -1) return;
+  const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  selectTab(tabs[(next + tabs.length) % tabs.length], { focus: true });
+});
+
+/** The chat is the main view when the assistant is on for this user; without it the tickets are the only view. */
+function applySections({ keepTab = false } = {}) {
+  const tickets = $('#tickets');
+  if (me.sections.assistant) {
+    $('#tabs').hidden = false;
+    tickets.setAttribute('role', 'tabpanel');
+    const current = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
+    selectTab(keepTab && current ? current : tabs[0]);
+  } else {
+    $('#tabs').hidden = true;
+    $('#chat').hidden = true;
+    tickets.removeAttribute('role');
+    tickets.hidden = false;
+    void loadTickets();
+  }
+}
+
+async function showPortal(answer) {
+  me = answer;
   await loadMessages(me.user.language);
   $('#login').hidden = true;
   $('#who').textContent = me.user.name;
   $('#who').hidden = false;
   $('#sign-out').hidden = false;
-  $('#tickets').hidden = false;
+  // The socket also tells a user without the assistant when an admin switches it on.
+  chat.start();
+  applySections();
+  // The sign-in form is gone: the keyboard goes to what the user came for.
+  if (me.sections.assistant) chat.focus();
+}
+
+async function loadTickets() {
+  if (!me) return;
   const primary = me.user.roles.includes('primary_contact') || me.user.kind === 'technician';
   $('#tickets-title').textContent = tr(primary ? 'shell.companyTickets' : 'shell.myTickets');
   const status = $('#tickets-status');
   const table = $('#tickets-table');
-  table.hidden = true;
   if (!me.sections.ticketing) {
+    table.hidden = true;
     status.textContent = tr('shell.ticketingOff');
     return;
   }
-  status.textContent = tr('shell.loading');
+  if (table.hidden) status.textContent = tr('shell.loading');
   const answer = await api('/api/v1/tickets');
   if (!answer.ok) {
+    table.hidden = true;
     status.textContent = answer.body.error.message;
     return;
   }
@@ -93,8 +153,8 @@ $('#login').addEventListener('submit', async (event) => {
   }
   $('#login-error').textContent = '';
   event.target.reset();
-  const me = await api('/api/v1/me');
-  await showTickets(me.body);
+  const current = await api('/api/v1/me');
+  await showPortal(current.body);
 });
 
 $('#sign-out').addEventListener('click', async () => {
@@ -103,6 +163,6 @@ $('#sign-out').addEventListener('click', async () => {
 });
 
 await loadMessages(browserLanguage());
-const me = await api('/api/v1/me');
-if (me.ok) await showTickets(me.body);
+const current = await api('/api/v1/me');
+if (current.ok) await showPortal(current.body);
 else showLogin();

@@ -29,9 +29,14 @@ describe('portal shell in Chromium', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByLabel('Password').press('Enter');
   };
+  /** The chat is the main view after sign-in; the tickets are the second tab. */
+  const openTickets = async () => {
+    await page.locator('#tab-tickets').click();
+  };
 
   it('signs in with the keyboard and lists the user’s tickets', async () => {
     await signIn(DEMO.tom);
+    await openTickets();
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     const rows = page.locator('#tickets-table tbody tr');
     await expect(rows.count()).resolves.toBe(2);
@@ -41,6 +46,7 @@ describe('portal shell in Chromium', () => {
 
   it('shows a primary contact the company’s tickets, in her language', async () => {
     await signIn(DEMO.anna);
+    await openTickets();
     await page.getByRole('heading', { name: 'Ticket della mia azienda' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('it');
     const table = await page.locator('#tickets-table').innerText();
@@ -59,6 +65,7 @@ describe('portal shell in Chromium', () => {
 
   it('signs out and back to the form', async () => {
     await signIn(DEMO.luc);
+    await openTickets();
     await page.getByRole('heading', { name: 'Mes tickets' }).waitFor();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     // The form stays in the language of the user who just left.
@@ -72,6 +79,7 @@ describe('portal shell in Chromium', () => {
     await page.getByLabel('Username').waitFor();
     const loginScan = await new AxeBuilder({ page }).analyze();
     await signIn(DEMO.tom);
+    await openTickets();
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     const listScan = await new AxeBuilder({ page }).analyze();
     const serious = [...loginScan.violations, ...listScan.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical');
