@@ -5,6 +5,7 @@ import { ASSISTANT_TOOLS } from '../tools/index.js';
 import type { AssistantEngine } from './engine.js';
 import { createLlmEngine } from './llm-engine/create-llm-engine.js';
 import { createLocalEngine } from './local-engine/local-engine.js';
+import { loadIntentClassifier } from './local-engine/nlu/train-classifier.js';
 
 /**
  * The engine chosen at start: the LLM engine when a model endpoint is configured, with the local engine behind it
@@ -21,4 +22,13 @@ export function createAssistantEngine(config: Pick<Config, 'openai'>, deps: { po
     fallback: local,
     logger: deps.logger,
   });
+}
+
+/** Trains the local engine's classifier in the background at start, so the first chat turn does not wait for it. */
+export function warmUpAssistant(logger: Logger): void {
+  const started = performance.now();
+  loadIntentClassifier().then(
+    () => logger.info({ ms: Math.round(performance.now() - started) }, 'assistant ready'),
+    (error: unknown) => logger.error({ err: error }, 'assistant warm-up failed'),
+  );
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
-import { createAssistantEngine } from '../assistant/create-engine.js';
+import { createAssistantEngine, warmUpAssistant } from '../assistant/create-engine.js';
 import type { AssistantEngine } from '../assistant/engine.js';
 import type { Config } from '../config/env.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -53,6 +53,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const server = createServer(app);
     const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024 });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
+    warmUpAssistant(logger);
     portalNamespace(io, { pool: db.pool, kb, engine, logger, events });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {

@@ -24,12 +24,13 @@ export type MessageRow = {
 const CONVERSATION_COLUMNS = `c.id, c.contact_id, c.ticket_id, t.number AS ticket_number, c.pending, c.created_at, c.updated_at`;
 const FROM_CONVERSATIONS = 'FROM conversations c LEFT JOIN tickets t ON t.tenant_id = c.tenant_id AND t.id = c.ticket_id';
 
-export async function insertConversation(q: Queryable, tenantId: string, contactId: string): Promise<string> {
-  const { rows } = await q.query<{ id: string }>('INSERT INTO conversations (tenant_id, contact_id) VALUES ($1, $2) RETURNING id', [
-    tenantId,
-    contactId,
-  ]);
-  return rows[0]!.id;
+export async function insertConversation(q: Queryable, tenantId: string, contactId: string): Promise<ConversationRow> {
+  const { rows } = await q.query<ConversationRow>(
+    `INSERT INTO conversations (tenant_id, contact_id) VALUES ($1, $2)
+     RETURNING id, contact_id, ticket_id, NULL::integer AS ticket_number, pending, created_at, updated_at`,
+    [tenantId, contactId],
+  );
+  return rows[0]!;
 }
 
 export async function findConversation(q: Queryable, tenantId: string, id: string): Promise<ConversationRow | undefined> {
@@ -60,12 +61,19 @@ export async function linkConversationToTicket(q: Queryable, tenantId: string, c
   await q.query('UPDATE conversations SET ticket_id = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, conversationId, ticketId]);
 }
 
-export async function savePending(q: Queryable, tenantId: string, conversationId: string, pending: unknown): Promise<void> {
-  await q.query('UPDATE conversations SET pending = $3 WHERE tenant_id = $1 AND id = $2', [
-    tenantId,
-    conversationId,
-    pending === null ? null : JSON.stringify(pending),
-  ]);
+/** Marks the conversation as just active, optionally replacing what it waits for; answers its ticket, if any. */
+export async function touchConversation(
+  q: Queryable,
+  tenantId: string,
+  conversationId: string,
+  change: { pending?: unknown } = {},
+): Promise<{ ticketId: string | null }> {
+  const { rows } = await q.query<{ ticket_id: string | null }>(
+    `UPDATE conversations SET updated_at = now(), pending = CASE WHEN $3 THEN $4::jsonb ELSE pending END
+     WHERE tenant_id = $1 AND id = $2 RETURNING ticket_id`,
+    [tenantId, conversationId, 'pending' in change, change.pending == null ? null : JSON.stringify(change.pending)],
+  );
+  return { ticketId: rows[0]?.ticket_id ?? null };
 }
 
 export type NewMessage = {
@@ -96,7 +104,6 @@ export async function insertMessage(q: Queryable, tenantId: string, conversation
       message.id ?? null,
     ],
   );
-  await q.query('UPDATE conversations SET updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, conversationId]);
   return rows[0]!;
 }
 

@@ -1,5 +1,11 @@
 import type pg from 'pg';
-import { findConversation, insertConversation, insertMessage, type ConversationRow } from '../../db/repositories/conversations.js';
+import {
+  findConversation,
+  insertConversation,
+  insertMessage,
+  touchConversation,
+  type ConversationRow,
+} from '../../db/repositories/conversations.js';
 import { touchTicket } from '../../db/repositories/tickets.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireContact, requireSection } from '../access/require.js';
@@ -29,21 +35,21 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
   const { settings } = await requireSection(pool, ctx, 'assistant');
   const text = redactSecrets(input.text);
   return withTransaction(pool, async (client) => {
-    const conversationId = input.conversationId
-      ? (await loadOwnConversation(client, { ...ctx, actor }, input.conversationId)).id
+    const conversation = input.conversationId
+      ? await loadOwnConversation(client, { ...ctx, actor }, input.conversationId)
       : await insertConversation(client, ctx.tenantId, actor.id);
-    let conversation = (await findConversation(client, ctx.tenantId, conversationId))!;
     let ticketOpened = false;
     if (settings.tickets.ticketPerChatSession && !conversation.ticket_id) {
-      await openChatTicket(client, ctx.tenantId, actor, conversationId, {
+      const ticket = await openChatTicket(client, ctx.tenantId, actor, conversation.id, {
         subject: subjectFromText(text),
         description: text,
         needsTechnician: false,
       });
-      conversation = (await findConversation(client, ctx.tenantId, conversationId))!;
+      Object.assign(conversation, { ticket_id: ticket.id, ticket_number: ticket.number });
       ticketOpened = true;
     }
-    const message = await insertMessage(client, ctx.tenantId, conversationId, { role: 'user', text });
+    const message = await insertMessage(client, ctx.tenantId, conversation.id, { role: 'user', text });
+    await touchConversation(client, ctx.tenantId, conversation.id);
     if (conversation.ticket_id) await touchTicket(client, ctx.tenantId, conversation.ticket_id);
     return { conversation, message: messageView(message), ticketOpened };
   });

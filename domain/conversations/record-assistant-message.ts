@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { findConversation, insertMessage, savePending, type NewMessage } from '../../db/repositories/conversations.js';
+import { insertMessage, touchConversation, type NewMessage } from '../../db/repositories/conversations.js';
 import { touchTicket } from '../../db/repositories/tickets.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { MessageView } from './conversation-schemas.js';
@@ -16,9 +16,8 @@ export async function recordAssistantMessage(
 ): Promise<MessageView> {
   return withTransaction(pool, async (client) => {
     const row = await insertMessage(client, tenantId, conversationId, { ...message, role: 'assistant', text: redactSecrets(message.text) });
-    await savePending(client, tenantId, conversationId, pending ?? null);
-    const conversation = await findConversation(client, tenantId, conversationId);
-    if (conversation?.ticket_id) await touchTicket(client, tenantId, conversation.ticket_id);
+    const { ticketId } = await touchConversation(client, tenantId, conversationId, { pending: pending ?? null });
+    if (ticketId) await touchTicket(client, tenantId, ticketId);
     return messageView(row);
   });
 }

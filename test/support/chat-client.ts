@@ -63,7 +63,11 @@ export class ChatClient {
   async ask(text: string, conversationId?: string): Promise<{ ack: any; answer: any }> {
     const ack = await this.emit('chat:send', conversationId ? { conversationId, text } : { text });
     if (ack.error) return { ack, answer: undefined };
-    const answer = await this.waitFor('chat:message', (p) => p.conversationId === ack.conversationId && p.message.role === 'assistant' && !this.claimed.has(p.message.id));
+    const answer = await this.waitFor(
+      'chat:message',
+      (p) => p.conversationId === ack.conversationId && p.message.role === 'assistant' && !this.claimed.has(p.message.id),
+      45_000,
+    );
     this.claimed.add(answer.message.id);
     return { ack, answer };
   }
