@@ -42,6 +42,16 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  PORTICO_ACTION_EXPIRY_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .int({ error: 'expected a whole number of seconds' })
+    .min(5, { error: 'expected at least 5 seconds' })
+    .max(7 * 86_400, { error: 'expected at most 7 days' })
+    .default(30 * 60),
+  PORTICO_DEMO_AGENTS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +67,10 @@ export type Config = {
   baseDomain: string;
   seed: 'demo' | 'none';
   trustProxy: boolean;
+  /** How long a verified action waits for its device to come online before it expires. */
+  actionExpirySeconds: number;
+  /** Whether the demo tenant's devices are served by simulated agents inside the server. */
+  demoAgents: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -88,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseDomain: (e.PORTICO_BASE_DOMAIN ?? 'portal.localhost').toLowerCase(),
     seed: e.PORTICO_SEED ?? (mode === 'embedded' ? 'demo' : 'none'),
     trustProxy: e.PORTICO_TRUST_PROXY,
+    actionExpirySeconds: e.PORTICO_ACTION_EXPIRY_SECONDS,
+    demoAgents: e.PORTICO_DEMO_AGENTS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -15,6 +15,9 @@ const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
   '*.authToken',
   '*.apiKey',
+  'temporaryPassword',
+  '*.temporaryPassword',
+  '*.agentToken',
 ];
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {

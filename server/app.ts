@@ -22,7 +22,10 @@ import { authRoutes } from './routes/auth.js';
 import { i18nRoutes } from './routes/i18n.js';
 import { kbRoutes } from './routes/kb.js';
 import { meRoutes } from './routes/me.js';
+import { selfServiceRoutes } from './routes/self-service.js';
+import { smsOutboxRoutes } from './routes/sms-outbox.js';
 import { ticketRoutes } from './routes/tickets.js';
+import type { VerificationDeps } from '../domain/verification/send-verification-code.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -36,6 +39,9 @@ export type AppDeps = {
   validateResponses?: boolean;
   loginLimits?: { perUsername: number; perAddress: number };
   events: PortalEvents;
+  verification: VerificationDeps;
+  /** How long a verified action waits for its device to come online. */
+  deliverWithinSeconds: number;
 };
 
 export function createApp(deps: AppDeps): express.Express {
@@ -59,6 +65,8 @@ export function createApp(deps: AppDeps): express.Express {
   i18nRoutes(api, options);
   kbRoutes(api, options, deps.kb);
   assistantRoutes(api, options, { pool });
+  selfServiceRoutes(api, options, { pool, events: deps.events, verification: deps.verification, deliverWithinSeconds: deps.deliverWithinSeconds });
+  smsOutboxRoutes(api, options, { pool });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

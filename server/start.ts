@@ -14,6 +14,13 @@ import { importDemoArticles } from './demo-articles.js';
 import { createKnowledgeBase, warnOnEmbedderMismatch } from './knowledge-base.js';
 import { PortalEvents } from './realtime/portal-events.js';
 import { portalNamespace } from './realtime/portal-namespace.js';
+import { markAllDevicesOffline } from '../db/repositories/devices.js';
+import { CodeSendLimiter } from '../domain/verification/code-send-limiter.js';
+import { createSmsSender } from './channels/sms/create-sms-sender.js';
+import { startDemoAgents } from './demo-agents.js';
+import { ActionDelivery } from './realtime/action-delivery.js';
+import { agentsNamespace } from './realtime/agents-namespace.js';
+import { startExpirySweeper } from './realtime/expiry-sweeper.js';
 
 export type RunningPortico = {
   url: string;
@@ -49,18 +56,36 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
     const { engine: engineOverride, ...appOptions } = options;
     const events = new PortalEvents();
-    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, events, ...appOptions });
+    const sms = createSmsSender(config, db.pool);
+    const verification = { sms, codeLimiter: new CodeSendLimiter(db.pool) };
+    const deliverWithinSeconds = config.actionExpirySeconds;
+    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, events, verification, deliverWithinSeconds, ...appOptions });
     const server = createServer(app);
     const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024 });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
-    portalNamespace(io, { pool: db.pool, kb, engine, logger, events });
+    const delivery = new ActionDelivery(io, db.pool, logger, events);
+    portalNamespace(io, {
+      pool: db.pool,
+      kb,
+      engine,
+      logger,
+      events,
+      verification,
+      delivery,
+      deliverWithinSeconds,
+    });
+    // Agents connect to a running node; after a restart of the only node none is connected yet.
+    if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
+    agentsNamespace(io, { pool: db.pool, logger, delivery, sms });
+    const sweeper = startExpirySweeper({ pool: db.pool, logger, delivery, deliverWithinSeconds });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, options.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    const demoAgents = seed && config.demoAgents ? await startDemoAgents(db.pool, seed.tenantId, `http://127.0.0.1:${port}`, logger) : undefined;
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -69,6 +94,8 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           const force = setTimeout(() => server.closeAllConnections(), 10_000);
           force.unref();
           // Closes the sockets, then the HTTP server under them.
+          clearInterval(sweeper);
+          void demoAgents?.stop();
           void io.close(() => resolve());
           server.closeIdleConnections();
         });

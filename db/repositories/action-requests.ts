@@ -5,6 +5,8 @@ export type ActionRequestRow = {
   contact_id: string;
   device_id: string;
   device_name: string;
+  device_os: 'windows' | 'macos' | 'linux';
+  contact_language: 'en' | 'fr' | 'de' | 'es' | 'it';
   conversation_id: string | null;
   kind: 'restart' | 'lock' | 'shutdown' | 'logout' | 'reset_password' | 'install';
   app_id: string | null;
@@ -20,14 +22,18 @@ export type ActionRequestRow = {
     | 'expired'
     | 'cancelled';
   detail: string | null;
+  exit_code: number | null;
+  output: string | null;
+  installed_version: string | null;
   created_at: Date;
   updated_at: Date;
   expires_at: Date;
 };
 
-const COLUMNS = `a.id, a.contact_id, a.device_id, d.name AS device_name, a.conversation_id, a.kind, a.app_id, a.app_name,
-  a.status, a.detail, a.created_at, a.updated_at, a.expires_at`;
-const FROM = 'FROM action_requests a JOIN devices d ON d.tenant_id = a.tenant_id AND d.id = a.device_id';
+const COLUMNS = `a.id, a.contact_id, a.device_id, d.name AS device_name, d.os AS device_os, c.language AS contact_language, a.conversation_id, a.kind, a.app_id, a.app_name,
+  a.status, a.detail, a.exit_code, a.output, a.installed_version, a.created_at, a.updated_at, a.expires_at`;
+const FROM = `FROM action_requests a JOIN devices d ON d.tenant_id = a.tenant_id AND d.id = a.device_id
+  JOIN contacts c ON c.tenant_id = a.tenant_id AND c.id = a.contact_id`;
 
 export type NewActionRequest = {
   contactId: string;
@@ -45,6 +51,7 @@ export async function insertActionRequest(q: Queryable, tenantId: string, input:
      VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8)) RETURNING id`,
     [tenantId, input.contactId, input.deviceId, input.conversationId, input.kind, input.appId, input.appName, input.expiresInSeconds],
   );
+  await q.query(`INSERT INTO action_request_events (tenant_id, action_id, status) VALUES ($1, $2, 'awaiting_confirmation')`, [tenantId, rows[0]!.id]);
   return rows[0]!.id;
 }
 
@@ -61,17 +68,84 @@ export async function listActionRequestsOfConversation(q: Queryable, tenantId: s
   return rows;
 }
 
-export async function updateActionRequestStatus(
-  q: Queryable,
-  tenantId: string,
-  id: string,
-  status: ActionRequestRow['status'],
-  detail: string | null = null,
-): Promise<void> {
-  await q.query(`UPDATE action_requests SET status = $3, detail = coalesce($4, detail), updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
+export type ActionStatus = ActionRequestRow['status'];
+
+/** The change of one action request, applied only if it is still in one of `from`: two nodes or two tabs cannot both move it. */
+export type StatusChange = {
+  from: readonly ActionStatus[];
+  to: ActionStatus;
+  detail?: string | null;
+  /** Seconds from now until the request expires in its new status. */
+  expiresInSeconds?: number;
+  verified?: boolean;
+  result?: { exitCode?: number; output?: string; installedVersion?: string };
+};
+
+export async function changeActionRequestStatus(q: Queryable, tenantId: string, id: string, change: StatusChange): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE action_requests SET status = $4, detail = coalesce($5, detail), updated_at = now(),
+       expires_at = CASE WHEN $6::float8 IS NULL THEN expires_at ELSE now() + make_interval(secs => $6::float8) END,
+       verified_at = CASE WHEN $7 THEN now() ELSE verified_at END,
+       exit_code = coalesce($8, exit_code), output = coalesce($9, output), installed_version = coalesce($10, installed_version)
+     WHERE tenant_id = $1 AND id = $2 AND status = ANY($3::text[])`,
+    [
+      tenantId,
+      id,
+      change.from,
+      change.to,
+      change.detail ?? null,
+      change.expiresInSeconds ?? null,
+      change.verified ?? false,
+      change.result?.exitCode ?? null,
+      change.result?.output ?? null,
+      change.result?.installedVersion ?? null,
+    ],
+  );
+  if (rowCount === 0) return false;
+  await q.query('INSERT INTO action_request_events (tenant_id, action_id, status, detail) VALUES ($1, $2, $3, $4)', [
     tenantId,
     id,
-    status,
-    detail,
+    change.to,
+    change.detail ?? null,
   ]);
+  return true;
+}
+
+export type ActionEventRow = { action_id: string; status: ActionStatus; detail: string | null; created_at: Date };
+
+export async function listActionEvents(q: Queryable, tenantId: string, actionIds: string[]): Promise<ActionEventRow[]> {
+  if (actionIds.length === 0) return [];
+  const { rows } = await q.query<ActionEventRow>(
+    `SELECT action_id, status, detail, created_at FROM action_request_events WHERE tenant_id = $1 AND action_id = ANY($2::uuid[]) ORDER BY id`,
+    [tenantId, actionIds],
+  );
+  return rows;
+}
+
+/** Requests verified for a device and not finished: what its agent must receive, oldest first. */
+export async function listDeliverableActionRequests(q: Queryable, tenantId: string, deviceId: string): Promise<ActionRequestRow[]> {
+  const { rows } = await q.query<ActionRequestRow>(
+    `SELECT ${COLUMNS} ${FROM} WHERE a.tenant_id = $1 AND a.device_id = $2 AND a.status IN ('queued', 'dispatched') ORDER BY a.created_at`,
+    [tenantId, deviceId],
+  );
+  return rows;
+}
+
+/** Requests whose time ran out while they waited for the user or for their device, across tenants. */
+export async function listOverdueActionRequests(q: Queryable, limit: number): Promise<(ActionRequestRow & { tenant_id: string })[]> {
+  const { rows } = await q.query<ActionRequestRow & { tenant_id: string }>(
+    `SELECT a.tenant_id, ${COLUMNS} ${FROM}
+     WHERE a.status IN ('awaiting_confirmation', 'awaiting_code', 'queued') AND a.expires_at < now() ORDER BY a.expires_at LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+/** The user's request that waits for a code, newest first: where a phone saved in the middle of the flow sends one. */
+export async function findActionAwaitingCode(q: Queryable, tenantId: string, contactId: string): Promise<ActionRequestRow | undefined> {
+  const { rows } = await q.query<ActionRequestRow>(
+    `SELECT ${COLUMNS} ${FROM} WHERE a.tenant_id = $1 AND a.contact_id = $2 AND a.status = 'awaiting_code' ORDER BY a.updated_at DESC LIMIT 1`,
+    [tenantId, contactId],
+  );
+  return rows[0];
 }

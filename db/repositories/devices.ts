@@ -7,14 +7,91 @@ export type DeviceRow = {
   os_version: string | null;
   model: string | null;
   last_seen_at: Date | null;
+  online: boolean;
 };
 
-const COLUMNS = 'id, name, os, os_version, model, last_seen_at';
+const COLUMNS = 'id, name, os, os_version, model, last_seen_at, online';
 
 export async function listDevicesOfContact(q: Queryable, tenantId: string, contactId: string): Promise<DeviceRow[]> {
   const { rows } = await q.query<DeviceRow>(
     `SELECT ${COLUMNS} FROM devices WHERE tenant_id = $1 AND contact_id = $2 ORDER BY lower(name)`,
     [tenantId, contactId],
+  );
+  return rows;
+}
+
+/** A device's agent as the server knows it: which tenant and device an agent token stands for. */
+export type AgentDeviceRow = { tenant_id: string; id: string; name: string; os: DeviceRow['os']; contact_id: string | null };
+
+export async function findDeviceByAgentTokenHash(q: Queryable, tokenHash: string): Promise<AgentDeviceRow | undefined> {
+  const { rows } = await q.query<AgentDeviceRow>('SELECT tenant_id, id, name, os, contact_id FROM devices WHERE agent_token_hash = $1', [tokenHash]);
+  return rows[0];
+}
+
+export type EnrolledDevice = {
+  companyId: string;
+  contactId: string | null;
+  name: string;
+  os: DeviceRow['os'];
+  osVersion: string | null;
+  model: string | null;
+  loggedInUser: string | null;
+  agentVersion: string;
+  agentTokenHash: string;
+};
+
+export async function insertEnrolledDevice(q: Queryable, tenantId: string, device: EnrolledDevice): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO devices (tenant_id, company_id, contact_id, name, os, os_version, model, logged_in_user, agent_version, agent_token_hash, enrolled_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now()) RETURNING id`,
+    [
+      tenantId,
+      device.companyId,
+      device.contactId,
+      device.name,
+      device.os,
+      device.osVersion,
+      device.model,
+      device.loggedInUser,
+      device.agentVersion,
+      device.agentTokenHash,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+/** Gives an existing device (one created by hand or by the demo seed) a new agent token. */
+export async function setAgentTokenHash(q: Queryable, tenantId: string, deviceId: string, tokenHash: string): Promise<void> {
+  await q.query('UPDATE devices SET agent_token_hash = $3, enrolled_at = coalesce(enrolled_at, now()) WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    deviceId,
+    tokenHash,
+  ]);
+}
+
+export async function markDeviceSeen(
+  q: Queryable,
+  tenantId: string,
+  deviceId: string,
+  state: { online: boolean; agentVersion?: string; osVersion?: string; loggedInUser?: string },
+): Promise<void> {
+  await q.query(
+    `UPDATE devices SET online = $3, last_seen_at = now(), agent_version = coalesce($4, agent_version),
+       os_version = coalesce($5, os_version), logged_in_user = coalesce($6, logged_in_user)
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, deviceId, state.online, state.agentVersion ?? null, state.osVersion ?? null, state.loggedInUser ?? null],
+  );
+}
+
+/** After a restart no agent is connected to this node: devices it thought online are offline until they reconnect. */
+export async function markAllDevicesOffline(q: Queryable): Promise<void> {
+  await q.query('UPDATE devices SET online = false WHERE online');
+}
+
+export async function listAssignedDevices(q: Queryable, tenantId: string): Promise<Pick<DeviceRow, 'id' | 'name' | 'os'>[]> {
+  const { rows } = await q.query<Pick<DeviceRow, 'id' | 'name' | 'os'>>(
+    'SELECT id, name, os FROM devices WHERE tenant_id = $1 AND contact_id IS NOT NULL ORDER BY name',
+    [tenantId],
   );
   return rows;
 }

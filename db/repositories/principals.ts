@@ -92,3 +92,19 @@ export async function insertTechnician(
   );
   return rows[0]!.id;
 }
+
+/** The phone that receives a contact's verification codes; null removes it, which resets their 2FA. */
+export async function setContactPhone(q: Queryable, tenantId: string, contactId: string, phone: string | null): Promise<boolean> {
+  const { rowCount } = await q.query('UPDATE contacts SET phone = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, contactId, phone]);
+  return (rowCount ?? 0) > 0;
+}
+
+export async function findContactPhone(q: Queryable, tenantId: string, contactId: string): Promise<string | null> {
+  const { rows } = await q.query<{ phone: string | null }>('SELECT phone FROM contacts WHERE tenant_id = $1 AND id = $2', [tenantId, contactId]);
+  return rows[0]?.phone ?? null;
+}
+
+export async function findContactCompany(q: Queryable, tenantId: string, contactId: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ company_id: string }>('SELECT company_id FROM contacts WHERE tenant_id = $1 AND id = $2', [tenantId, contactId]);
+  return rows[0]?.company_id;
+}

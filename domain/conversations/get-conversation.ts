@@ -23,7 +23,7 @@ export async function getConversation(pool: pg.Pool, ctx: Ctx, id: string): Prom
     id: conversation.id,
     ticket: ticketRef(conversation),
     messages: messages.filter((m) => m.role !== 'tool').map(messageView),
-    actions: actions.map(actionView),
+    actions: actions.map((action) => actionView(action)),
     createdAt: conversation.created_at.toISOString(),
     updatedAt: conversation.updated_at.toISOString(),
   };

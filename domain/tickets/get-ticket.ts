@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/transaction.js';
-import { listActionRequestsOfConversation } from '../../db/repositories/action-requests.js';
+import { listActionEvents, listActionRequestsOfConversation } from '../../db/repositories/action-requests.js';
 import { findConversationOfTicket, listMessages } from '../../db/repositories/conversations.js';
 import { listComments } from '../../db/repositories/tickets.js';
-import { actionView } from '../actions/action-view.js';
+import { actionLogView } from '../actions/action-view.js';
 import { requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import type { TicketView } from './ticket-schemas.js';
@@ -24,6 +24,7 @@ export async function getTicket(q: Queryable, ctx: Ctx, ref: string): Promise<Ti
   view.transcript = messages
     .filter((m): m is typeof m & { role: Exclude<typeof m.role, 'tool'> } => m.role !== 'tool')
     .map((m) => ({ role: m.role, text: m.text, createdAt: m.created_at.toISOString() }));
-  view.actions = actions.map(actionView);
+  const events = await listActionEvents(q, ctx.tenantId, actions.map((a) => a.id));
+  view.actions = actions.map((action) => actionLogView(action, events, ctx.actor.language));
   return view;
 }

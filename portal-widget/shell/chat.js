@@ -1,11 +1,11 @@
 // The chat with the assistant over socket.io (namespace /portal, authenticated by the session cookie): messages stream
 // in as deltas, the stored message replaces them, action requests show as cards the user can cancel or confirm, and the
 // current conversation comes back when the page reloads or the socket reconnects.
+import { createActionCard } from './action-card.js';
 import { tr } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 
 const ACK_TIMEOUT_MS = 10_000;
-const CANCELLABLE = new Set(['awaiting_confirmation', 'awaiting_code']);
 const ACTION_TOOLS = { request_device_action: true, request_software_install: true };
 const SENDER_KEYS = { user: 'chat.you', assistant: 'chat.assistant', technician: 'chat.technician', system: 'chat.system' };
 
@@ -143,87 +143,17 @@ export function createChat({ onSignedOut, onSettingsUpdated }) {
 
   // ---- action cards -------------------------------------------------------------------------------------------------
 
-  function field(list, labelKey, value) {
-    const dt = document.createElement('dt');
-    dt.textContent = tr(labelKey);
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    list.append(dt, dd);
-    return dd;
-  }
-
-  function createCard(action) {
-    const card = document.createElement('article');
-    card.className = 'action-card';
-    card.dataset.actionId = action.id;
-    card.tabIndex = -1;
-    const title = document.createElement('h2');
-    title.className = 'action-title';
-    title.id = `action-${action.id}`;
-    card.setAttribute('aria-labelledby', title.id);
-    const kicker = document.createElement('span');
-    kicker.className = 'action-kicker';
-    kicker.textContent = tr('chat.action.label');
-    const what = document.createElement('span');
-    what.textContent = tr(`assistant.action.${action.kind}`);
-    title.append(kicker, ' ', what);
-    const details = document.createElement('dl');
-    if (action.appName || action.appId) field(details, 'chat.action.app', action.appName ?? action.appId);
-    field(details, 'chat.action.device', action.deviceName);
-    const status = document.createElement('span');
-    status.className = 'action-status';
-    field(details, 'chat.action.status', '').append(status);
-    const buttons = document.createElement('div');
-    buttons.className = 'action-buttons';
-    const confirm = document.createElement('button');
-    confirm.type = 'button';
-    confirm.className = 'primary';
-    confirm.textContent = tr('chat.action.confirm');
-    confirm.addEventListener('click', () => act(card, 'action:confirm'));
-    const cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.className = 'secondary';
-    cancel.textContent = tr('chat.action.cancel');
-    cancel.addEventListener('click', () => act(card, 'action:cancel'));
-    buttons.append(confirm, cancel);
-    card.append(title, details, buttons);
-    const view = { card, status, confirm, cancel, buttons };
-    cards.set(action.id, view);
-    return view;
-  }
-
-  function updateCard(view, action) {
-    view.card.dataset.status = action.status;
-    view.status.className = `action-status action-status-${action.status}`;
-    view.status.textContent = tr(`chat.actionStatus.${action.status}`);
-    view.confirm.hidden = action.status !== 'awaiting_confirmation';
-    view.cancel.hidden = !CANCELLABLE.has(action.status);
-    view.buttons.hidden = view.confirm.hidden && view.cancel.hidden;
-  }
-
   /** A new card goes at the end of the conversation (or where history puts it); a known one only changes status. */
   function showAction(action, before) {
-    let view = cards.get(action.id);
-    if (!view) {
-      view = createCard(action);
-      place(view.card, before);
-      if (!before) cardsOfTurn.push(view.card);
+    const view = cards.get(action.id);
+    if (view) {
+      view.update(action);
+      return;
     }
-    updateCard(view, action);
-  }
-
-  async function act(card, event) {
-    const view = cards.get(card.dataset.actionId);
-    const hadFocus = view.buttons.contains(document.activeElement);
-    view.confirm.disabled = true;
-    view.cancel.disabled = true;
-    const ack = await request(event, { actionId: card.dataset.actionId });
-    view.confirm.disabled = false;
-    view.cancel.disabled = false;
-    showInlineError(card, ack.error?.message);
-    if (ack.action) updateCard(view, ack.action);
-    // The buttons may be gone now: keep the keyboard on the card, whose status is what changed.
-    if (hadFocus && (view.buttons.hidden || document.activeElement === document.body)) card.focus();
+    const created = createActionCard(action, { request });
+    cards.set(action.id, created);
+    place(created.card, before);
+    if (!before) cardsOfTurn.push(created.card);
   }
 
   // ---- history ------------------------------------------------------------------------------------------------------
@@ -319,10 +249,7 @@ export function createChat({ onSignedOut, onSettingsUpdated }) {
       }),
     );
     socket.on('chat:action', ({ conversationId: id, action }) => forConversation(id, () => showAction(action)));
-    socket.on('action:update', ({ action }) => {
-      const view = cards.get(action.id);
-      if (view) updateCard(view, action);
-    });
+    socket.on('action:update', ({ action }) => cards.get(action?.id)?.update(action));
     socket.on('chat:error', ({ conversationId: id }) =>
       forConversation(id, () => {
         const entry = createEntry(undefined, 'system');

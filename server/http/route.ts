@@ -49,8 +49,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to this user.',
   409: 'Conflicts with the current state.',
   413: 'Body too large.',
+  410: 'No longer valid, e.g. `code_expired`.',
   415: 'Body is not JSON.',
   429: 'Throttled; see Retry-After.',
+  502: 'An outside service failed, e.g. `sms_failed`.',
 };
 
 /** Mounts one route and registers the same schemas in the OpenAPI document, so the two cannot drift apart. */

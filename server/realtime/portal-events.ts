@@ -1,4 +1,11 @@
 import { EventEmitter } from 'node:events';
 
-/** What the REST side tells the realtime side: the settings of a tenant changed, so open widgets must re-read them. */
-export class PortalEvents extends EventEmitter<{ settingsChanged: [tenantId: string] }> {}
+/**
+ * What the REST side tells the realtime side: the settings of a tenant changed, so open widgets must re-read them; an
+ * action request changed, so its user's windows must hear of it; one was verified, so its device must get it.
+ */
+export class PortalEvents extends EventEmitter<{
+  settingsChanged: [tenantId: string];
+  actionChanged: [tenantId: string, actionId: string];
+  actionVerified: [tenantId: string, actionId: string];
+}> {}

@@ -5,6 +5,12 @@ import * as z from 'zod';
 import { runChatTurn, type ChatTurnDeps } from '../../assistant/chat-turn.js';
 import { findTenantByHostname, type TenantRow } from '../../db/repositories/tenants.js';
 import { cancelAction } from '../../domain/actions/cancel-action.js';
+import { ActionRefSchema, PhoneSchema, VerifySchema } from '../../domain/actions/action-schemas.js';
+import { confirmAction } from '../../domain/actions/confirm-action.js';
+import { verifyAction } from '../../domain/actions/verify-action.js';
+import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
+import type { VerificationDeps } from '../../domain/verification/send-verification-code.js';
+import type { ActionDelivery } from './action-delivery.js';
 import { resolveSession } from '../../domain/auth/sessions.js';
 import type { ContactActor, Ctx } from '../../domain/context.js';
 import { ChatSendSchema } from '../../domain/conversations/conversation-schemas.js';
@@ -16,20 +22,13 @@ import { readSessionToken } from '../http/session-cookie.js';
 import { loadPortalConfig } from '../../domain/settings/load-settings.js';
 import { sectionsForActor } from '../../domain/settings/sections-for-actor.js';
 import type { PortalEvents } from './portal-events.js';
+import { tenantRoom, userRoom } from './rooms.js';
 import { handleEvent } from './socket-ack.js';
 
 // A conversation picked up again on connect only if it moved recently; an old one is history, not the current chat.
 const RESTORE_WITHIN_MS = 12 * 60 * 60 * 1000;
 
 type SocketData = { tenant: TenantRow; token: string; ctx: Ctx & { actor: ContactActor } };
-
-function tenantRoom(tenantId: string): string {
-  return `tenant:${tenantId}`;
-}
-
-export function userRoom(tenantId: string, contactId: string): string {
-  return `contact:${tenantId}:${contactId}`;
-}
 
 /** Turns of one conversation run one after another, so answers keep the order of the questions. */
 class ConversationQueue {
@@ -52,7 +51,17 @@ class ConversationQueue {
  * portal user of the tenant its Host names; every event re-checks the session, so a logout or a revoked session ends
  * what the socket may do.
  */
-export function portalNamespace(io: Server, deps: ChatTurnDeps & { pool: pg.Pool; logger: Logger; events: PortalEvents }): Namespace {
+export type PortalNamespaceDeps = ChatTurnDeps & {
+  pool: pg.Pool;
+  logger: Logger;
+  events: PortalEvents;
+  verification: VerificationDeps;
+  delivery: ActionDelivery;
+  /** How long a verified action waits for its device to come online. */
+  deliverWithinSeconds: number;
+};
+
+export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespace {
   const portal = io.of('/portal');
   const queue = new ConversationQueue();
 
@@ -141,9 +150,36 @@ export function portalNamespace(io: Server, deps: ChatTurnDeps & { pool: pg.Pool
 
     socket.on(
       'action:cancel',
-      handleEvent(z.strictObject({ actionId: z.uuid() }), options('action:cancel'), async ({ actionId }) => {
+      handleEvent(ActionRefSchema, options('action:cancel'), async ({ actionId }) => {
         const action = await cancelAction(deps.pool, await currentCtx(), actionId);
         socket.to(room).emit('action:update', { action });
+        return { action };
+      }),
+    );
+
+    socket.on(
+      'action:confirm',
+      handleEvent(ActionRefSchema, options('action:confirm'), async ({ actionId }) => {
+        const confirmed = await confirmAction(deps.pool, deps.verification, await currentCtx(), actionId);
+        socket.to(room).emit('action:update', { action: confirmed.action });
+        return confirmed;
+      }),
+    );
+
+    socket.on(
+      'phone:set',
+      handleEvent(PhoneSchema, options('phone:set'), async ({ phone }) => {
+        await setMyPhone(deps.pool, deps.verification, await currentCtx(), phone);
+        return { ok: true };
+      }),
+    );
+
+    socket.on(
+      'action:verify',
+      handleEvent(VerifySchema, options('action:verify'), async (input) => {
+        const action = await verifyAction(deps.pool, await currentCtx(), input, { deliverWithinSeconds: deps.deliverWithinSeconds });
+        socket.to(room).emit('action:update', { action });
+        void deps.delivery.deliver(data.tenant.id, action.id).catch((error: unknown) => log.error({ err: error }, 'delivery failed'));
         return { action };
       }),
     );

@@ -1,0 +1,51 @@
+import type { Queryable } from '../transaction.js';
+
+export type VerificationCodeRow = {
+  id: string;
+  code_hash: string;
+  salt: string;
+  attempts: number;
+  expires_at: Date;
+  used_at: Date | null;
+  voided_at: Date | null;
+};
+
+export async function insertVerificationCode(
+  q: Queryable,
+  tenantId: string,
+  input: { contactId: string; actionId: string; codeHash: string; salt: string; validSeconds: number },
+): Promise<void> {
+  // A new code replaces any earlier one for the same action: only the latest text message counts.
+  await q.query(
+    `UPDATE verification_codes SET voided_at = now() WHERE tenant_id = $1 AND action_id = $2 AND used_at IS NULL AND voided_at IS NULL`,
+    [tenantId, input.actionId],
+  );
+  await q.query(
+    `INSERT INTO verification_codes (tenant_id, contact_id, action_id, code_hash, salt, expires_at)
+     VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))`,
+    [tenantId, input.contactId, input.actionId, input.codeHash, input.salt, input.validSeconds],
+  );
+}
+
+/** The latest code sent for an action, locked for the check so two tries cannot both count as the one before the limit. */
+export async function findLatestVerificationCode(q: Queryable, tenantId: string, actionId: string): Promise<VerificationCodeRow | undefined> {
+  const { rows } = await q.query<VerificationCodeRow>(
+    `SELECT id, code_hash, salt, attempts, expires_at, used_at, voided_at FROM verification_codes
+     WHERE tenant_id = $1 AND action_id = $2 ORDER BY created_at DESC, id LIMIT 1 FOR UPDATE`,
+    [tenantId, actionId],
+  );
+  return rows[0];
+}
+
+export async function recordWrongCode(q: Queryable, tenantId: string, id: string, voidAfter: number): Promise<number> {
+  const { rows } = await q.query<{ attempts: number }>(
+    `UPDATE verification_codes SET attempts = attempts + 1, voided_at = CASE WHEN attempts + 1 >= $3 THEN now() ELSE voided_at END
+     WHERE tenant_id = $1 AND id = $2 RETURNING attempts`,
+    [tenantId, id, voidAfter],
+  );
+  return rows[0]!.attempts;
+}
+
+export async function markVerificationCodeUsed(q: Queryable, tenantId: string, id: string): Promise<void> {
+  await q.query('UPDATE verification_codes SET used_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+}

@@ -1,0 +1,41 @@
+import type pg from 'pg';
+import { findContactPhone } from '../../db/repositories/principals.js';
+import { withTransaction } from '../../db/transaction.js';
+import { requireContact, requireSection } from '../access/require.js';
+import type { Ctx } from '../context.js';
+import { sendVerificationCode, type VerificationDeps } from '../verification/send-verification-code.js';
+import { ACTION_CONFIRMATION_SECONDS } from './propose-action.js';
+import type { ActionView } from './action-schemas.js';
+import { actionView } from './action-view.js';
+import { transitionAction } from './action-lifecycle.js';
+import { loadOwnAction, notPending } from './load-own-action.js';
+
+/**
+ * The user confirms an action: it now waits for their SMS code, sent at once to their saved phone. Without a saved
+ * phone the answer says so and the portal asks for one. Confirming again while it waits sends a new code.
+ */
+export async function confirmAction(
+  pool: pg.Pool,
+  deps: VerificationDeps,
+  ctx: Ctx,
+  actionId: string,
+): Promise<{ action: ActionView; needsPhone: boolean }> {
+  requireContact(ctx);
+  await requireSection(pool, ctx, 'selfService');
+  const row = await withTransaction(pool, async (client) => {
+    const current = await loadOwnAction(client, ctx, actionId);
+    if (current.status === 'awaiting_code') return current;
+    const moved = await transitionAction(
+      client,
+      ctx.tenantId,
+      current.id,
+      { to: 'awaiting_code', expiresInSeconds: ACTION_CONFIRMATION_SECONDS },
+      { actorKind: 'contact', actorId: ctx.actor.id },
+    );
+    if (!moved) throw notPending(current);
+    return moved;
+  });
+  const phone = await findContactPhone(pool, ctx.tenantId, ctx.actor.id);
+  if (phone) await sendVerificationCode(pool, deps, ctx.tenantId, ctx.actor, row, phone);
+  return { action: actionView(row, ctx.actor.language), needsPhone: !phone };
+}

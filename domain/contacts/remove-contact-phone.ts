@@ -1,0 +1,22 @@
+import type pg from 'pg';
+import { insertAuditEntry } from '../../db/repositories/audit.js';
+import { setContactPhone } from '../../db/repositories/principals.js';
+import { withTransaction } from '../../db/transaction.js';
+import { requireAdmin } from '../access/require.js';
+import type { Ctx } from '../context.js';
+import { AppError } from '../errors.js';
+
+/** An admin resets a user's two-step verification: without a phone, the user is asked for one before the next action. */
+export async function removeContactPhone(pool: pg.Pool, ctx: Ctx, contactId: string): Promise<void> {
+  requireAdmin(ctx);
+  await withTransaction(pool, async (client) => {
+    if (!(await setContactPhone(client, ctx.tenantId, contactId, null))) throw new AppError('not_found', 'no such contact');
+    await insertAuditEntry(client, ctx.tenantId, {
+      actorKind: 'technician',
+      actorId: ctx.actor.id,
+      action: 'contact.phone_removed',
+      targetKind: 'contact',
+      targetId: contactId,
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import type pg from 'pg';
+import { insertAuditEntry } from '../../db/repositories/audit.js';
+import { insertEnrollmentToken } from '../../db/repositories/enrollment-tokens.js';
+import { findContactCompany } from '../../db/repositories/principals.js';
+import { withTransaction } from '../../db/transaction.js';
+import { requireTechnician } from '../access/require.js';
+import type { Ctx } from '../context.js';
+import { AppError } from '../errors.js';
+import { hashToken, newToken } from './agent-token.js';
+
+export type EnrollmentTokenInput = { companyId: string; contactId?: string; validDays: number };
+
+/**
+ * A technician makes a token that enrolls devices into a company; made for one contact, it also assigns the devices
+ * to them. The token is shown once: only its hash is kept.
+ */
+export async function createEnrollmentToken(pool: pg.Pool, ctx: Ctx, input: EnrollmentTokenInput): Promise<{ token: string; expiresAt: string }> {
+  requireTechnician(ctx);
+  return withTransaction(pool, async (client) => {
+    const { rows } = await client.query('SELECT 1 FROM companies WHERE tenant_id = $1 AND id = $2', [ctx.tenantId, input.companyId]);
+    if (rows.length === 0) throw new AppError('not_found', 'no such company');
+    if (input.contactId && (await findContactCompany(client, ctx.tenantId, input.contactId)) !== input.companyId) {
+      throw new AppError('not_found', 'no such contact in this company');
+    }
+    const token = newToken('pet');
+    const created = await insertEnrollmentToken(client, ctx.tenantId, {
+      companyId: input.companyId,
+      contactId: input.contactId ?? null,
+      tokenHash: hashToken(token),
+      validSeconds: input.validDays * 86_400,
+    });
+    await insertAuditEntry(client, ctx.tenantId, {
+      actorKind: 'technician',
+      actorId: ctx.actor.id,
+      action: 'enrollment_token.created',
+      targetKind: 'enrollment_token',
+      targetId: created.id,
+      details: { companyId: input.companyId, contactId: input.contactId ?? null },
+    });
+    return { token, expiresAt: created.expires_at.toISOString() };
+  });
+}

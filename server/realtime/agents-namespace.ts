@@ -1,0 +1,87 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Namespace, Server, Socket } from 'socket.io';
+import {
+  AGENT_NAMESPACE,
+  AgentAuthSchema,
+  CommandUpdateSchema,
+  HeartbeatSchema,
+  type AgentAuth,
+} from '../../device-agent/protocol.js';
+import type { AgentDeviceRow } from '../../db/repositories/devices.js';
+import { markDeviceSeen } from '../../db/repositories/devices.js';
+import { recordDeviceReport } from '../../domain/actions/record-device-report.js';
+import { authenticateAgent } from '../../domain/devices/authenticate-agent.js';
+import { isAppError } from '../../domain/errors.js';
+import { parseInput } from '../../domain/validation.js';
+import type { SmsSender } from '../../domain/verification/sms-sender.js';
+import type { ActionDelivery } from './action-delivery.js';
+import { deviceRoom } from './rooms.js';
+import { handleEvent } from './socket-ack.js';
+
+type AgentSocketData = { device: AgentDeviceRow; auth: AgentAuth };
+
+/**
+ * The namespace device agents keep a connection to. An agent authenticates with its own token; it receives the
+ * commands verified for its device and reports their progress, which its user sees live.
+ */
+export function agentsNamespace(
+  io: Server,
+  deps: { pool: pg.Pool; logger: Logger; delivery: ActionDelivery; sms: SmsSender },
+): Namespace {
+  const agents = io.of(AGENT_NAMESPACE);
+
+  agents.use((socket, next) => {
+    void (async () => {
+      const auth = parseInput(AgentAuthSchema, socket.handshake.auth);
+      (socket.data as AgentSocketData) = { device: await authenticateAgent(deps.pool, auth.token), auth };
+      next();
+    })().catch((error: unknown) => {
+      const refused = new Error(isAppError(error) ? error.code : 'connect failed') as Error & { data?: unknown };
+      refused.data = { code: isAppError(error) ? error.code : 'internal' };
+      if (!isAppError(error)) deps.logger.error({ err: error }, 'agent connect failed');
+      next(refused);
+    });
+  });
+
+  agents.on('connection', (socket: Socket) => {
+    const { device, auth } = socket.data as AgentSocketData;
+    const log = deps.logger.child({ device: device.id });
+    const options = (event: string) => ({ logger: log, language: () => 'en' as const, event });
+    void socket.join(deviceRoom(device.id));
+    void markDeviceSeen(deps.pool, device.tenant_id, device.id, {
+      online: true,
+      agentVersion: auth.agentVersion,
+      osVersion: auth.osVersion,
+      loggedInUser: auth.loggedInUser,
+    })
+      .then(() => deps.delivery.deliverBacklog(device, socket))
+      .catch((error: unknown) => log.error({ err: error }, 'agent connect handling failed'));
+
+    socket.on(
+      'agent:heartbeat',
+      handleEvent(HeartbeatSchema, options('agent:heartbeat'), async ({ loggedInUser }) => {
+        await markDeviceSeen(deps.pool, device.tenant_id, device.id, { online: true, loggedInUser });
+        return { ok: true };
+      }),
+    );
+
+    socket.on(
+      'command:update',
+      handleEvent(CommandUpdateSchema, options('command:update'), async (update) => {
+        const moved = await recordDeviceReport(deps.pool, { sms: deps.sms }, device, update);
+        if (moved) deps.delivery.announce(moved, device.tenant_id);
+        return { ok: true };
+      }),
+    );
+
+    socket.on('disconnect', () => {
+      void (async () => {
+        // A quick reconnect may already have a new socket in the room: the device is offline only when none is left.
+        if ((await agents.in(deviceRoom(device.id)).fetchSockets()).length > 0) return;
+        await markDeviceSeen(deps.pool, device.tenant_id, device.id, { online: false });
+      })().catch((error: unknown) => log.warn({ err: error }, 'marking the device offline failed'));
+    });
+  });
+  return agents;
+}

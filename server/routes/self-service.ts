@@ -1,0 +1,150 @@
+import type { Router } from 'express';
+import type pg from 'pg';
+import * as z from 'zod';
+import { EnrollRequestSchema, EnrollResponseSchema, ENROLL_PATH } from '../../device-agent/protocol.js';
+import { ACTION_KINDS, ActionViewSchema, CodeSchema, PhoneSchema } from '../../domain/actions/action-schemas.js';
+import { confirmAction } from '../../domain/actions/confirm-action.js';
+import { requestSelfServiceAction } from '../../domain/actions/request-self-service-action.js';
+import { verifyAction } from '../../domain/actions/verify-action.js';
+import { CatalogAppViewSchema } from '../../domain/catalog/catalog-schemas.js';
+import { listCatalogForDevice } from '../../domain/catalog/list-catalog-for-device.js';
+import { removeContactPhone } from '../../domain/contacts/remove-contact-phone.js';
+import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
+import { createEnrollmentToken } from '../../domain/devices/create-enrollment-token.js';
+import { enrollDevice } from '../../domain/devices/enroll-device.js';
+import type { VerificationDeps } from '../../domain/verification/send-verification-code.js';
+import { defineRoute, type RouteOptions } from '../http/route.js';
+import type { PortalEvents } from '../realtime/portal-events.js';
+
+const IdParams = z.strictObject({ id: z.uuid() });
+
+export type SelfServiceDeps = { pool: pg.Pool; events: PortalEvents; verification: VerificationDeps; deliverWithinSeconds: number };
+
+/**
+ * Self-service over REST: the same requests, confirmation and SMS verification as in the chat, for the Self-service
+ * list and for integrations; device enrollment for agents; and the technicians' side (enrollment tokens, 2FA reset).
+ */
+export function selfServiceRoutes(router: Router, options: RouteOptions, deps: SelfServiceDeps): void {
+  const { pool, events } = deps;
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/selfservice/catalog',
+    summary: 'The apps the user may install on one of their devices',
+    tags: ['self-service'],
+    access: 'session',
+    query: z.strictObject({ deviceId: z.uuid() }),
+    response: z.object({ apps: z.array(CatalogAppViewSchema) }),
+    errors: [403, 404],
+    handler: async ({ ctx, query }) => ({ apps: await listCatalogForDevice(pool, ctx, query.deviceId) }),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/selfservice/actions',
+    summary: 'Requests an action on one of the user\'s devices; it waits for confirmation and an SMS code',
+    tags: ['self-service'],
+    access: 'session',
+    body: z
+      .strictObject({ deviceId: z.uuid(), kind: z.enum(ACTION_KINDS), appId: z.string().min(1).max(100).optional() })
+      .refine((b) => b.kind !== 'install' || b.appId !== undefined, { message: 'appId is required to install', path: ['appId'] }),
+    response: z.object({ action: ActionViewSchema }),
+    status: 201,
+    errors: [403, 404, 409],
+    handler: async ({ ctx, body }) => {
+      const action = await requestSelfServiceAction(pool, ctx, body);
+      events.emit('actionChanged', ctx.tenantId, action.id);
+      return { action };
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/actions/:id/confirm',
+    summary: 'Confirms an action: a code is sent to the saved phone, or `needsPhone` asks for one',
+    tags: ['self-service'],
+    access: 'session',
+    params: IdParams,
+    response: z.object({ action: ActionViewSchema, needsPhone: z.boolean() }),
+    errors: [403, 404, 409, 429, 502],
+    handler: async ({ ctx, params }) => {
+      const confirmed = await confirmAction(pool, deps.verification, ctx, params.id);
+      events.emit('actionChanged', ctx.tenantId, params.id);
+      return confirmed;
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/actions/:id/verify',
+    summary: 'Checks the SMS code; the action is queued for the device',
+    tags: ['self-service'],
+    access: 'session',
+    params: IdParams,
+    body: z.strictObject({ code: CodeSchema }),
+    response: z.object({ action: ActionViewSchema }),
+    errors: [403, 404, 409, 410, 429],
+    handler: async ({ ctx, params, body }) => {
+      const action = await verifyAction(pool, ctx, { actionId: params.id, code: body.code }, { deliverWithinSeconds: deps.deliverWithinSeconds });
+      events.emit('actionChanged', ctx.tenantId, action.id);
+      events.emit('actionVerified', ctx.tenantId, action.id);
+      return { action };
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'put',
+    path: '/api/v1/me/phone',
+    summary: 'Saves the mobile number that receives verification codes, and sends a code for the action waiting for one',
+    tags: ['self-service'],
+    access: 'session',
+    body: PhoneSchema,
+    response: z.object({ ok: z.literal(true) }),
+    errors: [403, 429, 502],
+    handler: async ({ ctx, body }) => {
+      await setMyPhone(pool, deps.verification, ctx, body.phone);
+      return { ok: true as const };
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'delete',
+    path: '/api/v1/admin/contacts/:id/phone',
+    summary: "Resets a user's two-step verification by removing their phone (admins)",
+    tags: ['admin'],
+    access: 'session',
+    params: IdParams,
+    errors: [403, 404],
+    handler: ({ ctx, params }) => removeContactPhone(pool, ctx, params.id),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/admin/enrollment-tokens',
+    summary: 'Makes a token that enrolls device agents into a company, and assigns them to a contact if one is given (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    body: z.strictObject({
+      companyId: z.uuid(),
+      contactId: z.uuid().optional(),
+      validDays: z.number().int().min(1).max(365).default(7),
+    }),
+    response: z.object({ token: z.string(), expiresAt: z.string() }),
+    status: 201,
+    errors: [403, 404],
+    handler: ({ ctx, body }) => createEnrollmentToken(pool, ctx, body),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: ENROLL_PATH,
+    summary: 'Enrolls a device agent with an enrollment token; answers the credentials it connects with',
+    tags: ['agents'],
+    access: 'public',
+    body: EnrollRequestSchema,
+    response: EnrollResponseSchema,
+    status: 201,
+    errors: [401],
+    handler: ({ body }) => enrollDevice(pool, body),
+  });
+}
