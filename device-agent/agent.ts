@@ -146,8 +146,14 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
 
   const send = async (update: CommandUpdate) => {
     if (!socket.connected) return;
+    const payload = CommandUpdateSchema.safeParse(update);
+    if (!payload.success) {
+      log(`command ${update.commandId}: cannot report ${update.status}: ${oneLine(z.prettifyError(payload.error))}`);
+      return;
+    }
     try {
-      await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command:update', CommandUpdateSchema.parse(update));
+      // Any answer, an error included, means the server has the update: only silence makes it worth sending again.
+      await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command:update', payload.data);
     } catch {
       log(`command ${update.commandId}: the server did not acknowledge the ${update.status} update; it is sent again on reconnection`);
       return;
@@ -230,7 +236,8 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
     if (!socket.active) retryLater();
   });
   socket.on('command', (payload: unknown, ack?: unknown) => {
-    void onCommand(payload, typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined);
+    const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
+    onCommand(payload, reply).catch((error: unknown) => log(`a command could not be handled: ${errorMessage(error)}`));
   });
 
   const heartbeat = setInterval(() => {

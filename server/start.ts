@@ -77,7 +77,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     });
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
-    agentsNamespace(io, { pool: db.pool, logger, delivery, sms });
+    agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
     const sweeper = startExpirySweeper({ pool: db.pool, logger, delivery, deliverWithinSeconds });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {

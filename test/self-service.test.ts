@@ -245,4 +245,25 @@ describe('policy on every path', () => {
     expect(unknown.status).toBe(401);
     expect(unknown.body.error.code).toBe('enrollment_token_invalid');
   });
+
+  it('lets technicians see devices with their agents\' state, assign them and remove them', async () => {
+    const { body } = await users.tech.get('/api/v1/admin/devices');
+    const lucsMac = body.devices.find((d: { name: string }) => d.name.includes('Luc'));
+    expect(lucsMac).toMatchObject({ online: true, loggedInUser: 'demo', lastSeenAt: expect.any(String) });
+    const luc = await contactId('luc.martin@rossilogistics.example');
+    const tomId = await contactId('tom.baker@acmedental.example');
+
+    expect((await users.tom.patch(`/api/v1/admin/devices/${lucsMac.id}`, { contactId: null })).status).toBe(403);
+    expect((await users.tech.patch(`/api/v1/admin/devices/${lucsMac.id}`, { contactId: tomId })).status).toBe(404);
+    expect((await users.tech.patch(`/api/v1/admin/devices/${lucsMac.id}`, { contactId: null })).body.contactId).toBeNull();
+    expect((await users.luc.get('/api/v1/devices')).body.devices).toEqual([]);
+    expect((await users.tech.patch(`/api/v1/admin/devices/${lucsMac.id}`, { contactId: luc })).body.contactId).toBe(luc);
+
+    const rossi = (await users.tech.get('/api/v1/admin/contacts?q=luc.martin')).body.contacts[0].companyId;
+    expect((await users.tech.post('/api/v1/admin/enrollment-tokens', { companyId: rossi, contactId: tomId })).status).toBe(404);
+
+    expect((await users.tech.send('DELETE', `/api/v1/admin/devices/${lucsMac.id}`)).status).toBe(204);
+    expect((await users.tech.get('/api/v1/admin/devices')).body.devices.some((d: { id: string }) => d.id === lucsMac.id)).toBe(false);
+    expect((await users.tech.send('DELETE', `/api/v1/admin/devices/${lucsMac.id}`)).status).toBe(404);
+  });
 });

@@ -95,3 +95,29 @@ export async function listAssignedDevices(q: Queryable, tenantId: string): Promi
   );
   return rows;
 }
+
+export type TenantDeviceRow = DeviceRow & {
+  company_id: string;
+  contact_id: string | null;
+  logged_in_user: string | null;
+  agent_version: string | null;
+  enrolled_at: Date | null;
+};
+
+export async function listDevicesOfTenant(q: Queryable, tenantId: string, companyId: string | null): Promise<TenantDeviceRow[]> {
+  const { rows } = await q.query<TenantDeviceRow>(
+    `SELECT ${COLUMNS}, company_id, contact_id, logged_in_user, agent_version, enrolled_at FROM devices
+     WHERE tenant_id = $1 AND ($2::uuid IS NULL OR company_id = $2) ORDER BY lower(name), id`,
+    [tenantId, companyId],
+  );
+  return rows;
+}
+
+export async function assignDevice(q: Queryable, tenantId: string, deviceId: string, contactId: string | null): Promise<void> {
+  await q.query('UPDATE devices SET contact_id = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, deviceId, contactId]);
+}
+
+export async function deleteDevice(q: Queryable, tenantId: string, deviceId: string): Promise<boolean> {
+  const { rowCount } = await q.query('DELETE FROM devices WHERE tenant_id = $1 AND id = $2', [tenantId, deviceId]);
+  return (rowCount ?? 0) > 0;
+}

@@ -8,7 +8,7 @@ import { ACTION_CONFIRMATION_SECONDS } from './propose-action.js';
 import type { ActionView } from './action-schemas.js';
 import { actionView } from './action-view.js';
 import { transitionAction } from './action-lifecycle.js';
-import { loadOwnAction, notPending } from './load-own-action.js';
+import { loadOwnAction, notPending, requireNotOverdue } from './load-own-action.js';
 
 /**
  * The user confirms an action: it now waits for their SMS code, sent at once to their saved phone. Without a saved
@@ -24,6 +24,7 @@ export async function confirmAction(
   await requireSection(pool, ctx, 'selfService');
   const row = await withTransaction(pool, async (client) => {
     const current = await loadOwnAction(client, ctx, actionId);
+    if (current.status === 'awaiting_confirmation' || current.status === 'awaiting_code') requireNotOverdue(current);
     if (current.status === 'awaiting_code') return current;
     const moved = await transitionAction(
       client,

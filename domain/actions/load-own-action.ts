@@ -13,3 +13,10 @@ export async function loadOwnAction(q: Queryable, ctx: Ctx & { actor: ContactAct
 export function notPending(row: ActionRequestRow): AppError {
   return new AppError('action_not_pending', `action is ${row.status}`, { params: { status: row.status } });
 }
+
+/** A request past its time is over even before the sweeper marks it: no code or confirmation revives it. */
+export function requireNotOverdue(row: ActionRequestRow): void {
+  if (row.expires_at.getTime() <= Date.now()) {
+    throw new AppError('action_not_pending', 'action expired', { params: { status: 'expired' } });
+  }
+}

@@ -7,7 +7,7 @@ import { checkVerificationCode } from '../verification/check-verification-code.j
 import type { ActionView } from './action-schemas.js';
 import { actionView } from './action-view.js';
 import { transitionAction } from './action-lifecycle.js';
-import { loadOwnAction, notPending } from './load-own-action.js';
+import { loadOwnAction, notPending, requireNotOverdue } from './load-own-action.js';
 
 /**
  * The user types the code from the text message: with the right one the action is queued for the device, which has
@@ -24,6 +24,7 @@ export async function verifyAction(
   const outcome = await withTransaction(pool, async (client): Promise<{ refused: AppError } | { view: ActionView }> => {
     const row = await loadOwnAction(client, ctx, input.actionId);
     if (row.status !== 'awaiting_code') throw notPending(row);
+    requireNotOverdue(row);
     const refused = await checkVerificationCode(client, ctx.tenantId, row.id, input.code);
     if (refused) return { refused };
     const queued = await transitionAction(

@@ -11,6 +11,7 @@ export function deviceView(row: DeviceRow): DeviceView {
     os: row.os,
     osVersion: row.os_version,
     model: row.model,
+    online: row.online,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
   };
 }

@@ -16,6 +16,7 @@ import { isAppError } from '../../domain/errors.js';
 import { parseInput } from '../../domain/validation.js';
 import type { SmsSender } from '../../domain/verification/sms-sender.js';
 import type { ActionDelivery } from './action-delivery.js';
+import type { PortalEvents } from './portal-events.js';
 import { deviceRoom } from './rooms.js';
 import { handleEvent } from './socket-ack.js';
 
@@ -27,9 +28,11 @@ type AgentSocketData = { device: AgentDeviceRow; auth: AgentAuth };
  */
 export function agentsNamespace(
   io: Server,
-  deps: { pool: pg.Pool; logger: Logger; delivery: ActionDelivery; sms: SmsSender },
+  deps: { pool: pg.Pool; logger: Logger; delivery: ActionDelivery; sms: SmsSender; events: PortalEvents },
 ): Namespace {
   const agents = io.of(AGENT_NAMESPACE);
+  // Its reconnection is then refused, and the agent stops.
+  deps.events.on('deviceRemoved', (deviceId) => agents.in(deviceRoom(deviceId)).disconnectSockets(true));
 
   agents.use((socket, next) => {
     void (async () => {

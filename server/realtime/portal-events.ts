@@ -2,10 +2,12 @@ import { EventEmitter } from 'node:events';
 
 /**
  * What the REST side tells the realtime side: the settings of a tenant changed, so open widgets must re-read them; an
- * action request changed, so its user's windows must hear of it; one was verified, so its device must get it.
+ * action request changed, so its user's windows must hear of it; one was verified, so its device must get it;
+ * a device was removed, so its agent must be cut off.
  */
 export class PortalEvents extends EventEmitter<{
   settingsChanged: [tenantId: string];
   actionChanged: [tenantId: string, actionId: string];
   actionVerified: [tenantId: string, actionId: string];
+  deviceRemoved: [deviceId: string];
 }> {}

@@ -11,7 +11,9 @@ import { listCatalogForDevice } from '../../domain/catalog/list-catalog-for-devi
 import { removeContactPhone } from '../../domain/contacts/remove-contact-phone.js';
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
 import { createEnrollmentToken } from '../../domain/devices/create-enrollment-token.js';
+import { AdminDeviceViewSchema } from '../../domain/devices/device-schemas.js';
 import { enrollDevice } from '../../domain/devices/enroll-device.js';
+import { assignDeviceToContact, listTenantDevices, removeDevice } from '../../domain/devices/manage-devices.js';
 import type { VerificationDeps } from '../../domain/verification/send-verification-code.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
 import type { PortalEvents } from '../realtime/portal-events.js';
@@ -133,6 +135,45 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
     status: 201,
     errors: [403, 404],
     handler: ({ ctx, body }) => createEnrollmentToken(pool, ctx, body),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/devices',
+    summary: 'The devices of the tenant or of one company, with their agents\' state (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    query: z.strictObject({ companyId: z.uuid().optional() }),
+    response: z.object({ devices: z.array(AdminDeviceViewSchema) }),
+    errors: [403],
+    handler: async ({ ctx, query }) => ({ devices: await listTenantDevices(pool, ctx, query) }),
+  });
+
+  defineRoute(router, options, {
+    method: 'patch',
+    path: '/api/v1/admin/devices/:id',
+    summary: 'Assigns a device to a contact of its company, or to nobody (admins)',
+    tags: ['admin'],
+    access: 'session',
+    params: IdParams,
+    body: z.strictObject({ contactId: z.uuid().nullable() }),
+    response: AdminDeviceViewSchema,
+    errors: [403, 404],
+    handler: ({ ctx, params, body }) => assignDeviceToContact(pool, ctx, params.id, body.contactId),
+  });
+
+  defineRoute(router, options, {
+    method: 'delete',
+    path: '/api/v1/admin/devices/:id',
+    summary: 'Removes a device; its agent is disconnected and its token no longer works (admins)',
+    tags: ['admin'],
+    access: 'session',
+    params: IdParams,
+    errors: [403, 404],
+    handler: async ({ ctx, params }) => {
+      await removeDevice(pool, ctx, params.id);
+      events.emit('deviceRemoved', params.id);
+    },
   });
 
   defineRoute(router, options, {
