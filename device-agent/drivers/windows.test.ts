@@ -17,7 +17,7 @@ describe('the Windows driver', () => {
     expect(plan('lock').steps.map((s) => s.argv)).toEqual([['tsdiscon.exe', '2']]);
     expect(plan('logout').steps.map((s) => s.argv)).toEqual([['logoff.exe', '2']]);
     const reset = plan('reset_password', {}, 'Temp#Pass2345word');
-    expect(reset.steps.map((s) => s.argv)).toEqual([['net.exe', 'user', 'alice', 'Temp#Pass2345word']]);
+    expect(reset.steps.map((s) => s.argv)).toEqual([['net.exe', 'user', 'alice', 'Temp#Pass2345word', '/logonpasswordchg:yes']]);
     expect(reset.secrets).toEqual(['Temp#Pass2345word']);
   });
 

@@ -19,7 +19,8 @@ export const windowsDriver: Driver = {
     const secret = requirePassword(password);
     // `net user` takes the new password only as an argument (its interactive `*` prompt needs a console). It is on
     // this process's command line for an instant, visible to administrators only, and redacted from logs and output.
-    return { ...single(['net.exe', 'user', name, secret]), secrets: [secret] };
+    // The user must choose their own password at the next sign-in: the temporary one travelled by SMS.
+    return { ...single(['net.exe', 'user', name, secret, '/logonpasswordchg:yes']), secrets: [secret] };
   },
   install: ({ command }) => {
     const { id } = packageFor(command, ['chocolatey']);
