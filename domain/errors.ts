@@ -40,6 +40,8 @@ export type AppErrorOptions = {
   details?: unknown;
   /** Seconds a throttled caller should wait. */
   retryAfter?: number;
+  /** A message more fitting than the code's own, e.g. why this particular wait. */
+  messageKey?: string;
   cause?: unknown;
 };
 
@@ -48,6 +50,7 @@ export class AppError extends Error {
   readonly params: Record<string, string | number>;
   readonly details?: unknown;
   readonly retryAfter?: number;
+  readonly messageKey: string;
 
   constructor(code: ErrorCode, internalMessage?: string, options: AppErrorOptions = {}) {
     super(internalMessage ?? code, { cause: options.cause });
@@ -56,6 +59,7 @@ export class AppError extends Error {
     this.params = options.params ?? {};
     this.details = options.details;
     this.retryAfter = options.retryAfter;
+    this.messageKey = options.messageKey ?? `errors.${code}`;
   }
 
   get status(): number {

@@ -10,16 +10,18 @@ import { actionView } from './action-view.js';
 import { transitionAction } from './action-lifecycle.js';
 import { loadOwnAction, notPending, requireNotOverdue } from './load-own-action.js';
 
+export type Confirmation = {
+  action: ActionView;
+  needsPhone: boolean;
+  /** Why no code went out (too soon after the last one, the provider refused): the action waits for a code all the same. */
+  codeError?: unknown;
+};
+
 /**
  * The user confirms an action: it now waits for their SMS code, sent at once to their saved phone. Without a saved
  * phone the answer says so and the portal asks for one. Confirming again while it waits sends a new code.
  */
-export async function confirmAction(
-  pool: pg.Pool,
-  deps: VerificationDeps,
-  ctx: Ctx,
-  actionId: string,
-): Promise<{ action: ActionView; needsPhone: boolean }> {
+export async function confirmAction(pool: pg.Pool, deps: VerificationDeps, ctx: Ctx, actionId: string): Promise<Confirmation> {
   requireContact(ctx);
   await requireSection(pool, ctx, 'selfService');
   const row = await withTransaction(pool, async (client) => {
@@ -37,6 +39,13 @@ export async function confirmAction(
     return moved;
   });
   const phone = await findContactPhone(pool, ctx.tenantId, ctx.actor.id);
-  if (phone) await sendVerificationCode(pool, deps, ctx.tenantId, ctx.actor, row, phone);
-  return { action: actionView(row, ctx.actor.language), needsPhone: !phone };
+  const confirmation: Confirmation = { action: actionView(row, ctx.actor.language), needsPhone: !phone };
+  if (phone) {
+    try {
+      await sendVerificationCode(pool, deps, ctx.tenantId, ctx.actor, row, phone);
+    } catch (error) {
+      confirmation.codeError = error;
+    }
+  }
+  return confirmation;
 }

@@ -22,7 +22,11 @@ export class CodeSendLimiter {
     const blocked = states.filter((s): s is RateLimiterRes => s !== null && s.remainingPoints <= 0);
     if (blocked.length > 0) {
       const seconds = Math.max(1, Math.ceil(Math.max(...blocked.map((s) => s.msBeforeNext)) / 1000));
-      throw new AppError('rate_limited', 'verification code sent too recently', { retryAfter: seconds, params: { seconds } });
+      throw new AppError('rate_limited', 'verification code sent too recently', {
+        retryAfter: seconds,
+        params: { seconds },
+        messageKey: 'errors.code_send_wait',
+      });
     }
     await Promise.all(this.limiters.map((limiter) => limiter.penalty(key)));
   }

@@ -78,12 +78,12 @@ export function createActionCard(action, { request }) {
   };
   if (action.appName || action.appId) field('chat.action.app', action.appName ?? action.appId);
   field('chat.action.device', action.deviceName);
-  const status = element('span', { className: 'action-status' });
+  const pill = element('span', { className: 'action-status' });
   const statusCell = field('chat.action.status', '');
   // Every change of status is read out; the whole cell, so that it is not just "Running" out of context.
   statusCell.setAttribute('aria-live', 'polite');
   statusCell.setAttribute('aria-atomic', 'true');
-  statusCell.append(status);
+  statusCell.append(pill);
 
   // The progress is for the eyes: the status above says the same in words, and is what a screen reader announces.
   const progress = element('ol', { className: 'action-progress', attributes: { 'aria-hidden': 'true' } });
@@ -159,8 +159,8 @@ export function createActionCard(action, { request }) {
     const hadFocus = focused !== card && card.contains(focused);
     const { status } = current;
     card.dataset.status = status;
-    status.className = `action-status action-status-${status}`;
-    status.textContent = tr(`chat.actionStatus.${status}`);
+    pill.className = `action-status action-status-${status}`;
+    pill.textContent = tr(`chat.actionStatus.${status}`);
 
     const verifying = status === 'awaiting_code';
     phoneForm.hidden = !(verifying && step === 'phone');
@@ -200,6 +200,8 @@ export function createActionCard(action, { request }) {
   function apply(next, { fromAck = false } = {}) {
     if (!next || next.id !== actionId) return;
     if (fromAck && rank(next.status) < rank(current.status)) return;
+    // A refusal shown under the card was about the state it leaves.
+    if (next.status !== current.status) showCardError(undefined);
     current = next;
     render();
   }

@@ -1,6 +1,7 @@
 // The chat with the assistant over socket.io (namespace /portal, authenticated by the session cookie): messages stream
-// in as deltas, the stored message replaces them, action requests show as cards the user can cancel or confirm, and the
-// current conversation comes back when the page reloads or the socket reconnects.
+// in as deltas, the stored message replaces them, action requests show as cards (action-card.js) where the user confirms,
+// verifies by SMS code and follows an action, and the current conversation comes back when the page reloads or the
+// socket reconnects.
 import { createActionCard } from './action-card.js';
 import { tr } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
@@ -143,7 +144,7 @@ export function createChat({ onSignedOut, onSettingsUpdated }) {
 
   // ---- action cards -------------------------------------------------------------------------------------------------
 
-  /** A new card goes at the end of the conversation (or where history puts it); a known one only changes status. */
+  /** A new card goes at the end of the conversation (or where history puts it); a known one only takes the new state. */
   function showAction(action, before) {
     const view = cards.get(action.id);
     if (view) {

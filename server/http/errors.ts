@@ -41,7 +41,7 @@ export function errorHandler(error: unknown, req: Request, res: Response, next: 
   const appError = toAppError(error);
   if (appError.code === 'internal') req.log.error({ err: error }, 'request failed');
   if (appError.retryAfter !== undefined) res.setHeader('Retry-After', String(appError.retryAfter));
-  const message = t(requestLanguage(req), `errors.${appError.code}`, appError.params);
+  const message = t(requestLanguage(req), appError.messageKey, appError.params);
   res.status(appError.status);
   // A browser asking for a page gets a page; API callers always get JSON.
   if (!req.path.startsWith('/api/') && req.accepts(['json', 'html']) === 'html') {

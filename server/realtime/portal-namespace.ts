@@ -160,8 +160,10 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
     socket.on(
       'action:confirm',
       handleEvent(ActionRefSchema, options('action:confirm'), async ({ actionId }) => {
-        const confirmed = await confirmAction(deps.pool, deps.verification, await currentCtx(), actionId);
-        socket.to(room).emit('action:update', { action: confirmed.action });
+        const { codeError, ...confirmed } = await confirmAction(deps.pool, deps.verification, await currentCtx(), actionId);
+        // Moved even when no code could go out: every window, this one too, shows it waiting for a code.
+        portal.to(room).emit('action:update', { action: confirmed.action });
+        if (codeError) throw codeError;
         return confirmed;
       }),
     );

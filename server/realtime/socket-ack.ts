@@ -26,7 +26,7 @@ export function handleEvent<S extends z.core.$ZodType>(
       ack({
         error: {
           code: appError.code,
-          message: t(options.language(), `errors.${appError.code}`, appError.params),
+          message: t(options.language(), appError.messageKey, appError.params),
           ...(appError.details !== undefined && appError.code === 'validation_failed' ? { details: appError.details } : {}),
         },
       });

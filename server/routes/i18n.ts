@@ -4,7 +4,8 @@ import { LANGUAGES } from '../../i18n/languages.js';
 import { catalogKeys, t } from '../../i18n/translate.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
 
-const UI_PREFIXES = ['shell.', 'status.'];
+// What the portal page itself shows; the assistant's answers and error messages come from the server already translated.
+const UI_PREFIXES = ['shell.', 'status.', 'chat.', 'assistant.action.'];
 
 export function i18nRoutes(router: Router, options: RouteOptions): void {
   defineRoute(router, options, {

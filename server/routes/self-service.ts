@@ -70,8 +70,9 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
     response: z.object({ action: ActionViewSchema, needsPhone: z.boolean() }),
     errors: [403, 404, 409, 429, 502],
     handler: async ({ ctx, params }) => {
-      const confirmed = await confirmAction(pool, deps.verification, ctx, params.id);
+      const { codeError, ...confirmed } = await confirmAction(pool, deps.verification, ctx, params.id);
       events.emit('actionChanged', ctx.tenantId, params.id);
+      if (codeError) throw codeError;
       return confirmed;
     },
   });

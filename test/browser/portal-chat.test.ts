@@ -142,18 +142,25 @@ describe('the chat with the assistant in Chromium', () => {
   });
 
   it('shows on the card why a confirmation did not go through', async () => {
+    const tech = await loggedIn(portico.port, DEMO.tech);
     await signIn(DEMO.tom);
     await page.getByRole('button', { name: 'New conversation' }).click();
     await ask('please lock my computer');
     const action = card('TOM-LAPTOP');
     await action.locator('.action-status', { hasText: 'Awaiting confirmation' }).waitFor();
-    await action.getByRole('button', { name: 'Confirm' }).click();
-    // Confirmation (with its SMS code) is not served yet: the card says so, in the user's language, and stays pending.
-    const error = action.getByRole('alert');
-    await error.waitFor({ timeout: 15_000 });
-    await expect(error.innerText()).resolves.toMatch(/\S/);
-    await expect(action.locator('.action-status').innerText()).resolves.toBe('Awaiting confirmation');
-    await expect(action.getByRole('button', { name: 'Confirm' }).isEnabled()).resolves.toBe(true);
+    try {
+      // Self-service switched off after the card was proposed: the server refuses the confirmation.
+      expect((await tech.patch('/api/v1/admin/settings', { sections: { selfService: { mode: 'off' } } })).status).toBe(200);
+      await action.getByRole('button', { name: 'Confirm' }).click();
+      // The card says why, in the user's language, and stays pending.
+      const error = action.getByRole('alert');
+      await error.waitFor({ timeout: 15_000 });
+      await expect(error.innerText()).resolves.toMatch(/\S/);
+      await expect(action.locator('.action-status').innerText()).resolves.toBe('Awaiting confirmation');
+      await expect(action.getByRole('button', { name: 'Confirm' }).isEnabled()).resolves.toBe(true);
+    } finally {
+      await tech.patch('/api/v1/admin/settings', { sections: { selfService: { mode: 'everyone' } } });
+    }
   });
 
   it('says when the connection is lost, and comes back', async () => {
