@@ -7,16 +7,11 @@ import { requireAdmin, requireTechnician } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
 import type { AdminDeviceView } from './device-schemas.js';
+import { deviceView } from './list-my-devices.js';
 
 function adminDeviceView(row: TenantDeviceRow): AdminDeviceView {
   return {
-    id: row.id,
-    name: row.name,
-    os: row.os,
-    osVersion: row.os_version,
-    model: row.model,
-    online: row.online,
-    lastSeenAt: row.last_seen_at?.toISOString() ?? null,
+    ...deviceView(row),
     companyId: row.company_id,
     contactId: row.contact_id,
     loggedInUser: row.logged_in_user,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signInToChat } from '../support/browser.js';
 import { resetSmsAllowance } from '../support/self-service.js';
 import { DEMO, loggedIn, type HttpClient } from '../support/http-client.js';
 import { startTestPortico, type TestPortico } from '../support/portico.js';
@@ -38,13 +38,7 @@ describe('verifying an action from its card in Chromium', () => {
   });
   afterEach(() => context.close());
 
-  const signIn = async (username: string) => {
-    await page.goto(`http://localhost:${portico.port}/`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('portico-demo');
-    await page.getByLabel('Password').press('Enter');
-    await page.locator('#chat-input').waitFor();
-  };
+  const signIn = (username: string) => signInToChat(page, portico.port, username);
 
   const log = () => page.getByRole('log');
 

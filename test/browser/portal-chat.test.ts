@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signInToChat } from '../support/browser.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
 import { startTestPortico, type TestPortico } from '../support/portico.js';
 
@@ -34,13 +34,7 @@ describe('the chat with the assistant in Chromium', () => {
   });
   afterEach(() => context.close());
 
-  const signIn = async (username: string) => {
-    await page.goto(`http://localhost:${portico.port}/`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('portico-demo');
-    await page.getByLabel('Password').press('Enter');
-    await page.locator('#chat-input').waitFor();
-  };
+  const signIn = (username: string) => signInToChat(page, portico.port, username);
 
   const log = () => page.getByRole('log');
   const assistantMessages = () => log().locator('.msg-assistant');
