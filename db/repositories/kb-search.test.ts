@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '../database.js';
 import { migrate } from '../migrate.js';
-import { deleteArticle, ensureVectorIndex, insertArticle, prepareVectorColumn, replaceChunks, searchChunks, type SearchParams } from './kb.js';
+import { countLexemes, deleteArticle, ensureVectorIndex, insertArticle, prepareVectorColumn, replaceChunks, searchChunks, type SearchParams } from './kb.js';
 import { insertTenant } from './tenants.js';
 
 /**
@@ -127,5 +127,13 @@ describe('searchChunks: reciprocal rank fusion of vector, text and title lists',
     const expected = (await db.pool.query(recount, [tenantId])).rows;
     expect(expected.length).toBeGreaterThan(10);
     expect((await db.pool.query(stored, [tenantId])).rows).toEqual(expected);
+  });
+
+  it('counts the chunks holding a lexeme within the tenant and the visibilities asked for', async () => {
+    // After the test above: five portal chunks, and two for technicians, one of them about printers.
+    const portal = await countLexemes(db.pool, tenantId, ['portal'], ['cpt_printer', 'cpt_nowhere']);
+    expect(portal).toEqual({ chunks: 5, byLexeme: new Map() });
+    const all = await countLexemes(db.pool, tenantId, ['portal', 'technicians'], ['cpt_printer', 'cpt_nowhere']);
+    expect(all).toEqual({ chunks: 7, byLexeme: new Map([['cpt_printer', 1]]) });
   });
 });

@@ -174,6 +174,23 @@ export async function dropVectorIndex(q: Queryable): Promise<void> {
   await q.query('DROP INDEX IF EXISTS kb_chunks_embedding');
 }
 
+/**
+ * How many chunks the given visibilities hold, and how many of them hold each of the lexemes: the same counts
+ * the text match uses to drop common terms, read by the query embedding to weigh rare concepts.
+ */
+export async function countLexemes(q: Queryable, tenantId: string, visibilities: ArticleVisibility[], lexemes: string[]): Promise<{ chunks: number; byLexeme: Map<string, number> }> {
+  const { rows } = await q.query<{ lexeme: string; chunks: string }>({
+    name: 'kb-count-lexemes',
+    text: `SELECT lexeme, sum(chunks) AS chunks FROM kb_term_stats
+      WHERE tenant_id = $1 AND visibility = ANY($2) AND (lexeme = '' OR lexeme = ANY($3)) GROUP BY lexeme`,
+    values: [tenantId, visibilities, lexemes],
+  });
+  const byLexeme = new Map(rows.map((r) => [r.lexeme, Number(r.chunks)]));
+  const chunks = byLexeme.get('') ?? 0;
+  byLexeme.delete('');
+  return { chunks, byLexeme };
+}
+
 export type SearchCandidate = {
   article_id: string;
   slug: string;
@@ -266,15 +283,18 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
          ORDER BY score DESC LIMIT $9) matched
      ),
      -- Titles re-rank what the other lists found rather than scan every title: a trigram pass over all
-     -- titles grows with the knowledge base and cost more than the rest of the query at 50k chunks. It is a
-     -- join from the hits so that the planner cannot score every title first (0.6 is pg_trgm's own
-     -- word-similarity threshold).
+     -- titles grows with the knowledge base and cost more than the rest of the query at 50k chunks. The
+     -- hits' titles are materialized first, or the planner pushes the similarity threshold down into a scan
+     -- of every title of the tenant (0.6 is pg_trgm's own word-similarity threshold).
+     hit_titles AS MATERIALIZED (
+       SELECT a.id AS article_id, lower(a.title) AS title
+       FROM (SELECT article_id FROM vec UNION SELECT article_id FROM ft) hits
+       JOIN kb_articles a ON a.tenant_id = $1 AND a.id = hits.article_id
+       WHERE $7 <> ''
+     ),
      tt AS (
        SELECT article_id, NULL::bigint AS chunk_id, rank() OVER (ORDER BY sim DESC) AS rank FROM (
-         SELECT a.id AS article_id, word_similarity($7, lower(a.title)) AS sim
-         FROM (SELECT article_id FROM vec UNION SELECT article_id FROM ft) hits
-         JOIN kb_articles a ON a.tenant_id = $1 AND a.id = hits.article_id
-         WHERE $7 <> '') scored
+         SELECT article_id, word_similarity($7, title) AS sim FROM hit_titles) scored
        WHERE sim >= 0.6
        LIMIT 10
      ),

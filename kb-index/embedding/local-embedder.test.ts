@@ -16,7 +16,7 @@ function cosine(a: number[], b: number[]): number {
 describe('local embedder', () => {
   it('makes unit vectors of the announced dimension', async () => {
     const embedder = await createLocalEmbedder();
-    expect(embedder.name).toMatch(/^local-lexicon-v1-[0-9a-f]{8}$/);
+    expect(embedder.name).toMatch(/^local-lexicon-v2-[0-9a-f]{8}$/);
     const vectors = [...(await embedder.embedDocuments([...PRINTER_DOCS, WIFI_DOC])), await embedder.embedQuery('vpn', 'en')];
     for (const vector of vectors) {
       expect(vector).toHaveLength(embedder.dimension);
@@ -61,6 +61,20 @@ describe('local embedder', () => {
     expect(await embedder.embedQuery(query)).not.toEqual(await embedder.embedQuery(query, 'it'));
   });
 
+  it("weighs a question's concepts by their rarity in the knowledge base searched", async () => {
+    const embedder = await createLocalEmbedder();
+    const [laptops, dock] = await embedder.embedDocuments([
+      { lang: 'en', text: 'Laptop battery\n\nThe laptop battery drains fast: check which apps use the laptop most.' },
+      { lang: 'en', text: 'Docking station\n\nThe docking station powers the screens and the keyboard.' },
+    ]);
+    const query = 'laptop docking station';
+    // Without counts both concepts weigh the same; when every chunk mentions laptops, the dock decides.
+    const plain = await embedder.embedQuery(query, 'en');
+    const weighed = await embedder.embedQuery(query, 'en', { chunks: 100, byConcept: new Map([['laptop', 90], ['docking_station', 3]]) });
+    expect(cosine(weighed, dock!) - cosine(weighed, laptops!)).toBeGreaterThan(cosine(plain, dock!) - cosine(plain, laptops!) + 0.1);
+    expect(cosine(weighed, dock!)).toBeGreaterThan(cosine(weighed, laptops!));
+  });
+
   it('weighs a document title above its body', async () => {
     const embedder = await createLocalEmbedder();
     const [printerTitled, wifiTitled] = await embedder.embedDocuments([
@@ -81,6 +95,11 @@ describe('analyzeText', () => {
 
   it('reads a German compound through its parts', async () => {
     expect((await analyzeText('Der Projektordner ist weg', 'de')).concepts).toContain('folder');
+  });
+
+  it('reads inflected forms through their stem, never as typos of other words', async () => {
+    expect((await analyzeText('cómo me conecto a la vpn', 'es', { query: true })).concepts).toEqual(['connection', 'vpn']);
+    expect((await analyzeText('in teams sehen die anderen nicht was ich zeigen will', 'de', { query: true })).concepts).not.toContain('mouse');
   });
 
   it('corrects typos only for queries', async () => {

@@ -3,10 +3,10 @@ import { detectLanguage } from '../language/detect-language.js';
 import { loadLexicon, type Lexicon } from '../lexicon/load-lexicon.js';
 import { isNegation, isStopWord, tokenize } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
-import type { Embedder } from './embedder.js';
+import type { ConceptFrequencies, Embedder } from './embedder.js';
 
 // Bump when the features or weights change: vectors made by another version are not comparable.
-const VERSION = 'local-lexicon-v1';
+const VERSION = 'local-lexicon-v2';
 
 // 512 dimensions: a query has a handful of features and a chunk a few hundred, so with signed hashing the
 // noise collisions add to a cosine is about 1/√512 ≈ 0.04 per overlapping pair of features, well below a
@@ -15,13 +15,9 @@ const DIMENSION = 512;
 
 // Each feature family is normalized on its own and then scaled, so a family's share of the cosine does not
 // depend on how many features the text happens to produce (a long chunk has far more n-grams than concepts).
-// Concepts carry meaning across languages and dominate; stems add precision within a language; n-grams only
-// rescue typos, product names and cognates the lexicon lacks.
-const FAMILY_WEIGHT = { concept: 1, stem: 0.55, ngram: 0.3 } as const;
-
-// Symptoms ("not working", "slow", "error") appear in every kind of question, so they say less about which
-// article fits than topics do; most IDF-like information we have without a corpus is the lexicon's area.
-const AREA_WEIGHT: Readonly<Record<string, number>> = { problems: 0.45 };
+// Concepts carry meaning across languages and dominate; stems (of the words no concept explains) add product
+// names and rare words, which mostly match within one language; n-grams only rescue typos and cognates.
+const FAMILY_WEIGHT = { concept: 1, stem: 0.4, ngram: 0.3 } as const;
 
 // Matches from the other languages' terms, and terms reached through a typo correction, are less certain
 // than an exact match in the text's own language.
@@ -42,23 +38,21 @@ export interface TextAnalysis {
 
 export async function createLocalEmbedder(): Promise<Embedder> {
   const lexicon = await sharedLexicon();
-  const weightOf = (family: Family, feature: string | number) =>
-    family === 'concept' ? (AREA_WEIGHT[lexicon.areaOf.get(feature as string) ?? ''] ?? 1) : 1;
   return {
     name: `${VERSION}-${lexicon.fingerprint}`,
     dimension: DIMENSION,
     async embedDocuments(docs) {
       return docs.map(({ text, lang }) => {
         const [title = '', heading = '', ...body] = text.split('\n');
-        const bag = new FeatureBag(weightOf);
+        const bag = new FeatureBag(() => 1);
         addSegment(bag, lexicon, tokenize(title), lang, TITLE_WEIGHT, false);
         addSegment(bag, lexicon, tokenize(heading), lang, HEADING_WEIGHT, false);
         addSegment(bag, lexicon, tokenize(body.join('\n')), lang, 1, false);
         return bag.toVector();
       });
     },
-    async embedQuery(text, lang) {
-      const bag = new FeatureBag(weightOf);
+    async embedQuery(text, lang, frequencies) {
+      const bag = new FeatureBag(frequencies ? rarity(frequencies) : () => 1);
       addSegment(bag, lexicon, tokenize(text), lang ?? (await detectLanguage(text))?.lang, 1, true);
       return bag.toVector();
     },
@@ -79,6 +73,20 @@ export async function analyzeText(text: string, lang?: Language, options: { quer
   };
 }
 
+/**
+ * Inverse document frequency of a question's concepts, applied on the query side only so that stored vectors
+ * stay independent of the rest of the knowledge base: "laptop" or "not working" occur in many chunks and say
+ * little about which one fits, "docking station" in few. A concept no chunk holds cannot match anything; it
+ * would only take weight from the others.
+ */
+function rarity({ chunks, byConcept }: ConceptFrequencies) {
+  return (family: Family, feature: string | number): number => {
+    if (family !== 'concept') return 1;
+    const frequency = byConcept.get(feature as string) ?? 0;
+    return frequency === 0 ? 0 : Math.log((chunks + 1) / (frequency + 0.5));
+  };
+}
+
 let lexiconPromise: Promise<Lexicon> | undefined;
 function sharedLexicon(): Promise<Lexicon> {
   lexiconPromise ??= loadLexicon();
@@ -88,13 +96,17 @@ function sharedLexicon(): Promise<Lexicon> {
 function addSegment(bag: FeatureBag, lexicon: Lexicon, typed: string[], lang: Language | undefined, weight: number, query: boolean) {
   const words = readWords(lexicon, typed, lang, query);
   const tokens = words.map((word) => word.token);
+  const explained = new Set<number>();
   for (const match of matchConcepts(lexicon, tokens, lang)) {
     const typo = match.tokens.some((index) => words[index]!.corrected) ? TYPO_WEIGHT : 1;
     for (const concept of match.concepts) bag.add('concept', concept, weight * match.weight * typo);
+    for (const index of match.tokens) explained.add(index);
   }
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     if (!isContentWord(word.token, lang)) continue;
-    bag.add('stem', stemFeature(lexicon, word.token, lang), weight * (word.corrected ? TYPO_WEIGHT : 1));
+    // A word a concept explains already reaches every language through it; its stem would count it a second
+    // time, and only for articles in the question's own language.
+    if (!explained.has(index)) bag.add('stem', stemFeature(lexicon, word.token, lang), weight * (word.corrected ? TYPO_WEIGHT : 1));
     // N-grams come from what the user typed: they are what tolerates typos the lexicon cannot correct.
     if (word.typed) bag.addNgrams(word.typed, weight);
   }
@@ -112,10 +124,11 @@ interface Word {
 const COMPOUNDING: ReadonlySet<Language> = new Set(['de']);
 
 // Typos are only corrected in questions: articles are edited text, and correcting them would only turn rare
-// but real words into lexicon words.
+// but real words into lexicon words. An inflected form of a lexicon word ("conecto" for "conectar") is no
+// typo: the language's matcher compares stems and finds it as it is.
 function readWords(lexicon: Lexicon, tokens: string[], lang: Language | undefined, query: boolean): Word[] {
   return tokens.flatMap((typed) => {
-    if (!isContentWord(typed, lang) || (lang && lexicon.hasWord(typed, lang))) return [{ token: typed, typed, corrected: false }];
+    if (!isContentWord(typed, lang) || (lang && lexicon.hasStem(typed, lang))) return [{ token: typed, typed, corrected: false }];
     const parts = lang && COMPOUNDING.has(lang) ? lexicon.splitCompound(typed, lang) : undefined;
     if (parts) return [{ token: parts[0], typed, corrected: false }, { token: parts[1], typed: '', corrected: false }];
     const correction = query ? lexicon.correctTypo(typed, lang) : undefined;
@@ -149,7 +162,7 @@ function isContentWord(token: string, lang: Language | undefined): boolean {
 function stemFeature(lexicon: Lexicon, token: string, lang: Language | undefined): string {
   if (!lang) return token;
   const stemmed = stem(token, lang);
-  return lexicon.hasWord(token, lang) ? `${lang}:${stemmed}` : stemmed;
+  return lexicon.hasStem(token, lang) ? `${lang}:${stemmed}` : stemmed;
 }
 
 type Family = keyof typeof FAMILY_WEIGHT;

@@ -23,14 +23,12 @@ export interface PhraseMatcher {
 export interface Lexicon {
   /** Changes whenever a lexicon file does, so that indexes built with another lexicon can be told apart. */
   readonly fingerprint: string;
-  /** The file a concept comes from, without ".json": its subject area, e.g. "problems". */
-  readonly areaOf: ReadonlyMap<string, string>;
   /** Matches the stemmed words of one language's terms. */
   readonly byLanguage: Readonly<Record<Language, PhraseMatcher>>;
   /** Matches the exact words of every language's terms: for mixed-language text and unknown languages. */
   readonly crossLanguage: PhraseMatcher;
-  /** Whether the word appears in some term of that language. */
-  hasWord(token: string, lang: Language): boolean;
+  /** Whether the word shares its stem with a word of some term of that language: "conecto" with "conectar". */
+  hasStem(token: string, lang: Language): boolean;
   /**
    * A compound split before its longest ending that is a word of the lexicon ("projektordner" → "projekt",
    * "ordner"), if the word is not a lexicon word itself.
@@ -49,14 +47,14 @@ const LONG_WORD = 8;
 export async function loadLexicon(dir: URL = LEXICON_DIR): Promise<Lexicon> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
   const fingerprint = createHash('sha256');
-  const areaOf = new Map<string, string>();
+  const ids = new Set<string>();
   const entries: ConceptEntry[] = [];
   for (const file of files) {
     const text = await readFile(new URL(file, dir), 'utf8');
     fingerprint.update(file).update(text);
     for (const entry of parseEntries(text, file)) {
-      if (areaOf.has(entry.id)) throw new Error(`Lexicon concept "${entry.id}" is defined twice (${file})`);
-      areaOf.set(entry.id, file.slice(0, -'.json'.length));
+      if (ids.has(entry.id)) throw new Error(`Lexicon concept "${entry.id}" is defined twice (${file})`);
+      ids.add(entry.id);
       entries.push(entry);
     }
   }
@@ -65,13 +63,13 @@ export async function loadLexicon(dir: URL = LEXICON_DIR): Promise<Lexicon> {
   ) as Record<Language, PhraseMatcher>;
   const crossLanguage = buildMatcher(entries, LANGUAGES, (token) => token);
   const words = Object.fromEntries(LANGUAGES.map((lang) => [lang, wordsOf(entries, lang)])) as Record<Language, Set<string>>;
+  const stems = Object.fromEntries(LANGUAGES.map((lang) => [lang, new Set([...words[lang]].map((word) => stem(word, lang)))])) as Record<Language, Set<string>>;
   const correctTypo = buildTypoCorrector(words);
   return {
     fingerprint: fingerprint.digest('hex').slice(0, 8),
-    areaOf,
     byLanguage,
     crossLanguage,
-    hasWord: (token, lang) => words[lang].has(token),
+    hasStem: (token, lang) => stems[lang].has(stem(token, lang)),
     splitCompound: (token, lang) => splitCompound(token, words[lang]),
     correctTypo,
   };
@@ -181,7 +179,7 @@ function buildTypoCorrector(words: Readonly<Record<Language, ReadonlySet<string>
     for (const form of deletionForms(token)) {
       for (const word of byDeletion.get(form) ?? []) {
         const candidate = { word, rank: rank(word) };
-        if (candidate.rank[0]! <= allowed && (!best || compareRanks(candidate, best) < 0)) best = candidate;
+        if (candidate.rank[0]! <= allowed && !onlyEndingDiffers(token, word) && (!best || compareRanks(candidate, best) < 0)) best = candidate;
       }
     }
     return best?.word;
@@ -191,6 +189,12 @@ function buildTypoCorrector(words: Readonly<Record<Language, ReadonlySet<string>
 function compareRanks(a: { word: string; rank: readonly number[] }, b: { word: string; rank: readonly number[] }): number {
   for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!;
   return a.word < b.word ? -1 : a.word > b.word ? 1 : 0;
+}
+
+// Words that differ in their last letter only are mostly two forms or two words ("zeigen" and "zeiger",
+// "conecto" and "conector"), rarely a slip: slips fall anywhere in a word, endings are where languages inflect.
+function onlyEndingDiffers(a: string, b: string): boolean {
+  return sharedPrefix(a, b) >= Math.min(a.length, b.length) - 1;
 }
 
 function sharedPrefix(a: string, b: string): number {
