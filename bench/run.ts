@@ -3,8 +3,9 @@ import { benchAssistantNlu } from './assistant-nlu.js';
 import { benchFoundation } from './foundation.js';
 import { benchKb } from './kb.js';
 import { printTable, writeResults, type BenchRow } from './report.js';
+import { benchSelfService } from './self-service.js';
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb, assistant: benchAssistant, 'assistant-nlu': benchAssistantNlu };
+const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb, assistant: benchAssistant, 'assistant-nlu': benchAssistantNlu, 'self-service': benchSelfService };
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

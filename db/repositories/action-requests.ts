@@ -32,8 +32,9 @@ export type ActionRequestRow = {
 
 const COLUMNS = `a.id, a.contact_id, a.device_id, d.name AS device_name, d.os AS device_os, c.language AS contact_language, a.conversation_id, a.kind, a.app_id, a.app_name,
   a.status, a.detail, a.exit_code, a.output, a.installed_version, a.created_at, a.updated_at, a.expires_at`;
-const FROM = `FROM action_requests a JOIN devices d ON d.tenant_id = a.tenant_id AND d.id = a.device_id
+const JOINS = `JOIN devices d ON d.tenant_id = a.tenant_id AND d.id = a.device_id
   JOIN contacts c ON c.tenant_id = a.tenant_id AND c.id = a.contact_id`;
+const FROM = `FROM action_requests a ${JOINS}`;
 
 export type NewActionRequest = {
   contactId: string;
@@ -81,13 +82,28 @@ export type StatusChange = {
   result?: { exitCode?: number; output?: string; installedVersion?: string };
 };
 
-export async function changeActionRequestStatus(q: Queryable, tenantId: string, id: string, change: StatusChange): Promise<boolean> {
-  const { rowCount } = await q.query(
-    `UPDATE action_requests SET status = $4, detail = coalesce($5, detail), updated_at = now(),
-       expires_at = CASE WHEN $6::float8 IS NULL THEN expires_at ELSE now() + make_interval(secs => $6::float8) END,
-       verified_at = CASE WHEN $7 THEN now() ELSE verified_at END,
-       exit_code = coalesce($8, exit_code), output = coalesce($9, output), installed_version = coalesce($10, installed_version)
-     WHERE tenant_id = $1 AND id = $2 AND status = ANY($3::text[])`,
+/**
+ * Moves the request and logs the step in one statement; answers the request as it now is, or undefined when it was no
+ * longer in one of `from`.
+ */
+export async function changeActionRequestStatus(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  change: StatusChange,
+): Promise<ActionRequestRow | undefined> {
+  const { rows } = await q.query<ActionRequestRow>(
+    `WITH a AS (
+       UPDATE action_requests SET status = $4, detail = coalesce($5, detail), updated_at = now(),
+         expires_at = CASE WHEN $6::float8 IS NULL THEN expires_at ELSE now() + make_interval(secs => $6::float8) END,
+         verified_at = CASE WHEN $7 THEN now() ELSE verified_at END,
+         exit_code = coalesce($8, exit_code), output = coalesce($9, output), installed_version = coalesce($10, installed_version)
+       WHERE tenant_id = $1 AND id = $2 AND status = ANY($3::text[])
+       RETURNING *
+     ), logged AS (
+       INSERT INTO action_request_events (tenant_id, action_id, status, detail) SELECT tenant_id, id, status, $5 FROM a
+     )
+     SELECT ${COLUMNS} FROM a ${JOINS}`,
     [
       tenantId,
       id,
@@ -101,14 +117,7 @@ export async function changeActionRequestStatus(q: Queryable, tenantId: string, 
       change.result?.installedVersion ?? null,
     ],
   );
-  if (rowCount === 0) return false;
-  await q.query('INSERT INTO action_request_events (tenant_id, action_id, status, detail) VALUES ($1, $2, $3, $4)', [
-    tenantId,
-    id,
-    change.to,
-    change.detail ?? null,
-  ]);
-  return true;
+  return rows[0];
 }
 
 export type ActionEventRow = { action_id: string; status: ActionStatus; detail: string | null; created_at: Date };

@@ -1,6 +1,5 @@
 import {
   changeActionRequestStatus,
-  findActionRequest,
   type ActionRequestRow,
   type ActionStatus,
   type StatusChange,
@@ -48,13 +47,12 @@ export async function transitionAction(
   by: Pick<AuditEntry, 'actorKind' | 'actorId'>,
 ): Promise<ActionRequestRow | undefined> {
   const { detail, ...rest } = transition;
-  const moved = await changeActionRequestStatus(q, tenantId, actionId, {
+  const row = await changeActionRequestStatus(q, tenantId, actionId, {
     ...rest,
     from: FROM[transition.to],
     detail: detail ? encodeActionDetail(detail) : null,
   });
-  if (!moved) return undefined;
-  const row = (await findActionRequest(q, tenantId, actionId))!;
+  if (!row) return undefined;
   await insertAuditEntry(q, tenantId, {
     ...by,
     action: `action.${transition.to}`,
