@@ -113,16 +113,27 @@ describe('a device agent process and a Portico process', () => {
     expect(refused.output()).not.toMatch(/\n\s+at /);
   });
 
-  it('restarts the enrolled device: the agent receives the command once and the user sees it succeed', async () => {
+  it('restarts the enrolled device from the chat: the agent receives the command once, the user sees it succeed, the ticket holds it', async () => {
     const tom = await enrollFor(DEMO.tom, '+44 7400 123456', 'TOM-WORKSTATION');
     const agent = await startAgentProcess(tom);
     const device = (await tom.http.get('/api/v1/devices')).body.devices.find((d: { id: string }) => d.id === tom.deviceId);
-    expect(device.lastSeenAt).not.toBeNull();
+    expect(device).toMatchObject({ online: true, lastSeenAt: expect.any(String) });
 
-    const actionId = await requestAndVerify(tom, 'restart');
+    const { answer } = await tom.chat.ask('please restart TOM-WORKSTATION');
+    const proposed = await tom.chat.waitFor('chat:action', (p) => p.conversationId === answer.conversationId);
+    expect(proposed.action).toMatchObject({ kind: 'restart', deviceId: tom.deviceId });
+    const actionId = proposed.action.id as string;
+    expect((await tom.chat.emit('action:confirm', { actionId })).needsPhone).toBe(false);
+    const code = codeIn((await latestSms(tech, tom.phone)).body);
+    expect((await tom.chat.emit('action:verify', { actionId, code })).action.status).toBe('queued');
     await reached(tom, actionId, 'succeeded');
     expect(agent.output().split(`command ${actionId} (restart) received`)).toHaveLength(2);
     expect(agent.output()).toMatch(/shutdown/);
+
+    const conversation = (await tom.http.get(`/api/v1/conversations/${answer.conversationId}`)).body;
+    const ticket = (await tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+    const logged = ticket.actions.find((a: { id: string }) => a.id === actionId);
+    expect(logged.history.map((h: { status: string }) => h.status)).toEqual(['awaiting_confirmation', 'awaiting_code', 'queued', 'dispatched', 'running', 'succeeded']);
   }, 60_000);
 
   it('keeps a verified action for an offline device and delivers it once when the agent is back', async () => {

@@ -18,10 +18,15 @@ const PLATFORM_WORDS: Record<string, DeviceSummary['os']> = {
  */
 export function devicesMentioned(text: string, devices: DeviceSummary[], platformHint?: DeviceSummary['os']): DeviceSummary[] {
   const words = tokenize(text);
-  const byName = devices.filter((device) => {
+  // A name written out whole decides even when another device shares a word of it ("TOM-LAPTOP", "TOM-WORKSTATION").
+  const written = devices.filter((device) => {
     const name = normalize(device.name);
+    return name.length > 0 && normalize(text).includes(name);
+  });
+  if (written.length === 1) return written;
+  const byName = devices.filter((device) => {
     const nameWords = tokenize(device.name).filter((w) => w.length >= 3 && !(w in PLATFORM_WORDS));
-    return name.length > 0 && (normalize(text).includes(name) || nameWords.some((w) => words.includes(w)));
+    return written.includes(device) || nameWords.some((w) => words.includes(w));
   });
   if (byName.length === 1) return byName;
   const platforms = new Set(words.map((w) => PLATFORM_WORDS[w]).filter((p): p is DeviceSummary['os'] => p !== undefined));
