@@ -20,12 +20,14 @@ export type PrepareOptions = { catalog: CatalogAppRef[]; knownWords: ReadonlySet
 // a small corpus would otherwise give them weight by chance ("and" deciding between a question and a request).
 // Interjections and apologies ("well", "alors", "tja", "pues", "allora", "sorry") likewise open any message and
 // mean nothing alone: a message made only of them has nothing to act on.
+// Italian "i" stays, being also English "I": "I restarted it" reports what a request asks, and "riavviare i
+// computer" (computers in general) is not "riavvia il computer".
 const NOISE_WORDS = new Set(
   `a an the and or of to in at with from by
   et ou le la les l un une des de du d au aux avec par
   und oder der die das dem den des ein eine einen einem einer zu zum zur mit von vom für fur im am
   y o el los las lo unos unas del al con para por
-  e ed il lo gli i uno di del della dello dei degli delle da dal dalla con per
+  e ed il lo gli uno di del della dello dei degli delle da dal dalla con per
   well so um uh uhm umm hm hmm hmmm mmm ah oh eh ehh lol haha sorry
   alors bon ben bah euh heu hein bof pff mdr désolé désolée desole desolee pardon
   naja tja äh ähm ahm aha entschuldigung sorry

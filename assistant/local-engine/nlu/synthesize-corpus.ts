@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 import type { Language } from '../../../i18n/languages.js';
 import type { Intent } from './intents.js';
 
-// The hand-written corpus teaches how each request is phrased. Two things it cannot list by hand are added
-// here, the same way for every language:
+// The hand-written corpus teaches how each request is phrased. What it cannot list by hand is added here, the
+// same way for every language:
 // - the breadth of IT problems: any problem is a question for the knowledge base, so sentences pairing a
 //   subject of the knowledge-base lexicon (printer, VPN, mailbox…) with a problem (broken, slow…) teach
 //   the classifier the whole field's vocabulary;
+// - the words of requests used otherwise: to describe a problem or ask how ("my laptop keeps restarting", "how
+//   do I install the printer driver"), aimed at what is not one of the user's computers ("restart teams"), or
+//   in a thank-you that says what works again ("thanks, the vpn works again");
 // - wrapping: users greet, apologize and thank around their request ("hi, sorry to bother you, …, thanks"),
-//   and describe the problem when they ask for a ticket or a technician; those words must not decide the intent.
+//   give the problem or the reason behind a request, and string greetings, thanks and goodbyes together; those
+//   words must not decide the intent.
 
 const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'kb-index', 'lexicon');
 
@@ -62,6 +66,10 @@ const WRAPPED_INTENTS: Intent[] = [
   'kb_question', 'device_restart', 'device_lock', 'device_shutdown', 'device_logout', 'device_reset_password',
   'install_software', 'list_devices', 'ticket_status', 'list_tickets', 'create_ticket', 'escalate',
 ];
+
+// Greetings, thanks, goodbyes and questions about the assistant come one after the other in one message ("thanks,
+// you've been a great help, have a nice weekend!"): long as that message is, it asks for nothing.
+const CHAINED_INTENTS: Intent[] = ['greeting', 'thanks', 'goodbye', 'help'];
 
 // The words of the device actions (restart, shut down, lock, log out, reset a password) also describe problems
 // and how-to questions: "my laptop keeps restarting", "how do I lock my screen", "I already rebooted". Those are
@@ -129,15 +137,140 @@ const SYMPTOMS: Record<Language, string[]> = {
   es: ['está congelado', 'no responde nada', 'se quedó en la pantalla de inicio de sesión', 'la pantalla está en negro', 'va lentísimo', 'las aplicaciones se cierran solas', 'está colgado desde esta mañana', 'el ratón no se mueve', 'no me deja entrar', 'el ventilador va a tope'],
   it: ['è bloccato', 'non risponde più niente', 'è fermo sulla schermata di accesso', 'lo schermo è nero', 'è lentissimo', 'le app si chiudono di continuo', 'è piantato da stamattina', 'il mouse non si muove', 'non mi fa entrare', 'la ventola va a palla'],
 };
+// The device actions act on the user's computers only. The same requests aimed at an app, an account, a phone or
+// the equipment of a room ask for what the knowledge base explains ("reset my email password", "restart teams",
+// "lock my phone, I lost it"). Each request below is written once and aimed both ways, so that what it is aimed at
+// decides, not the verb.
+type TargetedRequests = { intent: Intent; requests: string[]; computers: string[]; others: string[] };
+const TARGETED: Record<Language, TargetedRequests[]> = {
+  en: [
+    { intent: 'device_restart', requests: ['restart {t}', 'please restart {t} for me', 'can you reboot {t}'], computers: ['my laptop', 'my pc', 'my mac', 'the windows desktop', 'my work computer'], others: ['teams', 'outlook', 'the vpn', 'the browser', 'the printer', 'the router', 'the projector', 'my phone', 'my ipad'] },
+    { intent: 'device_shutdown', requests: ['shut down {t}', 'turn off {t} please', 'can you power off {t}'], computers: ['my laptop', 'my pc', 'my imac', 'the office computer'], others: ['teams', 'zoom', 'the printer', 'the projector in room 3', 'the meeting room screen', 'my phone'] },
+    { intent: 'device_logout', requests: ['log me out of {t}', 'sign me out of {t} everywhere', 'can you log me off {t}'], computers: ['my laptop', 'my pc', 'the windows machine', 'my mac'], others: ['teams', 'outlook', 'sap', 'onedrive', 'the wifi', 'my phone'] },
+    { intent: 'device_reset_password', requests: ['reset my {t} password', 'can you reset my {t} password', 'I need a new {t} password'], computers: ['laptop', 'pc', 'mac', 'windows', 'computer', 'macbook'], others: ['email', 'vpn', 'wifi', 'outlook', 'sap', 'voicemail', 'teams', 'mfa', 'phone'] },
+    { intent: 'device_lock', requests: ['lock {t}, I lost it', 'can you lock {t} remotely', 'please lock {t} now'], computers: ['my laptop', 'my macbook', 'my pc', 'my notebook'], others: ['my phone', 'my work phone', 'my ipad', 'my tablet', 'my account', 'my sim card'] },
+  ],
+  fr: [
+    { intent: 'device_restart', requests: ['redémarre {t}', 'redémarre-moi {t} stp', 'tu peux relancer {t}'], computers: ['mon portable', 'mon pc', 'mon mac', 'le pc windows du bureau', 'mon ordi du travail'], others: ['teams', 'outlook', 'le vpn', 'le navigateur', "l'imprimante", 'la box', 'le projecteur', 'mon téléphone', 'mon ipad'] },
+    { intent: 'device_shutdown', requests: ['éteins {t}', 'éteins {t} stp', 'tu peux arrêter {t}'], computers: ['mon portable', 'mon pc', 'mon imac', "l'ordinateur du bureau"], others: ['teams', 'zoom', "l'imprimante", 'le projecteur de la salle 3', "l'écran de la salle de réunion", 'mon téléphone'] },
+    { intent: 'device_logout', requests: ['déconnecte-moi de {t}', 'déconnecte-moi de {t} partout', 'tu peux fermer ma session sur {t}'], computers: ['mon portable', 'mon pc', 'la machine windows', 'mon mac'], others: ['teams', 'outlook', 'sap', 'onedrive', 'le wifi', 'mon téléphone'] },
+    { intent: 'device_reset_password', requests: ['réinitialise mon mot de passe {t}', 'tu peux réinitialiser mon mot de passe {t}', "il me faut un nouveau mot de passe {t}"], computers: ['du portable', 'du pc', 'du mac', 'windows', "de l'ordinateur", 'du macbook'], others: ['mail', 'vpn', 'wifi', 'outlook', 'sap', 'de messagerie vocale', 'teams', 'mfa', 'du téléphone'] },
+    { intent: 'device_lock', requests: ["verrouille {t}, je l'ai perdu", 'tu peux verrouiller {t} à distance', 'verrouille {t} tout de suite stp'], computers: ['mon portable', 'mon macbook', 'mon pc', 'mon ordi'], others: ['mon téléphone', 'mon téléphone pro', 'mon ipad', 'ma tablette', 'mon compte', 'ma carte sim'] },
+  ],
+  de: [
+    { intent: 'device_restart', requests: ['starte {t} neu', 'starte mir bitte {t} neu', 'kannst du {t} rebooten'], computers: ['meinen laptop', 'meinen pc', 'meinen mac', 'den windows rechner im büro', 'meinen arbeitsrechner'], others: ['teams', 'outlook', 'das vpn', 'den browser', 'den drucker', 'den router', 'den beamer', 'mein handy', 'mein ipad'] },
+    { intent: 'device_shutdown', requests: ['fahr {t} herunter', 'schalte bitte {t} aus', 'kannst du {t} ausschalten'], computers: ['meinen laptop', 'meinen pc', 'meinen imac', 'den bürorechner'], others: ['teams', 'zoom', 'den drucker', 'den beamer in raum 3', 'den bildschirm im besprechungsraum', 'mein handy'] },
+    { intent: 'device_logout', requests: ['melde mich von {t} ab', 'melde mich überall von {t} ab', 'kannst du mich von {t} abmelden'], computers: ['meinem laptop', 'meinem pc', 'dem windows rechner', 'meinem mac'], others: ['teams', 'outlook', 'sap', 'onedrive', 'dem wlan', 'meinem handy'] },
+    { intent: 'device_reset_password', requests: ['setz mein {t} passwort zurück', 'kannst du mein {t} passwort zurücksetzen', 'ich brauche ein neues {t} passwort'], computers: ['laptop', 'pc', 'mac', 'windows', 'rechner', 'macbook'], others: ['mail', 'vpn', 'wlan', 'outlook', 'sap', 'mailbox', 'teams', 'mfa', 'handy'] },
+    { intent: 'device_lock', requests: ['sperr {t}, hab es verloren', 'kannst du {t} aus der ferne sperren', 'sperr bitte sofort {t}'], computers: ['meinen laptop', 'mein macbook', 'meinen pc', 'mein notebook'], others: ['mein handy', 'mein diensthandy', 'mein ipad', 'mein tablet', 'mein konto', 'meine sim karte'] },
+  ],
+  es: [
+    { intent: 'device_restart', requests: ['reinicia {t}', 'reiníciame {t} por favor', 'puedes reiniciar {t}'], computers: ['mi portátil', 'mi pc', 'mi mac', 'el pc windows de la oficina', 'mi ordenador del trabajo'], others: ['teams', 'outlook', 'la vpn', 'el navegador', 'la impresora', 'el router', 'el proyector', 'mi móvil', 'mi ipad'] },
+    { intent: 'device_shutdown', requests: ['apaga {t}', 'apágame {t} por favor', 'puedes apagar {t}'], computers: ['mi portátil', 'mi pc', 'mi imac', 'el ordenador de la oficina'], others: ['teams', 'zoom', 'la impresora', 'el proyector de la sala 3', 'la pantalla de la sala de reuniones', 'mi móvil'] },
+    { intent: 'device_logout', requests: ['ciérrame la sesión de {t}', 'ciérrame la sesión de {t} en todos lados', 'puedes cerrar mi sesión en {t}'], computers: ['mi portátil', 'mi pc', 'la máquina windows', 'mi mac'], others: ['teams', 'outlook', 'sap', 'onedrive', 'la wifi', 'mi móvil'] },
+    { intent: 'device_reset_password', requests: ['restablece mi contraseña {t}', 'puedes restablecer mi contraseña {t}', 'necesito una contraseña nueva {t}'], computers: ['del portátil', 'del pc', 'del mac', 'de windows', 'del ordenador', 'del macbook'], others: ['del correo', 'de la vpn', 'del wifi', 'de outlook', 'de sap', 'del buzón de voz', 'de teams', 'del mfa', 'del móvil'] },
+    { intent: 'device_lock', requests: ['bloquea {t}, lo perdí', 'puedes bloquear {t} a distancia', 'bloquea {t} ya por favor'], computers: ['mi portátil', 'mi macbook', 'mi pc', 'mi ordenador'], others: ['mi móvil', 'mi móvil del trabajo', 'mi ipad', 'mi tablet', 'mi cuenta', 'mi tarjeta sim'] },
+  ],
+  it: [
+    { intent: 'device_restart', requests: ['riavvia {t}', 'riavviami {t} per favore', 'puoi riavviare {t}'], computers: ['il mio portatile', 'il mio pc', 'il mio mac', "il pc windows dell'ufficio", 'il mio computer di lavoro'], others: ['teams', 'outlook', 'la vpn', 'il browser', 'la stampante', 'il router', 'il proiettore', 'il mio telefono', 'il mio ipad'] },
+    { intent: 'device_shutdown', requests: ['spegni {t}', 'spegnimi {t} per favore', 'puoi spegnere {t}'], computers: ['il mio portatile', 'il mio pc', 'il mio imac', "il computer dell'ufficio"], others: ['teams', 'zoom', 'la stampante', 'il proiettore della sala 3', 'lo schermo della sala riunioni', 'il mio telefono'] },
+    { intent: 'device_logout', requests: ['fammi uscire da {t}', 'disconnettimi da {t} ovunque', 'puoi chiudere la mia sessione su {t}'], computers: ['il mio portatile', 'il mio pc', 'la macchina windows', 'il mio mac'], others: ['teams', 'outlook', 'sap', 'onedrive', 'il wifi', 'il mio telefono'] },
+    { intent: 'device_reset_password', requests: ['reimposta la mia password {t}', 'puoi reimpostare la mia password {t}', 'mi serve una nuova password {t}'], computers: ['del portatile', 'del pc', 'del mac', 'di windows', 'del computer', 'del macbook'], others: ['della posta', 'della vpn', 'del wifi', 'di outlook', 'di sap', 'della segreteria', 'di teams', 'della mfa', 'del telefono'] },
+    { intent: 'device_lock', requests: ["blocca {t}, l'ho perso", 'puoi bloccare {t} da remoto', 'blocca subito {t} per favore'], computers: ['il mio portatile', 'il mio macbook', 'il mio pc', 'il mio computer'], others: ['il mio telefono', 'il cellulare aziendale', 'il mio ipad', 'il mio tablet', 'il mio account', 'la mia sim'] },
+  ],
+};
+
+// "Install" also opens how-to questions and problems about what no catalog holds (drivers, updates, printers,
+// certificates): those are for the knowledge base, while a request names the software it wants.
+const INSTALL_QUESTIONS: Record<Language, string[]> = {
+  en: ['how do I install {s}', 'is there a guide for installing {s}?', "{s} won't install", 'installing {s} fails with an error', 'where do I find the installer for {s}', 'how to set up {s}', 'the installation of {s} is stuck'],
+  fr: ['comment installer {s}', "y a un tuto pour installer {s} ?", "{s} ne veut pas s'installer", "l'installation de {s} plante avec une erreur", "où trouver l'installeur de {s}", 'comment configurer {s}', "l'installation de {s} est bloquée"],
+  de: ['wie installiere ich {s}', 'gibt es eine anleitung zum installieren von {s}?', '{s} lässt sich nicht installieren', 'die installation von {s} bricht mit fehler ab', 'wo finde ich das setup für {s}', 'wie richte ich {s} ein', 'die installation von {s} hängt'],
+  es: ['cómo instalo {s}', '¿hay alguna guía para instalar {s}?', '{s} no se instala', 'la instalación de {s} falla con un error', 'dónde encuentro el instalador de {s}', 'cómo configuro {s}', 'la instalación de {s} se queda colgada'],
+  it: ['come installo {s}', "c'è una guida per installare {s}?", '{s} non si installa', "l'installazione di {s} fallisce con un errore", "dove trovo l'installer di {s}", 'come configuro {s}', "l'installazione di {s} è bloccata"],
+};
+const INSTALL_SUBJECTS: Record<Language, string[]> = {
+  en: ['the printer driver', 'the network printer', 'windows updates', 'the vpn client', 'a font', 'the company certificate', 'a language pack', 'the outlook add-in', 'the app on my phone', 'the scanner software', 'the docking station driver'],
+  fr: ["le pilote de l'imprimante", "l'imprimante réseau", 'les mises à jour windows', 'le client vpn', 'une police', "le certificat de l'entreprise", 'un pack de langue', 'le complément outlook', "l'appli sur mon téléphone", 'le logiciel du scanner', 'le pilote de la station d\'accueil'],
+  de: ['den druckertreiber', 'den netzwerkdrucker', 'windows updates', 'den vpn client', 'eine schriftart', 'das firmenzertifikat', 'ein sprachpaket', 'das outlook add-in', 'die app auf dem handy', 'die scanner software', 'den treiber der dockingstation'],
+  es: ['el driver de la impresora', 'la impresora de red', 'las actualizaciones de windows', 'el cliente vpn', 'una fuente', 'el certificado de la empresa', 'un paquete de idioma', 'el complemento de outlook', 'la app en el móvil', 'el software del escáner', 'el driver de la base de conexión'],
+  it: ['il driver della stampante', 'la stampante di rete', 'gli aggiornamenti di windows', 'il client vpn', 'un font', "il certificato aziendale", 'un pacchetto lingua', "il componente aggiuntivo di outlook", "l'app sul telefono", 'il software dello scanner', 'il driver della docking station'],
+};
+
+// A thank-you often says what works again, or what the user can do again ("thanks, the vpn works again", "that
+// fixed my problem with outlook", "great, I can log in again"), and a confirmation may say it without thanking:
+// the words of the subject must not turn it into a question for the knowledge base. {s} is a subject of the
+// knowledge-base lexicon.
+const THANKS_WORDS: Record<Language, string[]> = {
+  en: ['thanks', 'thank you', 'thx', 'cheers', 'great, thanks', 'perfect, thank you', 'many thanks', 'awesome, thanks', 'thanks a lot', 'brilliant, thanks', 'you are a star', 'nice one'],
+  fr: ['merci', 'merci beaucoup', 'super merci', 'parfait, merci', 'top merci', 'merci bien', 'génial, merci', 'merci mille fois', 'nickel merci', 'tu gères', 'impeccable'],
+  de: ['danke', 'vielen dank', 'super danke', 'perfekt, danke', 'danke dir', 'besten dank', 'klasse, danke', 'tausend dank', 'spitze, danke', 'du bist super', 'klasse'],
+  es: ['gracias', 'muchas gracias', 'genial gracias', 'perfecto, gracias', 'mil gracias', 'gracias de verdad', 'estupendo, gracias', 'eres un crack', 'genial', 'de lujo, gracias'],
+  it: ['grazie', 'grazie mille', 'ottimo grazie', 'perfetto, grazie', 'grazie davvero', 'molte grazie', 'fantastico, grazie', 'grazie infinite', 'sei un mito', 'grande, grazie', 'ottimo'],
+};
+const RESOLVED: Record<Language, string[]> = {
+  en: [
+    '{s} is back to normal', '{s} runs smoothly again', 'everything is ok with {s} now', '{s} shows up now', 'no more problems with {s}', '{s} is up and running',
+    '{s} works again', '{s} is working now', '{s} is fine now', '{s} is back', '{s} is fixed', 'that fixed {s}', 'that fixed my problem with {s}',
+    'it worked, {s} is ok now', '{s} connects again', 'I can use {s} again', 'the problem with {s} is solved', 'thanks for the help with {s}',
+    'I can log in again', 'I can print again', 'it works now', 'that did the trick', 'that worked', 'the restart fixed it', 'all sorted now',
+  ],
+  fr: [
+    '{s} est revenu à la normale', '{s} tourne de nouveau bien', 'tout est ok avec {s} maintenant', '{s} s\'affiche maintenant', 'plus de souci avec {s}', '{s} est de nouveau opérationnel',
+    '{s} remarche', '{s} fonctionne maintenant', '{s} va bien maintenant', '{s} est revenu', '{s} est réparé', 'ça a réglé {s}', 'ça a réglé mon problème de {s}',
+    "ça a marché, {s} est ok maintenant", '{s} se connecte de nouveau', "je peux de nouveau utiliser {s}", 'le problème de {s} est résolu', "merci pour l'aide avec {s}",
+    'je peux me reconnecter', 'je peux de nouveau imprimer', 'ça marche maintenant', "c'était ça", 'ça a marché', 'le redémarrage a réglé le souci', 'tout est réglé',
+  ],
+  de: [
+    '{s} ist wieder normal', '{s} läuft wieder rund', 'mit {s} ist jetzt alles ok', '{s} wird jetzt angezeigt', 'keine probleme mehr mit {s}', '{s} läuft wieder',
+    '{s} geht wieder', '{s} funktioniert jetzt', '{s} ist jetzt ok', '{s} ist wieder da', '{s} ist repariert', 'das hat {s} gelöst', 'das hat mein problem mit {s} gelöst',
+    'hat geklappt, {s} ist jetzt ok', '{s} verbindet sich wieder', 'ich kann {s} wieder benutzen', 'das problem mit {s} ist gelöst', 'danke für die hilfe mit {s}',
+    'ich kann mich wieder anmelden', 'ich kann wieder drucken', 'geht jetzt', 'das war es', 'hat geklappt', 'der neustart hat es behoben', 'alles erledigt',
+  ],
+  es: [
+    '{s} ha vuelto a la normalidad', '{s} vuelve a ir fino', 'todo bien con {s} ahora', '{s} ya aparece', 'ya no hay problemas con {s}', '{s} vuelve a estar operativo',
+    '{s} ya funciona', '{s} funciona otra vez', '{s} ya va bien', '{s} ha vuelto', '{s} está arreglado', 'eso arregló {s}', 'eso arregló mi problema con {s}',
+    'funcionó, {s} ya está bien', '{s} vuelve a conectar', 'ya puedo usar {s} otra vez', 'el problema con {s} está resuelto', 'gracias por la ayuda con {s}',
+    'ya puedo entrar otra vez', 'ya puedo imprimir', 'ya funciona', 'era eso', 'funcionó', 'el reinicio lo arregló', 'todo resuelto',
+  ],
+  it: [
+    '{s} è tornato alla normalità', '{s} va di nuovo liscio', 'ora è tutto ok con {s}', '{s} ora si vede', 'niente più problemi con {s}', '{s} è di nuovo operativo',
+    '{s} funziona di nuovo', '{s} ora funziona', '{s} ora va bene', '{s} è tornato', '{s} è sistemato', 'questo ha risolto {s}', 'ha risolto il mio problema con {s}',
+    'ha funzionato, {s} ora è ok', '{s} si collega di nuovo', 'posso di nuovo usare {s}', 'il problema con {s} è risolto', "grazie per l'aiuto con {s}",
+    'riesco di nuovo ad accedere', 'riesco di nuovo a stampare', 'ora funziona', 'era quello', 'ha funzionato', 'il riavvio ha risolto', 'tutto sistemato',
+  ],
+};
+// Some confirmations come without a thank-you.
+const UNTHANKED_SHARE = 0.25;
+
+// Reasons users give for wanting an app ("I can't open the invoices", "for the training videos"): some read like
+// problems, but the request decides.
+const INSTALL_REASONS: Record<Language, string[]> = {
+  en: ["I can't open the pdf invoices", 'the whole team uses it', 'for the training videos', 'for a client project', 'I have a call with a customer tomorrow', 'to edit some photos', 'my manager asked me to use it', "I can't open the zip files I got", 'I need it for the course next week', 'the old one stopped working'],
+  fr: ["j'arrive pas à ouvrir les factures pdf", "toute l'équipe l'utilise", 'pour les vidéos de formation', 'pour un projet client', "j'ai un appel client demain", 'pour retoucher des photos', "mon chef m'a demandé de l'utiliser", "j'arrive pas à ouvrir les zip reçus", "j'en ai besoin pour la formation la semaine prochaine", "l'ancien ne marche plus"],
+  de: ['ich kann die pdf rechnungen nicht öffnen', 'das ganze team nutzt es', 'für die schulungsvideos', 'für ein kundenprojekt', 'ich habe morgen einen call mit einem kunden', 'um fotos zu bearbeiten', 'mein chef will, dass ich es nutze', 'ich kann die zip dateien nicht öffnen', 'ich brauche es für den kurs nächste woche', 'das alte geht nicht mehr'],
+  es: ['no puedo abrir las facturas en pdf', 'todo el equipo lo usa', 'para los vídeos de la formación', 'para un proyecto de un cliente', 'mañana tengo una llamada con un cliente', 'para editar unas fotos', 'mi jefe me pidió que lo use', 'no puedo abrir los zip que me mandaron', 'lo necesito para el curso de la semana que viene', 'el antiguo ya no funciona'],
+  it: ['non riesco ad aprire le fatture pdf', 'tutto il team lo usa', 'per i video del corso', 'per un progetto di un cliente', 'domani ho una call con un cliente', 'per ritoccare delle foto', 'il mio capo mi ha chiesto di usarlo', 'non riesco ad aprire gli zip che ho ricevuto', 'mi serve per il corso della settimana prossima', 'il vecchio non funziona più'],
+};
+const INSTALL_LINKS: Record<Language, string[]> = { en: ['so', 'because', ''], fr: ['parce que', 'car', ''], de: ['weil', 'denn', ''], es: ['porque', 'que', ''], it: ['perché', 'che', ''] };
+
 const DEVICE_INTENTS: Intent[] = ['device_restart', 'device_shutdown', 'device_lock', 'device_logout', 'device_reset_password'];
 
 // How many synthetic sentences of each kind a language gets.
 const LEXICON_SENTENCES = 80;
 const ACTION_PROBLEM_SENTENCES = 80;
+const TARGETED_SENTENCES = 100;
+const INSTALL_QUESTION_SENTENCES = 30;
+const RESOLVED_THANKS_SENTENCES = 100;
+const SOCIAL_CHAIN_SENTENCES = 60;
 const WRAPPED_SHARE = 0.35;
 const BARE_SUBJECT_SHARE = 0.15;
+// A share of the lexicon questions name the user's computer or a common app as the subject ("pc slow", "my laptop
+// won't charge"): named alone, those are words of requests and of the help intent.
+const DEVICE_SUBJECT_SHARE = 0.25;
 const COMBINED_SENTENCES = 50;
 const DEVICE_WITH_SYMPTOM_SENTENCES = 40;
+const INSTALL_WITH_REASON_SENTENCES = 40;
 
 export type Random = () => number;
 
@@ -147,7 +280,7 @@ function pick<T>(list: readonly T[], random: Random): T {
 
 let lexicon: Concept[][] | undefined;
 
-function loadLexicon(): { subjects: Concept[]; problems: Concept[] } {
+export function loadLexicon(): { subjects: Concept[]; problems: Concept[] } {
   lexicon ??= readdirSync(LEXICON_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()
@@ -176,9 +309,10 @@ export function lexiconQuestions(lang: Language, random: Random, count = LEXICON
     if (!subject?.length || !problem?.length) continue;
     // Some users name only the subject ("printer?", "vpn"): that too is a question for the knowledge base.
     const bare = random() < BARE_SUBJECT_SHARE;
+    const named = random() < DEVICE_SUBJECT_SHARE ? pick(ACTION_SUBJECTS[lang], random) : pick(subject, random);
     const utterance = bare
       ? `${pick(subject, random)}${random() < 0.5 ? ' ?' : ''}`
-      : [pick(OPENERS[lang], random), pick(subject, random), pick(problem, random)].filter(Boolean).join(' ');
+      : [pick(OPENERS[lang], random), named, pick(problem, random)].filter(Boolean).join(' ');
     out.push({ utterance, intent: 'kb_question' });
   }
   return out;
@@ -194,6 +328,51 @@ export function actionProblems(lang: Language, random: Random, count = ACTION_PR
   return out;
 }
 
+/** The device requests aimed at a computer, and the same aimed at what is not one: the latter for the knowledge base. */
+export function targetedRequests(lang: Language, random: Random, count = TARGETED_SENTENCES): Example[] {
+  return Array.from({ length: count }, (_, i) => {
+    const group = pick(TARGETED[lang], random);
+    const computer = i % 2 === 0;
+    const utterance = pick(group.requests, random).replace('{t}', pick(computer ? group.computers : group.others, random));
+    return { utterance, intent: computer ? group.intent : ('kb_question' as const) };
+  });
+}
+
+/** Knowledge-base questions about installing what no catalog holds. */
+export function installQuestions(lang: Language, random: Random, count = INSTALL_QUESTION_SENTENCES): Example[] {
+  return Array.from({ length: count }, () => ({
+    utterance: pick(INSTALL_QUESTIONS[lang], random).replace('{s}', pick(INSTALL_SUBJECTS[lang], random)),
+    intent: 'kb_question' as const,
+  }));
+}
+
+/** Thank-yous that name what works again, the subject taken from the knowledge-base lexicon. */
+export function resolvedThanks(lang: Language, random: Random, count = RESOLVED_THANKS_SENTENCES): Example[] {
+  const { subjects } = loadLexicon();
+  const out: Example[] = [];
+  for (let i = 0; i < count * 3 && out.length < count; i++) {
+    const subject = pick(subjects, random).terms[lang]?.[0];
+    if (!subject) continue;
+    const resolved = pick(RESOLVED[lang], random).replace('{s}', subject);
+    const thanks = pick(THANKS_WORDS[lang], random);
+    const r = random();
+    const utterance = r < UNTHANKED_SHARE ? resolved : r < 0.6 ? `${thanks}, ${resolved}` : `${resolved}, ${thanks}`;
+    out.push({ utterance, intent: 'thanks' });
+  }
+  return out;
+}
+
+/** Two or three social sentences of the corpus in one message, as what the last one says. */
+export function socialChains(examples: Example[], random: Random, count = SOCIAL_CHAIN_SENTENCES): Example[] {
+  const social = examples.filter((e) => CHAINED_INTENTS.includes(e.intent));
+  const out: Example[] = [];
+  for (let i = 0; i < count && social.length; i++) {
+    const parts = Array.from({ length: random() < 0.7 ? 2 : 3 }, () => pick(social, random));
+    out.push({ utterance: parts.map((part) => part.utterance.replace(/[.!?]+$/, '')).join(', '), intent: parts.at(-1)!.intent });
+  }
+  return out;
+}
+
 /** Device requests with the symptom that motivates them, before or after. */
 export function requestsWithSymptoms(lang: Language, examples: Example[], random: Random, count = DEVICE_WITH_SYMPTOM_SENTENCES): Example[] {
   const requests = examples.filter((e) => e.intent === 'device_restart' || (DEVICE_INTENTS.includes(e.intent) && random() < 0.3));
@@ -203,6 +382,19 @@ export function requestsWithSymptoms(lang: Language, examples: Example[], random
     const symptom = pick(SYMPTOMS[lang], random);
     const text = request.utterance.replace(/[.!?]+$/, '');
     out.push({ utterance: random() < 0.5 ? `${text}, ${symptom}` : `${symptom}, ${text}`, intent: request.intent });
+  }
+  return out;
+}
+
+/** Requests for an app with the reason for wanting it, before or after. */
+export function requestsWithReasons(lang: Language, examples: Example[], random: Random, count = INSTALL_WITH_REASON_SENTENCES): Example[] {
+  const requests = examples.filter((e) => e.intent === 'install_software');
+  const out: Example[] = [];
+  for (let i = 0; i < count && requests.length; i++) {
+    const text = pick(requests, random).utterance.replace(/[.!?]+$/, '');
+    const reason = pick(INSTALL_REASONS[lang], random);
+    const link = pick(INSTALL_LINKS[lang], random);
+    out.push({ utterance: random() < 0.7 ? `${text}, ${[link, reason].filter(Boolean).join(' ')}` : `${reason}, ${text}`, intent: 'install_software' });
   }
   return out;
 }

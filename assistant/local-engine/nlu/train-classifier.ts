@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangDe } from '@nlpjs/lang-de';
@@ -7,13 +8,25 @@ import { LangEn } from '@nlpjs/lang-en';
 import { LangEs } from '@nlpjs/lang-es';
 import { LangFr } from '@nlpjs/lang-fr';
 import { LangIt } from '@nlpjs/lang-it';
-import { NluNeural } from '@nlpjs/nlu';
 import { LANGUAGES, type Language } from '../../../i18n/languages.js';
 import { INTENTS, type Intent } from './intents.js';
 import { tokenize } from '../../../kb-index/text/normalize.js';
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
-import { APP_WORD, LONG_WORD, NUMBER_WORD, prepareForClassifier } from './prepare-text.js';
-import { actionProblems, combined, lexiconQuestions, requestsWithSymptoms, wrapped, type Example } from './synthesize-corpus.js';
+import { trainLanguageModel, type LanguageModel } from './language-model.js';
+import { prepareForClassifier } from './prepare-text.js';
+import {
+  actionProblems,
+  combined,
+  installQuestions,
+  lexiconQuestions,
+  requestsWithReasons,
+  requestsWithSymptoms,
+  resolvedThanks,
+  socialChains,
+  targetedRequests,
+  wrapped,
+  type Example,
+} from './synthesize-corpus.js';
 
 const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
 const CATALOG_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'db', 'seed', 'catalog.json');
@@ -54,15 +67,6 @@ const DEVICE_PHRASES: Record<Language, string[]> = {
 
 // Apps users ask for that a catalog usually lacks: the request is the same, only the answer differs.
 const OTHER_APPS = ['Photoshop', 'AutoCAD', 'WhatsApp', 'Discord', 'Skype', 'OBS', 'Blender', 'Figma', 'WinRAR', 'Wireshark', 'Docker Desktop', 'IntelliJ', 'Tableau', 'SAP GUI', 'iTunes'];
-
-const PLACEHOLDERS = new Set([APP_WORD, NUMBER_WORD, LONG_WORD]);
-// A word a model knows only once a typo is corrected says less about the language than a word it knows as is.
-const TYPO_FIT = 0.5;
-
-// Training epochs of NLP.js's network (its default runs until the error stops falling, a hundred or more): the
-// weights fit the corpus well before that, and stopping early keeps single words from growing decisive by chance
-// and training within a second or two.
-const ITERATIONS = 40;
 
 // How many variants each sentence with a placeholder expands into.
 const VARIANTS = 3;
@@ -154,57 +158,39 @@ export function loadCorpus(lang: Language): CorpusFile {
   return JSON.parse(readFileSync(join(CORPUS_DIR, `${lang}.json`), 'utf8')) as CorpusFile;
 }
 
-// Correcting a typo compares the word with every feature of a similar length; the same words recur from message to
-// message, so each model remembers its answers, within a bound.
-const SPELLING_CACHE_LIMIT = 20_000;
-
-function rememberSpelling(nlu: NluNeural): void {
-  const spellCheck = nlu.spellCheck;
-  const correct = spellCheck.checkToken.bind(spellCheck);
-  const known = new Map<string, string>();
-  spellCheck.checkToken = (token, distance) => {
-    const key = `${distance}:${token}`;
-    let corrected = known.get(key);
-    if (corrected === undefined) {
-      if (known.size >= SPELLING_CACHE_LIMIT) known.clear();
-      corrected = correct(token, distance);
-      known.set(key, corrected);
-    }
-    return corrected;
-  };
-}
-
 async function train(): Promise<IntentClassifier> {
   const started = performance.now();
   const catalog = loadCatalog();
   const apps = appNames(catalog);
   const corpora = LANGUAGES.map(loadCorpus);
   const knownWords = vocabulary(corpora, catalog);
-  const models = {} as Record<Language, NluNeural>;
+  const models = {} as Record<Language, LanguageModel>;
   const examples = {} as Record<Language, number>;
-  await Promise.all(
-    LANGUAGES.map(async (lang, index) => {
-      const container = containerBootstrap();
-      container.use(LANGUAGE_PLUGINS[lang]);
-      const nlu = new NluNeural({ locale: lang, log: false, spellCheck: true, spellCheckDistance: 1, iterations: ITERATIONS }, container);
-      const random = seededRandom(index + 101);
-      const base: Example[] = [
-        ...expandCorpus(corpora[index]!, apps, index + 1),
-        ...lexiconQuestions(lang, random),
-        ...actionProblems(lang, random),
-        ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
-      ];
-      const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random)];
-      const corpus = [...withRequests, ...wrapped(lang, withRequests, random)].map((item) => ({
-        utterance: prepareForClassifier(item.utterance, { catalog, knownWords }),
-        intent: item.intent,
-      }));
-      examples[lang] = corpus.length;
-      await nlu.train(corpus);
-      rememberSpelling(nlu);
-      models[lang] = nlu;
-    }),
-  );
+  for (const [index, lang] of LANGUAGES.entries()) {
+    // Training runs at start, beside the server: each language's turn lets waiting requests through first.
+    await yieldToEventLoop();
+    const container = containerBootstrap();
+    container.use(LANGUAGE_PLUGINS[lang]);
+    const random = seededRandom(index + 101);
+    const own = expandCorpus(corpora[index]!, apps, index + 1);
+    const base: Example[] = [
+      ...own,
+      ...socialChains(own, random),
+      ...lexiconQuestions(lang, random),
+      ...actionProblems(lang, random),
+      ...installQuestions(lang, random),
+      ...targetedRequests(lang, random),
+      ...resolvedThanks(lang, random),
+      ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
+    ];
+    const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random), ...requestsWithReasons(lang, base, random)];
+    const corpus = [...withRequests, ...wrapped(lang, withRequests, random)].map((item) => ({
+      text: prepareForClassifier(item.utterance, { catalog, knownWords }),
+      label: INTENTS.indexOf(item.intent),
+    }));
+    examples[lang] = corpus.length;
+    models[lang] = trainLanguageModel(container, lang, corpus, INTENTS.length, random);
+  }
   const trainingMs = performance.now() - started;
   return {
     trainingMs,
@@ -213,20 +199,13 @@ async function train(): Promise<IntentClassifier> {
     trainingCatalog: catalog,
     async coverage(prepared, lang) {
       if (!/[\p{L}\p{N}]/u.test(prepared)) return 0;
-      const model = models[lang];
-      // Placeholders are known to every language: only the user's own words tell which language fits.
-      const tokens = Object.keys(await model.prepare(prepared)).filter((token) => !PLACEHOLDERS.has(token));
-      let known = 0;
-      for (const token of tokens) {
-        if (model.features[token]) known++;
-        else if (model.spellCheck.checkToken(token, 1) !== token) known += TYPO_FIT;
-      }
-      return tokens.length ? known / tokens.length : 0;
+      return models[lang].coverage(prepared);
     },
     async classify(prepared, lang) {
       if (!/[\p{L}\p{N}]/u.test(prepared)) return [];
-      const { classifications } = await models[lang].process(prepared);
-      return classifications.filter((c): c is IntentScore => c.intent !== 'None' && c.score > 0);
+      const p = models[lang].classify(prepared);
+      if (!p) return [];
+      return INTENTS.map((intent, i) => ({ intent, score: p[i]! })).sort((a, b) => b.score - a.score);
     },
   };
 }

@@ -119,3 +119,17 @@ describe('understand', () => {
     expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
   });
 });
+
+describe('problem reports', () => {
+  it('reads a message naming something of IT and what is wrong with it as a question for the knowledge base', async () => {
+    for (const text of ['the touchpad stopped working', 'il touchpad non funziona più', 'no, the printer still does not work']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
+    }
+  });
+
+  it('leaves thanks for a fix and plain answers alone', async () => {
+    for (const text of ['thanks, the vpn works again', 'no thanks', 'ok']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+    }
+  });
+});

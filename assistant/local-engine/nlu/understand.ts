@@ -5,6 +5,7 @@ import { detectLanguage } from '../../../kb-index/language/detect-language.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
 import type { Intent } from './intents.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
+import { reportsProblem } from './problem-report.js';
 import { loadIntentClassifier } from './train-classifier.js';
 
 export type { Intent } from './intents.js';
@@ -67,6 +68,20 @@ const MIN_VOTE_WEIGHT = 0.02;
 // A language is reported when fastText names it, or when its model knows clearly more of the words than any other.
 const CLEAR_COVERAGE_LEAD = 0.2;
 
+type Scored = { intent: Intent; score: number };
+
+// Greetings, thanks, goodbyes, help and the answers to a question all call no tool, and any of them serves a user
+// who asked for none better than a tool they did not ask for: when together they outweigh the likeliest request,
+// the message asks for nothing, and the likeliest of them answers it, as sure as all of them together.
+function preferNoTool(ranked: Scored[]): Scored[] {
+  const noTool = ranked.filter(({ intent }) => TOOLS[intent] === null);
+  const total = noTool.reduce((sum, { score }) => sum + score, 0);
+  const request = ranked.find(({ intent }) => TOOLS[intent] !== null);
+  const [first] = noTool;
+  if (!first || (request && request.score >= total)) return ranked;
+  return [{ intent: first.intent, score: total }, ...ranked.filter((r) => r !== first)];
+}
+
 /** A message without any word the models know ("hmm", "🙂", ""): nothing to act on, so the help intent, unsure. */
 function noSignal(language: Language | null): Understanding {
   return { language, intent: 'help', confidence: 0, alternatives: [], tool: null, slots: {} };
@@ -109,11 +124,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     weights += weight;
     for (const { intent, score } of await classifier.classify(prepared, lang)) votes.set(intent, (votes.get(intent) ?? 0) + weight * score);
   }
-  const [top, ...rest] = [...votes]
-    .map(([intent, vote]) => ({ intent, score: vote / weights }))
-    .sort((a, b) => b.score - a.score);
+  const ranked = [...votes].map(([intent, vote]) => ({ intent, score: vote / weights })).sort((a, b) => b.score - a.score);
+  const [top, ...rest] = preferNoTool(ranked);
   if (!top) return noSignal(language);
-  const intent = top.intent;
+  const intent = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang)) ? 'kb_question' : top.intent;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
   if (action) slots.action = action;
