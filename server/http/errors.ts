@@ -40,6 +40,8 @@ export function errorHandler(error: unknown, req: Request, res: Response, next: 
   if (res.headersSent) return next(error);
   const appError = toAppError(error);
   if (appError.code === 'internal') req.log.error({ err: error }, 'request failed');
+  // An outside service failed (SMS provider…): the user gets a plain message, the operator the reason.
+  else if (appError.status >= 500) req.log.warn({ code: appError.code, reason: appError.message }, 'request failed');
   if (appError.retryAfter !== undefined) res.setHeader('Retry-After', String(appError.retryAfter));
   const message = t(requestLanguage(req), appError.messageKey, appError.params);
   res.status(appError.status);

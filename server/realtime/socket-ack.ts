@@ -23,6 +23,8 @@ export function handleEvent<S extends z.core.$ZodType>(
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'internal') options.logger.error({ err: error, event: options.event }, 'socket event failed');
+      // An outside service failed (SMS provider…): the user gets a plain message, the operator the reason.
+      else if (appError.status >= 500) options.logger.warn({ code: appError.code, reason: appError.message, event: options.event }, 'socket event failed');
       ack({
         error: {
           code: appError.code,
