@@ -137,3 +137,62 @@ describe('searchChunks: reciprocal rank fusion of vector, text and title lists',
     expect(all).toEqual({ chunks: 7, byLexeme: new Map([['cpt_printer', 1]]) });
   });
 });
+
+describe('searchChunks: ties within a list', () => {
+  let db: Database;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: 'memory://' });
+    await migrate(db.pool);
+    await prepareVectorColumn(db.pool, 'test', 3);
+    tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
+    const add = async (slug: string, text: string, v: number[]) => {
+      const id = await insertArticle(db.pool, tenantId, { slug, title: slug, bodyMd: text, lang: 'en', tags: [], visibility: 'portal', sourcePath: null, contentHash: slug });
+      await replaceChunks(db.pool, tenantId, { id, title: slug, lang: 'en', visibility: 'portal' }, [{ position: 0, headingPath: '', text, concepts: [], embedding: v }]);
+    };
+    await add('answer', 'the right answer', [1, 0, 0]);
+    await add('runner-up', 'a close second', [0.9, 0.3, 0]);
+    for (const slug of ['same-a', 'same-b', 'same-c']) await add(slug, 'tiedword noise', [0.6, 0.8, 0]);
+    for (const slug of ['other-a', 'other-b', 'other-c', 'other-d', 'other-e']) await add(slug, `${slug} filler`, [0, 0, 1]);
+    await ensureVectorIndex(db.pool);
+  });
+  afterAll(() => db.close());
+
+  const search = (over: Partial<SearchParams>) =>
+    searchChunks(db.pool, {
+      tenantId,
+      visibilities: ['portal'],
+      embedding: [1, 0, 0],
+      words: 'tiedword',
+      queryLang: 'en',
+      concepts: [],
+      titleText: '',
+      preferredLang: 'en',
+      limit: 10,
+      depth: 40,
+      maxConceptShare: 0.5,
+      maxWordShare: 0.5,
+      maxTerms: 8,
+      maxPostings: 1000,
+      maxDistance: 0.9,
+      weights: { vector: 1, text: 1, title: 0 },
+      rrfK: 10,
+      ...over,
+    });
+
+  it('gives articles tied in a list the mean of the places they fill', async () => {
+    // Three articles match the one term equally: places 1 to 3, so each counts as second.
+    const rows = await search({ embedding: null, rrfK: 0 });
+    expect(rows.map((r) => r.slug).sort()).toEqual(['same-a', 'same-b', 'same-c']);
+    for (const r of rows) expect(r.score).toBeCloseTo(1 / 2, 6);
+  });
+
+  it('does not let a crowd of equal text matches jump over the vector order', async () => {
+    // Vector places: answer 1, runner-up 2, the three same-* tied at 3 to 5, and tied again in the text list.
+    // As the first of their ties they would score 1/13 + 0.1/11 = 0.0860 and pass runner-up (1/12 = 0.0833);
+    // at the mean of their places, 1/14 + 0.1/12 = 0.0798, they stay below it.
+    const rows = await search({ weights: { vector: 1, text: 0.1, title: 0 } });
+    expect(rows.slice(0, 2).map((r) => r.slug)).toEqual(['answer', 'runner-up']);
+  });
+});

@@ -237,8 +237,8 @@ export type SearchParams = {
  * the query's informative terms only (its stems in its language's configuration and its lexicon concepts,
  * dropping terms that occur in too many chunks, since Postgres ranking has no notion of rarity); and the
  * titles of those hits by trigram similarity, which forgives typos in short queries. Each list ranks
- * articles by their best chunk, and reciprocal rank fusion adds them up; equally good hits share a rank, and
- * on a tie the user's language wins.
+ * articles by their best chunk, and reciprocal rank fusion adds them up; equally good hits share the mean of
+ * their ranks, and on a tie the user's language wins.
  */
 export async function searchChunks(q: Queryable, p: SearchParams): Promise<SearchCandidate[]> {
   // A named statement is planned once per connection: planning this query cost as much as running it.
@@ -306,8 +306,13 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
      best AS (
        SELECT DISTINCT ON (src, article_id) src, article_id, chunk_id, rank FROM candidates ORDER BY src, article_id, rank
      ),
+     -- Articles tied in a list share the mean of the places they fill, not the first: the text list often
+     -- matches a dozen articles on one rare term with the same score, and giving each of them first place
+     -- let them all jump over the right article a few places down the vector list.
      per_article AS (
-       SELECT src, article_id, chunk_id, rank, rank() OVER (PARTITION BY src ORDER BY rank) AS article_rank FROM best
+       SELECT src, article_id, chunk_id, rank,
+         rank() OVER (PARTITION BY src ORDER BY rank) + (count(*) OVER (PARTITION BY src, rank) - 1) / 2.0 AS article_rank
+       FROM best
      ),
      fused AS (
        SELECT article_id,
