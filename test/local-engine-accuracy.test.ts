@@ -7,9 +7,9 @@ import { loadIntentClassifier } from '../assistant/local-engine/nlu/train-classi
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The product's target is 95% on this split (`npm run bench assistant-nlu` reports against it); the engine reaches
-// 93.1% today. The floor below holds what has been reached, so that a change making understanding worse fails,
+// 94.2% today. The floor below holds what has been reached, so that a change making understanding worse fails,
 // and is raised to the target as the method gets there.
-const FLOOR = 0.92;
+const FLOOR = 0.93;
 
 // The held-out utterances were never read to write the corpus or the rules: they stand for what users will type.
 describe('local engine understanding on the held-out utterances', () => {

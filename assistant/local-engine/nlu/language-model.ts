@@ -1,6 +1,7 @@
 import type { NlpjsContainer } from '@nlpjs/core';
 import { SpellCheck } from '@nlpjs/similarity';
 import type { Language } from '../../../i18n/languages.js';
+import { analyzeText } from '../../../kb-index/embedding/local-embedder.js';
 import { trainPerceptrons, trainSoftmax, type Example } from './learners.js';
 import { APP_WORD, LONG_WORD, NUMBER_WORD } from './prepare-text.js';
 
@@ -19,6 +20,8 @@ const SPELLING_CACHE_LIMIT = 20_000;
 
 // Raw words are marked so that they never meet a stem: "restarted" the word is not "restart" the stem.
 const RAW_MARK = '=';
+// Concepts of the knowledge-base lexicon likewise never meet a word of the same spelling.
+const CONCEPT_MARK = '@';
 
 // The softmax regression fits faster than the perceptrons: a few epochs over a decaying rate fit the corpus, and the
 // dev utterances and our own held-out checks stop improving beyond 15.
@@ -35,21 +38,21 @@ export type LanguageModel = {
   /** Share of the words of a prepared text the model knows, typos forgiven: how well the language fits the text. */
   coverage(prepared: string): number;
   /** Probability of each class, or undefined when the model cannot tell (none of the words is known). */
-  classify(prepared: string): Float64Array | undefined;
+  classify(prepared: string): Promise<Float64Array | undefined>;
 };
 
 /**
  * The intent model of one language, on texts passed through prepareForClassifier. NLP.js's tokenizer and stemmer for
- * the language read the words; the features are their stems, the words as written, and each pair of neighbouring
- * stems; two learners vote.
+ * the language read the words; the features are their stems, the words as written, each pair of neighbouring stems
+ * and the knowledge-base lexicon's concepts they name; two learners vote.
  */
-export function trainLanguageModel(
+export async function trainLanguageModel(
   container: NlpjsContainer,
   lang: Language,
   texts: readonly { text: string; label: number }[],
   classes: number,
   random: () => number,
-): LanguageModel {
+): Promise<LanguageModel> {
   const tokenizer = container.get(`tokenizer-${lang}`) as Tokenizer;
   const stemmer = container.get(`stemmer-${lang}`) as Stemmer;
   const read = (text: string) => {
@@ -58,18 +61,25 @@ export function trainLanguageModel(
   };
 
   const readTexts = texts.map(({ text }) => read(text));
-  // How many distinct training texts each stem occurs in: the spelling corrector prefers the commoner of two stems.
+  // How many distinct training texts each stem and each word occurs in: the spelling corrector prefers the commoner
+  // of two.
   const frequency: Record<string, number> = {};
+  const wordFrequency: Record<string, number> = {};
   const seen = new Set<string>();
   texts.forEach(({ text }, i) => {
     if (seen.has(text)) return;
     seen.add(text);
     for (const stem of new Set(readTexts[i]!.stems)) frequency[stem] = (frequency[stem] ?? 0) + 1;
+    for (const word of new Set(readTexts[i]!.words)) wordFrequency[word] = (wordFrequency[word] ?? 0) + 1;
   });
+  // The corpus is spelled right: reading it as a user's question, typos corrected, trains no better model and takes
+  // longer.
+  const concepts = new Map<string, string[]>();
+  for (const { text } of texts) if (!concepts.has(text)) concepts.set(text, (await analyzeText(text, lang)).concepts);
   const index = new Map<string, number>();
-  const examples: Example[] = texts.map(({ label }, i) => {
+  const examples: Example[] = texts.map(({ text, label }, i) => {
     const { words, stems } = readTexts[i]!;
-    const indices = features(stems, words).map((feature) => {
+    const indices = features(stems, words, concepts.get(text)!).map((feature) => {
       let at = index.get(feature);
       if (at === undefined) index.set(feature, (at = index.size));
       return at;
@@ -78,14 +88,22 @@ export function trainLanguageModel(
   });
 
   const spelling = new SpellCheck({ features: frequency });
+  const wordSpelling = new SpellCheck({ features: wordFrequency });
   const corrections = new Map<string, string>();
-  const correct = (stem: string): string => {
+  const correct = (stem: string, word: string): string => {
     if (frequency[stem]) return stem;
-    let corrected = corrections.get(stem);
+    let corrected = corrections.get(word);
     if (corrected === undefined) {
       if (corrections.size >= SPELLING_CACHE_LIMIT) corrections.clear();
       corrected = spelling.checkToken(stem, 1);
-      corrections.set(stem, corrected);
+      if (corrected === stem) corrected = swapped(stem, frequency) ?? stem;
+      // A typo can keep the stemmer from cutting the ending ("spgni" stays whole, "spegni" becomes "spegn"), which
+      // puts the stem two edits from any known one while the word is one from a known word.
+      if (corrected === stem) {
+        const [fixed] = stemmer.stem([wordSpelling.checkToken(word, 1)]);
+        if (fixed && frequency[fixed]) corrected = fixed;
+      }
+      corrections.set(word, corrected);
     }
     return corrected;
   };
@@ -94,17 +112,21 @@ export function trainLanguageModel(
   const perceptrons = trainPerceptrons(examples, index.size, classes, PERCEPTRONS);
   return {
     coverage(prepared) {
-      const stems = [...new Set(read(prepared).stems)].filter((stem) => !PLACEHOLDERS.has(stem));
-      let fit = 0;
-      for (const stem of stems) {
-        if (frequency[stem]) fit++;
-        else if (correct(stem) !== stem) fit += TYPO_FIT;
-      }
-      return stems.length ? fit / stems.length : 0;
-    },
-    classify(prepared) {
       const { words, stems } = read(prepared);
-      const known = Int32Array.from(features(stems.map(correct), words).flatMap((feature) => index.get(feature) ?? []));
+      const unique = new Map(stems.map((stem, i) => [stem, words[i]!]));
+      for (const placeholder of PLACEHOLDERS) unique.delete(placeholder);
+      let fit = 0;
+      for (const [stem, word] of unique) {
+        if (frequency[stem]) fit++;
+        else if (correct(stem, word) !== stem) fit += TYPO_FIT;
+      }
+      return unique.size ? fit / unique.size : 0;
+    },
+    async classify(prepared) {
+      const { words, stems } = read(prepared);
+      const { concepts: named } = await analyzeText(prepared, lang, { query: true });
+      const corrected = stems.map((stem, i) => correct(stem, words[i]!));
+      const known = Int32Array.from(features(corrected, words, named).flatMap((feature) => index.get(feature) ?? []));
       const p = softmax(known);
       const q = perceptrons(known);
       if (!p || !q) return p ?? q;
@@ -117,9 +139,24 @@ export function trainLanguageModel(
 // Stems let "restarted" and "restarting" agree. The words as written keep what stemming drops: "passwords" or
 // "tickets" ask what the assistant can do in general, "password" and "ticket" ask for one. Which words follow which
 // says what single words cannot: "how restart" asks how, "restart my" asks for it, "already restart" reports it.
-function features(stems: readonly string[], words: readonly string[]): string[] {
+// The lexicon's concepts give a meaning to the words of IT the intent corpus never used ("touchpad", "casse",
+// "Drucker"), the same in every language, and its typo correction reads "pritner" as the printer it is.
+function features(stems: readonly string[], words: readonly string[], concepts: readonly string[]): string[] {
   const out = new Set(stems);
   for (const word of words) out.add(`${RAW_MARK}${word}`);
+  for (const concept of concepts) out.add(`${CONCEPT_MARK}${concept}`);
   for (let i = 0; i + 1 < stems.length; i++) if (stems[i + 1] !== LONG_WORD) out.add(`${stems[i]} ${stems[i + 1]}`);
   return [...out];
+}
+
+// Typing two letters in the wrong order ("comemnt", "pirnter") is a common slip, and two edits away for the
+// spelling corrector: the commonest known stem one swap away is taken instead.
+function swapped(stem: string, frequency: Record<string, number>): string | undefined {
+  let best: string | undefined;
+  for (let i = 0; i + 1 < stem.length; i++) {
+    if (stem[i] === stem[i + 1]) continue;
+    const candidate = stem.slice(0, i) + stem[i + 1] + stem[i] + stem.slice(i + 2);
+    if ((frequency[candidate] ?? 0) > (best ? frequency[best]! : 0)) best = candidate;
+  }
+  return best;
 }

@@ -189,7 +189,7 @@ async function train(): Promise<IntentClassifier> {
       label: INTENTS.indexOf(item.intent),
     }));
     examples[lang] = corpus.length;
-    models[lang] = trainLanguageModel(container, lang, corpus, INTENTS.length, random);
+    models[lang] = await trainLanguageModel(container, lang, corpus, INTENTS.length, random);
   }
   const trainingMs = performance.now() - started;
   return {
@@ -203,7 +203,7 @@ async function train(): Promise<IntentClassifier> {
     },
     async classify(prepared, lang) {
       if (!/[\p{L}\p{N}]/u.test(prepared)) return [];
-      const p = models[lang].classify(prepared);
+      const p = await models[lang].classify(prepared);
       if (!p) return [];
       return INTENTS.map((intent, i) => ({ intent, score: p[i]! })).sort((a, b) => b.score - a.score);
     },
