@@ -32,10 +32,10 @@ describe('toolForIntent', () => {
 });
 
 describe('loadIntentClassifier', () => {
-  it('trains once per process, within a few seconds', async () => {
+  // Its training time is a figure of `npm run bench assistant-nlu`, not a test: it depends on the machine's load.
+  it('trains once per process', async () => {
     const first = await loadIntentClassifier();
     expect(await loadIntentClassifier()).toBe(first);
-    expect(first.trainingMs).toBeLessThan(10_000);
     expect(Object.values(first.examples).every((n) => n > 500)).toBe(true);
   });
 });
