@@ -29,10 +29,6 @@ const FROM = Object.fromEntries(
   (Object.keys(NEXT) as ActionStatus[]).map((to) => [to, (Object.keys(NEXT) as ActionStatus[]).filter((from) => NEXT[from].includes(to))]),
 ) as Record<ActionStatus, ActionStatus[]>;
 
-export function canMove(from: ActionStatus, to: ActionStatus): boolean {
-  return NEXT[from].includes(to);
-}
-
 export type Transition = Omit<StatusChange, 'from' | 'detail'> & { detail?: ActionDetail };
 
 /**

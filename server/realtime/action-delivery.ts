@@ -5,10 +5,10 @@ import { AGENT_NAMESPACE, type Command } from '../../device-agent/protocol.js';
 import type { ActionRequestRow } from '../../db/repositories/action-requests.js';
 import { transitionAction } from '../../domain/actions/action-lifecycle.js';
 import { actionView } from '../../domain/actions/action-view.js';
-import { commandsFor } from '../../domain/actions/device-commands.js';
+import { commandsFor, deliverableRequests } from '../../domain/actions/device-commands.js';
 import { recordDeviceReceipt } from '../../domain/actions/record-device-report.js';
 import type { AgentDeviceRow } from '../../db/repositories/devices.js';
-import { findActionRequest, listDeliverableActionRequests } from '../../db/repositories/action-requests.js';
+import { findActionRequest } from '../../db/repositories/action-requests.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { PortalEvents } from './portal-events.js';
 import { deviceRoom, userRoom } from './rooms.js';
@@ -55,7 +55,7 @@ export class ActionDelivery {
 
   /** An agent has just connected: everything verified for its device and not finished is sent again, oldest first. */
   async deliverBacklog(device: AgentDeviceRow, socket: Socket): Promise<void> {
-    const rows = await listDeliverableActionRequests(this.pool, device.tenant_id, device.id);
+    const rows = await deliverableRequests(this.pool, device.tenant_id, device.id);
     await this.send(device, rows, (command, onReceipt) =>
       socket.timeout(RECEIPT_TIMEOUT_MS).emit('command', command, (error: unknown, answer: unknown) => {
         if (!error && received(answer)) onReceipt();
