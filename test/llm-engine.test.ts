@@ -94,8 +94,9 @@ function engine(options: Partial<CreateLlmEngineOptions> & { tools?: ToolDefinit
     model: 'gpt-4o-mini',
     logger: testLogger(),
     maxRetries: 1,
-    turnTimeoutMs: 5_000,
-    requestTimeoutMs: 3_000,
+    // Generous, so that a busy machine never turns a slow answer into a fallback; the timeout tests set their own.
+    turnTimeoutMs: 20_000,
+    requestTimeoutMs: 15_000,
     fallback,
     tools: [listDevices],
     ...options,
