@@ -7,6 +7,28 @@ import { insertTenant } from './tenants.js';
  * The fusion logic on hand-made vectors (dimension 3) and words, so that each list's ranking is known in
  * advance and only the fusion decides the order.
  */
+
+/** A search as the domain builds one, on small test vectors; each suite names its tenant, words and fusion constant. */
+function searchParams(over: Partial<SearchParams> & Pick<SearchParams, 'tenantId' | 'words' | 'rrfK'>): SearchParams {
+  return {
+    visibilities: ['portal'],
+    embedding: [1, 0, 0],
+    queryLang: 'en',
+    concepts: [],
+    titleText: '',
+    preferredLang: 'en',
+    limit: 10,
+    depth: 40,
+    maxConceptShare: 0.5,
+    maxWordShare: 0.5,
+    maxTerms: 8,
+    maxPostings: 1000,
+    maxDistance: 0.9,
+    weights: { vector: 1, text: 1, title: 0 },
+    ...over,
+  };
+}
+
 describe('searchChunks: reciprocal rank fusion of vector, text and title lists', () => {
   let db: Database;
   let tenantId: string;
@@ -41,26 +63,7 @@ describe('searchChunks: reciprocal rank fusion of vector, text and title lists',
   });
   afterAll(() => db.close());
 
-  const params = (over: Partial<SearchParams>): SearchParams => ({
-    tenantId,
-    visibilities: ['portal'],
-    embedding: [1, 0, 0],
-    words: 'zebracode',
-    queryLang: 'en',
-    concepts: [],
-    titleText: '',
-    preferredLang: 'en',
-    limit: 10,
-    depth: 40,
-    maxConceptShare: 0.5,
-    maxWordShare: 0.5,
-    maxTerms: 8,
-    maxPostings: 1000,
-    maxDistance: 0.9,
-    weights: { vector: 1, text: 1, title: 0 },
-    rrfK: 60,
-    ...over,
-  });
+  const params = (over: Partial<SearchParams>): SearchParams => searchParams({ tenantId, words: 'zebracode', rrfK: 60, ...over });
 
   it('ranks an article present in both lists above one that tops a single list', async () => {
     const slugs = (await searchChunks(db.pool, params({}))).map((r) => r.slug);
@@ -159,27 +162,7 @@ describe('searchChunks: ties within a list', () => {
   });
   afterAll(() => db.close());
 
-  const search = (over: Partial<SearchParams>) =>
-    searchChunks(db.pool, {
-      tenantId,
-      visibilities: ['portal'],
-      embedding: [1, 0, 0],
-      words: 'tiedword',
-      queryLang: 'en',
-      concepts: [],
-      titleText: '',
-      preferredLang: 'en',
-      limit: 10,
-      depth: 40,
-      maxConceptShare: 0.5,
-      maxWordShare: 0.5,
-      maxTerms: 8,
-      maxPostings: 1000,
-      maxDistance: 0.9,
-      weights: { vector: 1, text: 1, title: 0 },
-      rrfK: 10,
-      ...over,
-    });
+  const search = (over: Partial<SearchParams>) => searchChunks(db.pool, searchParams({ tenantId, words: 'tiedword', rrfK: 10, ...over }));
 
   it('gives articles tied in a list the mean of the places they fill', async () => {
     // Three articles match the one term equally: places 1 to 3, so each counts as second.
