@@ -72,7 +72,6 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       logger,
       events,
       verification,
-      delivery,
       deliverWithinSeconds,
     });
     // Agents connect to a running node; after a restart of the only node none is connected yet.

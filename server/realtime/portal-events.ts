@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 
 /**
- * What the REST side tells the realtime side: the settings of a tenant changed, so open widgets must re-read them; an
+ * What a REST route or a socket event tells the realtime side, whichever made the change: the settings of a tenant changed, so open widgets must re-read them; an
  * action request changed, so its user's windows must hear of it; one was verified, so its device must get it;
  * a device was removed, so its agent must be cut off.
  */

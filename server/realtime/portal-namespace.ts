@@ -10,7 +10,6 @@ import { confirmAction } from '../../domain/actions/confirm-action.js';
 import { verifyAction } from '../../domain/actions/verify-action.js';
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
 import type { VerificationDeps } from '../../domain/verification/send-verification-code.js';
-import type { ActionDelivery } from './action-delivery.js';
 import { resolveSession } from '../../domain/auth/sessions.js';
 import type { ContactActor, Ctx } from '../../domain/context.js';
 import { ChatSendSchema } from '../../domain/conversations/conversation-schemas.js';
@@ -56,7 +55,6 @@ export type PortalNamespaceDeps = ChatTurnDeps & {
   logger: Logger;
   events: PortalEvents;
   verification: VerificationDeps;
-  delivery: ActionDelivery;
   /** How long a verified action waits for its device to come online. */
   deliverWithinSeconds: number;
 };
@@ -152,7 +150,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       'action:cancel',
       handleEvent(ActionRefSchema, options('action:cancel'), async ({ actionId }) => {
         const action = await cancelAction(deps.pool, await currentCtx(), actionId);
-        socket.to(room).emit('action:update', { action });
+        deps.events.emit('actionChanged', data.tenant.id, action.id);
         return { action };
       }),
     );
@@ -162,7 +160,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       handleEvent(ActionRefSchema, options('action:confirm'), async ({ actionId }) => {
         const { codeError, ...confirmed } = await confirmAction(deps.pool, deps.verification, await currentCtx(), actionId);
         // Moved even when no code could go out: every window, this one too, shows it waiting for a code.
-        portal.to(room).emit('action:update', { action: confirmed.action });
+        deps.events.emit('actionChanged', data.tenant.id, actionId);
         if (codeError) throw codeError;
         return confirmed;
       }),
@@ -180,8 +178,8 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       'action:verify',
       handleEvent(VerifySchema, options('action:verify'), async (input) => {
         const action = await verifyAction(deps.pool, await currentCtx(), input, { deliverWithinSeconds: deps.deliverWithinSeconds });
-        socket.to(room).emit('action:update', { action });
-        void deps.delivery.deliver(data.tenant.id, action.id).catch((error: unknown) => log.error({ err: error }, 'delivery failed'));
+        deps.events.emit('actionChanged', data.tenant.id, action.id);
+        deps.events.emit('actionVerified', data.tenant.id, action.id);
         return { action };
       }),
     );

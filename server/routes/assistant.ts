@@ -1,8 +1,6 @@
 import type { Router } from 'express';
 import type pg from 'pg';
 import * as z from 'zod';
-import { ActionViewSchema } from '../../domain/actions/action-schemas.js';
-import { cancelAction } from '../../domain/actions/cancel-action.js';
 import { CatalogAppViewSchema } from '../../domain/catalog/catalog-schemas.js';
 import { listCatalog } from '../../domain/catalog/list-catalog.js';
 import { ConversationSummarySchema, ConversationViewSchema } from '../../domain/conversations/conversation-schemas.js';
@@ -59,17 +57,5 @@ export function assistantRoutes(router: Router, options: RouteOptions, deps: { p
     response: z.object({ apps: z.array(CatalogAppViewSchema) }),
     errors: [403],
     handler: async ({ ctx }) => ({ apps: await listCatalog(deps.pool, ctx) }),
-  });
-
-  defineRoute(router, options, {
-    method: 'post',
-    path: '/api/v1/actions/:id/cancel',
-    summary: 'Cancels an action request that is not yet verified',
-    tags: ['self-service'],
-    access: 'session',
-    params: IdParams,
-    response: z.object({ action: ActionViewSchema }),
-    errors: [403, 404, 409],
-    handler: async ({ ctx, params }) => ({ action: await cancelAction(deps.pool, ctx, params.id) }),
   });
 }

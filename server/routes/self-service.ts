@@ -3,6 +3,7 @@ import type pg from 'pg';
 import * as z from 'zod';
 import { EnrollRequestSchema, EnrollResponseSchema, ENROLL_PATH } from '../../device-agent/protocol.js';
 import { ACTION_KINDS, ActionViewSchema, CodeSchema, PhoneSchema } from '../../domain/actions/action-schemas.js';
+import { cancelAction } from '../../domain/actions/cancel-action.js';
 import { confirmAction } from '../../domain/actions/confirm-action.js';
 import { requestSelfServiceAction } from '../../domain/actions/request-self-service-action.js';
 import { verifyAction } from '../../domain/actions/verify-action.js';
@@ -74,6 +75,22 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
       events.emit('actionChanged', ctx.tenantId, params.id);
       if (codeError) throw codeError;
       return confirmed;
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/actions/:id/cancel',
+    summary: 'Cancels an action request that is not yet verified',
+    tags: ['self-service'],
+    access: 'session',
+    params: IdParams,
+    response: z.object({ action: ActionViewSchema }),
+    errors: [403, 404, 409],
+    handler: async ({ ctx, params }) => {
+      const action = await cancelAction(pool, ctx, params.id);
+      events.emit('actionChanged', ctx.tenantId, action.id);
+      return { action };
     },
   });
 
