@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { findConversation, listMessages } from '../db/repositories/conversations.js';
+import { loadTurnContext } from '../db/repositories/conversations.js';
 import { listDevicesOfContact } from '../db/repositories/devices.js';
 import type { ContactActor, Ctx } from '../domain/context.js';
 import type { MessageView } from '../domain/conversations/conversation-schemas.js';
@@ -60,9 +60,8 @@ function citationsUsed(text: string, citations: Citation[]): Citation[] {
  */
 export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, events: ChatTurnEvents): Promise<MessageView> {
   const { ctx, conversationId, userMessage } = request;
-  const [conversation, history, devices, config] = await Promise.all([
-    findConversation(deps.pool, ctx.tenantId, conversationId),
-    listMessages(deps.pool, ctx.tenantId, conversationId, HISTORY_MESSAGES + 1),
+  const [conversation, devices, config] = await Promise.all([
+    loadTurnContext(deps.pool, ctx.tenantId, conversationId, HISTORY_MESSAGES + 1),
     listDevicesOfContact(deps.pool, ctx.tenantId, ctx.actor.id),
     loadPortalConfig(deps.pool, ctx.tenantId),
   ]);
@@ -75,7 +74,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
   const result: TurnResult = await deps.engine.runTurn(
     {
       text: userMessage.text,
-      history: history
+      history: (conversation?.history ?? [])
         .filter((m): m is typeof m & { role: HistoryEntry['role'] } => (m.role === 'user' || m.role === 'assistant') && m.id !== userMessage.id)
         .map((m) => ({ role: m.role, text: m.text })),
       language,

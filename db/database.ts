@@ -5,6 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { PreparingClient } from './prepared-statements.js';
 
 export type Database = {
   pool: pg.Pool;
@@ -17,7 +18,7 @@ export type DatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?
 /** Opens PGlite in the data directory (embedded) or a pool on DATABASE_URL (scale-out); the code above sees one pg.Pool either way. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: PreparingClient });
     pool.on('connect', (client) => {
       client.query('SET hnsw.iterative_scan = relaxed_order').catch(() => undefined);
     });
@@ -29,7 +30,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { vector, pg_trgm, unaccent } });
     // PGlite is one connection: a larger pool crashes it.
-    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient });
     // Without it, an HNSW scan filtered by tenant can stop short of the rows asked for.
     await pool.query('SET hnsw.iterative_scan = relaxed_order');
     let closed = false;

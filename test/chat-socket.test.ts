@@ -63,6 +63,31 @@ describe('the /portal namespace', () => {
     }
   });
 
+  it('gives a chat its ticket at the next message when the setting is switched on during it', async () => {
+    const patch = (tickets: object) => users.tech.patch('/api/v1/admin/settings', { tickets });
+    expect((await patch({ ticketPerChatSession: false })).status).toBe(200);
+    let restored = false;
+    try {
+      const tom = await chat('tom');
+      const first = await tom.ask('my headset crackles in calls');
+      const url = `/api/v1/conversations/${first.ack.conversationId}`;
+      expect((await users.tom.get(url)).body.ticket).toBeNull();
+      expect((await patch({ ticketPerChatSession: true })).status).toBe(200);
+      restored = true;
+      await tom.ask('it is the USB one', first.ack.conversationId);
+      const conversation = (await users.tom.get(url)).body;
+      const ticket = (await users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+      expect(ticket.source).toBe('ai_assistant');
+      expect(ticket.transcript.map((m: { text: string }) => m.text).slice(0, 3)).toEqual([
+        'my headset crackles in calls',
+        expect.any(String),
+        'it is the USB one',
+      ]);
+    } finally {
+      if (!restored) await patch({ ticketPerChatSession: true });
+    }
+  });
+
   it('refuses a socket without a session', async () => {
     await expect(ChatClient.connect(portico.port, undefined)).rejects.toThrow('unauthenticated');
   });
@@ -182,6 +207,8 @@ describe('the /portal namespace', () => {
     const luc = await chat('luc');
     const refused = await luc.emit('chat:send', { conversationId: ack.conversationId, text: 'hi' });
     expect(refused.error.code).toBe('not_found');
+    const stored = (await users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
+    expect(stored.messages.map((m: { text: string }) => m.text)).not.toContain('hi');
   });
 
   it('refuses chat when the assistant section is off', async () => {

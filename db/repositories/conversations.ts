@@ -61,21 +61,6 @@ export async function linkConversationToTicket(q: Queryable, tenantId: string, c
   await q.query('UPDATE conversations SET ticket_id = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, conversationId, ticketId]);
 }
 
-/** Marks the conversation as just active, optionally replacing what it waits for; answers its ticket, if any. */
-export async function touchConversation(
-  q: Queryable,
-  tenantId: string,
-  conversationId: string,
-  change: { pending?: unknown } = {},
-): Promise<{ ticketId: string | null }> {
-  const { rows } = await q.query<{ ticket_id: string | null }>(
-    `UPDATE conversations SET updated_at = now(), pending = CASE WHEN $3 THEN $4::jsonb ELSE pending END
-     WHERE tenant_id = $1 AND id = $2 RETURNING ticket_id`,
-    [tenantId, conversationId, 'pending' in change, change.pending == null ? null : JSON.stringify(change.pending)],
-  );
-  return { ticketId: rows[0]?.ticket_id ?? null };
-}
-
 export type NewMessage = {
   /** Chosen ahead when the answer streams under this id before it is stored. */
   id?: string;
@@ -87,11 +72,35 @@ export type NewMessage = {
   limitedMode?: boolean;
 };
 
-export async function insertMessage(q: Queryable, tenantId: string, conversationId: string, message: NewMessage): Promise<MessageRow> {
-  const { rows } = await q.query<MessageRow>(
-    `INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode)
-     VALUES (coalesce($9::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8)
-     RETURNING id, role, text, tool_calls, tool_results, citations, limited_mode, created_at`,
+export type AppendedMessage = { message: MessageRow; ticketId: string | null };
+
+/**
+ * Adds a message to a conversation and marks the conversation, and its ticket if it has one, as just active, in one
+ * statement: atomic without a transaction, and one round trip on the chat's hot path. With `contactId`, only that
+ * contact's conversation takes the message; with `pending`, what the conversation waits for is replaced.
+ * Answers nothing when no such conversation exists.
+ */
+export async function appendMessage(
+  q: Queryable,
+  tenantId: string,
+  conversationId: string,
+  message: NewMessage,
+  change: { contactId?: string; pending?: unknown } = {},
+): Promise<AppendedMessage | undefined> {
+  const { rows } = await q.query<MessageRow & { ticket_id: string | null }>(
+    `WITH conversation AS (
+       UPDATE conversations SET updated_at = now(), pending = CASE WHEN $10 THEN $11::jsonb ELSE pending END
+       WHERE tenant_id = $1 AND id = $2 AND ($12::uuid IS NULL OR contact_id = $12)
+       RETURNING id, ticket_id
+     ), ticket AS (
+       UPDATE tickets SET updated_at = now() FROM conversation
+       WHERE tickets.tenant_id = $1 AND tickets.id = conversation.ticket_id
+     ), message AS (
+       INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode)
+       SELECT coalesce($9::uuid, gen_random_uuid()), $1, conversation.id, $3, $4, $5, $6, $7, $8 FROM conversation
+       RETURNING id, role, text, tool_calls, tool_results, citations, limited_mode, created_at
+     )
+     SELECT message.*, conversation.ticket_id FROM message, conversation`,
     [
       tenantId,
       conversationId,
@@ -102,9 +111,34 @@ export async function insertMessage(q: Queryable, tenantId: string, conversation
       JSON.stringify(message.citations ?? []),
       message.limitedMode ?? false,
       message.id ?? null,
+      'pending' in change,
+      change.pending == null ? null : JSON.stringify(change.pending),
+      change.contactId ?? null,
     ],
   );
-  return rows[0]!;
+  const row = rows[0];
+  if (!row) return undefined;
+  const { ticket_id: ticketId, ...stored } = row;
+  return { message: stored, ticketId };
+}
+
+/** What a chat turn reads of its conversation: what it waits for and the latest messages, oldest first, in one round trip. */
+export async function loadTurnContext(
+  q: Queryable,
+  tenantId: string,
+  conversationId: string,
+  limit: number,
+): Promise<{ pending: unknown; history: Pick<MessageRow, 'id' | 'role' | 'text'>[] } | undefined> {
+  const { rows } = await q.query<{ pending: unknown; history: Pick<MessageRow, 'id' | 'role' | 'text'>[] }>(
+    `SELECT c.pending, coalesce((
+       SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'text', m.text) ORDER BY m.created_at)
+       FROM (SELECT id, role, text, created_at FROM messages WHERE tenant_id = $1 AND conversation_id = $2
+             ORDER BY created_at DESC LIMIT $3) m
+     ), '[]'::json) AS history
+     FROM conversations c WHERE c.tenant_id = $1 AND c.id = $2`,
+    [tenantId, conversationId, limit],
+  );
+  return rows[0];
 }
 
 export async function listMessages(q: Queryable, tenantId: string, conversationId: string, limit = 500): Promise<MessageRow[]> {

@@ -1,12 +1,5 @@
 import type pg from 'pg';
-import {
-  findConversation,
-  insertConversation,
-  insertMessage,
-  touchConversation,
-  type ConversationRow,
-} from '../../db/repositories/conversations.js';
-import { touchTicket } from '../../db/repositories/tickets.js';
+import { appendMessage, findConversation, insertConversation } from '../../db/repositories/conversations.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireContact, requireSection } from '../access/require.js';
 import type { ContactActor, Ctx } from '../context.js';
@@ -16,7 +9,7 @@ import { messageView } from './message-view.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
 import { redactSecrets } from './redact-secrets.js';
 
-export type PostedMessage = { conversation: ConversationRow; message: MessageView; ticketOpened: boolean };
+export type PostedMessage = { conversationId: string; message: MessageView };
 
 /** A conversation of the signed-in user; anyone else's does not exist for them. */
 export async function loadOwnConversation(q: pg.Pool | pg.PoolClient, ctx: Ctx & { actor: ContactActor }, id: string) {
@@ -34,23 +27,27 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
   const actor = ctx.actor;
   const { settings } = await requireSection(pool, ctx, 'assistant');
   const text = redactSecrets(input.text);
-  return withTransaction(pool, async (client) => {
-    const conversation = input.conversationId
-      ? await loadOwnConversation(client, { ...ctx, actor }, input.conversationId)
-      : await insertConversation(client, ctx.tenantId, actor.id);
-    let ticketOpened = false;
-    if (settings.tickets.ticketPerChatSession && !conversation.ticket_id) {
-      const ticket = await openChatTicket(client, ctx.tenantId, actor, conversation.id, {
-        subject: subjectFromText(text),
-        description: text,
-        needsTechnician: false,
+  const wantsTicket = settings.tickets.ticketPerChatSession;
+  const ticketFor = (client: pg.PoolClient, conversationId: string) =>
+    openChatTicket(client, ctx.tenantId, actor, conversationId, { subject: subjectFromText(text), description: text, needsTechnician: false });
+
+  if (input.conversationId) {
+    // The common case, a message in an ongoing chat, is one statement.
+    const appended = await appendMessage(pool, ctx.tenantId, input.conversationId, { role: 'user', text }, { contactId: actor.id });
+    if (!appended) throw new AppError('not_found', 'no such conversation');
+    // The setting was switched on during this chat: its ticket starts now.
+    if (wantsTicket && !appended.ticketId) {
+      await withTransaction(pool, async (client) => {
+        const conversation = await loadOwnConversation(client, { ...ctx, actor }, input.conversationId!);
+        if (!conversation.ticket_id) await ticketFor(client, conversation.id);
       });
-      Object.assign(conversation, { ticket_id: ticket.id, ticket_number: ticket.number });
-      ticketOpened = true;
     }
-    const message = await insertMessage(client, ctx.tenantId, conversation.id, { role: 'user', text });
-    await touchConversation(client, ctx.tenantId, conversation.id);
-    if (conversation.ticket_id) await touchTicket(client, ctx.tenantId, conversation.ticket_id);
-    return { conversation, message: messageView(message), ticketOpened };
+    return { conversationId: input.conversationId, message: messageView(appended.message) };
+  }
+  return withTransaction(pool, async (client) => {
+    const conversation = await insertConversation(client, ctx.tenantId, actor.id);
+    if (wantsTicket) await ticketFor(client, conversation.id);
+    const appended = await appendMessage(client, ctx.tenantId, conversation.id, { role: 'user', text });
+    return { conversationId: conversation.id, message: messageView(appended!.message) };
   });
 }

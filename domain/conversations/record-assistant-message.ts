@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import { insertMessage, touchConversation, type NewMessage } from '../../db/repositories/conversations.js';
-import { touchTicket } from '../../db/repositories/tickets.js';
-import { withTransaction } from '../../db/transaction.js';
+import { appendMessage, type NewMessage } from '../../db/repositories/conversations.js';
+import { AppError } from '../errors.js';
 import type { MessageView } from './conversation-schemas.js';
 import { messageView } from './message-view.js';
 import { redactSecrets } from './redact-secrets.js';
@@ -14,10 +13,13 @@ export async function recordAssistantMessage(
   message: Omit<NewMessage, 'role'>,
   pending: unknown,
 ): Promise<MessageView> {
-  return withTransaction(pool, async (client) => {
-    const row = await insertMessage(client, tenantId, conversationId, { ...message, role: 'assistant', text: redactSecrets(message.text) });
-    const { ticketId } = await touchConversation(client, tenantId, conversationId, { pending: pending ?? null });
-    if (ticketId) await touchTicket(client, tenantId, ticketId);
-    return messageView(row);
-  });
+  const appended = await appendMessage(
+    pool,
+    tenantId,
+    conversationId,
+    { ...message, role: 'assistant', text: redactSecrets(message.text) },
+    { pending: pending ?? null },
+  );
+  if (!appended) throw new AppError('not_found', 'no such conversation');
+  return messageView(appended.message);
 }

@@ -112,7 +112,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       handleEvent(ChatSendSchema, options('chat:send'), async (payload) => {
         const ctx = await currentCtx();
         const posted = await postUserMessage(deps.pool, ctx, payload);
-        const conversationId = posted.conversation.id;
+        const conversationId = posted.conversationId;
         socket.to(room).emit('chat:message', { conversationId, message: posted.message });
         void queue
           .run(conversationId, async () => {
