@@ -68,7 +68,8 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
   const sections = sectionsForActor(config.settings, ctx.actor);
   const language = await replyLanguage(userMessage.text, ctx.actor.language);
   const messageId = randomUUID();
-  const actionsAllowed = await userAsksForAction(userMessage.text, language, conversation?.pending ?? null);
+  let asked: Promise<boolean> | undefined;
+  const actionsAllowed = () => (asked ??= userAsksForAction(userMessage.text, language, conversation?.pending ?? null));
   const record = { citations: [] as Citation[], actions: [] as ActionView[] };
 
   const result: TurnResult = await deps.engine.runTurn(

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,14 @@ import type { BenchRow } from './report.js';
 import { summarize } from './stats.js';
 
 const LEVELS = [1, 50, 200];
+// Faster than anyone types: a new message 0.5 to 1.5 s after each answer.
+const HUMAN_PAUSE_MS = () => 500 + Math.random() * 1000;
+
+/** CPU time (user + system) a process has used so far, in ms; Linux. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 const TURNS_PER_CONVERSATION = 10;
 const LOCAL_QUESTIONS = [
   'my printer does not print',
@@ -69,8 +77,15 @@ export function connect(url: string, cookie?: string): Promise<Socket> {
   });
 }
 
-/** Each socket holds one conversation and sends its turns one after another; a turn lasts from send to the stored answer. */
-export async function chatTurns(sockets: Socket[], texts: string[]): Promise<{ latencies: number[]; seconds: number; errors: number }> {
+/**
+ * Each socket holds one conversation and sends its turns one after another; a turn lasts from send to the stored answer.
+ * `thinkMs` is the pause before each next message: none measures capacity, a human-like one the latency users see.
+ */
+export async function chatTurns(
+  sockets: Socket[],
+  texts: string[],
+  thinkMs: () => number = () => 0,
+): Promise<{ latencies: number[]; seconds: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -78,6 +93,8 @@ export async function chatTurns(sockets: Socket[], texts: string[]): Promise<{ l
     sockets.map(async (socket, s) => {
       let conversationId: string | undefined;
       for (let turn = 0; turn < TURNS_PER_CONVERSATION; turn++) {
+        const pause = turn === 0 ? thinkMs() * Math.random() : thinkMs();
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
         const text = texts[(s + turn) % texts.length]!;
         const t0 = performance.now();
         const answered = new Promise<void>((resolve) => {
@@ -149,16 +166,30 @@ export async function benchAssistant(): Promise<BenchRow[]> {
     for (const level of LEVELS) {
       const sockets = await Promise.all(tokens.slice(0, level).map((token) => connect(url, `portico_session=${token}`)));
       await chatTurns(sockets.slice(0, 1), ['warm up']);
+      const cpuBefore = cpuMsOf(server.child.pid!);
       const run = await chatTurns(sockets, ['I have a question about my laptop']);
+      const cpuPerTurn = (cpuMsOf(server.child.pid!) - cpuBefore) / Math.max(1, run.latencies.length);
+      const paced = level > 1 ? await chatTurns(sockets, ['I have a question about my laptop'], HUMAN_PAUSE_MS) : undefined;
       for (const socket of sockets) socket.disconnect();
       rows.push({
         group: 'chat',
-        name: `turn overhead, zero-latency model, ${level} concurrent (ms)`,
+        name: `turn overhead, zero-latency model, ${level} concurrent, back to back (ms)`,
         ...summarize(run.latencies),
         rps: Math.round(run.latencies.length / run.seconds),
         errors: run.errors,
         target: level === 50 ? 'p50 ≤ 5, p99 ≤ 25' : '—',
       });
+      rows.push({ group: 'chat', name: `server CPU per turn, ${level} concurrent`, value: `${cpuPerTurn.toFixed(1)} ms`, target: '—' });
+      if (paced) {
+        rows.push({
+          group: 'chat',
+          name: `turn overhead, ${level} concurrent, 0.5–1.5 s between answer and next message (ms)`,
+          ...summarize(paced.latencies),
+          rps: Math.round(paced.latencies.length / paced.seconds),
+          errors: paced.errors,
+          target: level === 50 ? 'p50 ≤ 5, p99 ≤ 25' : '—',
+        });
+      }
       const echo = await echoBaseline(level);
       rows.push({ group: 'chat', name: `bare socket.io echo, ${level} concurrent (ms)`, ...summarize(echo.latencies), rps: Math.round(echo.latencies.length / echo.seconds), target: '—' });
     }

@@ -41,7 +41,7 @@ async function tomTools(overrides: Partial<ToolContext> = {}): Promise<ToolConte
     conversationId,
     language: 'en',
     record: { citations: [], actions: [] },
-    actionsAllowed: true,
+    actionsAllowed: () => Promise.resolve(true),
     ...overrides,
   };
 }
@@ -58,9 +58,9 @@ describe('the tools hold the line whatever the engine asks', () => {
   });
 
   it('refuses an action the user did not ask for', async () => {
-    const outcome = await call('request_device_action', { action: 'restart' }, await tomTools({ actionsAllowed: false }));
+    const outcome = await call('request_device_action', { action: 'restart' }, await tomTools({ actionsAllowed: () => Promise.resolve(false) }));
     expect(outcome).toMatchObject({ ok: false, error: { code: 'action_not_requested' } });
-    const install = await call('request_software_install', { app: 'zoom' }, await tomTools({ actionsAllowed: false }));
+    const install = await call('request_software_install', { app: 'zoom' }, await tomTools({ actionsAllowed: () => Promise.resolve(false) }));
     expect(install).toMatchObject({ ok: false, error: { code: 'action_not_requested' } });
   });
 

@@ -40,7 +40,7 @@ function toolContext(language: Language = 'en'): ToolContext {
     conversationId: 'conversation-1',
     language,
     record: { citations: [], actions: [] },
-    actionsAllowed: true,
+    actionsAllowed: () => Promise.resolve(true),
   };
 }
 

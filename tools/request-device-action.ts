@@ -16,7 +16,7 @@ export const requestDeviceActionTool = defineTool({
     device: z.string().trim().min(1).max(200).optional().describe("The device's id or name, from list_my_devices"),
   }),
   handler: async (context, args) => {
-    requireUserRequest(context);
+    await requireUserRequest(context);
     const { deps, ctx, conversationId, record } = context;
     const action = await requestDeviceAction(deps.pool, ctx, { ...args, conversationId });
     record.actions.push(action);

@@ -15,7 +15,7 @@ export const requestSoftwareInstallTool = defineTool({
     device: z.string().trim().min(1).max(200).optional().describe("The device's id or name, from list_my_devices"),
   }),
   handler: async (context, args) => {
-    requireUserRequest(context);
+    await requireUserRequest(context);
     const { deps, ctx, conversationId, record } = context;
     const action = await requestSoftwareInstall(deps.pool, ctx, { ...args, conversationId });
     record.actions.push(action);

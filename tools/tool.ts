@@ -23,10 +23,10 @@ export type ToolContext = {
   record: TurnRecord;
   /**
    * Whether the user's own message asked for a device action or install (or answered the assistant's question about
-   * one). Decided from the user's words before the engine runs, so nothing the model reads (a KB article, a tool
-   * result) can turn a question into an action.
+   * one). Decided from the user's words alone, so nothing the model reads (a KB article, a tool result) can turn a
+   * question into an action; asked only when a tool proposes one, since most turns propose none.
    */
-  actionsAllowed: boolean;
+  actionsAllowed: () => Promise<boolean>;
 };
 
 /** Structured for the model to read: a refusal is data, never an exception in the chat. */

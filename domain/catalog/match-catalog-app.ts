@@ -89,11 +89,15 @@ function tokens(text: string): Token[] {
   return out;
 }
 
-// Built once per catalog array: callers pass the same array on every message.
-const indexes = new WeakMap<readonly CatalogAppRef[], CatalogIndex>();
+// Built once per catalog content: a catalog read afresh for each message is a new array with the same apps.
+const indexes = new Map<string, CatalogIndex>();
+// A few tenants' catalogs at a time; a bigger fleet rebuilds an index now and then, which costs a millisecond.
+const INDEX_CACHE_LIMIT = 32;
 
 function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
-  let index = indexes.get(apps);
+  // The whole content, so that the apps handed back from a cached index equal the caller's in every field.
+  const signature = JSON.stringify(apps);
+  let index = indexes.get(signature);
   if (index) return index;
   index = { keys: new Map(), byFirstLetter: new Map() };
   for (const app of apps) {
@@ -108,7 +112,8 @@ function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
       index.byFirstLetter.set(key[0]!, sameLetter);
     }
   }
-  indexes.set(apps, index);
+  if (indexes.size >= INDEX_CACHE_LIMIT) indexes.delete(indexes.keys().next().value!);
+  indexes.set(signature, index);
   return index;
 }
 
