@@ -11,7 +11,7 @@ import { seedDemoTenant } from '../db/seed/demo-tenant.js';
 import { insertContact } from '../db/repositories/principals.js';
 import { startSession } from '../domain/auth/sessions.js';
 import { startScriptedOpenAiServer } from '../test/support/scripted-openai-server.js';
-import { exitOf, spawnPortico } from '../test/support/spawn-portico.js';
+import { exitOf, spawnPortico, type SpawnedPortico } from '../test/support/spawn-portico.js';
 import type { BenchRow } from './report.js';
 import { summarize } from './stats.js';
 
@@ -146,6 +146,15 @@ async function echoBaseline(concurrency: number): Promise<{ latencies: number[];
   return { latencies, seconds };
 }
 
+/** Training the local engine at start takes the CPU for a few seconds: measured turns begin once it is done. */
+async function assistantReady(server: SpawnedPortico): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!server.output().includes('assistant ready')) {
+    if (Date.now() > deadline) throw new Error(`the assistant did not get ready:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * Server overhead of a chat turn: Portico runs as its own process with the LLM engine pointed at a scripted model that
  * answers at once, so what is measured is everything but model time. A bare socket.io echo runs beside it for scale.
@@ -160,8 +169,9 @@ export async function benchAssistant(): Promise<BenchRow[]> {
 
   const model = await startScriptedOpenAiServer();
   model.scriptDefault({ text: 'Here is how to do that.', chunks: 3 });
-  const server = await spawnPortico(dataDir, { LOG_LEVEL: 'warn', OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'gpt-4o-mini' });
+  const server = await spawnPortico(dataDir, { LOG_LEVEL: 'info', OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'gpt-4o-mini' });
   try {
+    await assistantReady(server);
     const url = `http://127.0.0.1:${server.port}/portal`;
     for (const level of LEVELS) {
       const sockets = await Promise.all(tokens.slice(0, level).map((token) => connect(url, `portico_session=${token}`)));
@@ -199,8 +209,9 @@ export async function benchAssistant(): Promise<BenchRow[]> {
     await model.close();
   }
 
-  const local = await spawnPortico(localDir, { LOG_LEVEL: 'warn' });
+  const local = await spawnPortico(localDir, { LOG_LEVEL: 'info' });
   try {
+    await assistantReady(local);
     const socket = await connect(`http://127.0.0.1:${local.port}/portal`, `portico_session=${tokens[0]}`);
     await chatTurns([socket], LOCAL_QUESTIONS);
     const run = await chatTurns([socket], LOCAL_QUESTIONS);
