@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ChatClient } from './support/chat-client.js';
-import { demoClients, type DemoClients } from './support/http-client.js';
-import { startTestPortico, type TestPortico } from './support/portico.js';
+import { useDemoPortico } from './support/demo-portico.js';
 
-let portico: TestPortico;
-let users: DemoClients;
-const open: ChatClient[] = [];
-
-async function chat(user: keyof DemoClients): Promise<ChatClient> {
-  const client = await ChatClient.connect(portico.port, users[user]);
-  open.push(client);
-  return client;
-}
-
-beforeAll(async () => {
-  portico = await startTestPortico();
-  users = await demoClients(portico.port);
-});
-
-afterAll(async () => {
-  for (const client of open) client.close();
-  await portico.close();
-});
+const demo = useDemoPortico();
+const chat = demo.chat;
 
 describe('the /portal namespace', () => {
   it('answers in the language the user writes in when it is clear, else in their own', async () => {
@@ -35,27 +17,27 @@ describe('the /portal namespace', () => {
   it('opens a ticket per chat session whose transcript grows with the conversation', async () => {
     const tom = await chat('tom');
     const first = await tom.ask('my monitor flickers all the time');
-    const conversation = (await users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body;
+    const conversation = (await demo.users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body;
     expect(conversation.ticket).toEqual({ id: expect.any(String), number: expect.any(Number) });
     await tom.ask('thanks', first.ack.conversationId);
-    const ticket = (await users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+    const ticket = (await demo.users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
     expect(ticket).toMatchObject({ source: 'ai_assistant', subject: 'my monitor flickers all the time' });
     expect(ticket.transcript.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
   });
 
   it('opens tickets from chat only on request when sessions do not get one, even with manual creation disabled', async () => {
-    const patch = (tickets: object) => users.tech.patch('/api/v1/admin/settings', { tickets });
+    const patch = (tickets: object) => demo.users.tech.patch('/api/v1/admin/settings', { tickets });
     expect((await patch({ ticketPerChatSession: false, disableManualCreation: true })).status).toBe(200);
     try {
       const tom = await chat('tom');
       const first = await tom.ask('the scanner in room 2 does not scan to email');
-      expect((await users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body.ticket).toBeNull();
-      expect((await users.tom.post('/api/v1/tickets', { subject: 'by hand', description: 'x' })).status).toBe(403);
+      expect((await demo.users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body.ticket).toBeNull();
+      expect((await demo.users.tom.post('/api/v1/tickets', { subject: 'by hand', description: 'x' })).status).toBe(403);
       const { answer } = await tom.ask('please open a ticket for this', first.ack.conversationId);
       expect(answer.message.toolCalls[0].name).toBe('create_ticket');
-      const conversation = (await users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body;
+      const conversation = (await demo.users.tom.get(`/api/v1/conversations/${first.ack.conversationId}`)).body;
       expect(answer.message.text).toContain(String(conversation.ticket.number));
-      const ticket = (await users.tom.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+      const ticket = (await demo.users.tom.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
       expect(ticket.source).toBe('ai_assistant');
       expect(ticket.transcript[0].text).toBe('the scanner in room 2 does not scan to email');
     } finally {
@@ -64,19 +46,19 @@ describe('the /portal namespace', () => {
   });
 
   it('gives a chat its ticket at the next message when the setting is switched on during it', async () => {
-    const patch = (tickets: object) => users.tech.patch('/api/v1/admin/settings', { tickets });
+    const patch = (tickets: object) => demo.users.tech.patch('/api/v1/admin/settings', { tickets });
     expect((await patch({ ticketPerChatSession: false })).status).toBe(200);
     let restored = false;
     try {
       const tom = await chat('tom');
       const first = await tom.ask('my headset crackles in calls');
       const url = `/api/v1/conversations/${first.ack.conversationId}`;
-      expect((await users.tom.get(url)).body.ticket).toBeNull();
+      expect((await demo.users.tom.get(url)).body.ticket).toBeNull();
       expect((await patch({ ticketPerChatSession: true })).status).toBe(200);
       restored = true;
       await tom.ask('it is the USB one', first.ack.conversationId);
-      const conversation = (await users.tom.get(url)).body;
-      const ticket = (await users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+      const conversation = (await demo.users.tom.get(url)).body;
+      const ticket = (await demo.users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
       expect(ticket.source).toBe('ai_assistant');
       expect(ticket.transcript.map((m: { text: string }) => m.text).slice(0, 3)).toEqual([
         'my headset crackles in calls',
@@ -89,7 +71,7 @@ describe('the /portal namespace', () => {
   });
 
   it('refuses a socket without a session', async () => {
-    await expect(ChatClient.connect(portico.port, undefined)).rejects.toThrow('unauthenticated');
+    await expect(ChatClient.connect(demo.portico.port, undefined)).rejects.toThrow('unauthenticated');
   });
 
   it('answers bad payloads with an error acknowledgement', async () => {
@@ -117,7 +99,7 @@ describe('the /portal namespace', () => {
     expect(answer.message.text).toContain(`/kb/${answer.message.citations[0].slug}`);
     expect(tom.events.some((e) => e.event === 'chat:typing' && e.payload.typing === true)).toBe(true);
 
-    const stored = await users.tom.get(`/api/v1/conversations/${ack.conversationId}`);
+    const stored = await demo.users.tom.get(`/api/v1/conversations/${ack.conversationId}`);
     expect(stored.status).toBe(200);
     expect(stored.body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
     expect(stored.body.messages[0].id).toBe(ack.messageId);
@@ -158,7 +140,7 @@ describe('the /portal namespace', () => {
     const own = await tom.ask("what's the status of ticket 1000?");
     expect(own.answer.message.toolCalls).toEqual([{ name: 'get_ticket_status', args: { number: 1000 } }]);
     expect(own.answer.message.text).toContain('1000');
-    const lucs = (await users.luc.get('/api/v1/tickets/1005')).body;
+    const lucs = (await demo.users.luc.get('/api/v1/tickets/1005')).body;
     const other = await tom.ask('what is the status of ticket 1005?');
     expect(other.answer.message.text).not.toContain(lucs.subject);
   });
@@ -170,7 +152,7 @@ describe('the /portal namespace', () => {
     expect(answer.message.toolCalls[0].name).toBe('escalate_to_technician');
     const number = /#\s?(\d{4,})/.exec(answer.message.text)?.[1];
     expect(number).toBeDefined();
-    const ticket = (await users.tech.get(`/api/v1/tickets/${number}`)).body;
+    const ticket = (await demo.users.tech.get(`/api/v1/tickets/${number}`)).body;
     expect(ticket.source).toBe('ai_assistant');
     expect(ticket.transcript.map((m: { text: string }) => m.text)).toEqual(
       expect.arrayContaining(['Outlook keeps asking for my password', 'that did not help, I want to talk to a person']),
@@ -194,33 +176,33 @@ describe('the /portal namespace', () => {
   it('masks secrets before storing them', async () => {
     const tom = await chat('tom');
     const { ack } = await tom.ask('my password is Hunter2!x and it does not work');
-    const stored = await users.tom.get(`/api/v1/conversations/${ack.conversationId}`);
+    const stored = await demo.users.tom.get(`/api/v1/conversations/${ack.conversationId}`);
     expect(JSON.stringify(stored.body)).not.toContain('Hunter2');
-    const ticket = await users.tech.get(`/api/v1/tickets/${stored.body.ticket.number}`);
+    const ticket = await demo.users.tech.get(`/api/v1/tickets/${stored.body.ticket.number}`);
     expect(JSON.stringify(ticket.body)).not.toContain('Hunter2');
   });
 
   it("does not show another user's conversation", async () => {
     const tom = await chat('tom');
     const { ack } = await tom.ask('hello');
-    expect((await users.luc.get(`/api/v1/conversations/${ack.conversationId}`)).status).toBe(404);
+    expect((await demo.users.luc.get(`/api/v1/conversations/${ack.conversationId}`)).status).toBe(404);
     const luc = await chat('luc');
     const refused = await luc.emit('chat:send', { conversationId: ack.conversationId, text: 'hi' });
     expect(refused.error.code).toBe('not_found');
-    const stored = (await users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
+    const stored = (await demo.users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
     expect(stored.messages.map((m: { text: string }) => m.text)).not.toContain('hi');
   });
 
   it('refuses chat when the assistant section is off', async () => {
     const anna = await chat('anna');
-    expect((await users.tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'off' } } })).status).toBe(200);
+    expect((await demo.users.tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'off' } } })).status).toBe(200);
     try {
       const pushed = await anna.waitFor('settings:updated', (p) => p.sections.assistant === false);
       expect(pushed.sections).toMatchObject({ ticketing: true, knowledgeBase: true, selfService: true });
       const ack = await anna.emit('chat:send', { text: 'hello' });
       expect(ack.error.code).toBe('section_disabled');
     } finally {
-      await users.tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'everyone' } } });
+      await demo.users.tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'everyone' } } });
     }
   });
 });
