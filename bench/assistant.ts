@@ -25,6 +25,8 @@ function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 const TURNS_PER_CONVERSATION = 10;
+// Each round is a new conversation through the questions, so that p95 rests on more than a handful of turns.
+const LOCAL_ROUNDS = 10;
 const LOCAL_QUESTIONS = [
   'my printer does not print',
   'how do I set up the VPN from home?',
@@ -214,9 +216,13 @@ export async function benchAssistant(): Promise<BenchRow[]> {
     await assistantReady(local);
     const socket = await connect(`http://127.0.0.1:${local.port}/portal`, `portico_session=${tokens[0]}`);
     await chatTurns([socket], LOCAL_QUESTIONS);
-    const run = await chatTurns([socket], LOCAL_QUESTIONS);
+    const runs = [];
+    for (let round = 0; round < LOCAL_ROUNDS; round++) runs.push(await chatTurns([socket], LOCAL_QUESTIONS));
     socket.disconnect();
-    rows.push({ group: 'chat', name: 'local engine turn, KB search included (ms)', ...summarize(run.latencies), rps: Math.round(run.latencies.length / run.seconds), errors: run.errors, target: 'p95 ≤ 30' });
+    const latencies = runs.flatMap((run) => run.latencies);
+    const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+    const errors = runs.reduce((sum, run) => sum + run.errors, 0);
+    rows.push({ group: 'chat', name: 'local engine turn, KB search included (ms)', ...summarize(latencies), rps: Math.round(latencies.length / seconds), errors, target: 'p95 ≤ 30' });
   } finally {
     local.child.kill('SIGTERM');
     await exitOf(local.child);
