@@ -94,11 +94,19 @@ const indexes = new Map<string, CatalogIndex>();
 // A few tenants' catalogs at a time; a bigger fleet rebuilds an index now and then, which costs a millisecond.
 const INDEX_CACHE_LIMIT = 32;
 
+// One message looks its catalog up several times: the same array skips even the signature.
+const byArray = new WeakMap<readonly CatalogAppRef[], CatalogIndex>();
+
 function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
+  const known = byArray.get(apps);
+  if (known) return known;
   // The whole content, so that the apps handed back from a cached index equal the caller's in every field.
   const signature = JSON.stringify(apps);
   let index = indexes.get(signature);
-  if (index) return index;
+  if (index) {
+    byArray.set(apps, index);
+    return index;
+  }
   index = { keys: new Map(), byFirstLetter: new Map() };
   for (const app of apps) {
     for (const form of [app.name, app.id, ...app.aliases]) {
@@ -114,6 +122,7 @@ function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
   }
   if (indexes.size >= INDEX_CACHE_LIMIT) indexes.delete(indexes.keys().next().value!);
   indexes.set(signature, index);
+  byArray.set(apps, index);
   return index;
 }
 
