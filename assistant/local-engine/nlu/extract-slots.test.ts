@@ -48,12 +48,15 @@ describe('extractTicketNumber', () => {
     expect(extractTicketNumber('stand von meinem ticket 4077?')).toBe(4077);
     expect(extractTicketNumber('el ticket 5012 lo mira alguien')).toBe(5012);
     expect(extractTicketNumber('what about 881')).toBe(881);
+    expect(extractTicketNumber('any update on ticket-4410', true)).toBe(4410);
+    expect(extractTicketNumber('INC-2231 still open?', true)).toBe(2231);
   });
 
   it('ignores numbers that are not a ticket', () => {
     expect(extractTicketNumber('windows 11 on my win10 laptop since 10:30', true)).toBeUndefined();
     expect(extractTicketNumber('every 10 mins', true)).toBeUndefined();
     expect(extractTicketNumber('upgrade to win11 please')).toBeUndefined();
+    expect(extractTicketNumber('my win-10 laptop since 2024-05-01', true)).toBeUndefined();
     expect(extractTicketNumber('no number here')).toBeUndefined();
   });
 

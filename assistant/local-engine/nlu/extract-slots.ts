@@ -66,9 +66,9 @@ export function extractDeviceHint(text: string): DeviceHint | undefined {
 
 // Words after which a number is a ticket's: "ticket 4410", "#57", "n° 2387", "Anfrage 12".
 const TICKET_MARKERS = new Set(
-  normalize(`ticket tickets tiket tickt incident incidents request requests case number num no nr n numero número nummer
-    demande demandes incidente incidencia solicitud caso richiesta segnalazione pratica anfrage vorgang meldung fall
-    störung`).split(/\s+/),
+  normalize(`ticket tickets tiket tickt tkt inc req incident incidents request requests case number num no nr n numero
+    número nummer demande demandes incidente incidencia solicitud caso richiesta segnalazione pratica anfrage vorgang
+    meldung fall störung`).split(/\s+/),
 );
 
 /**
@@ -76,7 +76,10 @@ const TICKET_MARKERS = new Set(
  * "ticket 57") counts; otherwise, failing that, the first whole number does.
  */
 export function extractTicketNumber(text: string, explicitOnly = false): number | undefined {
-  const normalized = normalize(text.slice(0, 2000));
+  // Helpdesks write references with a hyphen ("ticket-4410", "INC-2231"): after a ticket's word it is a space.
+  const normalized = normalize(text.slice(0, 2000)).replace(/(\p{L}+)-(?=\d)/gu, (whole, word: string) =>
+    TICKET_MARKERS.has(word) ? `${word} ` : whole,
+  );
   let fallback: number | undefined;
   // Whole numbers only: not part of a word ("win11", "3rd"), a time ("10:30"), a decimal or a date.
   for (const m of normalized.matchAll(/(?<![\p{L}\p{N}:.,/-])(#\s*)?(\d{1,9})(?![\p{L}\p{N}]|[:.,/-]\d)/gu)) {

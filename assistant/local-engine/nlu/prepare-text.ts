@@ -40,10 +40,14 @@ const NOISE_WORDS = new Set(
 // A pronoun is split off only after a verb-like ending (a, e, i, r) and a stem of four letters or more, which
 // leaves nouns such as "parola" or "tavola" alone.
 const CLITIC = /(?<=\p{L}{3}[aeiráéí])(glielo|melo|mela|selo|sela|mi|me|lo|la|li)(?=$|[^\p{L}])/gu;
+// French joins them with a hyphen ("redémarre-le", "déconnecte-moi", "peut-on"), which the tokenizer keeps as one
+// word: "redemarre-l" would be unknown to the model, and "redémarre le" or "déconnecte moi", as users also type
+// them, would not meet the corpus's spelling.
+const HYPHENATED_PRONOUN = /(?<=\p{L})-(?:t-)?(le|la|les|moi|toi|lui|nous|vous|leur|en|y|on|il|elle|ils|elles)(?=$|[^\p{L}])/giu;
 
 /** The text the intent classifier sees: bounded, the app named replaced by APP_WORD, numbers by NUMBER_WORD. */
 export function prepareForClassifier(text: string, options: PrepareOptions): string {
-  let prepared = text.slice(0, MAX_CLASSIFIED_LENGTH).normalize('NFKC').replace(CLITIC, ' $1');
+  let prepared = text.slice(0, MAX_CLASSIFIED_LENGTH).normalize('NFKC').replace(CLITIC, ' $1').replace(HYPHENATED_PRONOUN, ' $1');
   const mention = findCatalogAppInText(prepared, options.catalog, { knownWords: options.knownWords });
   if (mention.match && mention.phrase && prepared.includes(mention.phrase)) {
     prepared = prepared.replace(mention.phrase, ` ${APP_WORD} `);

@@ -10,11 +10,12 @@ import type { Intent } from './intents.js';
 //   subject of the knowledge-base lexicon (printer, VPN, mailbox…) with a problem (broken, slow…) teach
 //   the classifier the whole field's vocabulary;
 // - the words of requests used otherwise: to describe a problem or ask how ("my laptop keeps restarting", "how
-//   do I install the printer driver"), aimed at what is not one of the user's computers ("restart teams"), or
-//   in a thank-you that says what works again ("thanks, the vpn works again");
+//   do I install the printer driver"), aimed at what is not one of the user's computers ("restart teams"),
+//   turned down ("don't shut down my pc"), or in a thank-you that says what works again or what was done
+//   ("thanks, the vpn works again", "thanks for restarting my laptop");
 // - wrapping: users greet, apologize and thank around their request ("hi, sorry to bother you, …, thanks"),
-//   give the problem or the reason behind a request, and string greetings, thanks and goodbyes together; those
-//   words must not decide the intent.
+//   give the problem or the reason behind a request, tell the story before asking, and string greetings, thanks
+//   and goodbyes together; those words must not decide the intent.
 
 const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'kb-index', 'lexicon');
 
@@ -76,6 +77,7 @@ const CHAINED_INTENTS: Intent[] = ['greeting', 'thanks', 'goodbye', 'help'];
 // questions for the knowledge base; requests are written by hand in the corpus. Each pattern takes a subject.
 const ACTION_PROBLEMS: Record<Language, string[]> = {
   en: [
+    'is there a way to lock {s} with a shortcut', 'can I restart {s} myself', 'what is the quickest way to shut down {s}', "my colleague's {s} keeps restarting", 'the laptop of the new hire logs him out all the time', 'since the restart {s} is slower', 'after I rebooted {s} the sound is gone',
     '{s} is really slow to shut down', '{s} takes forever to reboot', '{s} hangs when shutting down',
     '{s} keeps restarting', '{s} restarts by itself', '{s} rebooted on its own last night', "{s} won't restart", '{s} is stuck on restarting',
     'how do I restart {s}', 'how to reboot {s} properly', 'I already restarted {s}, same problem', "restarting {s} didn't help",
@@ -85,6 +87,7 @@ const ACTION_PROBLEMS: Record<Language, string[]> = {
     'how do I reset the password of {s}', '{s} says my password is wrong', '{s} asks for a password I never set',
   ],
   fr: [
+    'y a un raccourci pour verrouiller {s}', 'je peux redémarrer {s} moi-même ?', "c'est quoi le plus rapide pour éteindre {s}", 'le pc de mon collègue redémarre tout le temps', 'le portable du nouveau le déconnecte sans arrêt', 'depuis le redémarrage {s} est plus lent', "après avoir redémarré {s} j'ai plus de son",
     "{s} est très long à s'éteindre", '{s} met une éternité à redémarrer', "{s} bloque pendant l'arrêt",
     '{s} redémarre sans arrêt', '{s} redémarre tout seul', "{s} a redémarré tout seul cette nuit", '{s} ne veut pas redémarrer', '{s} reste bloqué au redémarrage',
     'comment redémarrer {s}', 'comment bien relancer {s}', "j'ai déjà redémarré {s}, même problème", "redémarrer {s} n'a rien changé",
@@ -94,6 +97,7 @@ const ACTION_PROBLEMS: Record<Language, string[]> = {
     'comment réinitialiser le mot de passe de {s}', '{s} dit que mon mot de passe est faux', '{s} demande un mot de passe que je ne connais pas',
   ],
   de: [
+    'gibt es ein tastenkürzel um {s} zu sperren', 'kann ich {s} selbst neu starten', 'wie fahre ich {s} am schnellsten herunter', 'der pc von meinem kollegen startet ständig neu', 'der laptop vom neuen kollegen meldet ihn dauernd ab', 'seit dem neustart ist {s} langsamer', 'nach dem neustart von {s} ist der ton weg',
     '{s} fährt total langsam herunter', '{s} braucht beim neustart eine ewigkeit', '{s} hängt beim herunterfahren',
     '{s} startet ständig neu', '{s} startet von selbst neu', '{s} hat heute nacht von allein neu gestartet', '{s} startet nicht neu', '{s} hängt beim neustart',
     'wie starte ich {s} neu', 'wie startet man {s} richtig neu', 'hab {s} schon neu gestartet, gleiches problem', 'neustart von {s} hat nichts gebracht',
@@ -103,6 +107,7 @@ const ACTION_PROBLEMS: Record<Language, string[]> = {
     'wie setze ich das passwort von {s} zurück', '{s} sagt mein passwort ist falsch', '{s} will ein passwort das ich nicht kenne',
   ],
   es: [
+    'hay algún atajo para bloquear {s}', 'puedo reiniciar {s} yo mismo', 'cuál es la forma más rápida de apagar {s}', 'el pc de mi compañero se reinicia todo el rato', 'al nuevo el portátil le cierra la sesión todo el rato', 'desde el reinicio {s} va más lento', 'después de reiniciar {s} no hay sonido',
     '{s} tarda muchísimo en reiniciarse', '{s} va lentísimo al apagar', '{s} se cuelga al apagarse',
     '{s} se reinicia todo el rato', '{s} se reinicia solo', '{s} se reinició solo anoche', '{s} no se reinicia', '{s} se queda reiniciando',
     'cómo reinicio {s}', 'cómo se reinicia bien {s}', 'ya reinicié {s}, mismo problema', 'reiniciar {s} no sirvió de nada',
@@ -112,6 +117,7 @@ const ACTION_PROBLEMS: Record<Language, string[]> = {
     'cómo restablezco la contraseña de {s}', '{s} dice que mi contraseña es incorrecta', '{s} pide una contraseña que no conozco',
   ],
   it: [
+    'c\'è una scorciatoia per bloccare {s}', 'posso riavviare {s} da solo', 'qual è il modo più veloce per spegnere {s}', 'il pc del mio collega si riavvia di continuo', 'il portatile del nuovo collega lo disconnette sempre', 'dal riavvio {s} è più lento', 'dopo aver riavviato {s} non ho più audio',
     '{s} è lentissimo a spegnersi', '{s} impiega tanto a riavviarsi', '{s} si blocca durante lo spegnimento',
     '{s} si riavvia di continuo', '{s} si riavvia da solo', '{s} si è riavviato da solo stanotte', '{s} non si riavvia', '{s} resta bloccato al riavvio',
     'come riavvio {s}', 'come si riavvia bene {s}', 'ho già riavviato {s}, stesso problema', 'riavviare {s} non è servito',
@@ -131,12 +137,101 @@ const ACTION_SUBJECTS: Record<Language, string[]> = {
 
 // Symptoms users give as the reason for a device action ("restart it, it's frozen"): the request decides.
 const SYMPTOMS: Record<Language, string[]> = {
-  en: ["it's frozen", 'nothing responds', "it's stuck on the login screen", 'the screen is black', "it's super slow", 'apps keep crashing', "it's been hanging since this morning", "the mouse doesn't move", "it won't let me log in", 'the fan is going crazy'],
-  fr: ['il est figé', 'plus rien ne répond', "il est bloqué sur l'écran de connexion", "l'écran est noir", 'il rame à mort', 'les applis plantent sans arrêt', 'il est bloqué depuis ce matin', 'la souris ne bouge plus', 'il ne me laisse pas me connecter', 'le ventilo tourne à fond'],
-  de: ['er ist eingefroren', 'nichts reagiert mehr', 'er hängt am anmeldebildschirm', 'der bildschirm ist schwarz', 'er ist extrem langsam', 'die programme stürzen dauernd ab', 'er hängt seit heute morgen', 'die maus bewegt sich nicht', 'ich komme nicht rein', 'der lüfter dreht durch'],
-  es: ['está congelado', 'no responde nada', 'se quedó en la pantalla de inicio de sesión', 'la pantalla está en negro', 'va lentísimo', 'las aplicaciones se cierran solas', 'está colgado desde esta mañana', 'el ratón no se mueve', 'no me deja entrar', 'el ventilador va a tope'],
-  it: ['è bloccato', 'non risponde più niente', 'è fermo sulla schermata di accesso', 'lo schermo è nero', 'è lentissimo', 'le app si chiudono di continuo', 'è piantato da stamattina', 'il mouse non si muove', 'non mi fa entrare', 'la ventola va a palla'],
+  en: ["it's frozen", 'nothing responds', "it's stuck on the login screen", 'the screen is black', "it's super slow", 'apps keep crashing', "it's been hanging since this morning", "the mouse doesn't move", "it won't let me log in", 'the fan is going crazy', 'updates are pending', 'it keeps asking to restart for the updates', "it doesn't respond at all", "I don't need it before monday", 'not the other one'],
+  fr: ['il est figé', 'plus rien ne répond', "il est bloqué sur l'écran de connexion", "l'écran est noir", 'il rame à mort', 'les applis plantent sans arrêt', 'il est bloqué depuis ce matin', 'la souris ne bouge plus', 'il ne me laisse pas me connecter', 'le ventilo tourne à fond', 'des mises à jour sont en attente', 'il demande sans arrêt un redémarrage pour les mises à jour', 'il ne répond plus du tout', "je n'en ai pas besoin avant lundi", "pas l'autre"],
+  de: ['er ist eingefroren', 'nichts reagiert mehr', 'er hängt am anmeldebildschirm', 'der bildschirm ist schwarz', 'er ist extrem langsam', 'die programme stürzen dauernd ab', 'er hängt seit heute morgen', 'die maus bewegt sich nicht', 'ich komme nicht rein', 'der lüfter dreht durch', 'updates stehen an', 'er will ständig für updates neu starten', 'er reagiert gar nicht mehr', 'ich brauche ihn nicht vor montag', 'nicht den anderen'],
+  es: ['está congelado', 'no responde nada', 'se quedó en la pantalla de inicio de sesión', 'la pantalla está en negro', 'va lentísimo', 'las aplicaciones se cierran solas', 'está colgado desde esta mañana', 'el ratón no se mueve', 'no me deja entrar', 'el ventilador va a tope', 'hay actualizaciones pendientes', 'no para de pedir reiniciar por las actualizaciones', 'no responde nada de nada', 'no lo necesito hasta el lunes', 'no el otro'],
+  it: ['è bloccato', 'non risponde più niente', 'è fermo sulla schermata di accesso', 'lo schermo è nero', 'è lentissimo', 'le app si chiudono di continuo', 'è piantato da stamattina', 'il mouse non si muove', 'non mi fa entrare', 'la ventola va a palla', 'ci sono aggiornamenti in sospeso', 'continua a chiedere di riavviare per gli aggiornamenti', 'non risponde proprio', 'non mi serve fino a lunedì', "non l'altro"],
 };
+// Users often tell the story first and ask last, naming the computer once and then only by a pronoun ("my laptop
+// has been acting weird all morning, could you reboot it from your side?"): the story has the words of a problem,
+// the request decides. {d} is one of the user's computers, masculine where the language needs it to agree.
+type Narrated = { intent: Intent; stories: string[]; requests: string[] };
+const NARRATED_DEVICES: Record<Language, string[]> = {
+  en: ['my laptop', 'my pc', 'my mac', 'the computer at my desk', 'my macbook', 'my work laptop', 'my windows pc'],
+  fr: ['mon portable', 'mon pc', 'mon mac', "l'ordi de mon bureau", 'mon macbook', 'mon pc du boulot', 'mon pc windows'],
+  de: ['mein laptop', 'mein pc', 'mein mac', 'der rechner an meinem platz', 'mein arbeitslaptop', 'mein windows pc'],
+  es: ['mi portátil', 'mi pc', 'mi mac', 'el ordenador de mi mesa', 'mi macbook', 'mi portátil del trabajo', 'mi pc windows'],
+  it: ['il mio portatile', 'il mio pc', 'il mio mac', 'il computer della mia scrivania', 'il mio macbook', 'il portatile del lavoro', 'il mio pc windows'],
+};
+const NARRATED: Record<Language, Narrated[]> = {
+  en: [
+    { intent: 'device_restart', stories: ['{d} has been acting weird all morning', '{d} froze in the middle of a call', 'since lunch {d} is crawling and apps hang', '{d} is stuck on a blue screen', 'nothing responds on {d} anymore'], requests: ['could you reboot it from your side?', 'can you restart it remotely', 'please restart it', 'restart it pls', 'can you give it a reboot'] },
+    { intent: 'device_shutdown', stories: ['I left {d} running at the office all weekend', '{d} is still on and I am already home', 'I forgot to switch off {d} before the holidays'], requests: ['can you turn it off remotely', 'please shut it down', 'could you power it off for me'] },
+    { intent: 'device_lock', stories: ['I left {d} open on my desk', 'I walked away from {d} without locking it', '{d} is unlocked in the meeting room'], requests: ['can you lock it remotely', 'please lock it', 'lock it now pls'] },
+    { intent: 'device_logout', stories: ['I am still signed in on {d} in room 4', 'my session is still open on {d}', 'I switched desks and {d} still has my session'], requests: ['can you log me out of it', 'please sign me out there', 'could you close my session on it'] },
+    { intent: 'device_reset_password', stories: ["I can't get into {d} anymore", 'I changed the password of {d} on friday and forgot it', '{d} keeps saying my password is wrong'], requests: ['can you reset the password', 'please reset my password on it', 'I need a new password for it'] },
+  ],
+  fr: [
+    { intent: 'device_restart', stories: ["{d} fait n'importe quoi depuis ce matin", '{d} a planté en pleine visio', 'depuis midi {d} rame et les applis se figent', '{d} est bloqué sur un écran bleu', 'plus rien ne répond sur {d}'], requests: ['tu peux le redémarrer de ton côté ?', 'vous pouvez le redémarrer à distance', 'redémarre-le stp', 'relance-le svp', 'tu peux le rebooter'] },
+    { intent: 'device_shutdown', stories: ["j'ai laissé {d} allumé au bureau tout le week-end", '{d} est encore allumé et je suis déjà chez moi', "j'ai oublié d'éteindre {d} avant les vacances"], requests: ['tu peux l\'éteindre à distance', 'éteins-le stp', 'vous pouvez le couper pour moi'] },
+    { intent: 'device_lock', stories: ["j'ai laissé {d} ouvert sur mon bureau", "je suis parti sans verrouiller {d}", '{d} est déverrouillé dans la salle de réunion'], requests: ['tu peux le verrouiller à distance', 'verrouille-le stp', 'vous pouvez le bloquer tout de suite'] },
+    { intent: 'device_logout', stories: ['je suis encore connecté sur {d} en salle 4', 'ma session est encore ouverte sur {d}', "j'ai changé de bureau et {d} a encore ma session"], requests: ['tu peux me déconnecter', 'déconnecte-moi stp', 'vous pouvez fermer ma session dessus'] },
+    { intent: 'device_reset_password', stories: ["je n'arrive plus à entrer sur {d}", "j'ai changé le mot de passe de {d} vendredi et je l'ai oublié", '{d} me dit que mon mot de passe est faux'], requests: ['tu peux réinitialiser le mot de passe', 'vous pouvez me remettre un mot de passe', "il me faut un nouveau mot de passe dessus"] },
+  ],
+  de: [
+    { intent: 'device_restart', stories: ['{d} spinnt seit heute früh', '{d} ist mitten im call eingefroren', 'seit mittag ist {d} lahm und alles hängt', '{d} hängt am bluescreen', 'auf {d} reagiert nichts mehr'], requests: ['kannst du ihn aus der ferne neu starten?', 'bitte starte ihn neu', 'kannst du ihn rebooten', 'starte ihn bitte neu', 'mach bitte einen neustart'] },
+    { intent: 'device_shutdown', stories: ['ich habe {d} übers wochenende im büro laufen lassen', '{d} ist noch an und ich bin schon zuhause', 'ich habe vergessen {d} vor dem urlaub auszuschalten'], requests: ['kannst du ihn aus der ferne ausschalten', 'fahr ihn bitte herunter', 'kannst du ihn für mich abschalten'] },
+    { intent: 'device_lock', stories: ['{d} steht offen auf meinem tisch', 'ich bin weg ohne {d} zu sperren', '{d} ist im besprechungsraum entsperrt'], requests: ['kannst du ihn aus der ferne sperren', 'sperr ihn bitte', 'bitte sofort sperren'] },
+    { intent: 'device_logout', stories: ['ich bin noch an {d} in raum 4 angemeldet', 'meine sitzung ist noch auf {d} offen', 'ich habe den platz gewechselt und {d} hat noch meine sitzung'], requests: ['kannst du mich dort abmelden', 'melde mich bitte ab', 'kannst du meine sitzung schließen'] },
+    { intent: 'device_reset_password', stories: ['ich komme nicht mehr auf {d}', 'ich habe das passwort von {d} am freitag geändert und vergessen', '{d} sagt ständig mein passwort ist falsch'], requests: ['kannst du das passwort zurücksetzen', 'bitte setz mein passwort zurück', 'ich brauche ein neues passwort dafür'] },
+  ],
+  es: [
+    { intent: 'device_restart', stories: ['{d} está rarísimo toda la mañana', '{d} se congeló en medio de una llamada', 'desde el mediodía {d} va lentísimo y todo se cuelga', '{d} se quedó en pantalla azul', 'ya no responde nada en {d}'], requests: ['me lo puedes reiniciar desde ahí?', 'puedes reiniciarlo en remoto', 'reinícialo por favor', 'reinicialo porfa', 'le puedes hacer un reboot'] },
+    { intent: 'device_shutdown', stories: ['dejé {d} encendido en la oficina todo el finde', '{d} sigue encendido y ya estoy en casa', 'se me olvidó apagar {d} antes de las vacaciones'], requests: ['puedes apagarlo en remoto', 'apágalo por favor', 'me lo puedes apagar'] },
+    { intent: 'device_lock', stories: ['dejé {d} abierto en mi mesa', 'me fui sin bloquear {d}', '{d} está desbloqueado en la sala de reuniones'], requests: ['puedes bloquearlo a distancia', 'bloquéalo por favor', 'bloquéalo ya porfa'] },
+    { intent: 'device_logout', stories: ['sigo con la sesión iniciada en {d} de la sala 4', 'mi sesión sigue abierta en {d}', 'me cambié de mesa y {d} sigue con mi sesión'], requests: ['me puedes cerrar la sesión', 'ciérrame la sesión ahí por favor', 'puedes cerrar mi sesión en él'] },
+    { intent: 'device_reset_password', stories: ['ya no puedo entrar en {d}', 'cambié la contraseña de {d} el viernes y se me olvidó', '{d} me dice que la contraseña es incorrecta'], requests: ['me puedes restablecer la contraseña', 'resetéame la contraseña por favor', 'necesito una contraseña nueva para entrar'] },
+  ],
+  it: [
+    { intent: 'device_restart', stories: ['{d} fa cose strane da stamattina', '{d} si è bloccato in mezzo a una call', 'da mezzogiorno {d} è lentissimo e si pianta tutto', '{d} è fermo sulla schermata blu', 'non risponde più niente su {d}'], requests: ['puoi riavviarlo da remoto?', 'me lo riavvii da lì?', 'riavvialo per favore', 'riavvialo pls', 'puoi fargli un reboot'] },
+    { intent: 'device_shutdown', stories: ['ho lasciato {d} acceso in ufficio tutto il weekend', '{d} è ancora acceso e io sono già a casa', 'mi sono dimenticato di spegnere {d} prima delle ferie'], requests: ['puoi spegnerlo da remoto', 'spegnilo per favore', 'me lo spegni tu'] },
+    { intent: 'device_lock', stories: ['ho lasciato {d} aperto sulla scrivania', 'sono andato via senza bloccare {d}', '{d} è sbloccato in sala riunioni'], requests: ['puoi bloccarlo da remoto', 'bloccalo per favore', 'bloccalo subito pls'] },
+    { intent: 'device_logout', stories: ["sono ancora collegato su {d} in sala 4", 'la mia sessione è ancora aperta su {d}', 'ho cambiato scrivania e {d} ha ancora la mia sessione'], requests: ['puoi disconnettermi', 'fammi uscire da lì per favore', 'puoi chiudere la mia sessione'] },
+    { intent: 'device_reset_password', stories: ['non riesco più a entrare su {d}', 'ho cambiato la password di {d} venerdì e non me la ricordo', '{d} dice che la password è sbagliata'], requests: ['puoi reimpostare la password', 'resettami la password per favore', 'mi serve una password nuova per entrare'] },
+  ],
+};
+
+// A request turned down or called off keeps the words of the request ("don't shut down my computer", "j'ai changé
+// d'avis, ne redémarre pas", "stopp, meinen pc nicht sperren"): only the negation tells it apart, so the corpus
+// pairs every action with it. Such a message asks for nothing. {d} is one of the user's computers, as the object
+// of the verb.
+type Negated = { openers: string[]; negations: string[]; cancels: string[] };
+const NEGATED_DEVICES: Record<Language, string[]> = {
+  en: ['my laptop', 'my pc', 'my mac', 'my computer', 'the windows laptop', 'it'],
+  fr: ['mon portable', 'mon pc', 'mon mac', 'mon ordi', 'le pc windows'],
+  de: ['meinen laptop', 'meinen pc', 'meinen mac', 'meinen rechner', 'den windows laptop', 'ihn'],
+  es: ['mi portátil', 'mi pc', 'mi mac', 'mi ordenador', 'el portátil windows'],
+  it: ['il mio portatile', 'il mio pc', 'il mio mac', 'il mio computer', 'il portatile windows'],
+};
+const NEGATED: Record<Language, Negated> = {
+  en: {
+    openers: ['', '', 'please', 'stop,', 'wait,', 'no,', 'I changed my mind,', 'actually', 'never mind,'],
+    negations: ["don't restart {d}", "don't reboot {d} yet", "don't shut down {d}", "don't turn off {d}", "don't lock {d}", "don't log me out of {d}", "don't reset the password of {d}", "don't install anything on {d}", 'do not restart {d}', 'no need to restart {d} anymore', 'leave {d} on', 'no need to lock {d}'],
+    cancels: ['cancel the restart', 'cancel the shutdown', 'cancel the install', 'forget the reboot', 'abort the password reset', 'stop the restart', "don't install it", "don't do the reboot"],
+  },
+  fr: {
+    openers: ['', '', 'stp', 'stop,', 'attends,', 'non,', "j'ai changé d'avis,", 'en fait', 'laisse tomber,'],
+    negations: ['ne redémarre pas {d}', 'redémarre pas {d}', "n'éteins pas {d}", 'éteins pas {d}', 'ne verrouille pas {d}', 'ne me déconnecte pas de {d}', 'ne réinitialise pas le mot de passe de {d}', "n'installe rien sur {d}", 'ne pas redémarrer {d}', 'plus besoin de redémarrer {d}', 'laisse {d} allumé', 'pas besoin de verrouiller {d}'],
+    cancels: ['annule le redémarrage', "annule l'arrêt", "annule l'installation", 'oublie le redémarrage', 'annule la réinitialisation du mot de passe', 'arrête le redémarrage', "ne l'installe pas", 'ne le redémarre pas'],
+  },
+  de: {
+    openers: ['', '', 'bitte', 'stopp,', 'warte,', 'nein,', 'hab es mir anders überlegt,', 'doch lieber', 'vergiss es,'],
+    negations: ['{d} nicht neu starten', 'starte {d} nicht neu', '{d} nicht herunterfahren', 'schalte {d} nicht aus', '{d} nicht sperren', 'sperr {d} nicht', 'melde mich nicht von {d} ab', 'das passwort von {d} nicht zurücksetzen', 'nichts auf {d} installieren', '{d} muss nicht mehr neu gestartet werden', 'lass {d} an', '{d} noch nicht neu starten'],
+    cancels: ['brich den neustart ab', 'herunterfahren abbrechen', 'installation abbrechen', 'vergiss den neustart', 'passwort reset abbrechen', 'neustart stoppen', 'nicht installieren', 'kein neustart'],
+  },
+  es: {
+    openers: ['', '', 'por favor', 'para,', 'espera,', 'no,', 'cambié de idea,', 'mejor', 'olvídalo,'],
+    negations: ['no reinicies {d}', 'no reinicies {d} todavía', 'no apagues {d}', 'no bloquees {d}', 'no me cierres la sesión de {d}', 'no restablezcas la contraseña de {d}', 'no instales nada en {d}', 'ya no hace falta reiniciar {d}', 'deja {d} encendido', 'no hace falta bloquear {d}', 'no toques {d}', 'no hagas nada con {d}'],
+    cancels: ['cancela el reinicio', 'cancela el apagado', 'cancela la instalación', 'olvida el reinicio', 'cancela el cambio de contraseña', 'para el reinicio', 'no lo instales', 'no lo reinicies'],
+  },
+  it: {
+    openers: ['', '', 'per favore', 'fermo,', 'aspetta,', 'no,', 'ho cambiato idea,', 'meglio', 'lascia perdere,'],
+    negations: ['non riavviare {d}', 'non riavviare ancora {d}', 'non spegnere {d}', 'non bloccare {d}', 'non disconnettermi da {d}', 'non reimpostare la password di {d}', 'non installare niente su {d}', 'non serve più riavviare {d}', 'lascia acceso {d}', 'non serve bloccare {d}', 'non toccare {d}', 'non fare niente su {d}'],
+    cancels: ['annulla il riavvio', 'annulla lo spegnimento', "annulla l'installazione", 'lascia perdere il riavvio', 'annulla il reset della password', 'ferma il riavvio', 'non installarlo', 'non riavviarlo'],
+  },
+};
+
 // The device actions act on the user's computers only. The same requests aimed at an app, an account, a phone or
 // the equipment of a room ask for what the knowledge base explains ("reset my email password", "restart teams",
 // "lock my phone, I lost it"). Each request below is written once and aimed both ways, so that what it is aimed at
@@ -202,11 +297,11 @@ const INSTALL_SUBJECTS: Record<Language, string[]> = {
 // the words of the subject must not turn it into a question for the knowledge base. {s} is a subject of the
 // knowledge-base lexicon.
 const THANKS_WORDS: Record<Language, string[]> = {
-  en: ['thanks', 'thank you', 'thx', 'cheers', 'great, thanks', 'perfect, thank you', 'many thanks', 'awesome, thanks', 'thanks a lot', 'brilliant, thanks', 'you are a star', 'nice one'],
-  fr: ['merci', 'merci beaucoup', 'super merci', 'parfait, merci', 'top merci', 'merci bien', 'génial, merci', 'merci mille fois', 'nickel merci', 'tu gères', 'impeccable'],
-  de: ['danke', 'vielen dank', 'super danke', 'perfekt, danke', 'danke dir', 'besten dank', 'klasse, danke', 'tausend dank', 'spitze, danke', 'du bist super', 'klasse'],
-  es: ['gracias', 'muchas gracias', 'genial gracias', 'perfecto, gracias', 'mil gracias', 'gracias de verdad', 'estupendo, gracias', 'eres un crack', 'genial', 'de lujo, gracias'],
-  it: ['grazie', 'grazie mille', 'ottimo grazie', 'perfetto, grazie', 'grazie davvero', 'molte grazie', 'fantastico, grazie', 'grazie infinite', 'sei un mito', 'grande, grazie', 'ottimo'],
+  en: ['thanks', 'thank you', 'thx', 'cheers', 'great, thanks', 'perfect, thank you', 'many thanks', 'awesome, thanks', 'thanks a lot', 'brilliant, thanks', 'you are a star', 'nice one', 'you rock', "you're the best"],
+  fr: ['merci', 'merci beaucoup', 'super merci', 'parfait, merci', 'top merci', 'merci bien', 'génial, merci', 'merci mille fois', 'nickel merci', 'tu gères', 'impeccable', "t'es le meilleur", 't\'es au top'],
+  de: ['danke', 'vielen dank', 'super danke', 'perfekt, danke', 'danke dir', 'besten dank', 'klasse, danke', 'tausend dank', 'spitze, danke', 'du bist super', 'klasse', 'du bist der beste', 'du rettest mir den tag'],
+  es: ['gracias', 'muchas gracias', 'genial gracias', 'perfecto, gracias', 'mil gracias', 'gracias de verdad', 'estupendo, gracias', 'eres un crack', 'genial', 'de lujo, gracias', 'eres el mejor', 'me salvaste'],
+  it: ['grazie', 'grazie mille', 'ottimo grazie', 'perfetto, grazie', 'grazie davvero', 'molte grazie', 'fantastico, grazie', 'grazie infinite', 'sei un mito', 'grande, grazie', 'ottimo', 'sei il migliore', 'mi hai salvato'],
 };
 const RESOLVED: Record<Language, string[]> = {
   en: [
@@ -240,17 +335,29 @@ const RESOLVED: Record<Language, string[]> = {
     'riesco di nuovo ad accedere', 'riesco di nuovo a stampare', 'ora funziona', 'era quello', 'ha funzionato', 'il riavvio ha risolto', 'tutto sistemato',
   ],
 };
+// Users thank for what was just done, naming the action and the computer or the app ("thanks for restarting my
+// laptop so fast", "merci d'avoir installé zoom"): the words of the request, in a thank-you, ask for nothing. {d} is
+// one of the user's computers, {a} an app.
+const THANKED_ACTIONS: Record<Language, string[]> = {
+  en: ['thanks for restarting {d}', 'thank you for rebooting {d} so quickly', 'thanks for locking {d}', 'thanks for shutting down {d}', 'thanks for logging me out of {d}', 'thanks for resetting the password of {d}', 'thanks for installing {a}', '{d} restarted fine, thanks', '{d} is back up after the reboot, thank you', '{a} is installed now, thanks', 'got {a} on {d} now, thanks a lot'],
+  fr: ["merci d'avoir redémarré {d}", "merci d'avoir relancé {d} si vite", "merci d'avoir verrouillé {d}", "merci d'avoir éteint {d}", "merci de m'avoir déconnecté de {d}", "merci d'avoir réinitialisé le mot de passe de {d}", "merci d'avoir installé {a}", '{d} a bien redémarré, merci', '{d} remarche après le redémarrage, merci', "{a} est installé, merci", "j'ai {a} sur {d} maintenant, merci beaucoup"],
+  de: ['danke fürs neustarten von {d}', 'danke, dass du {d} so schnell neu gestartet hast', 'danke fürs sperren von {d}', 'danke fürs herunterfahren von {d}', 'danke fürs abmelden von {d}', 'danke fürs zurücksetzen des passworts von {d}', 'danke fürs installieren von {a}', '{d} ist gut neu gestartet, danke', '{d} läuft nach dem neustart wieder, danke', '{a} ist jetzt installiert, danke', 'hab {a} jetzt auf {d}, vielen dank'],
+  es: ['gracias por reiniciar {d}', 'gracias por reiniciar {d} tan rápido', 'gracias por bloquear {d}', 'gracias por apagar {d}', 'gracias por cerrarme la sesión en {d}', 'gracias por restablecer la contraseña de {d}', 'gracias por instalar {a}', '{d} se reinició bien, gracias', '{d} ya va después del reinicio, gracias', '{a} ya está instalado, gracias', 'ya tengo {a} en {d}, muchas gracias'],
+  it: ['grazie per aver riavviato {d}', 'grazie per aver riavviato {d} così in fretta', 'grazie per aver bloccato {d}', 'grazie per aver spento {d}', 'grazie per avermi disconnesso da {d}', 'grazie per aver reimpostato la password di {d}', 'grazie per aver installato {a}', '{d} si è riavviato bene, grazie', '{d} va di nuovo dopo il riavvio, grazie', '{a} ora è installato, grazie', 'ora ho {a} su {d}, grazie mille'],
+};
+const THANKED_APPS = ['zoom', 'slack', 'vlc', 'firefox', 'chrome', 'teams', '7zip', 'notepad++', 'the app', 'it'];
+
 // Some confirmations come without a thank-you.
-const UNTHANKED_SHARE = 0.25;
+const UNTHANKED_SHARE = 0.35;
 
 // Reasons users give for wanting an app ("I can't open the invoices", "for the training videos"): some read like
 // problems, but the request decides.
 const INSTALL_REASONS: Record<Language, string[]> = {
-  en: ["I can't open the pdf invoices", 'the whole team uses it', 'for the training videos', 'for a client project', 'I have a call with a customer tomorrow', 'to edit some photos', 'my manager asked me to use it', "I can't open the zip files I got", 'I need it for the course next week', 'the old one stopped working'],
-  fr: ["j'arrive pas à ouvrir les factures pdf", "toute l'équipe l'utilise", 'pour les vidéos de formation', 'pour un projet client', "j'ai un appel client demain", 'pour retoucher des photos', "mon chef m'a demandé de l'utiliser", "j'arrive pas à ouvrir les zip reçus", "j'en ai besoin pour la formation la semaine prochaine", "l'ancien ne marche plus"],
-  de: ['ich kann die pdf rechnungen nicht öffnen', 'das ganze team nutzt es', 'für die schulungsvideos', 'für ein kundenprojekt', 'ich habe morgen einen call mit einem kunden', 'um fotos zu bearbeiten', 'mein chef will, dass ich es nutze', 'ich kann die zip dateien nicht öffnen', 'ich brauche es für den kurs nächste woche', 'das alte geht nicht mehr'],
-  es: ['no puedo abrir las facturas en pdf', 'todo el equipo lo usa', 'para los vídeos de la formación', 'para un proyecto de un cliente', 'mañana tengo una llamada con un cliente', 'para editar unas fotos', 'mi jefe me pidió que lo use', 'no puedo abrir los zip que me mandaron', 'lo necesito para el curso de la semana que viene', 'el antiguo ya no funciona'],
-  it: ['non riesco ad aprire le fatture pdf', 'tutto il team lo usa', 'per i video del corso', 'per un progetto di un cliente', 'domani ho una call con un cliente', 'per ritoccare delle foto', 'il mio capo mi ha chiesto di usarlo', 'non riesco ad aprire gli zip che ho ricevuto', 'mi serve per il corso della settimana prossima', 'il vecchio non funziona più'],
+  en: ["I can't open the pdf invoices", 'the whole team uses it', 'for the training videos', 'for a client project', 'I have a call with a customer tomorrow', 'to edit some photos', 'my manager asked me to use it', "I can't open the zip files I got", 'I need it for the course next week', 'the old one stopped working', "I don't have it yet"],
+  fr: ["j'arrive pas à ouvrir les factures pdf", "toute l'équipe l'utilise", 'pour les vidéos de formation', 'pour un projet client', "j'ai un appel client demain", 'pour retoucher des photos', "mon chef m'a demandé de l'utiliser", "j'arrive pas à ouvrir les zip reçus", "j'en ai besoin pour la formation la semaine prochaine", "l'ancien ne marche plus", "je ne l'ai pas encore"],
+  de: ['ich kann die pdf rechnungen nicht öffnen', 'das ganze team nutzt es', 'für die schulungsvideos', 'für ein kundenprojekt', 'ich habe morgen einen call mit einem kunden', 'um fotos zu bearbeiten', 'mein chef will, dass ich es nutze', 'ich kann die zip dateien nicht öffnen', 'ich brauche es für den kurs nächste woche', 'das alte geht nicht mehr', 'ich habe es noch nicht'],
+  es: ['no puedo abrir las facturas en pdf', 'todo el equipo lo usa', 'para los vídeos de la formación', 'para un proyecto de un cliente', 'mañana tengo una llamada con un cliente', 'para editar unas fotos', 'mi jefe me pidió que lo use', 'no puedo abrir los zip que me mandaron', 'lo necesito para el curso de la semana que viene', 'el antiguo ya no funciona', 'todavía no lo tengo'],
+  it: ['non riesco ad aprire le fatture pdf', 'tutto il team lo usa', 'per i video del corso', 'per un progetto di un cliente', 'domani ho una call con un cliente', 'per ritoccare delle foto', 'il mio capo mi ha chiesto di usarlo', 'non riesco ad aprire gli zip che ho ricevuto', 'mi serve per il corso della settimana prossima', 'il vecchio non funziona più', "non ce l'ho ancora"],
 };
 const INSTALL_LINKS: Record<Language, string[]> = { en: ['so', 'because', ''], fr: ['parce que', 'car', ''], de: ['weil', 'denn', ''], es: ['porque', 'que', ''], it: ['perché', 'che', ''] };
 
@@ -261,7 +368,9 @@ const LEXICON_SENTENCES = 80;
 const ACTION_PROBLEM_SENTENCES = 80;
 const TARGETED_SENTENCES = 100;
 const INSTALL_QUESTION_SENTENCES = 30;
-const RESOLVED_THANKS_SENTENCES = 100;
+const RESOLVED_THANKS_SENTENCES = 120;
+const THANKED_ACTION_SENTENCES = 40;
+const NEGATED_SENTENCES = 40;
 const SOCIAL_CHAIN_SENTENCES = 60;
 const WRAPPED_SHARE = 0.35;
 const BARE_SUBJECT_SHARE = 0.15;
@@ -270,12 +379,30 @@ const BARE_SUBJECT_SHARE = 0.15;
 const DEVICE_SUBJECT_SHARE = 0.25;
 const COMBINED_SENTENCES = 50;
 const DEVICE_WITH_SYMPTOM_SENTENCES = 40;
+const NARRATED_SENTENCES = 60;
 const INSTALL_WITH_REASON_SENTENCES = 40;
 
 export type Random = () => number;
 
+// Drawn with replacement, a few dozen sentences leave a good share of a list's templates and fillings unused, and
+// which ones changes with the seed: the model then depends on the seed more than on the corpus. Each list is dealt
+// instead, in an order shuffled anew once every item was drawn, so that all are used as evenly as the count
+// allows. Decks belong to one generator of random numbers: a training draws the same sentences whatever came before.
+const decks = new WeakMap<Random, WeakMap<readonly unknown[], unknown[]>>();
+
 function pick<T>(list: readonly T[], random: Random): T {
-  return list[Math.floor(random() * list.length)]!;
+  let byList = decks.get(random);
+  if (!byList) decks.set(random, (byList = new WeakMap()));
+  let deck = byList.get(list) as T[] | undefined;
+  if (!deck?.length) {
+    deck = [...list];
+    for (let i = deck.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [deck[i], deck[j]] = [deck[j]!, deck[i]!];
+    }
+    byList.set(list, deck);
+  }
+  return deck.pop()!;
 }
 
 let lexicon: Concept[][] | undefined;
@@ -362,6 +489,25 @@ export function resolvedThanks(lang: Language, random: Random, count = RESOLVED_
   return out;
 }
 
+/** Thank-yous for a device action or an install that was carried out. */
+export function thankedActions(lang: Language, random: Random, count = THANKED_ACTION_SENTENCES): Example[] {
+  return Array.from({ length: count }, () => ({
+    utterance: pick(THANKED_ACTIONS[lang], random)
+      .replace('{d}', pick(NARRATED_DEVICES[lang], random))
+      .replace('{a}', pick(THANKED_APPS, random)),
+    intent: 'thanks' as const,
+  }));
+}
+
+/** Requests called off or turned down: the action named, with its negation, asks for nothing. */
+export function negatedRequests(lang: Language, random: Random, count = NEGATED_SENTENCES): Example[] {
+  const { openers, negations, cancels } = NEGATED[lang];
+  return Array.from({ length: count }, () => {
+    const negation = random() < 0.75 ? pick(negations, random).replace('{d}', pick(NEGATED_DEVICES[lang], random)) : pick(cancels, random);
+    return { utterance: [pick(openers, random), negation].filter(Boolean).join(' '), intent: 'cancel' as const };
+  });
+}
+
 /** Two or three social sentences of the corpus in one message, as what the last one says. */
 export function socialChains(examples: Example[], random: Random, count = SOCIAL_CHAIN_SENTENCES): Example[] {
   const social = examples.filter((e) => CHAINED_INTENTS.includes(e.intent));
@@ -371,6 +517,17 @@ export function socialChains(examples: Example[], random: Random, count = SOCIAL
     out.push({ utterance: parts.map((part) => part.utterance.replace(/[.!?]+$/, '')).join(', '), intent: parts.at(-1)!.intent });
   }
   return out;
+}
+
+/** Device requests told as a story about the computer, then asked with a pronoun, with or without a greeting. */
+export function narratedRequests(lang: Language, random: Random, count = NARRATED_SENTENCES): Example[] {
+  return Array.from({ length: count }, () => {
+    const { intent, stories, requests } = pick(NARRATED[lang], random);
+    const story = pick(stories, random).replace('{d}', pick(NARRATED_DEVICES[lang], random));
+    const symptom = intent === 'device_restart' && random() < 0.4 ? `, ${pick(SYMPTOMS[lang], random)}` : '';
+    const greeting = random() < 0.4 ? `${pick(PREFIXES[lang], random)}, ` : '';
+    return { utterance: `${greeting}${story}${symptom}, ${pick(requests, random)}`, intent };
+  });
 }
 
 /** Device requests with the symptom that motivates them, before or after. */

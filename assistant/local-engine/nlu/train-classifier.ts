@@ -19,11 +19,14 @@ import {
   combined,
   installQuestions,
   lexiconQuestions,
+  narratedRequests,
+  negatedRequests,
   requestsWithReasons,
   requestsWithSymptoms,
   resolvedThanks,
   socialChains,
   targetedRequests,
+  thankedActions,
   wrapped,
   type Example,
 } from './synthesize-corpus.js';
@@ -180,7 +183,10 @@ async function train(): Promise<IntentClassifier> {
       ...actionProblems(lang, random),
       ...installQuestions(lang, random),
       ...targetedRequests(lang, random),
+      ...narratedRequests(lang, random),
+      ...negatedRequests(lang, random),
       ...resolvedThanks(lang, random),
+      ...thankedActions(lang, random),
       ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
     ];
     const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random), ...requestsWithReasons(lang, base, random)];

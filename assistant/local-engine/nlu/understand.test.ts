@@ -81,6 +81,20 @@ describe('understand', () => {
     expect((await understand('mein drucker druckt nur leere seiten', { fallbackLanguage: 'de', catalog })).tool).toBe('search_knowledge_base');
   });
 
+  it('acts on a request asked after the problem it is about', async () => {
+    const restart = await understand('my laptop froze during the call, nothing responds anymore, could you reboot it?', { fallbackLanguage: 'en', catalog });
+    expect(restart).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
+    const ticket = await understand('puedes abrir una incidencia? el ratón no va y la pantalla parpadea', { fallbackLanguage: 'es', catalog });
+    expect(ticket.tool).toBe('create_ticket');
+    expect((await understand('mon pc est figé, redémarre-le stp', { fallbackLanguage: 'fr', catalog })).slots.action).toBe('restart');
+  });
+
+  it('gives no tool to a request called off or to thanks for one carried out', async () => {
+    for (const text of ["please don't shut down my computer", "j'ai changé d'avis, ne redémarre pas mon pc", 'danke fürs neustarten von meinem laptop', 'grazie per aver installato zoom']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+    }
+  });
+
   it('gives small talk no tool', async () => {
     for (const text of ['hello', 'merci beaucoup', 'tschüss', '¿qué puedes hacer?', 'no grazie']) {
       expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();

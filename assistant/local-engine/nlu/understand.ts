@@ -87,6 +87,30 @@ function noSignal(language: Language | null): Understanding {
   return { language, intent: 'help', confidence: 0, alternatives: [], tool: null, slots: {} };
 }
 
+// A message telling a problem at length and asking for something in a few words ("my laptop is acting weird since
+// this morning, everything freezes, can you restart it?", "can you open a ticket? my keyboard has dead keys") reads,
+// as a whole, as the problem or as a vague call for help. Its clauses are then read alone: one asking for a tool
+// decides when the models are surer of it than of the whole.
+const CLAUSE = /[.!?;,\n]+/u;
+const MAX_CLAUSES = 4;
+const CLEAR_REQUEST = 0.6;
+
+async function requestClause(
+  text: string,
+  catalog: CatalogAppRef[],
+  knownWords: ReadonlySet<string>,
+  vote: (prepared: string) => Promise<Scored[]>,
+  problem: number,
+): Promise<Scored | undefined> {
+  const clauses = text.slice(0, MAX_CLASSIFIED_LENGTH).split(CLAUSE).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+  if (clauses.length < 2) return undefined;
+  for (const clause of clauses.slice(0, MAX_CLAUSES)) {
+    const [first] = await vote(prepareForClassifier(clause, { catalog, knownWords }));
+    if (first && first.intent !== 'kb_question' && TOOLS[first.intent] !== null && first.score >= Math.max(CLEAR_REQUEST, problem)) return first;
+  }
+  return undefined;
+}
+
 /**
  * What a user's message asks for, offline: the intent from the NLP.js model of the language the message is
  * written in (whatever the user's setting), and the slots the tool needs.
@@ -116,17 +140,22 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // The models vote, each as much as its language fits the text: the best fitting one decides unless others fit
   // almost as well, as with a short message whose words several languages share. Models whose vote would not
   // count are not asked.
-  const votes = new Map<Intent, number>();
-  let weights = 0;
-  for (const { lang, fit } of fits) {
-    const weight = Math.exp(FIT_SHARPNESS * (fit - best.fit));
-    if (weight < MIN_VOTE_WEIGHT) break;
-    weights += weight;
-    for (const { intent, score } of await classifier.classify(prepared, lang)) votes.set(intent, (votes.get(intent) ?? 0) + weight * score);
-  }
-  const ranked = [...votes].map(([intent, vote]) => ({ intent, score: vote / weights })).sort((a, b) => b.score - a.score);
-  const [top, ...rest] = preferNoTool(ranked);
+  const voters = fits.map(({ lang, fit }) => ({ lang, weight: Math.exp(FIT_SHARPNESS * (fit - best.fit)) })).filter(({ weight }) => weight >= MIN_VOTE_WEIGHT);
+  const vote = async (words: string): Promise<Scored[]> => {
+    const votes = new Map<Intent, number>();
+    let weights = 0;
+    for (const { lang, weight } of voters) {
+      weights += weight;
+      for (const { intent, score } of await classifier.classify(words, lang)) votes.set(intent, (votes.get(intent) ?? 0) + weight * score);
+    }
+    return [...votes].map(([intent, v]) => ({ intent, score: v / weights })).sort((a, b) => b.score - a.score);
+  };
+  let [top, ...rest] = preferNoTool(await vote(prepared));
   if (!top) return noSignal(language);
+  if (top.intent === 'kb_question' || top.intent === 'help') {
+    const request = await requestClause(text, options.catalog, classifier.knownWords, vote, top.score);
+    if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
+  }
   const intent = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang)) ? 'kb_question' : top.intent;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
