@@ -3,6 +3,7 @@ import { SpellCheck } from '@nlpjs/similarity';
 import type { Language } from '../../../i18n/languages.js';
 import { analyzeText } from '../../../kb-index/embedding/local-embedder.js';
 import { trainPerceptrons, trainSoftmax, type Example } from './learners.js';
+import { YIELD_EVERY, yieldToEventLoop } from './yield-to-server.js';
 import { APP_WORD, LONG_WORD, NUMBER_WORD } from './prepare-text.js';
 
 type Tokenizer = { tokenize(text: string, normalize: boolean): string[] };
@@ -75,7 +76,10 @@ export async function trainLanguageModel(
   // The corpus is spelled right: reading it as a user's question, typos corrected, trains no better model and takes
   // longer.
   const concepts = new Map<string, string[]>();
-  for (const { text } of texts) if (!concepts.has(text)) concepts.set(text, (await analyzeText(text, lang)).concepts);
+  for (const [i, { text }] of texts.entries()) {
+    if (i % YIELD_EVERY === 0) await yieldToEventLoop();
+    if (!concepts.has(text)) concepts.set(text, (await analyzeText(text, lang)).concepts);
+  }
   const index = new Map<string, number>();
   const examples: Example[] = texts.map(({ text, label }, i) => {
     const { words, stems } = readTexts[i]!;
@@ -108,8 +112,8 @@ export async function trainLanguageModel(
     return corrected;
   };
 
-  const softmax = trainSoftmax(examples, index.size, classes, { ...SOFTMAX, random });
-  const perceptrons = trainPerceptrons(examples, index.size, classes, PERCEPTRONS);
+  const softmax = await trainSoftmax(examples, index.size, classes, { ...SOFTMAX, random });
+  const perceptrons = await trainPerceptrons(examples, index.size, classes, PERCEPTRONS);
   return {
     coverage(prepared) {
       const { words, stems } = read(prepared);

@@ -2,6 +2,9 @@
 // arrays in a few hundred milliseconds per language. They err differently, so their average errs less than either:
 // the softmax regression weighs the intents against each other, while one perceptron per intent, trained alone
 // against all the others, keeps a small intent's telling word decisive when a big intent shares the other words.
+// Both yield to the server after every epoch or class.
+
+import { yieldToEventLoop } from './yield-to-server.js';
 
 /** One training example: the indices of its features and the index of its class. */
 export type Example = { features: Int32Array; label: number };
@@ -12,7 +15,7 @@ export type Scorer = (features: Int32Array) => Float64Array | undefined;
 export type SoftmaxOptions = { epochs: number; learningRate: number; random: () => number };
 
 /** Multinomial logistic regression by stochastic gradient descent, the examples in a new seeded order each epoch. */
-export function trainSoftmax(examples: readonly Example[], features: number, classes: number, options: SoftmaxOptions): Scorer {
+export async function trainSoftmax(examples: readonly Example[], features: number, classes: number, options: SoftmaxOptions): Promise<Scorer> {
   const weights = new Float32Array(features * classes);
   const bias = new Float64Array(classes);
   // Each feature counts 1/√n: a long message would otherwise be as many times surer as it has words.
@@ -27,6 +30,7 @@ export function trainSoftmax(examples: readonly Example[], features: number, cla
   const p = new Float64Array(classes);
   let step = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
+    await yieldToEventLoop();
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(options.random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
@@ -55,7 +59,12 @@ export type PerceptronOptions = { iterations: number; learningRate: number; mome
  * network does: rectified outputs, momentum, a learning rate decaying with the epochs, examples in corpus order.
  * The outputs, squared and normalized, read as probabilities; when every perceptron stays silent it cannot tell.
  */
-export function trainPerceptrons(examples: readonly Example[], features: number, classes: number, options: PerceptronOptions): Scorer {
+export async function trainPerceptrons(
+  examples: readonly Example[],
+  features: number,
+  classes: number,
+  options: PerceptronOptions,
+): Promise<Scorer> {
   const weights = Array.from({ length: classes }, () => new Float32Array(features));
   const bias = new Float64Array(classes);
   const output = (c: number, indices: Int32Array) => {
@@ -65,6 +74,7 @@ export function trainPerceptrons(examples: readonly Example[], features: number,
     return sum > 0 ? options.leak * sum : 0;
   };
   for (let c = 0; c < classes; c++) {
+    await yieldToEventLoop();
     const w = weights[c]!;
     const changes = new Float32Array(features);
     for (let iteration = 1; iteration <= options.iterations; iteration++) {

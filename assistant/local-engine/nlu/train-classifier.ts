@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangDe } from '@nlpjs/lang-de';
@@ -14,6 +13,7 @@ import { tokenize } from '../../../kb-index/text/normalize.js';
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { trainLanguageModel, type LanguageModel } from './language-model.js';
 import { prepareForClassifier } from './prepare-text.js';
+import { YIELD_EVERY, yieldToEventLoop } from './yield-to-server.js';
 import {
   actionProblems,
   combined,
@@ -190,10 +190,11 @@ async function train(): Promise<IntentClassifier> {
       ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
     ];
     const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random), ...requestsWithReasons(lang, base, random)];
-    const corpus = [...withRequests, ...wrapped(lang, withRequests, random)].map((item) => ({
-      text: prepareForClassifier(item.utterance, { catalog, knownWords }),
-      label: INTENTS.indexOf(item.intent),
-    }));
+    const corpus: { text: string; label: number }[] = [];
+    for (const [i, item] of [...withRequests, ...wrapped(lang, withRequests, random)].entries()) {
+      if (i % YIELD_EVERY === 0) await yieldToEventLoop();
+      corpus.push({ text: prepareForClassifier(item.utterance, { catalog, knownWords }), label: INTENTS.indexOf(item.intent) });
+    }
     examples[lang] = corpus.length;
     models[lang] = await trainLanguageModel(container, lang, corpus, INTENTS.length, random);
   }
