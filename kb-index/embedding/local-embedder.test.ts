@@ -16,7 +16,7 @@ function cosine(a: number[], b: number[]): number {
 describe('local embedder', () => {
   it('makes unit vectors of the announced dimension', async () => {
     const embedder = await createLocalEmbedder();
-    expect(embedder.name).toMatch(/^local-lexicon-v2-[0-9a-f]{8}$/);
+    expect(embedder.name).toMatch(/^local-lexicon-v3-[0-9a-f]{8}$/);
     const vectors = [...(await embedder.embedDocuments([...PRINTER_DOCS, WIFI_DOC])), await embedder.embedQuery('vpn', 'en')];
     for (const vector of vectors) {
       expect(vector).toHaveLength(embedder.dimension);
@@ -110,6 +110,21 @@ describe('analyzeText', () => {
   it('keeps phrase function words, so "pas de son" is about sound and "j\'ai" is not AI', async () => {
     expect((await analyzeText("j'ai pas de son", 'fr')).concepts).toEqual(['audio']);
     expect((await analyzeText('la page ne se met pas à jour', 'fr')).concepts).not.toContain('audio');
+  });
+
+  it('prefers the reading that explains the most words, so a phrase does not swallow the start of a longer one', async () => {
+    expect((await analyzeText('Conectarse a la red wifi de invitados', 'es')).concepts).toContain('guest_wifi');
+  });
+
+  it('reads a word written as a term as that term, where stems of two meanings collide', async () => {
+    expect((await analyzeText('le casse non funzionano', 'it')).concepts).toEqual(['speaker', 'not_working']);
+    expect((await analyzeText('kein Ton im Meeting', 'de')).concepts).not.toContain('toner_ink');
+    expect((await analyzeText('el wifi se cae cada dos por tres', 'es')).concepts).not.toContain('cad_software');
+  });
+
+  it("does not read a short word as another language's term", async () => {
+    expect((await analyzeText('cosa fai quando il wifi cade', 'it')).concepts).not.toContain('internet_provider');
+    expect((await analyzeText('red x on my onedrive folder', 'en')).concepts).not.toContain('network');
   });
 
   it('returns the stems of content words only', async () => {

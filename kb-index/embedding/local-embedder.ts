@@ -6,7 +6,7 @@ import { stem } from '../text/stem.js';
 import type { ConceptFrequencies, Embedder } from './embedder.js';
 
 // Bump when the features or weights change: vectors made by another version are not comparable.
-const VERSION = 'local-lexicon-v2';
+const VERSION = 'local-lexicon-v3';
 
 // 512 dimensions: a query has a handful of features and a chunk a few hundred, so with signed hashing the
 // noise collisions add to a cosine is about 1/√512 ≈ 0.04 per overlapping pair of features, well below a
@@ -23,6 +23,8 @@ const FAMILY_WEIGHT = { concept: 1, stem: 0.4, ngram: 0.3 } as const;
 // than an exact match in the text's own language.
 const CROSS_LANGUAGE_WEIGHT = 0.7;
 const TYPO_WEIGHT = 0.7;
+
+const MAX_SHORT_WORD = 3;
 
 // Documents arrive as "title \n heading path \n chunk text": the title names the article's subject, the
 // headings the section's.
@@ -141,10 +143,18 @@ function readWords(lexicon: Lexicon, tokens: string[], lang: Language | undefine
 function matchConcepts(lexicon: Lexicon, tokens: string[], lang: Language | undefined) {
   const own = lang ? lexicon.byLanguage[lang].match(tokens) : [];
   const covered = new Set(own.flatMap((match) => match.tokens));
-  // A word of the text's own grammar is never another language's term: French "ai" (have) is not AI.
+  // A word of the text's own grammar is never another language's term: French "ai" (have) is not AI. Nor is a
+  // short word alone: the acronyms every language shares are its own terms too, and those of one language are
+  // common words of another (Italian "fai", you do, is the French "FAI", an internet provider; "red" is Spanish
+  // for network).
   const cross = lexicon.crossLanguage
     .match(tokens)
-    .filter((match) => match.tokens.every((index) => !covered.has(index)) && match.tokens.some((index) => isContentWord(tokens[index]!, lang)));
+    .filter(
+      (match) =>
+        match.tokens.every((index) => !covered.has(index)) &&
+        match.tokens.some((index) => isContentWord(tokens[index]!, lang)) &&
+        !(lang && match.tokens.length === 1 && tokens[match.tokens[0]!]!.length <= MAX_SHORT_WORD),
+    );
   return [
     ...own.map((match) => ({ ...match, weight: 1 })),
     ...cross.map((match) => ({ ...match, weight: lang ? CROSS_LANGUAGE_WEIGHT : 1 })),

@@ -15,7 +15,7 @@ export interface ConceptMatch {
   tokens: readonly number[];
 }
 
-/** Finds lexicon phrases in a normalized token sequence, longest phrase first, without overlaps. */
+/** Finds lexicon phrases in a normalized token sequence, without overlaps, explaining as many tokens as it can. */
 export interface PhraseMatcher {
   match(tokens: readonly string[]): ConceptMatch[];
 }
@@ -43,6 +43,9 @@ const LEXICON_DIR = new URL('.', import.meta.url);
 // Shorter words are too close to too many other words for a single edit to identify them.
 const MIN_TYPO_LENGTH = 5;
 const LONG_WORD = 8;
+// A stem this short says too little: Spanish "cada" (each) and Italian "cade" (falls) stem to "cad", a term of its
+// own. Such a word must be written as a term is.
+const MAX_SHORT_STEM = 3;
 
 export async function loadLexicon(dir: URL = LEXICON_DIR): Promise<Lexicon> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
@@ -92,6 +95,8 @@ function parseEntries(text: string, file: string): ConceptEntry[] {
 interface TrieNode {
   next: Map<string, TrieNode>;
   concepts: string[];
+  /** The concepts of each phrase that reaches this node, by its words as written. */
+  written: Map<string, string[]>;
 }
 
 function buildMatcher(
@@ -99,7 +104,7 @@ function buildMatcher(
   langs: readonly Language[],
   key: (token: string) => string,
 ): PhraseMatcher {
-  const root: TrieNode = { next: new Map(), concepts: [] };
+  const root: TrieNode = { next: new Map(), concepts: [], written: new Map() };
   for (const entry of entries) {
     for (const lang of langs) {
       for (const term of entry.terms[lang] ?? []) {
@@ -111,29 +116,56 @@ function buildMatcher(
         let node = root;
         for (const k of keys) {
           let child = node.next.get(k);
-          if (!child) node.next.set(k, (child = { next: new Map(), concepts: [] }));
+          if (!child) node.next.set(k, (child = { next: new Map(), concepts: [], written: new Map() }));
           node = child;
         }
         if (!node.concepts.includes(entry.id)) node.concepts.push(entry.id);
+        const phrase = tokens.join(' ');
+        const written = node.written.get(phrase);
+        if (!written) node.written.set(phrase, [entry.id]);
+        else if (!written.includes(entry.id)) written.push(entry.id);
       }
     }
   }
   return {
     match(tokens) {
       const keys = tokens.map(key);
+      // Every phrase that starts at each token, then the set of non-overlapping phrases that explains the most
+      // tokens, with fewer and so longer phrases on a tie. Taking the longest phrase from the left would let
+      // "red wifi" (Wi-Fi network) swallow the first word of "wifi de invitados" (guest Wi-Fi).
+      const found = keys.map((_, start) => {
+        const ends: { node: TrieNode; length: number }[] = [];
+        let node: TrieNode | undefined = root;
+        for (let i = start; i < keys.length && (node = node.next.get(keys[i]!)); i++) {
+          const tooShort = i === start && keys[i]!.length <= MAX_SHORT_STEM && !node.written.has(tokens[i]!);
+          if (node.concepts.length > 0 && !tooShort) ends.push({ node, length: i - start + 1 });
+        }
+        return ends;
+      });
+      const best: { covered: number; count: number; take?: { node: TrieNode; length: number } }[] = [];
+      best[keys.length] = { covered: 0, count: 0 };
+      for (let start = keys.length - 1; start >= 0; start--) {
+        best[start] = { covered: best[start + 1]!.covered, count: best[start + 1]!.count };
+        for (const end of found[start]!) {
+          const rest = best[start + end.length]!;
+          const covered = rest.covered + end.length;
+          const count = rest.count + 1;
+          const current = best[start]!;
+          if (covered > current.covered || (covered === current.covered && count < current.count)) best[start] = { covered, count, take: end };
+        }
+      }
       const matches: ConceptMatch[] = [];
       for (let start = 0; start < keys.length; ) {
-        let node: TrieNode | undefined = root;
-        let best: { node: TrieNode; length: number } | undefined;
-        for (let i = start; i < keys.length && (node = node.next.get(keys[i]!)); i++) {
-          if (node.concepts.length > 0) best = { node, length: i - start + 1 };
-        }
-        if (!best) {
+        const take = best[start]!.take;
+        if (!take) {
           start++;
           continue;
         }
-        matches.push({ concepts: best.node.concepts, tokens: Array.from({ length: best.length }, (_, i) => start + i) });
-        start += best.length;
+        // Stems collide across meanings (German "Ton", sound, and "Toner"; Italian "casse", speakers, and
+        // "cassa", till): a phrase written exactly as a term means that term's concepts only.
+        const written = take.node.written.get(tokens.slice(start, start + take.length).join(' '));
+        matches.push({ concepts: written ?? take.node.concepts, tokens: Array.from({ length: take.length }, (_, i) => start + i) });
+        start += take.length;
       }
       return matches;
     },

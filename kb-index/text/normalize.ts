@@ -48,13 +48,13 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
     up down out off than then too very just also only even still again this that these those there here it its
     i im ive id me my mine we our us you your yours he him his she her they them their what which who whom whose
     when where why how is are was were be been being am do does did done doing have has had having will would
-    shall should can could may might must get gets got getting some any all each every both few more most other
+    shall should can could may might must get gets got getting want wants some any all each every both few more most other
     such own same please thanks thank hello hi dear ok okay now today yesterday one s t d ll m re ve`),
   fr: words(`le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi dont ou ce cet
     cette ces c ca cela ceci il ils elle elles on je j tu t nous vous me m te se s lui leur leurs mon ma mes ton
     ta tes son sa ses notre nos votre vos y en dans sur sous par pour avec sans chez vers entre est sont suis es
     etes sommes etait etaient ete etre ai as avons avez ont avait avoir fait faire fais peut peux pouvez doit dois
-    tres aussi encore deja bien tout tous toute toutes meme comme quand comment pourquoi alors si bonjour merci
+    tres aussi encore deja bien tout tous toute toutes meme comme quand comment pourquoi alors si bonjour merci veux veut voudrais
     svp stp salut madame monsieur aujourd hui hier`),
   de: words(`der die das den dem des ein eine einen einem einer eines und oder aber sondern denn dass ob wenn als
     wie wo was wer wen wem warum weshalb ich mich mir du dich dir er sie es ihn ihm ihr ihnen wir uns euch man
@@ -62,18 +62,20 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
     diesem jener im in ins am an auf aus bei mit nach von vom zu zum zur fur uber unter vor hinter durch gegen
     ohne um bis ist sind bin bist war waren wird werden wurde wurden sei hat habe haben hatte hatten kann konnen
     konnte muss mussen soll sollte will mochte auch noch schon nur sehr so da dann doch ja mal hier dort bitte
-    danke hallo guten tag heute gestern etwa`),
+    danke hallo guten tag heute gestern etwa firma statt anstatt`),
   es: words(`el la los las lo un una unos unas y e o u pero sino que de del al a en por para con sin sobre entre
     hasta desde hacia segun es son soy eres somos fue fueron era eran ser estar esta estan estoy estas estaba
     este ese esa eso esto estos esas esos aquel he ha han has hemos habia haber hay yo me mi mis tu te ti tus
     usted ustedes el ella ellos ellas nos nosotros vosotros os se su sus le les mio suyo muy mas tambien ya aun
-    todo todos toda todas como cuando donde porque si hola gracias favor buenos buenas dias hoy ayer puede pueden`),
+    todo todos toda todas como cuando donde porque si hola gracias favor buenos buenas dias hoy ayer puede pueden
+    quiero quiere quisiera`),
   it: words(`il lo la i gli le l un uno una un e ed o ma che di del della dello dei degli delle dell a al alla allo
     ai agli alle all da dal dalla dai dagli dalle in nel nella nello nei negli nelle nell su sul sulla sui sugli
     sulle per con tra fra è e sono sei siamo siete era erano essere stato stata ho hai ha abbiamo avete hanno
     avere io mi me tu ti te lui lei noi ci voi vi loro si mio mia miei mie tuo tua suo sua suoi sue nostro vostro
     questo questa questi queste quello quella quelli come quando dove perche se anche ancora gia molto piu tutto
-    tutti tutta tutte ciao grazie buongiorno salve oggi ieri cosa qualcosa`),
+    tutti tutta tutte ciao grazie buongiorno salve oggi ieri cosa qualcosa voglio vuoi vuole vorrei
+    faccio fai fare sai`),
 };
 
 // Kept for phrase matching, dropped from word features: they occur everywhere and mean nothing alone.
