@@ -16,11 +16,13 @@ import { loadEvalSet } from './kb-quality.js';
 /**
  * Chooses the fusion settings on the evaluation set's dev split alone, so that the held-out split the bench
  * reports stays an honest estimate: `npx tsx bench/kb-tune.ts`. It prints dev R@1, R@5 and MRR for each
- * rank constant and text weight; the rule is the best MRR that loses no query vector search alone had in its
+ * rank constant and text weight, then for each weight of an article's further chunks (chunkDecay) at the
+ * shipped constant and weight; the rule is the best MRR that loses no query vector search alone had in its
  * top 5, taken from the middle of the region that reaches it rather than from its edge.
  */
 const KS = [5, 8, 10, 12, 15, 20];
 const TEXT_WEIGHTS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+const CHUNK_DECAYS = [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5];
 
 const dir = mkdtempSync(join(tmpdir(), 'portico-kb-tune-'));
 const db = await openDatabase({ dataDir: join(dir, 'data') });
@@ -89,6 +91,11 @@ try {
       const lost = s.places.filter((p, i) => vector.places[i]! >= 0 && vector.places[i]! < 5 && (p < 0 || p >= 5)).length;
       line(`k ${rrfK}, text ${text}`, s, `  lost from top 5: ${lost}`);
     }
+  }
+  for (const chunkDecay of CHUNK_DECAYS) {
+    const s = await evaluate({ chunkDecay });
+    const lost = s.places.filter((p, i) => vector.places[i]! >= 0 && vector.places[i]! < 5 && (p < 0 || p >= 5)).length;
+    line(`chunk decay ${chunkDecay}`, s, `  lost from top 5: ${lost}`);
   }
 } finally {
   await db.close();

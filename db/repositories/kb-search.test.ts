@@ -25,6 +25,7 @@ function searchParams(over: Partial<SearchParams> & Pick<SearchParams, 'tenantId
     maxPostings: 1000,
     maxDistance: 0.9,
     weights: { vector: 1, text: 1, title: 0 },
+    chunkDecay: 0,
     ...over,
   };
 }
@@ -177,5 +178,39 @@ describe('searchChunks: ties within a list', () => {
     // at the mean of their places, 1/14 + 0.1/12 = 0.0798, they stay below it.
     const rows = await search({ weights: { vector: 1, text: 0.1, title: 0 } });
     expect(rows.slice(0, 2).map((r) => r.slug)).toEqual(['answer', 'runner-up']);
+  });
+});
+
+describe('searchChunks: an article counts its further chunks in a list at a decaying weight', () => {
+  let db: Database;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: 'memory://' });
+    await migrate(db.pool);
+    await prepareVectorColumn(db.pool, 'test', 3);
+    tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
+    const add = async (slug: string, vectors: number[][]) => {
+      const id = await insertArticle(db.pool, tenantId, { slug, title: slug, bodyMd: slug, lang: 'en', tags: [], visibility: 'portal', sourcePath: null, contentHash: slug });
+      await replaceChunks(db.pool, tenantId, { id, title: slug, lang: 'en', visibility: 'portal' },
+        vectors.map((v, i) => ({ position: i, headingPath: '', text: `${slug} ${i}`, concepts: [], embedding: v })));
+    };
+    // Vector ranks: one-passage 1; several-passages 2, 3 and 4; far-passages 5 to 8.
+    await add('one-passage', [[1, 0, 0]]);
+    await add('several-passages', [[0.99, 0.05, 0], [0.98, 0.1, 0], [0.97, 0.15, 0]]);
+    await add('far-passages', [[0.9, 0.4, 0], [0.88, 0.45, 0], [0.86, 0.5, 0], [0.84, 0.55, 0]]);
+    await ensureVectorIndex(db.pool);
+  });
+  afterAll(() => db.close());
+
+  const slugs = async (chunkDecay: number) =>
+    (await searchChunks(db.pool, searchParams({ tenantId, words: '', rrfK: 10, chunkDecay, weights: { vector: 1, text: 0, title: 0 } }))).map((r) => r.slug);
+
+  it('ranks by the best chunk alone at 0', async () => {
+    expect(await slugs(0)).toEqual(['one-passage', 'several-passages', 'far-passages']);
+  });
+
+  it('lets several close passages beat one slightly better one, but not many distant ones', async () => {
+    expect(await slugs(0.2)).toEqual(['several-passages', 'one-passage', 'far-passages']);
   });
 });

@@ -230,6 +230,8 @@ export type SearchParams = {
   maxDistance: number;
   weights: { vector: number; text: number; title: number };
   rrfK: number;
+  /** Weight of an article's next chunk in a list relative to the one before it (0: the best chunk alone). */
+  chunkDecay: number;
 };
 
 /**
@@ -237,8 +239,9 @@ export type SearchParams = {
  * the query's informative terms only (its stems in its language's configuration and its lexicon concepts,
  * dropping terms that occur in too many chunks, since Postgres ranking has no notion of rarity); and the
  * titles of those hits by trigram similarity, which forgives typos in short queries. Each list ranks
- * articles by their best chunk, and reciprocal rank fusion adds them up; equally good hits share the mean of
- * their ranks, and on a tie the user's language wins.
+ * articles by the reciprocal ranks of their chunks in it, the best in full and each next one at chunkDecay
+ * times the previous one's weight, and reciprocal rank fusion adds the lists up; equally good hits share the
+ * mean of their ranks, and on a tie the user's language wins.
  */
 export async function searchChunks(q: Queryable, p: SearchParams): Promise<SearchCandidate[]> {
   // A named statement is planned once per connection: planning this query cost as much as running it.
@@ -303,15 +306,20 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
        UNION ALL SELECT 'text', article_id, chunk_id, rank FROM ft
        UNION ALL SELECT 'title', article_id, chunk_id, rank FROM tt
      ),
+     -- An article's support in a list: its chunks' reciprocal ranks, each next one counting chunkDecay times
+     -- less, so that several good passages beat one slightly better one without length alone winning.
      best AS (
-       SELECT DISTINCT ON (src, article_id) src, article_id, chunk_id, rank FROM candidates ORDER BY src, article_id, rank
+       SELECT src, article_id, (array_agg(chunk_id ORDER BY rank))[1] AS chunk_id, min(rank) AS rank,
+         sum(power($20::float8, nth - 1) / ($14::float8 + rank)) AS support
+       FROM (SELECT *, row_number() OVER (PARTITION BY src, article_id ORDER BY rank) AS nth FROM candidates) numbered
+       GROUP BY src, article_id
      ),
      -- Articles tied in a list share the mean of the places they fill, not the first: the text list often
      -- matches a dozen articles on one rare term with the same score, and giving each of them first place
      -- let them all jump over the right article a few places down the vector list.
      per_article AS (
        SELECT src, article_id, chunk_id, rank,
-         rank() OVER (PARTITION BY src ORDER BY rank) + (count(*) OVER (PARTITION BY src, rank) - 1) / 2.0 AS article_rank
+         rank() OVER (PARTITION BY src ORDER BY support DESC) + (count(*) OVER (PARTITION BY src, support) - 1) / 2.0 AS article_rank
        FROM best
      ),
      fused AS (
@@ -347,6 +355,7 @@ export async function searchChunks(q: Queryable, p: SearchParams): Promise<Searc
       p.maxWordShare,
       p.maxTerms,
       p.maxPostings,
+      p.chunkDecay,
     ],
   });
   return rows.map((r) => ({ ...r, score: Number(r.score) }));

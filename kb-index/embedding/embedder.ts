@@ -5,7 +5,7 @@ export type ConceptFrequencies = { chunks: number; byConcept: ReadonlyMap<string
 
 /** Turns knowledge base text into vectors compared by cosine distance. */
 export interface Embedder {
-  /** Stored with the index; a different name means the index must be rebuilt. e.g. 'local-lexicon-v3' */
+  /** Stored with the index; a different name means the index must be rebuilt. e.g. 'local-lexicon-v4' */
   readonly name: string;
   readonly dimension: number;
   embedDocuments(docs: { text: string; lang: Language }[]): Promise<number[][]>;

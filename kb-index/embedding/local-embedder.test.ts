@@ -16,7 +16,7 @@ function cosine(a: number[], b: number[]): number {
 describe('local embedder', () => {
   it('makes unit vectors of the announced dimension', async () => {
     const embedder = await createLocalEmbedder();
-    expect(embedder.name).toMatch(/^local-lexicon-v3-[0-9a-f]{8}$/);
+    expect(embedder.name).toMatch(/^local-lexicon-v4-[0-9a-f]{8}$/);
     const vectors = [...(await embedder.embedDocuments([...PRINTER_DOCS, WIFI_DOC])), await embedder.embedQuery('vpn', 'en')];
     for (const vector of vectors) {
       expect(vector).toHaveLength(embedder.dimension);
@@ -125,6 +125,12 @@ describe('analyzeText', () => {
   it("does not read a short word as another language's term", async () => {
     expect((await analyzeText('cosa fai quando il wifi cade', 'it')).concepts).not.toContain('internet_provider');
     expect((await analyzeText('red x on my onedrive folder', 'en')).concepts).not.toContain('network');
+  });
+
+  it("reads in a question a phrase of another language that contains the text's own terms and explains more words", async () => {
+    expect((await analyzeText('email suspect', 'en', { query: true })).concepts).toEqual(['phishing']);
+    expect((await analyzeText('VPN lenta', 'en', { query: true })).concepts).toEqual(['slow_connection']);
+    expect((await analyzeText('my vpn is lenta', 'en', { query: true })).concepts).toEqual(['vpn', 'slow']);
   });
 
   it('returns the stems of content words only', async () => {

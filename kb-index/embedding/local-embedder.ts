@@ -1,12 +1,12 @@
 import type { Language } from '../../i18n/languages.js';
 import { detectLanguage } from '../language/detect-language.js';
-import { loadLexicon, type Lexicon } from '../lexicon/load-lexicon.js';
+import { loadLexicon, type ConceptMatch, type Lexicon } from '../lexicon/load-lexicon.js';
 import { isNegation, isStopWord, tokenize } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import type { ConceptFrequencies, Embedder } from './embedder.js';
 
 // Bump when the features or weights change: vectors made by another version are not comparable.
-const VERSION = 'local-lexicon-v3';
+const VERSION = 'local-lexicon-v4';
 
 // 512 dimensions: a query has a handful of features and a chunk a few hundred, so with signed hashing the
 // noise collisions add to a cosine is about 1/√512 ≈ 0.04 per overlapping pair of features, well below a
@@ -70,7 +70,7 @@ export async function analyzeText(text: string, lang?: Language, options: { quer
   const textLang = lang ?? (await detectLanguage(text))?.lang;
   const tokens = readWords(lexicon, tokenize(text), textLang, options.query ?? false).map((word) => word.token);
   return {
-    concepts: matchConcepts(lexicon, tokens, textLang).flatMap((match) => match.concepts),
+    concepts: matchConcepts(lexicon, tokens, textLang, options.query ?? false).flatMap((match) => match.concepts),
     stems: tokens.flatMap((token) => (isContentWord(token, textLang) ? [textLang ? stem(token, textLang) : token] : [])),
   };
 }
@@ -99,7 +99,7 @@ function addSegment(bag: FeatureBag, lexicon: Lexicon, typed: string[], lang: La
   const words = readWords(lexicon, typed, lang, query);
   const tokens = words.map((word) => word.token);
   const explained = new Set<number>();
-  for (const match of matchConcepts(lexicon, tokens, lang)) {
+  for (const match of matchConcepts(lexicon, tokens, lang, query)) {
     const typo = match.tokens.some((index) => words[index]!.corrected) ? TYPO_WEIGHT : 1;
     for (const concept of match.concepts) bag.add('concept', concept, weight * match.weight * typo);
     for (const index of match.tokens) explained.add(index);
@@ -139,25 +139,39 @@ function readWords(lexicon: Lexicon, tokens: string[], lang: Language | undefine
 }
 
 // The text's own language first; then every language's exact terms for the words still unexplained, because
-// users mix languages ("la stampante è offline") and borrow English terms.
-function matchConcepts(lexicon: Lexicon, tokens: string[], lang: Language | undefined) {
-  const own = lang ? lexicon.byLanguage[lang].match(tokens) : [];
-  const covered = new Set(own.flatMap((match) => match.tokens));
+// users mix languages ("la stampante è offline") and borrow English terms ("VPN lenta", "email suspect"). A
+// phrase of another language that contains whole matches of the text's own language and explains more words
+// reads the text better than they do: "VPN lenta" is a slow VPN connection, not a VPN and an unknown word.
+// Only questions are read so: articles are edited text in one language, and it would double the matching.
+function matchConcepts(lexicon: Lexicon, tokens: string[], lang: Language | undefined, query: boolean) {
+  let own = lang ? lexicon.byLanguage[lang].match(tokens) : [];
+  const acceptable = (match: ConceptMatch) =>
+    match.tokens.some((index) => isContentWord(tokens[index]!, lang)) &&
+    !(lang && match.tokens.length === 1 && tokens[match.tokens[0]!]!.length <= MAX_SHORT_WORD);
   // A word of the text's own grammar is never another language's term: French "ai" (have) is not AI. Nor is a
   // short word alone: the acronyms every language shares are its own terms too, and those of one language are
   // common words of another (Italian "fai", you do, is the French "FAI", an internet provider; "red" is Spanish
   // for network).
+  const wider = lang && query && own.length > 0
+    ? lexicon.crossLanguage.match(tokens).filter((match) => {
+        const overlapped = own.filter((o) => o.tokens.some((index) => match.tokens.includes(index)));
+        return (
+          overlapped.length > 0 &&
+          overlapped.every((o) => o.tokens.every((index) => match.tokens.includes(index))) &&
+          overlapped.reduce((n, o) => n + o.tokens.length, 0) < match.tokens.length &&
+          acceptable(match)
+        );
+      })
+    : [];
+  own = own.filter((o) => !wider.some((match) => o.tokens.some((index) => match.tokens.includes(index))));
+  const covered = new Set([...own, ...wider].flatMap((match) => match.tokens));
+  // The words already explained are hidden rather than left out, so that the remaining ones keep their places.
   const cross = lexicon.crossLanguage
-    .match(tokens)
-    .filter(
-      (match) =>
-        match.tokens.every((index) => !covered.has(index)) &&
-        match.tokens.some((index) => isContentWord(tokens[index]!, lang)) &&
-        !(lang && match.tokens.length === 1 && tokens[match.tokens[0]!]!.length <= MAX_SHORT_WORD),
-    );
+    .match(tokens.map((token, index) => (covered.has(index) ? '' : token)))
+    .filter((match) => match.tokens.every((index) => !covered.has(index)) && acceptable(match));
   return [
     ...own.map((match) => ({ ...match, weight: 1 })),
-    ...cross.map((match) => ({ ...match, weight: lang ? CROSS_LANGUAGE_WEIGHT : 1 })),
+    ...[...wider, ...cross].map((match) => ({ ...match, weight: lang ? CROSS_LANGUAGE_WEIGHT : 1 })),
   ];
 }
 
