@@ -30,22 +30,34 @@ function searchParams(over: Partial<SearchParams> & Pick<SearchParams, 'tenantId
   };
 }
 
+type TestChunk = { text: string; v: number[] };
+type TestArticle = { title?: string; lang?: string; visibility?: 'portal' | 'technicians' };
+
+/** An in-memory database whose vectors have 3 dimensions, and a way to add an article with its chunks. */
+async function vectorDatabase() {
+  const db = await openDatabase({ dataDir: 'memory://' });
+  await migrate(db.pool);
+  await prepareVectorColumn(db.pool, 'test', 3);
+  const add = async (tenant: string, slug: string, chunks: TestChunk[], { title = slug, lang = 'en', visibility = 'portal' }: TestArticle = {}) => {
+    const id = await insertArticle(db.pool, tenant, { slug, title, bodyMd: chunks.map((c) => c.text).join('\n\n'), lang, tags: [], visibility, sourcePath: null, contentHash: slug });
+    await replaceChunks(db.pool, tenant, { id, title, lang, visibility }, chunks.map((c, i) => ({ position: i, headingPath: '', text: c.text, concepts: [], embedding: c.v })));
+    return id;
+  };
+  return { db, add };
+}
+
 describe('searchChunks: reciprocal rank fusion of vector, text and title lists', () => {
   let db: Database;
   let tenantId: string;
   let otherTenantId: string;
   const ids: Record<string, string> = {};
 
-  const add = async (tenant: string, slug: string, title: string, lang: string, chunks: { text: string; v: number[] }[], visibility: 'portal' | 'technicians' = 'portal') => {
-    const id = await insertArticle(db.pool, tenant, { slug, title, bodyMd: chunks.map((c) => c.text).join('\n\n'), lang, tags: [], visibility, sourcePath: null, contentHash: slug });
-    await replaceChunks(db.pool, tenant, { id, title, lang, visibility }, chunks.map((c, i) => ({ position: i, headingPath: '', text: c.text, concepts: [], embedding: c.v })));
-    ids[slug] = id;
-  };
-
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrate(db.pool);
-    await prepareVectorColumn(db.pool, 'test', 3);
+    const test = await vectorDatabase();
+    db = test.db;
+    const add = async (tenant: string, slug: string, title: string, lang: string, chunks: TestChunk[], visibility: 'portal' | 'technicians' = 'portal') => {
+      ids[slug] = await test.add(tenant, slug, chunks, { title, lang, visibility });
+    };
     tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
     otherTenantId = (await insertTenant(db.pool, { name: 'O', slug: 'o' })).id;
     await add(tenantId, 'both-second', 'Alpha', 'en', [{ text: 'zebracode appears here', v: [0.9, 0.1, 0] }]);
@@ -147,14 +159,10 @@ describe('searchChunks: ties within a list', () => {
   let tenantId: string;
 
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrate(db.pool);
-    await prepareVectorColumn(db.pool, 'test', 3);
+    const test = await vectorDatabase();
+    db = test.db;
     tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
-    const add = async (slug: string, text: string, v: number[]) => {
-      const id = await insertArticle(db.pool, tenantId, { slug, title: slug, bodyMd: text, lang: 'en', tags: [], visibility: 'portal', sourcePath: null, contentHash: slug });
-      await replaceChunks(db.pool, tenantId, { id, title: slug, lang: 'en', visibility: 'portal' }, [{ position: 0, headingPath: '', text, concepts: [], embedding: v }]);
-    };
+    const add = (slug: string, text: string, v: number[]) => test.add(tenantId, slug, [{ text, v }]);
     await add('answer', 'the right answer', [1, 0, 0]);
     await add('runner-up', 'a close second', [0.9, 0.3, 0]);
     for (const slug of ['same-a', 'same-b', 'same-c']) await add(slug, 'tiedword noise', [0.6, 0.8, 0]);
@@ -186,15 +194,10 @@ describe('searchChunks: an article counts its further chunks in a list at a deca
   let tenantId: string;
 
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrate(db.pool);
-    await prepareVectorColumn(db.pool, 'test', 3);
+    const test = await vectorDatabase();
+    db = test.db;
     tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
-    const add = async (slug: string, vectors: number[][]) => {
-      const id = await insertArticle(db.pool, tenantId, { slug, title: slug, bodyMd: slug, lang: 'en', tags: [], visibility: 'portal', sourcePath: null, contentHash: slug });
-      await replaceChunks(db.pool, tenantId, { id, title: slug, lang: 'en', visibility: 'portal' },
-        vectors.map((v, i) => ({ position: i, headingPath: '', text: `${slug} ${i}`, concepts: [], embedding: v })));
-    };
+    const add = (slug: string, vectors: number[][]) => test.add(tenantId, slug, vectors.map((v, i) => ({ text: `${slug} ${i}`, v })));
     // Vector ranks: one-passage 1; several-passages 2, 3 and 4; far-passages 5 to 8.
     await add('one-passage', [[1, 0, 0]]);
     await add('several-passages', [[0.99, 0.05, 0], [0.98, 0.1, 0], [0.97, 0.15, 0]]);
