@@ -4,12 +4,8 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import * as z from 'zod';
 import { runChatTurn, type ChatTurnDeps } from '../../assistant/chat-turn.js';
 import { findTenantByHostname, type TenantRow } from '../../db/repositories/tenants.js';
-import { cancelAction } from '../../domain/actions/cancel-action.js';
 import { ActionRefSchema, PhoneSchema, VerifySchema } from '../../domain/actions/action-schemas.js';
-import { confirmAction } from '../../domain/actions/confirm-action.js';
-import { verifyAction } from '../../domain/actions/verify-action.js';
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
-import type { VerificationDeps } from '../../domain/verification/send-verification-code.js';
 import { resolveSession } from '../../domain/auth/sessions.js';
 import type { ContactActor, Ctx } from '../../domain/context.js';
 import { ChatSendSchema } from '../../domain/conversations/conversation-schemas.js';
@@ -20,7 +16,7 @@ import { hostnameOf } from '../http/resolve-tenant.js';
 import { readSessionToken } from '../http/session-cookie.js';
 import { loadPortalConfig } from '../../domain/settings/load-settings.js';
 import { sectionsForActor } from '../../domain/settings/sections-for-actor.js';
-import type { PortalEvents } from './portal-events.js';
+import { actionSteps, type ActionStepDeps } from './action-steps.js';
 import { tenantRoom, userRoom } from './rooms.js';
 import { handleEvent } from './socket-ack.js';
 
@@ -50,18 +46,12 @@ class ConversationQueue {
  * portal user of the tenant its Host names; every event re-checks the session, so a logout or a revoked session ends
  * what the socket may do.
  */
-export type PortalNamespaceDeps = ChatTurnDeps & {
-  pool: pg.Pool;
-  logger: Logger;
-  events: PortalEvents;
-  verification: VerificationDeps;
-  /** How long a verified action waits for its device to come online. */
-  deliverWithinSeconds: number;
-};
+export type PortalNamespaceDeps = ChatTurnDeps & ActionStepDeps & { logger: Logger };
 
 export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespace {
   const portal = io.of('/portal');
   const queue = new ConversationQueue();
+  const steps = actionSteps(deps);
 
   // Each open widget gets its own user's sections, so a section switched off disappears without a new login.
   deps.events.on('settingsChanged', (tenantId) => {
@@ -148,22 +138,12 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
 
     socket.on(
       'action:cancel',
-      handleEvent(ActionRefSchema, options('action:cancel'), async ({ actionId }) => {
-        const action = await cancelAction(deps.pool, await currentCtx(), actionId);
-        deps.events.emit('actionChanged', data.tenant.id, action.id);
-        return { action };
-      }),
+      handleEvent(ActionRefSchema, options('action:cancel'), async ({ actionId }) => steps.cancel(await currentCtx(), actionId)),
     );
 
     socket.on(
       'action:confirm',
-      handleEvent(ActionRefSchema, options('action:confirm'), async ({ actionId }) => {
-        const { codeError, ...confirmed } = await confirmAction(deps.pool, deps.verification, await currentCtx(), actionId);
-        // Moved even when no code could go out: every window, this one too, shows it waiting for a code.
-        deps.events.emit('actionChanged', data.tenant.id, actionId);
-        if (codeError) throw codeError;
-        return confirmed;
-      }),
+      handleEvent(ActionRefSchema, options('action:confirm'), async ({ actionId }) => steps.confirm(await currentCtx(), actionId)),
     );
 
     socket.on(
@@ -176,12 +156,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
 
     socket.on(
       'action:verify',
-      handleEvent(VerifySchema, options('action:verify'), async (input) => {
-        const action = await verifyAction(deps.pool, await currentCtx(), input, { deliverWithinSeconds: deps.deliverWithinSeconds });
-        deps.events.emit('actionChanged', data.tenant.id, action.id);
-        deps.events.emit('actionVerified', data.tenant.id, action.id);
-        return { action };
-      }),
+      handleEvent(VerifySchema, options('action:verify'), async (input) => steps.verify(await currentCtx(), input)),
     );
 
     void restoreLatest(socket, deps.pool, data.ctx).catch((error: unknown) => log.warn({ err: error }, 'restore failed'));

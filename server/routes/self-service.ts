@@ -1,12 +1,8 @@
 import type { Router } from 'express';
-import type pg from 'pg';
 import * as z from 'zod';
 import { EnrollRequestSchema, EnrollResponseSchema, ENROLL_PATH } from '../../device-agent/protocol.js';
 import { ACTION_KINDS, ActionViewSchema, CodeSchema, PhoneSchema } from '../../domain/actions/action-schemas.js';
-import { cancelAction } from '../../domain/actions/cancel-action.js';
-import { confirmAction } from '../../domain/actions/confirm-action.js';
 import { requestSelfServiceAction } from '../../domain/actions/request-self-service-action.js';
-import { verifyAction } from '../../domain/actions/verify-action.js';
 import { CatalogAppViewSchema } from '../../domain/catalog/catalog-schemas.js';
 import { listCatalogForDevice } from '../../domain/catalog/list-catalog-for-device.js';
 import { removeContactPhone } from '../../domain/contacts/remove-contact-phone.js';
@@ -15,13 +11,12 @@ import { createEnrollmentToken } from '../../domain/devices/create-enrollment-to
 import { AdminDeviceViewSchema } from '../../domain/devices/device-schemas.js';
 import { enrollDevice } from '../../domain/devices/enroll-device.js';
 import { assignDeviceToContact, listTenantDevices, removeDevice } from '../../domain/devices/manage-devices.js';
-import type { VerificationDeps } from '../../domain/verification/send-verification-code.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
-import type { PortalEvents } from '../realtime/portal-events.js';
+import { actionSteps, type ActionStepDeps } from '../realtime/action-steps.js';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
-export type SelfServiceDeps = { pool: pg.Pool; events: PortalEvents; verification: VerificationDeps; deliverWithinSeconds: number };
+export type SelfServiceDeps = ActionStepDeps;
 
 /**
  * Self-service over REST: the same requests, confirmation and SMS verification as in the chat, for the Self-service
@@ -29,6 +24,7 @@ export type SelfServiceDeps = { pool: pg.Pool; events: PortalEvents; verificatio
  */
 export function selfServiceRoutes(router: Router, options: RouteOptions, deps: SelfServiceDeps): void {
   const { pool, events } = deps;
+  const steps = actionSteps(deps);
 
   defineRoute(router, options, {
     method: 'get',
@@ -70,12 +66,7 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
     params: IdParams,
     response: z.object({ action: ActionViewSchema, needsPhone: z.boolean() }),
     errors: [403, 404, 409, 429, 502],
-    handler: async ({ ctx, params }) => {
-      const { codeError, ...confirmed } = await confirmAction(pool, deps.verification, ctx, params.id);
-      events.emit('actionChanged', ctx.tenantId, params.id);
-      if (codeError) throw codeError;
-      return confirmed;
-    },
+    handler: ({ ctx, params }) => steps.confirm(ctx, params.id),
   });
 
   defineRoute(router, options, {
@@ -87,11 +78,7 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
     params: IdParams,
     response: z.object({ action: ActionViewSchema }),
     errors: [403, 404, 409],
-    handler: async ({ ctx, params }) => {
-      const action = await cancelAction(pool, ctx, params.id);
-      events.emit('actionChanged', ctx.tenantId, action.id);
-      return { action };
-    },
+    handler: ({ ctx, params }) => steps.cancel(ctx, params.id),
   });
 
   defineRoute(router, options, {
@@ -104,12 +91,7 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
     body: z.strictObject({ code: CodeSchema }),
     response: z.object({ action: ActionViewSchema }),
     errors: [403, 404, 409, 410, 429],
-    handler: async ({ ctx, params, body }) => {
-      const action = await verifyAction(pool, ctx, { actionId: params.id, code: body.code }, { deliverWithinSeconds: deps.deliverWithinSeconds });
-      events.emit('actionChanged', ctx.tenantId, action.id);
-      events.emit('actionVerified', ctx.tenantId, action.id);
-      return { action };
-    },
+    handler: ({ ctx, params, body }) => steps.verify(ctx, { actionId: params.id, code: body.code }),
   });
 
   defineRoute(router, options, {
