@@ -87,34 +87,46 @@ export async function appendMessage(
   message: NewMessage,
   change: { contactId?: string; pending?: unknown } = {},
 ): Promise<AppendedMessage | undefined> {
+  const values: unknown[] = [
+    tenantId,
+    conversationId,
+    message.id ?? null,
+    message.role,
+    message.text,
+    JSON.stringify(message.toolCalls ?? []),
+    JSON.stringify(message.toolResults ?? []),
+    JSON.stringify(message.citations ?? []),
+    message.limitedMode ?? false,
+  ];
+  // Each option adds a fixed fragment rather than a "$n IS NULL OR" test, so every variant is its own statement and
+  // PGlite can run it from one generic plan instead of planning it again on each message.
+  let setPending = '';
+  if ('pending' in change) {
+    values.push(change.pending == null ? null : JSON.stringify(change.pending));
+    setPending = `, pending = $${values.length}::jsonb`;
+  }
+  let ofContact = '';
+  if (change.contactId) {
+    values.push(change.contactId);
+    ofContact = ` AND contact_id = $${values.length}`;
+  }
+  // The ticket's id comes from a scalar subquery so that the index finds it; joined to the CTE instead, the update
+  // scanned every ticket of the tenant.
   const { rows } = await q.query<MessageRow & { ticket_id: string | null }>(
     `WITH conversation AS (
-       UPDATE conversations SET updated_at = now(), pending = CASE WHEN $10 THEN $11::jsonb ELSE pending END
-       WHERE tenant_id = $1 AND id = $2 AND ($12::uuid IS NULL OR contact_id = $12)
+       UPDATE conversations SET updated_at = now()${setPending}
+       WHERE tenant_id = $1 AND id = $2${ofContact}
        RETURNING id, ticket_id
      ), ticket AS (
-       UPDATE tickets SET updated_at = now() FROM conversation
-       WHERE tickets.tenant_id = $1 AND tickets.id = conversation.ticket_id
+       UPDATE tickets SET updated_at = now()
+       WHERE tenant_id = $1 AND id = (SELECT ticket_id FROM conversation)
      ), message AS (
        INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode)
-       SELECT coalesce($9::uuid, gen_random_uuid()), $1, conversation.id, $3, $4, $5, $6, $7, $8 FROM conversation
+       SELECT coalesce($3::uuid, gen_random_uuid()), $1, conversation.id, $4, $5, $6, $7, $8, $9 FROM conversation
        RETURNING id, role, text, tool_calls, tool_results, citations, limited_mode, created_at
      )
      SELECT message.*, conversation.ticket_id FROM message, conversation`,
-    [
-      tenantId,
-      conversationId,
-      message.role,
-      message.text,
-      JSON.stringify(message.toolCalls ?? []),
-      JSON.stringify(message.toolResults ?? []),
-      JSON.stringify(message.citations ?? []),
-      message.limitedMode ?? false,
-      message.id ?? null,
-      'pending' in change,
-      change.pending == null ? null : JSON.stringify(change.pending),
-      change.contactId ?? null,
-    ],
+    values,
   );
   const row = rows[0];
   if (!row) return undefined;
