@@ -284,6 +284,15 @@ const INSTALL_QUESTIONS: Record<Language, string[]> = {
   es: ['cómo instalo {s}', '¿hay alguna guía para instalar {s}?', '{s} no se instala', 'la instalación de {s} falla con un error', 'dónde encuentro el instalador de {s}', 'cómo configuro {s}', 'la instalación de {s} se queda colgada'],
   it: ['come installo {s}', "c'è una guida per installare {s}?", '{s} non si installa', "l'installazione di {s} fallisce con un errore", "dove trovo l'installer di {s}", 'come configuro {s}', "l'installazione di {s} è bloccata"],
 };
+// The same with an app the catalog holds: an install that fails, or an installed app that does not start, asks why,
+// however much its words ("install", the app's name) sound like a request for it.
+const INSTALL_PROBLEMS: Record<Language, string[]> = {
+  en: ["{s} won't install", 'the {s} install fails halfway', "why can't I install {s}?", "I installed {s} but it won't start", '{s} got installed but crashes on launch', 'the {s} installer shows an error'],
+  fr: ["{s} ne s'installe pas", "l'installation de {s} échoue à la moitié", "pourquoi je peux pas installer {s} ?", "j'ai installé {s} mais il ne démarre pas", "{s} est installé mais plante au lancement", "l'installeur de {s} affiche une erreur"],
+  de: ['{s} installiert sich nicht', 'die installation von {s} bricht auf halbem weg ab', 'warum kann ich {s} nicht installieren?', 'ich habe {s} installiert aber es startet nicht', '{s} ist installiert, stürzt aber beim start ab', 'das setup von {s} zeigt einen fehler'],
+  es: ['{s} no se instala', 'la instalación de {s} falla a la mitad', '¿por qué no puedo instalar {s}?', 'instalé {s} pero no arranca', '{s} se instaló pero se cierra al abrirlo', 'el instalador de {s} da un error'],
+  it: ['{s} non si installa', "l'installazione di {s} fallisce a metà", 'perché non riesco a installare {s}?', 'ho installato {s} ma non parte', '{s} è installato ma si chiude appena lo apro', "l'installer di {s} dà un errore"],
+};
 const INSTALL_SUBJECTS: Record<Language, string[]> = {
   en: ['the printer driver', 'the network printer', 'windows updates', 'the vpn client', 'a font', 'the company certificate', 'a language pack', 'the outlook add-in', 'the app on my phone', 'the scanner software', 'the docking station driver'],
   fr: ["le pilote de l'imprimante", "l'imprimante réseau", 'les mises à jour windows', 'le client vpn', 'une police', "le certificat de l'entreprise", 'un pack de langue', 'le complément outlook', "l'appli sur mon téléphone", 'le logiciel du scanner', 'le pilote de la station d\'accueil'],
@@ -368,6 +377,7 @@ const LEXICON_SENTENCES = 80;
 const ACTION_PROBLEM_SENTENCES = 80;
 const TARGETED_SENTENCES = 100;
 const INSTALL_QUESTION_SENTENCES = 30;
+const INSTALL_PROBLEM_SENTENCES = 30;
 const RESOLVED_THANKS_SENTENCES = 120;
 const THANKED_ACTION_SENTENCES = 40;
 const NEGATED_SENTENCES = 40;
@@ -465,12 +475,17 @@ export function targetedRequests(lang: Language, random: Random, count = TARGETE
   });
 }
 
-/** Knowledge-base questions about installing what no catalog holds. */
-export function installQuestions(lang: Language, random: Random, count = INSTALL_QUESTION_SENTENCES): Example[] {
-  return Array.from({ length: count }, () => ({
+/** Knowledge-base questions about installing what no catalog holds, and about installs of the catalog's apps that fail. */
+export function installQuestions(lang: Language, apps: readonly string[], random: Random, count = INSTALL_QUESTION_SENTENCES): Example[] {
+  const questions = Array.from({ length: count }, () => ({
     utterance: pick(INSTALL_QUESTIONS[lang], random).replace('{s}', pick(INSTALL_SUBJECTS[lang], random)),
     intent: 'kb_question' as const,
   }));
+  const problems = Array.from({ length: INSTALL_PROBLEM_SENTENCES }, () => ({
+    utterance: pick(INSTALL_PROBLEMS[lang], random).replace('{s}', pick(apps, random)),
+    intent: 'kb_question' as const,
+  }));
+  return [...questions, ...problems];
 }
 
 /** Thank-yous that name what works again, the subject taken from the knowledge-base lexicon. */

@@ -181,7 +181,7 @@ async function train(): Promise<IntentClassifier> {
       ...socialChains(own, random),
       ...lexiconQuestions(lang, random),
       ...actionProblems(lang, random),
-      ...installQuestions(lang, random),
+      ...installQuestions(lang, apps, random),
       ...targetedRequests(lang, random),
       ...narratedRequests(lang, random),
       ...negatedRequests(lang, random),

@@ -82,6 +82,17 @@ function preferNoTool(ranked: Scored[]): Scored[] {
   return [{ intent: first.intent, score: total }, ...ranked.filter((r) => r !== first)];
 }
 
+// "please", "svp", "bitte" alone agree to what the assistant offered, or ask nothing yet. The models meet these words
+// mostly at the end of requests and would read one into them. The small words of "por favor", "per favore" and
+// "s'il vous plaît" count only beside one of them.
+const COURTESY_WORDS = new Set(['please', 'pls', 'plz', 'svp', 'stp', 'plaît', 'plait', 'bitte', 'porfa', 'porfis', 'favor', 'favore', 'piacere']);
+const COURTESY_LINKS = new Set(['por', 'per', 's', 'il', 'te', 'vous', 'sehr', 'schön']);
+
+function onlyCourtesy(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.some((word) => COURTESY_WORDS.has(word)) && words.every((word) => COURTESY_WORDS.has(word) || COURTESY_LINKS.has(word));
+}
+
 /** A message without any word the models know ("hmm", "🙂", ""): nothing to act on, so the help intent, unsure. */
 function noSignal(language: Language | null): Understanding {
   return { language, intent: 'help', confidence: 0, alternatives: [], tool: null, slots: {} };
@@ -90,8 +101,9 @@ function noSignal(language: Language | null): Understanding {
 // A message telling a problem at length and asking for something in a few words ("my laptop is acting weird since
 // this morning, everything freezes, can you restart it?", "can you open a ticket? my keyboard has dead keys") reads,
 // as a whole, as the problem or as a vague call for help. Its clauses are then read alone: one asking for a tool
-// decides when the models are surer of it than of the whole.
-const CLAUSE = /[.!?;,\n]+/u;
+// decides when the models are surer of it than of the whole. A colon also ends the request ("make a ticket: the
+// mouse is dead"), unless it sits in a time or a number ("at 10:30").
+const CLAUSE = /[.!?;,\n]+|:(?!\d)|(?<!\d):/u;
 const MAX_CLAUSES = 4;
 const CLEAR_REQUEST = 0.6;
 
@@ -119,6 +131,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const classifier = await loadIntentClassifier();
   const prepared = prepareForClassifier(text, { catalog: options.catalog, knownWords: classifier.knownWords });
   if (!/[\p{L}\p{N}]/u.test(prepared)) return noSignal(null);
+  if (onlyCourtesy(text)) return { language: null, intent: 'affirm', confidence: 1, alternatives: [], tool: null, slots: {} };
 
   const detected = await detectLanguage(text.slice(0, MAX_CLASSIFIED_LENGTH));
   const fits: { lang: Language; coverage: number; fit: number }[] = [];
