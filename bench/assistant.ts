@@ -3,12 +3,17 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { seedDemoTenant } from '../db/seed/demo-tenant.js';
 import { insertContact } from '../db/repositories/principals.js';
+import { createLlmEngine } from '../assistant/llm-engine/create-llm-engine.js';
+import type { AssistantEngine, TurnInput } from '../assistant/engine.js';
+import type { ToolDeps } from '../tools/tool.js';
+import { ASSISTANT_TOOLS } from '../tools/index.js';
 import { startSession } from '../domain/auth/sessions.js';
 import { startScriptedOpenAiServer } from '../test/support/scripted-openai-server.js';
 import { exitOf, spawnPortico, type SpawnedPortico } from '../test/support/spawn-portico.js';
@@ -161,6 +166,50 @@ async function echoBaseline(concurrency: number): Promise<{ latencies: number[];
   return { latencies, seconds };
 }
 
+/**
+ * The floor under a turn's overhead: the LLM engine alone (LangChain agent, `ChatOpenAI`, our tools bound), in this
+ * process, against the same zero-latency model, with no socket, session or database around it.
+ */
+async function agentLoopAlone(modelUrl: string, turns: number): Promise<{ latencies: number[]; cpuMsPerTurn: number }> {
+  const unused: AssistantEngine = {
+    name: 'local',
+    runTurn: () => Promise.reject(new Error('the scripted model does not fail')),
+  };
+  const engine = createLlmEngine({ baseUrl: modelUrl, apiKey: 'bench', tools: ASSISTANT_TOOLS, fallback: unused, logger: pino({ level: 'silent' }) });
+  const input: TurnInput = {
+    text: 'I have a question about my laptop',
+    history: [],
+    language: 'en',
+    profile: {
+      tenantName: 'Acme Dental',
+      userName: 'Bench User',
+      sections: { assistant: true, ticketing: true, knowledgeBase: true, selfService: true },
+      devices: [{ id: '00000000-0000-4000-8000-000000000001', name: 'BENCH-LAPTOP', os: 'windows' }],
+    },
+    // A turn the model answers in text runs no tool, so nothing reads the tools' dependencies.
+    tools: {
+      deps: {} as ToolDeps,
+      ctx: { tenantId: '', actor: { kind: 'contact', id: '', name: 'Bench User', companyId: '', primary: false, language: 'en' } },
+      conversationId: '',
+      language: 'en',
+      record: { citations: [], actions: [] },
+      actionsAllowed: () => Promise.resolve(false),
+    },
+    pending: null,
+  };
+  const sink = { delta: () => undefined };
+  for (let i = 0; i < 50; i++) await engine.runTurn(input, sink);
+  const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  for (let i = 0; i < turns; i++) {
+    const t0 = performance.now();
+    await engine.runTurn(input, sink);
+    latencies.push(performance.now() - t0);
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  return { latencies, cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / turns };
+}
+
 /** Training the local engine at start takes the CPU for a few seconds: measured turns begin once it is done. */
 async function assistantReady(server: SpawnedPortico): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -184,6 +233,14 @@ export async function benchAssistant(): Promise<BenchRow[]> {
 
   const model = await startScriptedOpenAiServer();
   model.scriptDefault({ text: 'Here is how to do that.', chunks: 3 });
+  const alone = await agentLoopAlone(model.url, 500);
+  rows.push({
+    group: 'chat',
+    name: 'LLM engine alone, in-process, zero-latency model, 1 conversation (ms)',
+    ...summarize(alone.latencies),
+    value: `CPU ${alone.cpuMsPerTurn.toFixed(1)} ms/turn, model server included`,
+    target: '—',
+  });
   const server = await spawnPortico(dataDir, { LOG_LEVEL: 'info', OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'gpt-4o-mini' });
   try {
     await assistantReady(server);
