@@ -1,5 +1,5 @@
 // NLP.js v4 ships no TypeScript declarations. This states the small part the local engine uses: a container with
-// one language plugin, whose tokenizer and stemmer read the words, and the spelling corrector.
+// one language plugin, whose tokenizer and stemmer read the words.
 
 declare module '@nlpjs/core' {
   export interface NlpjsContainer {
@@ -25,10 +25,3 @@ declare module '@nlpjs/lang-it' {
   export const LangIt: unknown;
 }
 
-declare module '@nlpjs/similarity' {
-  /** Corrects a word to the closest known word within an edit distance, the more frequent one among equals. */
-  export class SpellCheck {
-    constructor(settings: { features: Record<string, number> });
-    checkToken(token: string, distance: number): string;
-  }
-}

@@ -1,5 +1,4 @@
 import type { NlpjsContainer } from '@nlpjs/core';
-import { SpellCheck } from '@nlpjs/similarity';
 import type { Language } from '../../../i18n/languages.js';
 import { analyzeText } from '../../../kb-index/embedding/local-embedder.js';
 import { trainPerceptrons, trainSoftmax, type Example } from './learners.js';
@@ -14,6 +13,8 @@ const PLACEHOLDERS = new Set([APP_WORD, NUMBER_WORD, LONG_WORD]);
 
 // A word a model knows only once a typo is corrected says less about the language than a word it knows as is.
 const TYPO_FIT = 0.5;
+// Words shorter than this are left as typed, as NLP.js's corrector does: one letter off, "mac" could be "map" or "man".
+const MIN_CORRECTED = 4;
 
 // Correcting a typo compares the word with every known stem of a similar length; the same words recur from message
 // to message, so each model remembers its answers, within a bound.
@@ -91,20 +92,31 @@ export async function trainLanguageModel(
     return { features: Int32Array.from(indices), label };
   });
 
-  const spelling = new SpellCheck({ features: frequency });
-  const wordSpelling = new SpellCheck({ features: wordFrequency });
+  const stemsByLength = byLength(Object.keys(frequency));
+  const wordsByLength = byLength(Object.keys(wordFrequency));
+  const wordCorrections = new Map<string, string>();
+  const correctWord = (word: string): string => {
+    if (wordFrequency[word]) return word;
+    let corrected = wordCorrections.get(word);
+    if (corrected === undefined) {
+      if (wordCorrections.size >= SPELLING_CACHE_LIMIT) wordCorrections.clear();
+      corrected = commonestNear(word, wordsByLength, wordFrequency) ?? swapped(word, wordFrequency) ?? word;
+      wordCorrections.set(word, corrected);
+    }
+    return corrected;
+  };
   const corrections = new Map<string, string>();
   const correct = (stem: string, word: string): string => {
     if (frequency[stem]) return stem;
     let corrected = corrections.get(word);
     if (corrected === undefined) {
       if (corrections.size >= SPELLING_CACHE_LIMIT) corrections.clear();
-      corrected = spelling.checkToken(stem, 1);
+      corrected = commonestNear(stem, stemsByLength, frequency) ?? stem;
       if (corrected === stem) corrected = swapped(stem, frequency) ?? stem;
       // A typo can keep the stemmer from cutting the ending ("spgni" stays whole, "spegni" becomes "spegn"), which
       // puts the stem two edits from any known one while the word is one from a known word.
       if (corrected === stem) {
-        const [fixed] = stemmer.stem([wordSpelling.checkToken(word, 1)]);
+        const [fixed] = stemmer.stem([correctWord(word)]);
         if (fixed && frequency[fixed]) corrected = fixed;
       }
       corrections.set(word, corrected);
@@ -128,9 +140,17 @@ export async function trainLanguageModel(
     },
     async classify(prepared) {
       const { words, stems } = read(prepared);
+      // A misspelled verb corrected as a stem only would lose what the word as written and the lexicon's concept
+      // say: "restat the mac" would keep "mac" and "@macos", the words of an answer naming a device, and read as a yes.
+      // A word whose stem is known stays as typed: "raised" is not the "raise" of a request.
+      const fixedWords = words.map((word, i) => (frequency[stems[i]!] ? word : correctWord(word)));
       const { concepts: named } = await analyzeText(prepared, lang, { query: true });
+      if (fixedWords.some((word, i) => word !== words[i])) {
+        for (const concept of (await analyzeText(fixedWords.join(' '), lang, { query: true })).concepts) if (!named.includes(concept)) named.push(concept);
+      }
       const corrected = stems.map((stem, i) => correct(stem, words[i]!));
-      const known = Int32Array.from(features(corrected, words, named).flatMap((feature) => index.get(feature) ?? []));
+      const all = features(corrected, fixedWords, named);
+      const known = Int32Array.from(all.flatMap((feature) => index.get(feature) ?? []));
       const p = softmax(known);
       const q = perceptrons(known);
       if (!p || !q) return p ?? q;
@@ -153,8 +173,39 @@ function features(stems: readonly string[], words: readonly string[], concepts: 
   return [...out];
 }
 
-// Typing two letters in the wrong order ("comemnt", "pirnter") is a common slip, and two edits away for the
-// spelling corrector: the commonest known stem one swap away is taken instead.
+function byLength(keys: readonly string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const key of keys) {
+    const group = groups.get(key.length);
+    if (group) group.push(key);
+    else groups.set(key.length, [key]);
+  }
+  return groups;
+}
+
+// A typo is one letter added, dropped or changed: of the known stems it may be, the commonest is the likelier meant,
+// whatever its length. "restat" is the "restart" of a hundred sentences rather than the "restar" typed once.
+function commonestNear(stem: string, stemsByLength: ReadonlyMap<number, string[]>, frequency: Record<string, number>): string | undefined {
+  if (stem.length < MIN_CORRECTED) return undefined;
+  let best: string | undefined;
+  for (let length = stem.length - 1; length <= stem.length + 1; length++) {
+    for (const candidate of stemsByLength.get(length) ?? []) {
+      if (frequency[candidate]! > (best ? frequency[best]! : 0) && oneEditApart(stem, candidate)) best = candidate;
+    }
+  }
+  return best;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length === long.length) return i < short.length && short.slice(i + 1) === long.slice(i + 1);
+  return short.slice(i) === long.slice(i + 1);
+}
+
+// Typing two letters in the wrong order ("comemnt", "pirnter") is a common slip, two edits away for the one-edit
+// correction above: the commonest known stem one swap away is taken instead.
 function swapped(stem: string, frequency: Record<string, number>): string | undefined {
   let best: string | undefined;
   for (let i = 0; i + 1 < stem.length; i++) {

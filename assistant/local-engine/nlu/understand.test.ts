@@ -95,6 +95,22 @@ describe('understand', () => {
     }
   });
 
+  it('never reads a request with a misspelled verb and a courtesy word as a yes', async () => {
+    for (const text of ['restat the mac pls', 'neustarrten vom windows laptop bitte']) {
+      const u = await understand(text, { fallbackLanguage: 'en', catalog });
+      expect(u.intent).not.toBe('affirm');
+      expect([null, 'request_device_action']).toContain(u.tool);
+    }
+    expect((await understand('yes please', { fallbackLanguage: 'en', catalog })).intent).toBe('affirm');
+  });
+
+  it('answers a question on whether a ticket is needed without opening one', async () => {
+    for (const text of ['should I open a ticket or just wait?', 'muss ich dafür ein ticket erstellen?']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+    }
+    expect((await understand('open a ticket please', { fallbackLanguage: 'en', catalog })).tool).toBe('create_ticket');
+  });
+
   it('gives small talk no tool', async () => {
     for (const text of ['hello', 'merci beaucoup', 'tschüss', '¿qué puedes hacer?', 'no grazie']) {
       expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
@@ -138,6 +154,20 @@ describe('problem reports', () => {
   it('reads a message naming something of IT and what is wrong with it as a question for the knowledge base', async () => {
     for (const text of ['the touchpad stopped working', 'il touchpad non funziona più', 'no, the printer still does not work']) {
       expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
+    }
+  });
+
+  it('reads a thing described in words no sentence of the corpus uses as a question for the knowledge base', async () => {
+    for (const text of ['the trackpad feels jumpy today', 'der Bildschirm ist so komisch gelb', 'la webcam est floue']) {
+      const u = await understand(text, { fallbackLanguage: 'en', catalog });
+      expect(u.tool).toBe('search_knowledge_base');
+      expect(u.alternatives.map((a) => a.intent)).not.toContain(u.intent);
+    }
+  });
+
+  it('takes a slip for a slip, not for a fault', async () => {
+    for (const text of ['sorry, wrong window', 'scusa, ho sbagliato finestra']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
     }
   });
 

@@ -2,6 +2,7 @@ import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js
 import type { Language } from '../../../i18n/languages.js';
 import { LANGUAGES } from '../../../i18n/languages.js';
 import { detectLanguage } from '../../../kb-index/language/detect-language.js';
+import { normalize } from '../../../kb-index/text/normalize.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
 import type { Intent } from './intents.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
@@ -93,6 +94,17 @@ function onlyCourtesy(text: string): boolean {
   return words.some((word) => COURTESY_WORDS.has(word)) && words.every((word) => COURTESY_WORDS.has(word) || COURTESY_LINKS.has(word));
 }
 
+const COURTESY_PHRASE = /(?<!\p{L})(?:por favor|per favore|per piacere|s'?il (?:te|vous) pla[iî]t|bitte (?:sehr|schön))(?!\p{L})/giu;
+const COURTESY_WORD = new RegExp(`(?<!\\p{L})(?:${[...COURTESY_WORDS].join('|')})(?!\\p{L})`, 'giu');
+
+// Read without its courtesy word, "moment bitte" is a word the models barely know: a request they rank first only
+// by a hair is no reading of it, while a misspelled verb still gives its request a fair share.
+const COURTEOUS_REQUEST = 0.2;
+
+function withoutCourtesy(text: string): string {
+  return text.replace(COURTESY_PHRASE, ' ').replace(COURTESY_WORD, ' ');
+}
+
 /** A message without any word the models know ("hmm", "🙂", ""): nothing to act on, so the help intent, unsure. */
 function noSignal(language: Language | null): Understanding {
   return { language, intent: 'help', confidence: 0, alternatives: [], tool: null, slots: {} };
@@ -121,6 +133,21 @@ async function requestClause(
     if (first && first.intent !== 'kb_question' && TOOLS[first.intent] !== null && first.score >= Math.max(CLEAR_REQUEST, problem)) return first;
   }
   return undefined;
+}
+
+// "should I open a ticket or just wait?", "muss ich dafür ein ticket erstellen", "hace falta abrir un ticket?": asking
+// whether a ticket is needed is asking how things work, not for one, though every word but the first few is a
+// request's. Asked with a verb before its subject, the question needs no question mark; otherwise ("tengo que abrir
+// un ticket?", "je dois créer un ticket ?") only the mark tells it from "I have to open a ticket".
+const WHETHER_ASKED = /^(?:should i|shall i|do i (?:really )?(?:need|have) to|do i need|must i|am i supposed to|is it (?:better|worth|necessary)|faut[ -]il|dois[ -]je|vaut[ -]il mieux|soll ich|sollte ich|muss ich|brauche ich|brauch ich|lohnt (?:es )?sich)(?![\p{L}])/u;
+const WHETHER_MARKED = /^(?:est[ -]ce que je dois|je dois|il faut|tengo que|debo|hace falta|hay que|conviene|mejor|devo|bisogna|serve|(?:e )?meglio)(?![\p{L}])[^?]*\?/u;
+const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escalate']);
+
+function asksWhetherNeeded(text: string): boolean {
+  return text
+    .split(/[.!;,\n]+/u)
+    .map((clause) => normalize(clause).replace(/^[^\p{L}]+/u, ''))
+    .some((clause) => WHETHER_ASKED.test(clause) || WHETHER_MARKED.test(clause));
 }
 
 /**
@@ -165,11 +192,26 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   };
   let [top, ...rest] = preferNoTool(await vote(prepared));
   if (!top) return noSignal(language);
+  // "yes please" agrees, but so would "restat the mac pls" read as a whole: the models meet the courtesy word at the end
+  // of answers as much as of requests, and a misspelled verb leaves it deciding. Read without it, a request whose
+  // verb is misspelled is still a request, however unsure, and asking the user to confirm is right; a yes stays a yes.
+  if (top.intent === 'affirm') {
+    const bare = withoutCourtesy(text);
+    if (bare !== text && /[\p{L}\p{N}]/u.test(bare)) {
+      const ranked = await vote(prepareForClassifier(bare, { catalog: options.catalog, knownWords: classifier.knownWords }));
+      const request = ranked.find(({ intent }) => TOOLS[intent] !== null);
+      const yes = ranked.find(({ intent }) => intent === 'affirm');
+      if (request && request.score >= COURTEOUS_REQUEST && request.score > (yes?.score ?? 0)) {
+        [top, ...rest] = [request, ...ranked.filter((r) => r !== request && r.score <= request.score)];
+      }
+    }
+  }
   if (top.intent === 'kb_question' || top.intent === 'help') {
     const request = await requestClause(text, options.catalog, classifier.knownWords, vote, top.score);
     if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
   }
-  const intent = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang)) ? 'kb_question' : top.intent;
+  if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
+  const intent = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
   if (action) slots.action = action;
@@ -185,7 +227,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     language,
     intent,
     confidence: top.score,
-    alternatives: rest.slice(0, MAX_ALTERNATIVES).map((s) => ({ intent: s.intent, confidence: s.score })),
+    alternatives: rest
+      .filter((s) => s.intent !== intent)
+      .slice(0, MAX_ALTERNATIVES)
+      .map((s) => ({ intent: s.intent, confidence: s.score })),
     tool: toolForIntent(intent),
     slots,
   };
