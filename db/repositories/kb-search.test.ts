@@ -33,7 +33,7 @@ function searchParams(over: Partial<SearchParams> & Pick<SearchParams, 'tenantId
 type TestChunk = { text: string; v: number[] };
 type TestArticle = { title?: string; lang?: string; visibility?: 'portal' | 'technicians' };
 
-/** An in-memory database whose vectors have 3 dimensions, and a way to add an article with its chunks. */
+/** An in-memory database whose vectors have 3 dimensions, with a tenant, and a way to add an article with its chunks. */
 async function vectorDatabase() {
   const db = await openDatabase({ dataDir: 'memory://' });
   await migrate(db.pool);
@@ -43,7 +43,8 @@ async function vectorDatabase() {
     await replaceChunks(db.pool, tenant, { id, title, lang, visibility }, chunks.map((c, i) => ({ position: i, headingPath: '', text: c.text, concepts: [], embedding: c.v })));
     return id;
   };
-  return { db, add };
+  const tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
+  return { db, tenantId, add };
 }
 
 describe('searchChunks: reciprocal rank fusion of vector, text and title lists', () => {
@@ -54,11 +55,10 @@ describe('searchChunks: reciprocal rank fusion of vector, text and title lists',
 
   beforeAll(async () => {
     const test = await vectorDatabase();
-    db = test.db;
+    ({ db, tenantId } = test);
     const add = async (tenant: string, slug: string, title: string, lang: string, chunks: TestChunk[], visibility: 'portal' | 'technicians' = 'portal') => {
       ids[slug] = await test.add(tenant, slug, chunks, { title, lang, visibility });
     };
-    tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
     otherTenantId = (await insertTenant(db.pool, { name: 'O', slug: 'o' })).id;
     await add(tenantId, 'both-second', 'Alpha', 'en', [{ text: 'zebracode appears here', v: [0.9, 0.1, 0] }]);
     await add(tenantId, 'vector-first', 'Beta', 'en', [{ text: 'nothing in common', v: [1, 0, 0] }]);
@@ -160,8 +160,7 @@ describe('searchChunks: ties within a list', () => {
 
   beforeAll(async () => {
     const test = await vectorDatabase();
-    db = test.db;
-    tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
+    ({ db, tenantId } = test);
     const add = (slug: string, text: string, v: number[]) => test.add(tenantId, slug, [{ text, v }]);
     await add('answer', 'the right answer', [1, 0, 0]);
     await add('runner-up', 'a close second', [0.9, 0.3, 0]);
@@ -195,8 +194,7 @@ describe('searchChunks: an article counts its further chunks in a list at a deca
 
   beforeAll(async () => {
     const test = await vectorDatabase();
-    db = test.db;
-    tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
+    ({ db, tenantId } = test);
     const add = (slug: string, vectors: number[][]) => test.add(tenantId, slug, vectors.map((v, i) => ({ text: `${slug} ${i}`, v })));
     // Vector ranks: one-passage 1; several-passages 2, 3 and 4; far-passages 5 to 8.
     await add('one-passage', [[1, 0, 0]]);
