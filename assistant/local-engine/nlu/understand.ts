@@ -119,17 +119,11 @@ const CLAUSE = /[.!?;,\n]+|:(?!\d)|(?<!\d):/u;
 const MAX_CLAUSES = 4;
 const CLEAR_REQUEST = 0.6;
 
-async function requestClause(
-  text: string,
-  catalog: CatalogAppRef[],
-  knownWords: ReadonlySet<string>,
-  vote: (prepared: string) => Promise<Scored[]>,
-  problem: number,
-): Promise<Scored | undefined> {
+async function requestClause(text: string, read: (words: string) => Promise<Scored[]>, problem: number): Promise<Scored | undefined> {
   const clauses = text.slice(0, MAX_CLASSIFIED_LENGTH).split(CLAUSE).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
   if (clauses.length < 2) return undefined;
   for (const clause of clauses.slice(0, MAX_CLAUSES)) {
-    const [first] = await vote(prepareForClassifier(clause, { catalog, knownWords }));
+    const [first] = await read(clause);
     if (first && first.intent !== 'kb_question' && TOOLS[first.intent] !== null && first.score >= Math.max(CLEAR_REQUEST, problem)) return first;
   }
   return undefined;
@@ -156,7 +150,8 @@ function asksWhetherNeeded(text: string): boolean {
  */
 export async function understand(text: string, options: UnderstandOptions): Promise<Understanding> {
   const classifier = await loadIntentClassifier();
-  const prepared = prepareForClassifier(text, { catalog: options.catalog, knownWords: classifier.knownWords });
+  const prepare = (words: string) => prepareForClassifier(words, { catalog: options.catalog, knownWords: classifier.knownWords });
+  const prepared = prepare(text);
   if (!/[\p{L}\p{N}]/u.test(prepared)) return noSignal(null);
   if (onlyCourtesy(text)) return { language: null, intent: 'affirm', confidence: 1, alternatives: [], tool: null, slots: {} };
 
@@ -198,7 +193,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent === 'affirm') {
     const bare = withoutCourtesy(text);
     if (bare !== text && /[\p{L}\p{N}]/u.test(bare)) {
-      const ranked = await vote(prepareForClassifier(bare, { catalog: options.catalog, knownWords: classifier.knownWords }));
+      const ranked = await vote(prepare(bare));
       const request = ranked.find(({ intent }) => TOOLS[intent] !== null);
       const yes = ranked.find(({ intent }) => intent === 'affirm');
       if (request && request.score >= COURTEOUS_REQUEST && request.score > (yes?.score ?? 0)) {
@@ -207,7 +202,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     }
   }
   if (top.intent === 'kb_question' || top.intent === 'help') {
-    const request = await requestClause(text, options.catalog, classifier.knownWords, vote, top.score);
+    const request = await requestClause(text, (clause) => vote(prepare(clause)), top.score);
     if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
   }
   if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
