@@ -2,12 +2,15 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths that may carry secrets anywhere in a log line; pino replaces their values. */
+/**
+ * Paths that may carry secrets anywhere in a log line; pino replaces their values. Named for the secret, not for a
+ * common word: a bare `code` is a diagnostic (a PostgreSQL SQLSTATE, our error codes) and stays readable.
+ */
 const REDACTED_PATHS = [
   'password',
   '*.password',
-  'code',
-  '*.code',
+  'verificationCode',
+  '*.verificationCode',
   'token',
   '*.token',
   'req.headers.cookie',

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   agent_unauthenticated: 401,
   forbidden: 403,
   section_disabled: 403,
+  origin_not_allowed: 403,
   action_not_requested: 403,
   manual_ticket_creation_disabled: 403,
   ticket_cannot_be_reopened: 403,

@@ -10,6 +10,8 @@ import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { AppError } from '../domain/errors.js';
 import { errorHandler } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
+import { originGuard } from './http/origin-guard.js';
+import { embedFraming, securityHeaders } from './http/security-headers.js';
 import { requestLogging } from './http/request-logging.js';
 import { tenantResolver } from './http/resolve-tenant.js';
 import { sessionLoader } from './http/session-cookie.js';
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(requestLogging(deps.logger));
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -58,7 +61,7 @@ export function createApp(deps: AppDeps): express.Express {
   const registry = new OpenAPIRegistry();
   const api = express.Router();
   const options = { registry, validateResponses: deps.validateResponses ?? false };
-  authRoutes(api, options, { pool, throttle: new LoginThrottle(pool, deps.loginLimits) });
+  authRoutes(api, options, { pool, throttle: new LoginThrottle(pool, deps.loginLimits), events: deps.events });
   meRoutes(api, options, { pool });
   ticketRoutes(api, options, { pool });
   adminRoutes(api, options, { pool, events: deps.events });
@@ -74,6 +77,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(tenantResolver(pool));
   app.use(sessionLoader(pool));
+  app.use(embedFraming(pool));
+  app.use('/api', originGuard(pool));
   app.use('/api', jsonBody());
   app.use(api);
   app.use('/api', (_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'no such API route')));

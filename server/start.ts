@@ -21,6 +21,7 @@ import { startDemoAgents } from './demo-agents.js';
 import { ActionDelivery } from './realtime/action-delivery.js';
 import { agentsNamespace } from './realtime/agents-namespace.js';
 import { startExpirySweeper } from './realtime/expiry-sweeper.js';
+import { startSessionSweeper } from './realtime/session-sweeper.js';
 
 export type RunningPortico = {
   url: string;
@@ -36,6 +37,8 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits'> & 
   host?: string;
   /** Replaces the engine chosen from the configuration; the bench measures the server with a zero-latency one. */
   engine?: AssistantEngine;
+  /** How often sockets are checked for a session that ended elsewhere or by time. */
+  sessionSweepMs?: number;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
@@ -54,7 +57,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const { engine: engineOverride, ...appOptions } = options;
+    const { engine: engineOverride, sessionSweepMs, ...appOptions } = options;
     const events = new PortalEvents();
     const sms = createSmsSender(config, db.pool);
     const verification = { sms, codeLimiter: new CodeSendLimiter(db.pool) };
@@ -65,7 +68,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
     const delivery = new ActionDelivery(io, db.pool, logger, events);
-    portalNamespace(io, {
+    const portal = portalNamespace(io, {
       pool: db.pool,
       kb,
       engine,
@@ -78,6 +81,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
     agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
     const sweeper = startExpirySweeper({ pool: db.pool, logger, delivery, deliverWithinSeconds });
+    const sessionSweeper = startSessionSweeper({ pool: db.pool, logger, namespaces: [portal], everyMs: sessionSweepMs ?? 30_000 });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -94,6 +98,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           force.unref();
           // Closes the sockets, then the HTTP server under them.
           clearInterval(sweeper);
+          clearInterval(sessionSweeper);
           void demoAgents?.stop();
           void io.close(() => resolve());
           server.closeIdleConnections();

@@ -57,3 +57,13 @@ export async function revokeSession(q: Queryable, tenantId: string, tokenHash: s
     tenantId,
   ]);
 }
+
+export async function findLiveTokenHashes(q: Queryable, tokenHashes: string[], idleSeconds: number): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  const { rows } = await q.query<{ token_hash: string }>(
+    `SELECT token_hash FROM sessions WHERE token_hash = ANY($1) AND revoked_at IS NULL AND expires_at > now()
+       AND last_seen_at > now() - make_interval(secs => $2)`,
+    [tokenHashes, idleSeconds],
+  );
+  return new Set(rows.map((r) => r.token_hash));
+}

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/transaction.js';
-import { findLiveSession, insertSession, revokeSession, touchSession } from '../../db/repositories/sessions.js';
+import { findLiveSession, findLiveTokenHashes, insertSession, revokeSession, touchSession } from '../../db/repositories/sessions.js';
 import type { Actor } from '../context.js';
 import { contactActor, technicianActor } from './actor-from-row.js';
 
@@ -9,24 +9,25 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 // Writing last-seen on every request would turn each read into a write.
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-function hashToken(token: string): string {
+/** What a session is known by outside the cookie (rooms, lists): the token's hash, never the token. */
+export function sessionKey(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
 export async function startSession(q: Queryable, tenantId: string, actor: Actor): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_ABSOLUTE_MS);
-  await insertSession(q, { tokenHash: hashToken(token), tenantId, principalKind: actor.kind, principalId: actor.id, expiresAt });
+  await insertSession(q, { tokenHash: sessionKey(token), tenantId, principalKind: actor.kind, principalId: actor.id, expiresAt });
   return { token, expiresAt };
 }
 
 export async function endSession(q: Queryable, tenantId: string, token: string): Promise<void> {
-  await revokeSession(q, tenantId, hashToken(token));
+  await revokeSession(q, tenantId, sessionKey(token));
 }
 
 /** The actor behind a session token, or undefined when it is unknown, revoked, idle too long or past its absolute expiry. */
 export async function resolveSession(q: Queryable, tenantId: string, token: string): Promise<Actor | undefined> {
-  const tokenHash = hashToken(token);
+  const tokenHash = sessionKey(token);
   const session = await findLiveSession(q, tenantId, tokenHash);
   if (!session) return undefined;
   const idleFor = Date.now() - session.last_seen_at.getTime();
@@ -37,4 +38,9 @@ export async function resolveSession(q: Queryable, tenantId: string, token: stri
   if (idleFor > TOUCH_INTERVAL_MS) await touchSession(q, tenantId, tokenHash);
   if (session.contact) return contactActor(session.contact);
   return session.technician && technicianActor(session.technician);
+}
+
+/** Of these sessions, the keys of those still live; read without counting as activity, so a watcher keeps none alive. */
+export function liveSessionKeys(q: Queryable, keys: string[]): Promise<Set<string>> {
+  return findLiveTokenHashes(q, keys, SESSION_IDLE_MS / 1000);
 }

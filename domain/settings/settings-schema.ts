@@ -27,6 +27,20 @@ export const DEFAULT_FIELD_VISIBILITY: Record<DefaultTicketField, FieldVisibilit
   type: 'editable',
 };
 
+/** A web origin (scheme, host, optional port; no path), kept in the form browsers send in `Origin`. */
+const OriginSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (!url || !['https:', 'http:'].includes(url.protocol) || url.username || url.pathname !== '/' || url.search || url.hash) {
+      ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://intranet.example.com, without a path' });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 export const PortalSettingsSchema = z
   .strictObject({
     sections: z
@@ -58,6 +72,15 @@ export const PortalSettingsSchema = z
     fieldVisibility: z
       .record(z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/), FieldVisibilitySchema)
       .default({ ...DEFAULT_FIELD_VISIBILITY }),
+    embed: z
+      .strictObject({
+        allowedOrigins: z
+          .array(OriginSchema)
+          .max(100)
+          .default([])
+          .meta({ description: 'Web pages on these origins may embed the widget and make signed-in requests.' }),
+      })
+      .default({ allowedOrigins: [] }),
   })
   .meta({ id: 'PortalSettings' });
 

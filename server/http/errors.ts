@@ -7,19 +7,28 @@ export function requestLanguage(req: Request): Language {
   return req.ctx?.actor.language ?? languageFromAcceptHeader(req.headers['accept-language']);
 }
 
-/** Express's own body-parser failures, which carry `type` and `status`, turned into domain errors. */
-function fromBodyParser(error: { type?: string; status?: number }): AppError | undefined {
+/**
+ * Errors that express, its router and body-parser raise for a bad request (malformed JSON, an undecodable path,
+ * a body that does not inflate…) carry a 4xx `status`: each becomes the domain error naming the problem.
+ */
+function fromFramework(error: { type?: string; status?: unknown; statusCode?: unknown; message?: unknown }): AppError | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
       return new AppError('validation_failed', 'malformed JSON', { params: { detail: 'the body is not valid JSON' } });
     case 'entity.too.large':
       return new AppError('payload_too_large', 'body too large');
     case 'encoding.unsupported':
+      return new AppError('unsupported_media_type', 'bad content encoding');
     case 'charset.unsupported':
       return new AppError('unsupported_media_type', 'bad charset');
-    default:
-      return undefined;
   }
+  const status = Number(error.status ?? error.statusCode);
+  if (!Number.isInteger(status) || status < 400 || status > 499) return undefined;
+  if (status === 413) return new AppError('payload_too_large', 'body too large');
+  if (status === 415) return new AppError('unsupported_media_type', String(error.message));
+  // The router's message names the path segment ("Failed to decode param…"), zlib's the body: both safe to show.
+  const detail = error instanceof URIError || /decode param/i.test(String(error.message)) ? 'the path is not valid percent-encoded text' : 'the request body could not be read';
+  return new AppError('validation_failed', String(error.message), { params: { detail } });
 }
 
 function escapeHtml(text: string): string {
@@ -29,7 +38,7 @@ function escapeHtml(text: string): string {
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error && typeof error === 'object') {
-    const mapped = fromBodyParser(error as { type?: string });
+    const mapped = fromFramework(error as { type?: string });
     if (mapped) return mapped;
   }
   return new AppError('internal', 'unexpected error', { cause: error });

@@ -6,24 +6,25 @@ import { runChatTurn, type ChatTurnDeps } from '../../assistant/chat-turn.js';
 import { findTenantByHostname, type TenantRow } from '../../db/repositories/tenants.js';
 import { ActionRefSchema, PhoneSchema, VerifySchema } from '../../domain/actions/action-schemas.js';
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
-import { resolveSession } from '../../domain/auth/sessions.js';
+import { resolveSession, sessionKey } from '../../domain/auth/sessions.js';
 import type { ContactActor, Ctx } from '../../domain/context.js';
 import { ChatSendSchema } from '../../domain/conversations/conversation-schemas.js';
 import { getConversation, listMyConversations } from '../../domain/conversations/get-conversation.js';
 import { postUserMessage } from '../../domain/conversations/post-user-message.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
+import { assertOriginAllowed } from '../http/origin-policy.js';
 import { hostnameOf } from '../http/resolve-tenant.js';
 import { readSessionToken } from '../http/session-cookie.js';
 import { loadPortalConfig } from '../../domain/settings/load-settings.js';
 import { sectionsForActor } from '../../domain/settings/sections-for-actor.js';
 import { actionSteps, type ActionStepDeps } from './action-steps.js';
-import { tenantRoom, userRoom } from './rooms.js';
+import { sessionRoom, tenantRoom, userRoom } from './rooms.js';
 import { handleEvent } from './socket-ack.js';
 
 // A conversation picked up again on connect only if it moved recently; an old one is history, not the current chat.
 const RESTORE_WITHIN_MS = 12 * 60 * 60 * 1000;
 
-type SocketData = { tenant: TenantRow; token: string; ctx: Ctx & { actor: ContactActor } };
+export type PortalSocketData = { tenant: TenantRow; token: string; sessionKey: string; ctx: Ctx & { actor: ContactActor } };
 
 /** Turns of one conversation run one after another, so answers keep the order of the questions. */
 class ConversationQueue {
@@ -58,31 +59,44 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
     void (async () => {
       const { settings } = await loadPortalConfig(deps.pool, tenantId);
       for (const socket of await portal.in(tenantRoom(tenantId)).fetchSockets()) {
-        const data = socket.data as SocketData;
+        const data = socket.data as PortalSocketData;
         socket.emit('settings:updated', { sections: sectionsForActor(settings, data.ctx.actor), tickets: settings.tickets });
       }
     })().catch((error: unknown) => deps.logger.error({ err: error }, 'settings push failed'));
   });
 
+  // A signed-out session's windows close at once, on every node.
+  deps.events.on('sessionEnded', (key) => portal.in(sessionRoom(key)).disconnectSockets(true));
+
   portal.use((socket, next) => {
+    const refuse = (code: string) => {
+      const error = new Error(code) as Error & { data?: unknown };
+      error.data = { code };
+      next(error);
+    };
     void (async () => {
-      const tenant = await findTenantByHostname(deps.pool, hostnameOf(socket.handshake.headers.host));
-      const token = readSessionToken(socket.handshake.headers.cookie);
-      const actor = tenant && token ? await resolveSession(deps.pool, tenant.id, token) : undefined;
-      if (!tenant || !token || !actor || actor.kind !== 'contact') {
-        const error = new Error('unauthenticated') as Error & { data?: unknown };
-        error.data = { code: 'unauthenticated' };
-        return next(error);
+      const { headers } = socket.handshake;
+      const tenant = await findTenantByHostname(deps.pool, hostnameOf(headers.host));
+      if (!tenant) return refuse('unauthenticated');
+      // The session cookie goes with a handshake from any page, so the page must be one the tenant trusts.
+      try {
+        await assertOriginAllowed(deps.pool, tenant.id, headers);
+      } catch (error) {
+        if (isAppError(error)) return refuse(error.code);
+        throw error;
       }
-      (socket.data as SocketData) = { tenant, token, ctx: { tenantId: tenant.id, actor } };
+      const token = readSessionToken(headers.cookie);
+      const actor = token ? await resolveSession(deps.pool, tenant.id, token) : undefined;
+      if (!token || !actor || actor.kind !== 'contact') return refuse('unauthenticated');
+      (socket.data as PortalSocketData) = { tenant, token, sessionKey: sessionKey(token), ctx: { tenantId: tenant.id, actor } };
       next();
     })().catch((error: unknown) => next(error instanceof Error ? error : new Error('connect failed')));
   });
 
   portal.on('connection', (socket: Socket) => {
-    const data = socket.data as SocketData;
+    const data = socket.data as PortalSocketData;
     const room = userRoom(data.tenant.id, data.ctx.actor.id);
-    void socket.join([room, tenantRoom(data.tenant.id)]);
+    void socket.join([room, tenantRoom(data.tenant.id), sessionRoom(data.sessionKey)]);
     const log = deps.logger.child({ socket: socket.id, contact: data.ctx.actor.id });
 
     /** The session as it is now: the user may have signed out, or changed language, since the socket opened. */

@@ -21,14 +21,14 @@ export class ChatClient {
     });
   }
 
-  static async connect(port: number, http: HttpClient | undefined, options: { host?: string } = {}): Promise<ChatClient> {
+  static async connect(port: number, http: HttpClient | undefined, options: { host?: string; headers?: Record<string, string> } = {}): Promise<ChatClient> {
     const cookie = http?.cookie('portico_session');
     const socket = io(`http://127.0.0.1:${port}/portal`, {
       transports: ['websocket'],
       forceNew: true,
       autoConnect: false,
       reconnection: false,
-      extraHeaders: { host: options.host ?? '127.0.0.1', ...(cookie ? { cookie: `portico_session=${cookie}` } : {}) },
+      extraHeaders: { host: options.host ?? '127.0.0.1', ...(cookie ? { cookie: `portico_session=${cookie}` } : {}), ...options.headers },
     });
     const client = new ChatClient(socket);
     await new Promise<void>((resolve, reject) => {
