@@ -108,3 +108,15 @@ export async function findContactCompany(q: Queryable, tenantId: string, contact
   const { rows } = await q.query<{ company_id: string }>('SELECT company_id FROM contacts WHERE tenant_id = $1 AND id = $2', [tenantId, contactId]);
   return rows[0]?.company_id;
 }
+
+/** The language a contact or technician reads the portal, emails and texts in. */
+export async function setPrincipalLanguage(
+  q: Queryable,
+  tenantId: string,
+  principal: { kind: 'contact' | 'technician'; id: string },
+  language: string,
+): Promise<boolean> {
+  const table = principal.kind === 'contact' ? 'contacts' : 'technicians';
+  const { rowCount } = await q.query(`UPDATE ${table} SET language = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, principal.id, language]);
+  return (rowCount ?? 0) > 0;
+}

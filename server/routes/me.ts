@@ -2,7 +2,11 @@ import type { Router } from 'express';
 import type pg from 'pg';
 import * as z from 'zod';
 import { describeMe, SectionAccessSchema, UserViewSchema } from '../../domain/auth/describe-me.js';
+import { setMyLanguage } from '../../domain/auth/set-my-language.js';
+import { LANGUAGES } from '../../i18n/languages.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
+
+const MeSchema = z.object({ user: UserViewSchema, sections: SectionAccessSchema }).meta({ id: 'Me' });
 
 export function meRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool }): void {
   defineRoute(router, options, {
@@ -11,7 +15,18 @@ export function meRoutes(router: Router, options: RouteOptions, deps: { pool: pg
     summary: 'The signed-in user, their language and the portal sections they may use',
     tags: ['auth'],
     access: 'session',
-    response: z.object({ user: UserViewSchema, sections: SectionAccessSchema }).meta({ id: 'Me' }),
+    response: MeSchema,
     handler: ({ ctx }) => describeMe(deps.pool, ctx),
+  });
+
+  defineRoute(router, options, {
+    method: 'patch',
+    path: '/api/v1/me',
+    summary: "Changes the user's language: the portal, emails, texts and the assistant's answers follow it",
+    tags: ['auth'],
+    access: 'session',
+    body: z.strictObject({ language: z.enum(LANGUAGES) }).meta({ id: 'MePatch' }),
+    response: MeSchema,
+    handler: async ({ ctx, body }) => describeMe(deps.pool, await setMyLanguage(deps.pool, ctx, body.language)),
   });
 }

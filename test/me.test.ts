@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { useDemoPortico } from './support/demo-portico.js';
+
+const demo = useDemoPortico();
+
+describe('PATCH /api/v1/me', () => {
+  it('saves the language on the contact; answers and open windows follow it without a new login', async () => {
+    const chat = await demo.chat('tom');
+    const changed = await demo.users.tom.patch('/api/v1/me', { language: 'it' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.user.language).toBe('it');
+    expect(changed.body.sections.assistant).toBe(true);
+    expect((await demo.users.tom.get('/api/v1/me')).body.user.language).toBe('it');
+    expect((await demo.users.tech.get('/api/v1/admin/contacts?q=tom.baker')).body.contacts[0].language).toBe('it');
+    const ack = await chat.emit('chat:load', { conversationId: randomUUID() });
+    expect(ack.error.message).toBe('Non abbiamo trovato ciò che cerchi.');
+    const http = await demo.users.tom.get(`/api/v1/tickets/${randomUUID()}`);
+    expect(http.body.error.message).toBe('Non abbiamo trovato ciò che cerchi.');
+    expect((await demo.users.tom.patch('/api/v1/me', { language: 'en' })).body.user.language).toBe('en');
+  });
+
+  it('refuses a language the portal does not speak, and any other field', async () => {
+    const answer = await demo.users.tom.patch('/api/v1/me', { language: 'pt' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('validation_failed');
+    expect((await demo.users.tom.patch('/api/v1/me', { language: 'en', name: 'Someone else' })).status).toBe(400);
+  });
+
+  it('works for technicians too', async () => {
+    expect((await demo.users.tech.patch('/api/v1/me', { language: 'de' })).body.user.language).toBe('de');
+    expect((await demo.users.tech.get('/api/v1/me')).body.user.language).toBe('de');
+    await demo.users.tech.patch('/api/v1/me', { language: 'en' });
+  });
+});
