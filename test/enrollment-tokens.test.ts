@@ -31,11 +31,11 @@ async function listed(id: string): Promise<Record<string, unknown>> {
 describe('enrollment tokens', () => {
   it('enroll one device by default: a second enrollment with the same token is refused', async () => {
     const grant = await makeToken();
-    expect(grant.maxUses).toBe(1);
     expect((await enroll(grant.token)).status).toBe(201);
     const second = await enroll(grant.token);
     expect(second.status).toBe(401);
     expect(second.body.error.code).toBe('enrollment_token_invalid');
+    expect(grant.maxUses).toBe(1);
     expect(await listed(grant.id)).toMatchObject({ uses: 1, maxUses: 1, revokedAt: null });
   });
 
