@@ -169,6 +169,17 @@ describe('changing the phone on record: the password, then a code sent to the ph
     expect((await luc.post(`/api/v1/actions/${actionId}/cancel`)).status).toBe(200);
   });
 
+  it('an admin\'s reset ends a change under way: its code, sent to the removed phone, no longer moves the new one', async () => {
+    const luc = demo.users.luc;
+    const { id } = await contact(DEMO.luc);
+    expect((await luc.post('/api/v1/me/phone/change', { password: 'portico-demo' })).status).toBe(202);
+    const code = codeIn((await latestSms(demo.users.tech, '+33612345678')).body);
+    expect((await demo.users.tech.send('DELETE', `/api/v1/admin/contacts/${id}/phone`)).status).toBe(204);
+    expect((await luc.send('PUT', '/api/v1/me/phone', { json: { phone: '+33 7 81 23 45 67' } })).status).toBe(200);
+    expect((await luc.post('/api/v1/me/phone/change/confirm', { code, phone: NEW_PHONE })).body.error.code).toBe('code_expired');
+    expect((await contact(DEMO.luc)).phone).toBe('+33781234567');
+  });
+
   it('counts wrong passwords: of ten sent at once, five are checked and the rest throttled', async () => {
     const luc = demo.users.luc;
     const answers = await Promise.all(Array.from({ length: 10 }, () => luc.post('/api/v1/me/phone/change', { password: 'guess' })));

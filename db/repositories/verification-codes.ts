@@ -69,3 +69,12 @@ export async function recordWrongCode(q: Queryable, tenantId: string, id: string
 export async function markVerificationCodeUsed(q: Queryable, tenantId: string, id: string): Promise<void> {
   await q.query('UPDATE verification_codes SET used_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
 }
+
+/** Ends a contact's outstanding codes for a change of phone (they were sent to a phone no longer on record): they expire now. */
+export async function expirePhoneChangeCodes(q: Queryable, tenantId: string, contactId: string): Promise<void> {
+  await q.query(
+    `UPDATE verification_codes SET expires_at = least(expires_at, now())
+     WHERE tenant_id = $1 AND contact_id = $2 AND purpose = 'phone_change' AND used_at IS NULL AND voided_at IS NULL`,
+    [tenantId, contactId],
+  );
+}
