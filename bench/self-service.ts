@@ -11,6 +11,7 @@ import { migrate } from '../db/migrate.js';
 import { seedDemoTenant } from '../db/seed/demo-tenant.js';
 import { startAgent, type RunningAgent } from '../device-agent/agent.js';
 import { AGENT_NAMESPACE, type Command } from '../device-agent/protocol.js';
+import { ENROLLMENT_TOKEN_LIMITS } from '../domain/devices/device-schemas.js';
 import { startPortico, type RunningPortico } from '../server/start.js';
 import { ChatClient } from '../test/support/chat-client.js';
 import { DEMO, HttpClient, loggedIn } from '../test/support/http-client.js';
@@ -60,8 +61,11 @@ function expectStatus(answer: { status: number; text: string }, status: number, 
   if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status} ${answer.text.slice(0, 300)}`);
 }
 
-/** Tom signed in with a phone, the technician signed in, and an enrollment token that assigns devices to Tom. */
-async function setUpTom(port: number): Promise<{ tech: HttpClient; tom: HttpClient; enrollmentToken: string }> {
+/**
+ * Tom signed in with a phone, the technician signed in, and enrollment tokens that assign `devices` devices to Tom: a
+ * token enrolls at most `ENROLLMENT_TOKEN_LIMITS.maxUses` devices, so a large run takes several.
+ */
+async function setUpTom(port: number, devices: number): Promise<{ tech: HttpClient; tom: HttpClient; enrollmentTokens: string[] }> {
   const tech = await loggedIn(port, DEMO.tech);
   const tom = await loggedIn(port, DEMO.tom);
   const found = await tech.get('/api/v1/admin/contacts?q=tom');
@@ -69,15 +73,20 @@ async function setUpTom(port: number): Promise<{ tech: HttpClient; tom: HttpClie
   const contact = (found.body as { contacts: { id: string; username: string; companyId: string }[] }).contacts.find((c) => c.username === DEMO.tom);
   if (!contact) throw new Error('Tom is not in the contact search');
   expectStatus(await tom.send('PUT', '/api/v1/me/phone', { json: { phone: PHONE } }), 200, 'PUT /me/phone');
-  const token = await tech.post('/api/v1/admin/enrollment-tokens', { companyId: contact.companyId, contactId: contact.id });
-  expectStatus(token, 201, 'enrollment token');
-  return { tech, tom, enrollmentToken: (token.body as { token: string }).token };
+  const enrollmentTokens: string[] = [];
+  for (let left = devices; left > 0; left -= ENROLLMENT_TOKEN_LIMITS.maxUses) {
+    const maxUses = Math.min(left, ENROLLMENT_TOKEN_LIMITS.maxUses);
+    const token = await tech.post('/api/v1/admin/enrollment-tokens', { companyId: contact.companyId, contactId: contact.id, maxUses, validDays: 1 });
+    expectStatus(token, 201, 'enrollment token');
+    enrollmentTokens.push((token.body as { token: string }).token);
+  }
+  return { tech, tom, enrollmentTokens };
 }
 
-/** Enrolls `count` devices over HTTP, `concurrency` at a time; answers each device's id and agent token, and each enrollment's latency. */
+/** Enrolls `count` devices over HTTP, `concurrency` at a time, each token for as many as it allows in turn; answers each device's id and agent token, and each enrollment's latency. */
 async function enrollDevices(
   port: number,
-  token: string,
+  tokens: string[],
   count: number,
   concurrency: number,
 ): Promise<{ devices: Enrolled[]; latencies: number[]; seconds: number }> {
@@ -94,6 +103,7 @@ async function enrollDevices(
         const i = next++;
         const name = `BENCH-${String(i).padStart(width, '0')}`;
         const t0 = performance.now();
+        const token = tokens[Math.floor(i / ENROLLMENT_TOKEN_LIMITS.maxUses)];
         const answer = await client.post('/api/v1/agents/enroll', { token, name, os: 'windows', agentVersion: 'bench', loggedInUser: 'tom' });
         latencies.push(performance.now() - t0);
         expectStatus(answer, 201, `enroll ${name}`);
@@ -193,8 +203,8 @@ async function prepareVerifiedRun(dataDir: string, count: number): Promise<{ dev
   const config = loadConfig({ PORT: '0', PORTICO_DATA_DIR: dataDir, PORTICO_DEMO_AGENTS: 'false', LOG_LEVEL: 'warn' });
   const portico: RunningPortico = await startPortico(config, createLogger('warn', sink), { host: '127.0.0.1' });
   try {
-    const { tech, tom, enrollmentToken } = await setUpTom(portico.port);
-    const { devices } = await enrollDevices(portico.port, enrollmentToken, count, 10);
+    const { tech, tom, enrollmentTokens } = await setUpTom(portico.port, count);
+    const { devices } = await enrollDevices(portico.port, enrollmentTokens, count, 10);
     progress(`enrolled ${devices.length} devices; creating and confirming one action on each`);
     const prepared: Prepared[] = [];
     for (const [i, device] of devices.entries()) {
@@ -437,9 +447,9 @@ async function benchAgentCapacity(dataDir: string): Promise<BenchRow[]> {
   const agents: BenchAgent[] = [];
   let chat: ChatClient | undefined;
   try {
-    const { tech, tom, enrollmentToken } = await setUpTom(server.port);
+    const { tech, tom, enrollmentTokens } = await setUpTom(server.port, count);
     progress(`enrolling ${count} devices, ${ENROLL_CONCURRENCY} at a time`);
-    const enrolled = await enrollDevices(server.port, enrollmentToken, count, ENROLL_CONCURRENCY);
+    const enrolled = await enrollDevices(server.port, enrollmentTokens, count, ENROLL_CONCURRENCY);
     rows.push({
       group: 'agents',
       name: `enroll over HTTP, ${ENROLL_CONCURRENCY} concurrent (ms)`,

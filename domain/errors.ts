@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   invalid_phone: 400,
   invalid_code: 400,
   phone_required: 409,
+  phone_already_set: 409,
+  wrong_password: 403,
   code_expired: 410,
   too_many_attempts: 429,
   sms_failed: 502,

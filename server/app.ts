@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { LoginThrottle } from '../domain/auth/login-throttle.js';
+import { PasswordTries } from '../domain/contacts/password-tries.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { AppError } from '../domain/errors.js';
 import { errorHandler } from './http/errors.js';
@@ -68,7 +69,13 @@ export function createApp(deps: AppDeps): express.Express {
   i18nRoutes(api, options);
   kbRoutes(api, options, deps.kb);
   assistantRoutes(api, options, { pool });
-  selfServiceRoutes(api, options, { pool, events: deps.events, verification: deps.verification, deliverWithinSeconds: deps.deliverWithinSeconds });
+  selfServiceRoutes(api, options, {
+    pool,
+    events: deps.events,
+    verification: deps.verification,
+    deliverWithinSeconds: deps.deliverWithinSeconds,
+    passwordTries: new PasswordTries(pool),
+  });
   smsOutboxRoutes(api, options, { pool });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {

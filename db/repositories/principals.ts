@@ -99,6 +99,32 @@ export async function setContactPhone(q: Queryable, tenantId: string, contactId:
   return (rowCount ?? 0) > 0;
 }
 
+/** Saves a first phone; false when one is already saved, so of two saves at once only one lands. */
+export async function claimContactPhone(q: Queryable, tenantId: string, contactId: string, phone: string): Promise<boolean> {
+  const { rowCount } = await q.query('UPDATE contacts SET phone = $3 WHERE tenant_id = $1 AND id = $2 AND phone IS NULL', [tenantId, contactId, phone]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** Takes back a phone just claimed, unless it was replaced in the meantime. */
+export async function releaseContactPhone(q: Queryable, tenantId: string, contactId: string, phone: string): Promise<void> {
+  await q.query('UPDATE contacts SET phone = NULL WHERE tenant_id = $1 AND id = $2 AND phone = $3', [tenantId, contactId, phone]);
+}
+
+/** Replaces the phone on record only if it is still `from`, the one that received the proof. */
+export async function replaceContactPhone(q: Queryable, tenantId: string, contactId: string, from: string, to: string): Promise<boolean> {
+  const { rowCount } = await q.query('UPDATE contacts SET phone = $4 WHERE tenant_id = $1 AND id = $2 AND phone = $3', [tenantId, contactId, from, to]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** What proves a contact's identity for a change of phone: their password hash and the phone on record. */
+export async function findContactCredentials(q: Queryable, tenantId: string, contactId: string): Promise<{ password_hash: string; phone: string | null } | undefined> {
+  const { rows } = await q.query<{ password_hash: string; phone: string | null }>(
+    'SELECT password_hash, phone FROM contacts WHERE tenant_id = $1 AND id = $2',
+    [tenantId, contactId],
+  );
+  return rows[0];
+}
+
 export async function findContactPhone(q: Queryable, tenantId: string, contactId: string): Promise<string | null> {
   const { rows } = await q.query<{ phone: string | null }>('SELECT phone FROM contacts WHERE tenant_id = $1 AND id = $2', [tenantId, contactId]);
   return rows[0]?.phone ?? null;

@@ -6,11 +6,22 @@ export async function insertOutboxSms(q: Queryable, tenantId: string, sms: { to:
   await q.query('INSERT INTO sms_outbox (tenant_id, to_phone, body) VALUES ($1, $2, $3)', [tenantId, sms.to, sms.body]);
 }
 
-/** Newest first; messages stored in one transaction share created_at, and the id orders them the same on every call. */
-export async function listOutboxSms(q: Queryable, tenantId: string, limit: number): Promise<OutboxSmsRow[]> {
+/** Newest first, younger than `keptSeconds`; messages stored in one transaction share created_at, and the id orders them the same on every call. */
+export async function listOutboxSms(q: Queryable, tenantId: string, limit: number, keptSeconds: number): Promise<OutboxSmsRow[]> {
   const { rows } = await q.query<OutboxSmsRow>(
-    'SELECT to_phone, body, created_at FROM sms_outbox WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
-    [tenantId, limit],
+    `SELECT to_phone, body, created_at FROM sms_outbox
+     WHERE tenant_id = $1 AND created_at > now() - make_interval(secs => $3)
+     ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [tenantId, limit, keptSeconds],
   );
   return rows;
+}
+
+/** Deletes the messages older than `keptSeconds`, of one tenant or of all; answers how many. */
+export async function deleteOldOutboxSms(q: Queryable, keptSeconds: number, tenantId?: string): Promise<number> {
+  const { rowCount } = await q.query(
+    `DELETE FROM sms_outbox WHERE created_at <= now() - make_interval(secs => $1) AND ($2::uuid IS NULL OR tenant_id = $2)`,
+    [keptSeconds, tenantId ?? null],
+  );
+  return rowCount ?? 0;
 }

@@ -25,7 +25,7 @@ export async function verifyAction(
     const row = await loadOwnAction(client, ctx, input.actionId);
     if (row.status !== 'awaiting_code') throw notPending(row);
     requireNotOverdue(row);
-    const refused = await checkVerificationCode(client, ctx.tenantId, row.id, input.code);
+    const refused = await checkVerificationCode(client, ctx.tenantId, { purpose: 'action', actionId: row.id }, input.code);
     if (refused) return { refused };
     const queued = await transitionAction(
       client,

@@ -7,14 +7,17 @@ import { requireTechnician } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
 import { hashToken, newToken } from './agent-token.js';
-
-export type EnrollmentTokenInput = { companyId: string; contactId?: string; validDays: number };
+import { ENROLLMENT_TOKEN_LIMITS, type CreateEnrollmentTokenInput } from './device-schemas.js';
 
 /**
- * A technician makes a token that enrolls devices into a company; made for one contact, it also assigns the devices
- * to them. The token is shown once: only its hash is kept.
+ * A technician makes a token that enrolls a device into a company, or `maxUses` devices for a rollout; made for one
+ * contact, it also assigns the devices to them. The token is shown once: only its hash is kept.
  */
-export async function createEnrollmentToken(pool: pg.Pool, ctx: Ctx, input: EnrollmentTokenInput): Promise<{ token: string; expiresAt: string }> {
+export async function createEnrollmentToken(
+  pool: pg.Pool,
+  ctx: Ctx,
+  input: CreateEnrollmentTokenInput,
+): Promise<{ id: string; token: string; maxUses: number; expiresAt: string }> {
   requireTechnician(ctx);
   return withTransaction(pool, async (client) => {
     const { rows } = await client.query('SELECT 1 FROM companies WHERE tenant_id = $1 AND id = $2', [ctx.tenantId, input.companyId]);
@@ -27,7 +30,8 @@ export async function createEnrollmentToken(pool: pg.Pool, ctx: Ctx, input: Enro
       companyId: input.companyId,
       contactId: input.contactId ?? null,
       tokenHash: hashToken(token),
-      validSeconds: input.validDays * 86_400,
+      maxUses: input.maxUses,
+      validSeconds: (input.validDays ?? ENROLLMENT_TOKEN_LIMITS.defaultValidDays) * 86_400,
     });
     await insertAuditEntry(client, ctx.tenantId, {
       actorKind: 'technician',
@@ -35,8 +39,8 @@ export async function createEnrollmentToken(pool: pg.Pool, ctx: Ctx, input: Enro
       action: 'enrollment_token.created',
       targetKind: 'enrollment_token',
       targetId: created.id,
-      details: { companyId: input.companyId, contactId: input.contactId ?? null },
+      details: { companyId: input.companyId, contactId: input.contactId ?? null, maxUses: input.maxUses },
     });
-    return { token, expiresAt: created.expires_at.toISOString() };
+    return { id: created.id, token, maxUses: input.maxUses, expiresAt: created.expires_at.toISOString() };
   });
 }

@@ -11,7 +11,7 @@ import { hashToken, newToken } from './agent-token.js';
 export async function enrollDevice(pool: pg.Pool, input: EnrollRequest): Promise<EnrollResponse> {
   return withTransaction(pool, async (client) => {
     const grant = await useEnrollmentToken(client, hashToken(input.token));
-    if (!grant) throw new AppError('enrollment_token_invalid', 'unknown, expired or revoked enrollment token');
+    if (!grant) throw new AppError('enrollment_token_invalid', 'unknown, used up, expired or revoked enrollment token');
     const agentToken = newToken('pat');
     const deviceId = await insertEnrolledDevice(client, grant.tenant_id, {
       companyId: grant.company_id,

@@ -1,16 +1,16 @@
-import { findLatestVerificationCode, markVerificationCodeUsed, recordWrongCode } from '../../db/repositories/verification-codes.js';
+import { findLatestVerificationCode, markVerificationCodeUsed, recordWrongCode, type CodeSubject } from '../../db/repositories/verification-codes.js';
 import type { Queryable } from '../../db/transaction.js';
 import { AppError } from '../errors.js';
 import { codeMatches } from './code-hash.js';
 import { CODE_POLICY } from './code-policy.js';
 
 /**
- * Checks a typed code against the latest one sent for the action. A wrong try is counted even though the caller then
+ * Checks a typed code against the latest one sent for the subject (an action, or a change of phone). A wrong try is counted even though the caller then
  * fails, so the refusal is returned rather than thrown: the count must be committed with the transaction.
  */
-export async function checkVerificationCode(q: Queryable, tenantId: string, actionId: string, code: string): Promise<AppError | undefined> {
-  const stored = await findLatestVerificationCode(q, tenantId, actionId);
-  if (!stored || stored.used_at) return new AppError('code_expired', 'no code outstanding for this action');
+export async function checkVerificationCode(q: Queryable, tenantId: string, subject: CodeSubject, code: string): Promise<AppError | undefined> {
+  const stored = await findLatestVerificationCode(q, tenantId, subject);
+  if (!stored || stored.used_at) return new AppError('code_expired', `no code outstanding for this ${subject.purpose}`);
   if (stored.voided_at) return new AppError('too_many_attempts', 'code void after too many wrong tries');
   if (stored.expires_at.getTime() <= Date.now()) return new AppError('code_expired', 'code expired');
   if (!codeMatches(code, { hash: stored.code_hash, salt: stored.salt })) {

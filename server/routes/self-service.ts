@@ -5,18 +5,23 @@ import { ACTION_KINDS, ActionViewSchema, CodeSchema, PhoneSchema } from '../../d
 import { requestSelfServiceAction } from '../../domain/actions/request-self-service-action.js';
 import { CatalogAppViewSchema } from '../../domain/catalog/catalog-schemas.js';
 import { listCatalogForDevice } from '../../domain/catalog/list-catalog-for-device.js';
+import { confirmPhoneChange, PhoneChangeConfirmSchema } from '../../domain/contacts/confirm-phone-change.js';
+import type { PasswordTries } from '../../domain/contacts/password-tries.js';
 import { removeContactPhone } from '../../domain/contacts/remove-contact-phone.js';
+import { PhoneChangeRequestSchema, requestPhoneChange } from '../../domain/contacts/request-phone-change.js';
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
 import { createEnrollmentToken } from '../../domain/devices/create-enrollment-token.js';
-import { AdminDeviceViewSchema } from '../../domain/devices/device-schemas.js';
+import { AdminDeviceViewSchema, CreateEnrollmentTokenSchema, EnrollmentTokenViewSchema } from '../../domain/devices/device-schemas.js';
 import { enrollDevice } from '../../domain/devices/enroll-device.js';
+import { listEnrollmentTokens, ListEnrollmentTokensQuerySchema } from '../../domain/devices/list-enrollment-tokens.js';
 import { assignDeviceToContact, listTenantDevices, removeDevice } from '../../domain/devices/manage-devices.js';
+import { revokeEnrollmentToken } from '../../domain/devices/revoke-enrollment-token.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
 import { actionSteps, type ActionStepDeps } from '../realtime/action-steps.js';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
-export type SelfServiceDeps = ActionStepDeps;
+export type SelfServiceDeps = ActionStepDeps & { passwordTries: PasswordTries };
 
 /**
  * Self-service over REST: the same requests, confirmation and SMS verification as in the chat, for the Self-service
@@ -97,14 +102,45 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
   defineRoute(router, options, {
     method: 'put',
     path: '/api/v1/me/phone',
-    summary: 'Saves the mobile number that receives verification codes, and sends a code for the action waiting for one',
+    summary: 'Saves the first mobile number that receives verification codes, and sends a code for the action waiting for one; a saved number is replaced through /me/phone/change',
     tags: ['self-service'],
     access: 'session',
     body: PhoneSchema,
     response: z.object({ ok: z.literal(true) }),
-    errors: [403, 429, 502],
+    errors: [403, 409, 429, 502],
     handler: async ({ ctx, body }) => {
       await setMyPhone(pool, deps.verification, ctx, body.phone);
+      return { ok: true as const };
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/me/phone/change',
+    summary: 'Starts replacing the saved mobile number: with the right password, a code is texted to the saved number',
+    tags: ['self-service'],
+    access: 'session',
+    body: PhoneChangeRequestSchema,
+    response: z.object({ ok: z.literal(true) }),
+    status: 202,
+    errors: [403, 409, 429, 502],
+    handler: async ({ ctx, body }) => {
+      await requestPhoneChange(pool, { ...deps.verification, passwordTries: deps.passwordTries }, ctx, body);
+      return { ok: true as const };
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/me/phone/change/confirm',
+    summary: 'Replaces the saved mobile number with the code texted to it by /me/phone/change',
+    tags: ['self-service'],
+    access: 'session',
+    body: PhoneChangeConfirmSchema,
+    response: z.object({ ok: z.literal(true) }),
+    errors: [403, 409, 410, 429],
+    handler: async ({ ctx, body }) => {
+      await confirmPhoneChange(pool, ctx, body);
       return { ok: true as const };
     },
   });
@@ -123,18 +159,37 @@ export function selfServiceRoutes(router: Router, options: RouteOptions, deps: S
   defineRoute(router, options, {
     method: 'post',
     path: '/api/v1/admin/enrollment-tokens',
-    summary: 'Makes a token that enrolls device agents into a company, and assigns them to a contact if one is given (technicians)',
+    summary: 'Makes a token that enrolls one device agent, or `maxUses` for a rollout, into a company, and assigns them to a contact if one is given (technicians)',
     tags: ['admin'],
     access: 'session',
-    body: z.strictObject({
-      companyId: z.uuid(),
-      contactId: z.uuid().optional(),
-      validDays: z.number().int().min(1).max(365).default(7),
-    }),
-    response: z.object({ token: z.string(), expiresAt: z.string() }),
+    body: CreateEnrollmentTokenSchema,
+    response: z.object({ id: z.string(), token: z.string(), maxUses: z.number().int(), expiresAt: z.string() }),
     status: 201,
     errors: [403, 404],
     handler: ({ ctx, body }) => createEnrollmentToken(pool, ctx, body),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/enrollment-tokens',
+    summary: 'The enrollment tokens of the tenant or of one company, newest first, with their uses; never the token itself (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    query: ListEnrollmentTokensQuerySchema,
+    response: z.object({ tokens: z.array(EnrollmentTokenViewSchema) }),
+    errors: [403],
+    handler: async ({ ctx, query }) => ({ tokens: await listEnrollmentTokens(pool, ctx, query) }),
+  });
+
+  defineRoute(router, options, {
+    method: 'delete',
+    path: '/api/v1/admin/enrollment-tokens/:id',
+    summary: 'Revokes an enrollment token: it enrolls no further device (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    params: IdParams,
+    errors: [403, 404],
+    handler: ({ ctx, params }) => revokeEnrollmentToken(pool, ctx, params.id),
   });
 
   defineRoute(router, options, {

@@ -5,6 +5,7 @@ import { insertTenant } from '../../../db/repositories/tenants.js';
 import type { Ctx } from '../../../domain/context.js';
 import { AppError } from '../../../domain/errors.js';
 import { listSmsOutbox } from '../../../domain/sms/list-sms-outbox.js';
+import { purgeSmsOutbox, SMS_OUTBOX_KEPT_SECONDS } from '../../../domain/sms/purge-sms-outbox.js';
 import { createSmsSender } from './create-sms-sender.js';
 import { OutboxSmsSender } from './outbox-sms-sender.js';
 
@@ -26,28 +27,40 @@ describe('the SMS outbox on a real database', () => {
   beforeEach(() => db.pool.query('DELETE FROM sms_outbox'));
 
   const send = (body: string, tenant = tenantId) => sender.send({ tenantId: tenant, to: '+393331234567', body });
-  const setCreatedAt = (body: string, at: string) => db.pool.query('UPDATE sms_outbox SET created_at = $2 WHERE body = $1', [body, at]);
+  const setCreatedAt = (bodies: string[], at: Date) => db.pool.query('UPDATE sms_outbox SET created_at = $2 WHERE body = ANY($1)', [bodies, at]);
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  const list = (tenant: string, limit: number) => listOutboxSms(db.pool, tenant, limit, SMS_OUTBOX_KEPT_SECONDS);
 
   it('stores each message for its tenant and lists the newest first', async () => {
     await send('first');
     await send('second');
     await send('foreign', otherTenantId);
     // Two statements a few microseconds apart could share a timestamp; this test is about the order, not the clock.
-    await setCreatedAt('first', '2020-01-01T00:00:00Z');
-    const rows = await listOutboxSms(db.pool, tenantId, 10);
+    await setCreatedAt(['first'], hoursAgo(1));
+    const rows = await list(tenantId, 10);
     expect(rows.map((r) => r.body)).toEqual(['second', 'first']);
     expect(rows[0]).toEqual({ to_phone: '+393331234567', body: 'second', created_at: expect.any(Date) });
-    expect((await listOutboxSms(db.pool, otherTenantId, 10)).map((r) => r.body)).toEqual(['foreign']);
+    expect((await list(otherTenantId, 10)).map((r) => r.body)).toEqual(['foreign']);
   });
 
   it('orders messages of the same time by id, and honours the limit', async () => {
     for (const body of ['a', 'b', 'c', 'd']) await send(body);
-    await setCreatedAt('a', '2030-01-01T00:00:00Z');
-    for (const body of ['b', 'c', 'd']) await setCreatedAt(body, '2020-01-01T00:00:00Z');
+    await setCreatedAt(['b', 'c', 'd'], hoursAgo(1));
     const ties = await db.pool.query<{ body: string }>("SELECT body FROM sms_outbox WHERE body <> 'a' ORDER BY id DESC");
     const expected = ['a', ...ties.rows.map((r) => r.body)];
-    expect((await listOutboxSms(db.pool, tenantId, 10)).map((r) => r.body)).toEqual(expected);
-    expect((await listOutboxSms(db.pool, tenantId, 2)).map((r) => r.body)).toEqual(expected.slice(0, 2));
+    expect((await list(tenantId, 10)).map((r) => r.body)).toEqual(expected);
+    expect((await list(tenantId, 2)).map((r) => r.body)).toEqual(expected.slice(0, 2));
+  });
+
+  it('keeps messages 24 hours: older ones are neither listed nor kept once purged', async () => {
+    expect(SMS_OUTBOX_KEPT_SECONDS).toBe(24 * 3600);
+    await send('fresh');
+    await send('old');
+    await send('foreign old', otherTenantId);
+    await setCreatedAt(['old', 'foreign old'], hoursAgo(24.01));
+    expect((await list(tenantId, 10)).map((r) => r.body)).toEqual(['fresh']);
+    expect(await purgeSmsOutbox(db.pool)).toBe(2);
+    expect((await db.pool.query<{ body: string }>('SELECT body FROM sms_outbox')).rows.map((r) => r.body)).toEqual(['fresh']);
   });
 
   it('answers sms_failed when the message cannot be stored', async () => {
@@ -56,13 +69,14 @@ describe('the SMS outbox on a real database', () => {
     expect((error as AppError).code).toBe('sms_failed');
   });
 
-  it('listSmsOutbox: technicians read {to, body, createdAt}; portal users are refused', async () => {
+  it('listSmsOutbox: admins read {to, body, createdAt}; other technicians and portal users are refused', async () => {
     await send('your code is 123456');
-    await setCreatedAt('your code is 123456', '2030-01-02T03:04:05.678Z');
+    const at = hoursAgo(2);
+    await setCreatedAt(['your code is 123456'], at);
+    const admin: Ctx = { tenantId, actor: { kind: 'technician', id: 'x', name: 'Admin', admin: true, language: 'en' } };
+    expect(await listSmsOutbox(db.pool, admin, 50)).toEqual([{ to: '+393331234567', body: 'your code is 123456', createdAt: at.toISOString() }]);
     const technician: Ctx = { tenantId, actor: { kind: 'technician', id: 'x', name: 'Tech', admin: false, language: 'en' } };
-    expect(await listSmsOutbox(db.pool, technician, 50)).toEqual([
-      { to: '+393331234567', body: 'your code is 123456', createdAt: '2030-01-02T03:04:05.678Z' },
-    ]);
+    await expect(listSmsOutbox(db.pool, technician, 50)).rejects.toMatchObject({ code: 'forbidden' });
     const contact: Ctx = { tenantId, actor: { kind: 'contact', id: 'y', name: 'User', companyId: 'z', primary: true, language: 'en' } };
     await expect(listSmsOutbox(db.pool, contact, 50)).rejects.toMatchObject({ code: 'forbidden' });
   });

@@ -3,7 +3,7 @@ import { insertOutboxSms } from '../../../db/repositories/sms-outbox.js';
 import { AppError } from '../../../domain/errors.js';
 import type { SmsMessage, SmsSender } from '../../../domain/verification/sms-sender.js';
 
-/** Keeps messages in `sms_outbox` when no provider is configured, so a technician can read them out. */
+/** Keeps messages in `sms_outbox` when no provider is configured, so an admin can read them out for a bounded time (`SMS_OUTBOX_KEPT_HOURS`). */
 export class OutboxSmsSender implements SmsSender {
   readonly kind = 'outbox';
 

@@ -26,7 +26,7 @@ describe('GET /api/v1/admin/outbox/sms', () => {
   });
   afterAll(() => portico.close());
 
-  it('lists the tenant’s messages to technicians, newest first', async () => {
+  it('lists the tenant’s messages to admins, newest first', async () => {
     const answer = await tech.get('/api/v1/admin/outbox/sms');
     expect(answer.status).toBe(200);
     expect(answer.body.messages.map((m: any) => m.body)).toEqual(['newest code 333333', 'middle code 222222', 'older code 111111']);
