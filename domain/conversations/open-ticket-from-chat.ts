@@ -22,12 +22,12 @@ export async function openTicketFromChat(pool: pg.Pool, ctx: Ctx, input: ChatTic
   const actor = ctx.actor;
   return withTransaction(pool, async (client) => {
     const conversation = await loadOwnConversation(client, { ...ctx, actor }, input.conversationId);
-    const summary = input.summary ? redactSecrets(input.summary.trim()) : '';
+    const summary = input.summary ? redactSecrets(input.summary.trim()).text : '';
     let ticket = conversation.ticket_id ? { id: conversation.ticket_id, number: conversation.ticket_number! } : null;
     const created = !ticket;
     if (!ticket) {
       const firstUserText = (await listMessages(client, ctx.tenantId, conversation.id)).find((m) => m.role === 'user')?.text ?? '';
-      const subject = input.subject?.trim() ? redactSecrets(input.subject.trim()).slice(0, 200) : subjectFromText(summary || firstUserText);
+      const subject = input.subject?.trim() ? redactSecrets(input.subject.trim()).text.slice(0, 200) : subjectFromText(summary || firstUserText);
       ticket = await openChatTicket(client, ctx.tenantId, actor, conversation.id, {
         subject: subject || subjectFromText(firstUserText),
         description: summary || firstUserText,
