@@ -87,4 +87,15 @@ describe('secrets in the chat (local engine)', () => {
     const after = await ticketOfChat('tom', ack.conversationId);
     expect(after.transcript.filter((m: { role: string }) => m.role === 'user').at(-1).text).toBe('I forgot my password');
   });
+
+  it('masks secrets typed into the ticket form and its comments too', async () => {
+    const created = await demo.users.tom.post('/api/v1/tickets', { subject: 'VPN login: pw: Hunter2!', description: 'my password is sunshine and it fails' });
+    expect(created.status).toBe(201);
+    const comment = await demo.users.tom.post(`/api/v1/tickets/${created.body.number}/comments`, { body: 'mon mot de passe est soleil' });
+    expect(comment.status).toBe(201);
+    const ticket = (await demo.users.tech.get(`/api/v1/tickets/${created.body.number}`)).body;
+    expect(ticket.subject).toBe(`VPN login: pw: ${MASK}`);
+    expect(ticket.description).toBe(`my password is ${MASK} and it fails`);
+    expect(ticket.comments.map((c: { body: string }) => c.body)).toEqual([`mon mot de passe est ${MASK}`]);
+  });
 });

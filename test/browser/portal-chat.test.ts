@@ -195,7 +195,7 @@ describe('the chat with the assistant in Chromium', () => {
     }
   });
 
-  it('shows HTML in messages as text and links only to KB articles and web pages', async () => {
+  it('shows HTML and escaped Markdown in messages as text, and links only to this portal’s pages', async () => {
     await signIn(DEMO.tom);
     await page.getByRole('button', { name: 'New conversation' }).click();
     const attack = '<img src=x onerror=alert(1)> <script>alert(2)</script>';
