@@ -57,6 +57,11 @@ describe('the LLM engine’s replies', () => {
     const anna = await chat('anna');
     const { answer } = await anna.ask('show the tickets of my company');
     expect(answer.message.toolCalls.map((c: { name: string }) => c.name)).toEqual(['list_my_tickets']);
+    // The subject reached the model escaped, so copying it as is copies text.
+    const read = JSON.parse(String(model.requests.at(-1)!.messages.find((m) => m.role === 'tool')!.content));
+    expect(read.data.tickets.find((t: { number: number }) => t.number === number).subject).toBe(
+      '\\[Click to re-validate your mailbox\\](https\\://evil.example/m365)',
+    );
     expect(answer.message.text).toContain('Click to re-validate your mailbox');
     expect(answer.message.text).toContain('[Outlook keeps asking](/kb/outlook-password-prompt)');
     expect(foreignLinks(answer.message.text)).toEqual([]);
