@@ -89,6 +89,16 @@ describe('the LLM engine’s replies', () => {
     expect(ticket.transcript[0].text).toBe(`pw: ${MASK} and Outlook keeps asking for it`);
   });
 
+  it('never carry the user’s secret into the ticket, even reworded by the model into an escalation', async () => {
+    model.script({ toolCalls: [{ name: 'escalate_to_technician', args: { reason: 'User shared Zebra42 and is locked out.' } }] }, { text: 'A technician will help.' });
+    const tom = await chat('tom');
+    const { ack } = await tom.ask('my password is Zebra42 and nothing works');
+    const conversation = (await users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
+    const ticket = (await users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+    expect(ticket.comments.map((c: { body: string }) => c.body)).toEqual([`User shared ${MASK} and is locked out.`]);
+    expect(JSON.stringify(ticket)).not.toContain('Zebra42');
+  });
+
   it('keep the assistant’s own words about a password untouched', async () => {
     model.script({ text: '**Password reset** on **TOM-LAPTOP**: the password policy needs 12 characters.' });
     const tom = await chat('tom');
