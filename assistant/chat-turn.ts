@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { loadTurnContext } from '../db/repositories/conversations.js';
 import { listDevicesOfContact } from '../db/repositories/devices.js';
 import type { ContactActor, Ctx } from '../domain/context.js';
+import { assistantTextGuard } from '../domain/conversations/assistant-text-guard.js';
 import type { MessageView } from '../domain/conversations/conversation-schemas.js';
 import { recordAssistantMessage } from '../domain/conversations/record-assistant-message.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
@@ -11,6 +12,7 @@ import { loadPortalConfig } from '../domain/settings/load-settings.js';
 import { sectionsForActor } from '../domain/settings/sections-for-actor.js';
 import type { Language } from '../i18n/languages.js';
 import { t } from '../i18n/translate.js';
+import { guardedStream } from '../text/guarded-stream.js';
 import type { ActionView, Citation } from '../tools/tool.js';
 import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
 import { asksBeyondOwnDevices } from './beyond-own-devices.js';
@@ -33,6 +35,8 @@ export type ChatTurnRequest = {
   conversationId: string;
   /** The stored user message this turn answers. */
   userMessage: MessageView;
+  /** What was masked in that message as typed: the answer must not show it either. */
+  secrets: readonly string[];
 };
 
 const ACTION_TOOLS = new Set(['request_device_action', 'request_software_install']);
@@ -60,10 +64,11 @@ function citationsUsed(text: string, citations: Citation[]): Citation[] {
  */
 export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, events: ChatTurnEvents): Promise<MessageView> {
   const { ctx, conversationId, userMessage } = request;
-  const [conversation, devices, config] = await Promise.all([
+  const [conversation, devices, config, guard] = await Promise.all([
     loadTurnContext(deps.pool, ctx.tenantId, conversationId, HISTORY_MESSAGES + 1),
     listDevicesOfContact(deps.pool, ctx.tenantId, ctx.actor.id),
     loadPortalConfig(deps.pool, ctx.tenantId),
+    assistantTextGuard(deps.pool, ctx.tenantId, request.secrets),
   ]);
   const sections = sectionsForActor(config.settings, ctx.actor);
   const language = await replyLanguage(userMessage.text, ctx.actor.language);
@@ -71,6 +76,8 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
   let asked: Promise<boolean> | undefined;
   const actionsAllowed = () => (asked ??= userAsksForAction(userMessage.text, language, conversation?.pending ?? null));
   const record = { citations: [] as Citation[], actions: [] as ActionView[] };
+  // The deltas go through the same guard as the stored answer, so no link or secret shows even while it streams.
+  const stream = guardedStream(guard.clean, guard.secrets, (text) => events.delta(messageId, text));
 
   const result: TurnResult = await deps.engine.runTurn(
     {
@@ -85,11 +92,12 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
         sections,
         devices: sections.selfService ? devices.map((d) => ({ id: d.id, name: d.name, os: d.os })) : [],
       },
-      tools: { deps: { pool: deps.pool, kb: deps.kb }, ctx, conversationId, language, record, actionsAllowed },
+      tools: { deps: { pool: deps.pool, kb: deps.kb }, ctx, conversationId, language, record, actionsAllowed, secrets: request.secrets },
       pending: (conversation?.pending as PendingState | null | undefined) ?? null,
     },
-    { delta: (text) => events.delta(messageId, text) },
+    { delta: (text) => stream.push(text) },
   );
+  stream.end();
 
   const text = result.limitedMode ? `${t(language, 'assistant.limited_mode')}\n\n${result.text}` : result.text;
   const message = await recordAssistantMessage(
@@ -105,6 +113,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
       limitedMode: result.limitedMode ?? false,
     },
     result.pending ?? null,
+    request.secrets,
   );
   for (const action of result.record.actions) events.action(action);
   return message;

@@ -11,8 +11,8 @@ export const createTicketTool = defineTool({
     subject: z.string().trim().min(1).max(200).optional().describe('A short title for the problem'),
     summary: z.string().trim().min(1).max(4000).optional().describe('What the user needs and what was tried'),
   }),
-  handler: async ({ deps, ctx, conversationId }, args) => {
-    const ticket = await openTicketFromChat(deps.pool, ctx, { conversationId, ...args, escalate: false });
+  handler: async ({ deps, ctx, conversationId, secrets }, args) => {
+    const ticket = await openTicketFromChat(deps.pool, ctx, { conversationId, ...args, escalate: false, secrets });
     return { ticket: { number: ticket.number, created: ticket.created } };
   },
 });

@@ -27,6 +27,8 @@ export type ToolContext = {
    * question into an action; asked only when a tool proposes one, since most turns propose none.
    */
   actionsAllowed: () => Promise<boolean>;
+  /** What the user's message of this turn had masked: never to be written anywhere, whoever rewords it. */
+  secrets?: readonly string[];
 };
 
 /** Structured for the model to read: a refusal is data, never an exception in the chat. */

@@ -3,6 +3,7 @@ import { ToolMessage } from '@langchain/core/messages';
 import { tool, type ToolRuntime } from '@langchain/core/tools';
 import { createMiddleware } from 'langchain';
 import type pino from 'pino';
+import { escapeMarkdown } from '../../text/escape-markdown.js';
 import { runTool } from '../../tools/run-tool.js';
 import type { ToolContext, ToolDefinition, ToolOutcome } from '../../tools/tool.js';
 import type { ToolCallRecord } from '../engine.js';
@@ -48,7 +49,7 @@ export function toLangchainTools(definitions: ToolDefinition[]) {
         );
         execution.outcome = outcome;
         if (!outcome.ok) turn.logger.info({ tool: definition.name, code: outcome.error.code }, 'assistant tool refused');
-        return JSON.stringify(outcome);
+        return JSON.stringify(forModel(outcome));
       },
       { name: definition.name, description: definition.description, schema: definition.schema },
     ),
@@ -88,6 +89,17 @@ function resultOf(answer: unknown): unknown {
   } catch {
     return content;
   }
+}
+
+// Fields of tool results that people wrote (ticket subjects and replies, device, app and contact names, what the user
+// asked for): escaped for Markdown, so a model that copies one into its answer copies inert text.
+const WRITTEN_BY_PEOPLE = new Set(['subject', 'text', 'author', 'name', 'deviceName', 'appName', 'requested', 'osVersion']);
+
+function forModel(value: unknown, key?: string): unknown {
+  if (typeof value === 'string') return key !== undefined && WRITTEN_BY_PEOPLE.has(key) ? escapeMarkdown(value) : value;
+  if (Array.isArray(value)) return value.map((item) => forModel(item, key));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, forModel(item, name)]));
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,6 +3,7 @@ import { listCatalogApps } from '../../db/repositories/catalog.js';
 import type { ActionView } from '../../domain/actions/action-schemas.js';
 import type { Language } from '../../i18n/languages.js';
 import { t } from '../../i18n/translate.js';
+import { escapeMarkdown } from '../../text/escape-markdown.js';
 import { runTool } from '../../tools/run-tool.js';
 import { findTool } from '../../tools/index.js';
 import type { ToolOutcome } from '../../tools/tool.js';
@@ -19,23 +20,40 @@ const MIN_CONFIDENCE = 0.45;
 
 type Reply = { text: string; pending?: PendingState | null };
 
+/** Markdown this engine built itself (links, lists), passed into a template as is; any other text is escaped there. */
+class Markdown {
+  constructor(readonly text: string) {}
+}
+
 type Turn = {
   input: TurnInput;
   toolCalls: ToolCallRecord[];
   call(name: string, args: Record<string, unknown>): Promise<ToolOutcome>;
-  say(key: string, params?: Record<string, string | number>): string;
+  /** A translated template; its text parameters (subjects, names, replies: what people wrote) go in escaped. */
+  say(key: string, params?: Record<string, string | number | Markdown>): string;
 };
+
+function templateParams(params: Record<string, string | number | Markdown>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, value instanceof Markdown ? value.text : typeof value === 'string' ? escapeMarkdown(value) : value]),
+  );
+}
+
+/** A refusal's message is plain text in the user's language, and may quote what the user typed. */
+function refusal(message: string): string {
+  return escapeMarkdown(message);
+}
 
 function chunked(text: string): string[] {
   return text.match(/\S+\s*/g) ?? [text];
 }
 
 function link(title: string, slug: string): string {
-  return `[${title}](/kb/${slug})`;
+  return `[${escapeMarkdown(title)}](/kb/${slug.split('/').map(encodeURIComponent).join('/')})`;
 }
 
-function deviceList(devices: DeviceSummary[]): string {
-  return devices.map((d, i) => `${i + 1}. ${d.name}`).join('\n');
+function deviceList(devices: DeviceSummary[]): Markdown {
+  return new Markdown(devices.map((d, i) => `${i + 1}. ${escapeMarkdown(d.name)}`).join('\n'));
 }
 
 function actionLabel(lang: Language, kind: string): string {
@@ -44,12 +62,12 @@ function actionLabel(lang: Language, kind: string): string {
 
 async function answerFromKnowledgeBase(turn: Turn, query: string): Promise<Reply> {
   const outcome = await turn.call('search_knowledge_base', { query, limit: 3 });
-  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message };
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : refusal(outcome.error.message) };
   const results = (outcome.data as { results: { slug: string; title: string; passage: string }[] }).results;
   const [best, ...others] = results;
   if (!best) return { text: turn.say('assistant.kb_nothing') };
-  const parts = [turn.say('assistant.kb_intro', { title: best.title }), stepsFromPassage(best.passage), turn.say('assistant.kb_source', { link: link(best.title, best.slug) })];
-  if (others.length > 0) parts.push(turn.say('assistant.kb_see_also', { links: others.map((o) => link(o.title, o.slug)).join(', ') }));
+  const parts = [turn.say('assistant.kb_intro', { title: best.title }), stepsFromPassage(best.passage), turn.say('assistant.kb_source', { link: new Markdown(link(best.title, best.slug)) })];
+  if (others.length > 0) parts.push(turn.say('assistant.kb_see_also', { links: new Markdown(others.map((o) => link(o.title, o.slug)).join(', ')) }));
   parts.push(turn.say('assistant.kb_followup'));
   return { text: parts.join('\n\n') };
 }
@@ -90,13 +108,13 @@ async function proposeAction(
     case 'section_disabled':
       return { text: turn.say('assistant.section_off'), pending: null };
     default:
-      return { text: outcome.error.message, pending: null };
+      return { text: refusal(outcome.error.message), pending: null };
   }
 }
 
 async function ticketStatus(turn: Turn, number: number): Promise<Reply> {
   const outcome = await turn.call('get_ticket_status', { number });
-  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message, pending: null };
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : refusal(outcome.error.message), pending: null };
   const ticket = outcome.data as { number: number; subject?: string; status?: string; latestReplies: { author: string; text: string }[] };
   const lines = [
     turn.say('assistant.ticket_status', {
@@ -112,28 +130,28 @@ async function ticketStatus(turn: Turn, number: number): Promise<Reply> {
 
 async function listMyTickets(turn: Turn): Promise<Reply> {
   const outcome = await turn.call('list_my_tickets', { limit: 5 });
-  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message };
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : refusal(outcome.error.message) };
   const { tickets } = outcome.data as { tickets: { number: number; subject?: string; status?: string }[] };
   if (tickets.length === 0) return { text: turn.say('assistant.tickets_none') };
   const lines = tickets.map(
-    (ticket) => `- #${ticket.number} ${ticket.subject ?? ''}${ticket.status ? ` (${t(turn.input.language, `status.${ticket.status}`)})` : ''}`,
+    (ticket) => `- #${ticket.number} ${escapeMarkdown(ticket.subject ?? '')}${ticket.status ? ` (${t(turn.input.language, `status.${ticket.status}`)})` : ''}`,
   );
   return { text: `${turn.say('assistant.tickets_intro')}\n${lines.join('\n')}` };
 }
 
 async function listMyDevices(turn: Turn): Promise<Reply> {
   const outcome = await turn.call('list_my_devices', {});
-  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : outcome.error.message };
+  if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : refusal(outcome.error.message) };
   const { devices } = outcome.data as { devices: { name: string; os: string; osVersion: string | null }[] };
   if (devices.length === 0) return { text: turn.say('assistant.no_devices') };
-  return { text: `${turn.say('assistant.devices_intro')}\n${devices.map((d) => `- ${d.name} (${d.osVersion ?? d.os})`).join('\n')}` };
+  return { text: `${turn.say('assistant.devices_intro')}\n${devices.map((d) => `- ${escapeMarkdown(d.name)} (${escapeMarkdown(d.osVersion ?? d.os)})`).join('\n')}` };
 }
 
 async function openTicket(turn: Turn, escalate: boolean, text: string): Promise<Reply> {
   const outcome = escalate
     ? await turn.call('escalate_to_technician', { reason: text })
     : await turn.call('create_ticket', { summary: text });
-  if (!outcome.ok) return { text: outcome.error.message, pending: null };
+  if (!outcome.ok) return { text: refusal(outcome.error.message), pending: null };
   const { ticket } = outcome.data as { ticket: { number: number; created: boolean } };
   if (escalate) return { text: turn.say('assistant.escalated', { number: ticket.number }), pending: null };
   return { text: turn.say(ticket.created ? 'assistant.ticket_created' : 'assistant.ticket_exists', { number: ticket.number }), pending: null };
@@ -234,7 +252,7 @@ export function createLocalEngine(deps: { pool: pg.Pool }): AssistantEngine {
       const turn: Turn = {
         input,
         toolCalls,
-        say: (key, params) => t(input.language, key, params),
+        say: (key, params = {}) => t(input.language, key, templateParams(params)),
         async call(name, args) {
           const result = await runTool(findTool(name)!, input.tools, args);
           toolCalls.push({ name, args, result });

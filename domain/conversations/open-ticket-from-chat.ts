@@ -7,9 +7,10 @@ import { requireContact } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import { loadOwnConversation } from './post-user-message.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
-import { redactSecrets } from './redact-secrets.js';
+import { maskSecretValues, redactSecrets } from './redact-secrets.js';
 
-export type ChatTicketInput = { conversationId: string; subject?: string; summary?: string; escalate: boolean };
+/** `secrets`: what the user's message of this turn had masked; the subject and summary must not carry them either. */
+export type ChatTicketInput = { conversationId: string; subject?: string; summary?: string; escalate: boolean; secrets?: readonly string[] };
 export type ChatTicket = { id: string; number: number; created: boolean; escalated: boolean };
 
 /**
@@ -22,12 +23,14 @@ export async function openTicketFromChat(pool: pg.Pool, ctx: Ctx, input: ChatTic
   const actor = ctx.actor;
   return withTransaction(pool, async (client) => {
     const conversation = await loadOwnConversation(client, { ...ctx, actor }, input.conversationId);
-    const summary = input.summary ? redactSecrets(input.summary.trim()) : '';
+    // The subject and summary are the model's rewording of what the user typed: masked like the user's own words.
+    const mask = (text: string) => redactSecrets(maskSecretValues(text.trim(), input.secrets ?? [])).text;
+    const summary = input.summary ? mask(input.summary) : '';
     let ticket = conversation.ticket_id ? { id: conversation.ticket_id, number: conversation.ticket_number! } : null;
     const created = !ticket;
     if (!ticket) {
       const firstUserText = (await listMessages(client, ctx.tenantId, conversation.id)).find((m) => m.role === 'user')?.text ?? '';
-      const subject = input.subject?.trim() ? redactSecrets(input.subject.trim()).slice(0, 200) : subjectFromText(summary || firstUserText);
+      const subject = input.subject?.trim() ? mask(input.subject).slice(0, 200) : subjectFromText(summary || firstUserText);
       ticket = await openChatTicket(client, ctx.tenantId, actor, conversation.id, {
         subject: subject || subjectFromText(firstUserText),
         description: summary || firstUserText,

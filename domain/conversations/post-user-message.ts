@@ -9,7 +9,8 @@ import { messageView } from './message-view.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
 import { redactSecrets } from './redact-secrets.js';
 
-export type PostedMessage = { conversationId: string; message: MessageView };
+/** `secrets` are the values masked in the stored message, for this turn's answer to be cleaned of; never stored. */
+export type PostedMessage = { conversationId: string; message: MessageView; secrets: string[] };
 
 /** A conversation of the signed-in user; anyone else's does not exist for them. */
 export async function loadOwnConversation(q: pg.Pool | pg.PoolClient, ctx: Ctx & { actor: ContactActor }, id: string) {
@@ -26,7 +27,7 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
   requireContact(ctx);
   const actor = ctx.actor;
   const { settings } = await requireSection(pool, ctx, 'assistant');
-  const text = redactSecrets(input.text);
+  const { text, secrets } = redactSecrets(input.text);
   const wantsTicket = settings.tickets.ticketPerChatSession;
   const ticketFor = (client: pg.PoolClient, conversationId: string) =>
     openChatTicket(client, ctx.tenantId, actor, conversationId, { subject: subjectFromText(text), description: text, needsTechnician: false });
@@ -42,12 +43,12 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
         if (!conversation.ticket_id) await ticketFor(client, conversation.id);
       });
     }
-    return { conversationId: input.conversationId, message: messageView(appended.message) };
+    return { conversationId: input.conversationId, message: messageView(appended.message), secrets };
   }
   return withTransaction(pool, async (client) => {
     const conversation = await insertConversation(client, ctx.tenantId, actor.id);
     if (wantsTicket) await ticketFor(client, conversation.id);
     const appended = await appendMessage(client, ctx.tenantId, conversation.id, { role: 'user', text });
-    return { conversationId: conversation.id, message: messageView(appended!.message) };
+    return { conversationId: conversation.id, message: messageView(appended!.message), secrets };
   });
 }

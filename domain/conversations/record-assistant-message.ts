@@ -1,23 +1,35 @@
 import type pg from 'pg';
 import { appendMessage, type NewMessage } from '../../db/repositories/conversations.js';
 import { AppError } from '../errors.js';
+import { assistantTextGuard, maskInToolArgs, maskInToolResult } from './assistant-text-guard.js';
 import type { MessageView } from './conversation-schemas.js';
 import { messageView } from './message-view.js';
-import { redactSecrets } from './redact-secrets.js';
 
-/** Stores the assistant's answer of a turn with its tool calls, results and citations, and what the next turn waits for. */
+/**
+ * Stores the assistant's answer of a turn with its tool calls, results and citations, and what the next turn waits for.
+ * Whatever engine wrote it, the stored text carries no link out of the portal and none of `secrets`, the values the
+ * user's message of this turn had masked.
+ */
 export async function recordAssistantMessage(
   pool: pg.Pool,
   tenantId: string,
   conversationId: string,
   message: Omit<NewMessage, 'role'>,
   pending: unknown,
+  secrets: readonly string[] = [],
 ): Promise<MessageView> {
+  const guard = await assistantTextGuard(pool, tenantId, secrets);
   const appended = await appendMessage(
     pool,
     tenantId,
     conversationId,
-    { ...message, role: 'assistant', text: redactSecrets(message.text) },
+    {
+      ...message,
+      role: 'assistant',
+      text: guard.clean(message.text),
+      toolCalls: message.toolCalls?.map((call) => ({ name: call.name, args: maskInToolArgs(call.args, secrets) as Record<string, unknown> })),
+      toolResults: message.toolResults?.map((result) => maskInToolResult(result, secrets)),
+    },
     { pending: pending ?? null },
   );
   if (!appended) throw new AppError('not_found', 'no such conversation');

@@ -4,14 +4,15 @@ import { insertComment, touchTicket, updateTicketStatus } from '../../db/reposit
 import { withTransaction } from '../../db/transaction.js';
 import { requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
+import { redactSecrets } from '../conversations/redact-secrets.js';
 import { AppError } from '../errors.js';
 import type { AddCommentInput, CommentView } from './ticket-schemas.js';
 import { loadVisibleTicket } from './ticket-access.js';
 import { commentView, isClosedStatus } from './ticket-view.js';
 
 /**
- * A portal user's comment is always public and, on a resolved or closed ticket, reopens it,
- * which the "cannot reopen" setting forbids; technicians may add internal notes.
+ * A portal user's comment is always public, stored with any secret masked, and, on a resolved or closed ticket,
+ * reopens it, which the "cannot reopen" setting forbids; technicians may add internal notes.
  */
 export async function addComment(pool: pg.Pool, ctx: Ctx, ref: string, input: AddCommentInput): Promise<CommentView> {
   const { settings } = await requireSection(pool, ctx, 'ticketing');
@@ -30,7 +31,8 @@ export async function addComment(pool: pg.Pool, ctx: Ctx, ref: string, input: Ad
       authorKind: ctx.actor.kind,
       authorId: ctx.actor.id,
       authorName: ctx.actor.name,
-      body: input.body,
+      // A user's password typed into a comment would otherwise sit in front of every technician.
+      body: isTechnician ? input.body : redactSecrets(input.body).text,
       isPublic: isTechnician ? (input.public ?? true) : true,
     });
     if (reopens) await updateTicketStatus(client, ctx.tenantId, ticket.id, 'open');

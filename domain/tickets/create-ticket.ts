@@ -5,6 +5,7 @@ import { findTicket, insertTicket } from '../../db/repositories/tickets.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireContact, requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
+import { redactSecrets } from '../conversations/redact-secrets.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_TICKET_FIELDS, visibilityOf } from '../settings/settings-schema.js';
 import { checkCustomFieldValues } from './custom-field-values.js';
@@ -29,8 +30,9 @@ export async function createTicket(pool: pg.Pool, ctx: Ctx, input: CreateTicketI
       throw new AppError('field_not_writable', `field ${field} not editable`, { params: { field } });
     }
   }
-  const description = input.description ?? '';
-  const subject = input.subject ?? (description ? subjectFrom(description) : '');
+  // Secrets typed into the form are masked as in the chat: technicians never need a user's password.
+  const description = redactSecrets(input.description ?? '').text;
+  const subject = input.subject !== undefined ? redactSecrets(input.subject).text : description ? subjectFrom(description) : '';
   if (!subject) {
     const missing = visibilityOf(settings, 'subject') === 'editable' ? 'subject' : 'description';
     throw new AppError('validation_failed', `${missing} required`, { params: { detail: `${missing}: required` } });

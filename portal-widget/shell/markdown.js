@@ -1,17 +1,31 @@
-// The small Markdown subset the assistant writes: paragraphs and line breaks, **bold**, "- " and "1. " lists, and links
-// to KB articles (/kb/…) or http(s) pages. It builds DOM nodes whose text is only ever set through text nodes, so
-// nothing in a message can become markup: HTML in a message is shown as the characters it is made of.
+// The small Markdown subset the assistant writes: paragraphs and line breaks, **bold**, "- " and "1. " lists, backslash
+// escapes, and links within this portal (/kb/… articles). It builds DOM nodes whose text is only ever set through text
+// nodes, so nothing in a message can become markup: HTML in a message is shown as the characters it is made of. The
+// server already turns links to other sites into text; a link that still points elsewhere is shown as its text here too.
 
 const BULLET = /^\s*[-*•]\s+(.*)$/;
 const NUMBERED = /^\s*(\d{1,4})[.)]\s+(.*)$/;
 const INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^()\s]+)\)/g;
+// "\[" is a "[" that starts nothing: escaped characters are set aside (as private-use stand-ins) while the line is read,
+// and put back only in text.
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const STAND_IN = /[\uE021-\uE07E]/g;
+const STAND_IN_OFFSET = 0xe000;
 
-/** The link target when it is a KB article of this portal or an http(s) page; anything else is not a link. */
-export function safeHref(url) {
+function setAside(text) {
+  return text.replace(ESCAPED, (_, char) => String.fromCharCode(STAND_IN_OFFSET + char.charCodeAt(0)));
+}
+
+function putBack(text) {
+  return text.replace(STAND_IN, (char) => String.fromCharCode(char.charCodeAt(0) - STAND_IN_OFFSET));
+}
+
+/** The link target when it is a page of this portal (a KB article, or any path of this origin); anything else is not a link. */
+export function safeHref(url, origin = globalThis.location?.origin) {
   if (/^\/kb\/[\w\-.~%/]*(?:[?#][\w\-.~%=&#]*)?$/.test(url) && !url.includes('//') && !url.includes('..')) return url;
   try {
     const parsed = new URL(url);
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.href;
+    if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin) return parsed.href;
   } catch {
     // Not an absolute URL.
   }
@@ -19,13 +33,13 @@ export function safeHref(url) {
 }
 
 function link(title, url, newTabLabel) {
-  const href = safeHref(url);
-  if (!href) return document.createTextNode(title);
+  const href = safeHref(putBack(url));
+  if (!href) return document.createTextNode(putBack(title));
   const a = document.createElement('a');
   a.href = href;
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
-  a.textContent = title;
+  a.textContent = putBack(title);
   if (newTabLabel) {
     const hint = document.createElement('span');
     hint.className = 'visually-hidden';
@@ -39,7 +53,7 @@ function link(title, url, newTabLabel) {
 function appendInline(parent, text, options) {
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
-    if (match.index > last) parent.append(text.slice(last, match.index));
+    if (match.index > last) parent.append(putBack(text.slice(last, match.index)));
     if (match[1] !== undefined) {
       const strong = document.createElement('strong');
       appendInline(strong, match[1], options);
@@ -49,7 +63,7 @@ function appendInline(parent, text, options) {
     }
     last = match.index + match[0].length;
   }
-  if (last < text.length) parent.append(text.slice(last));
+  if (last < text.length) parent.append(putBack(text.slice(last)));
 }
 
 /**
@@ -64,7 +78,7 @@ export function renderMarkdown(text, options = {}) {
     paragraph = undefined;
     list = undefined;
   };
-  for (const line of String(text).replace(/\r\n?/g, '\n').split('\n')) {
+  for (const line of setAside(String(text).replace(/\r\n?/g, '\n')).split('\n')) {
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
     if (bullet || numbered) {

@@ -124,7 +124,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
             try {
               const message = await runChatTurn(
                 deps,
-                { ctx, tenantName: data.tenant.name, conversationId, userMessage: posted.message },
+                { ctx, tenantName: data.tenant.name, conversationId, userMessage: posted.message, secrets: posted.secrets },
                 {
                   delta: (messageId, delta) => portal.to(room).emit('chat:delta', { conversationId, messageId, delta }),
                   action: (action) => portal.to(room).emit('chat:action', { conversationId, action }),

@@ -195,7 +195,7 @@ describe('the chat with the assistant in Chromium', () => {
     }
   });
 
-  it('shows HTML in messages as text and links only to KB articles and web pages', async () => {
+  it('shows HTML and escaped Markdown in messages as text, and links only to this portal’s pages', async () => {
     await signIn(DEMO.tom);
     await page.getByRole('button', { name: 'New conversation' }).click();
     const attack = '<img src=x onerror=alert(1)> <script>alert(2)</script>';
@@ -210,7 +210,7 @@ describe('the chat with the assistant in Chromium', () => {
       const box = document.createElement('div');
       box.append(
         renderMarkdown(
-          'Hi **<b>there</b>** <img src=x onerror=alert(3)>\nsecond line\n\n- one [VPN](/kb/vpn-setup)\n- two [bad](javascript:alert%284%29) [worse](javascript:alert(5))\n\n1. a [web](https://example.com/x)\n2. b [data](data:text/html,hi) [up](/kb/../admin)',
+          `Hi **<b>there</b>** <img src=x onerror=alert(3)>\nsecond line\n\n- one [VPN](/kb/vpn-setup)\n- two [bad](javascript:alert%284%29) [worse](javascript:alert(5))\n\n1. a [web](https://example.com/x) [home](${location.origin}/kb/vpn-setup)\n2. b [data](data:text/html,hi) [up](/kb/../admin)\n\\[Click\\](https\\://evil.example/m365) 1\\. \\*\\*x\\*\\*`,
         ),
       );
       return {
@@ -219,7 +219,10 @@ describe('the chat with the assistant in Chromium', () => {
         tags: Array.from(box.querySelectorAll('*'), (el) => el.tagName.toLowerCase()),
       };
     });
-    expect(rendered.links).toEqual(['/kb/vpn-setup', 'https://example.com/x']);
+    // Only this portal's pages are links: another site's address stays text, and escaped brackets start nothing.
+    expect(rendered.links).toEqual(['/kb/vpn-setup', `http://localhost:${portico.port}/kb/vpn-setup`]);
+    expect(rendered.html).toMatch(/<li>a web <a [^>]*>home/);
+    expect(rendered.html).toContain('[Click](https://evil.example/m365) 1. **x**');
     expect([...new Set(rendered.tags)].sort()).toEqual(['a', 'br', 'li', 'ol', 'p', 'strong', 'ul']);
     expect(rendered.html).toContain('<strong>&lt;b&gt;there&lt;/b&gt;</strong>');
     expect(rendered.html).toContain('&lt;img src=x onerror=alert(3)&gt;<br>second line');
