@@ -55,6 +55,15 @@ describe('login throttles hold under a parallel burst', () => {
     expect(counts[429]).toBe(60 - LOGIN_POLICY.perAddress);
   });
 
+  it('an IPv6 client counts by its /64, so new addresses from its own block do not buy more attempts', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => login(`v6-${i}@acmedental.example`, 'x', `2001:db8:77:1:${i.toString(16)}::${i + 1}`)),
+    );
+    const counts = tally(answers.map((a) => a.status));
+    expect(counts[401]).toBe(LOGIN_POLICY.perAddress);
+    expect(counts[429]).toBe(40 - LOGIN_POLICY.perAddress);
+  });
+
   it('under a hop count of 1 a client cannot choose its address by writing X-Forwarded-For itself', async () => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => login(`spoof${i}@acmedental.example`, 'x', `10.9.${i}.${i}, 198.51.100.7`)),

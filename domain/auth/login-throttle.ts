@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type pg from 'pg';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { CanonicalName } from '../../db/repositories/principals.js';
@@ -7,6 +8,24 @@ import { LOGIN_POLICY, slowdownSeconds, type LoginLimits } from './login-policy.
 
 /** An attempt let through to the password check: it counts as a failure unless it succeeds. */
 export type LoginAttempt = { succeeded(): Promise<void> };
+
+/**
+ * The address an attempt is counted under: an IPv6 client counts by its /64, the block one subscriber is given, or it
+ * could take a fresh address for every few attempts.
+ */
+export function throttledAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(8 - left.length - right.length, 0)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}
 
 function throttled(seconds: number): AppError {
   return new AppError('rate_limited', 'login throttled', { retryAfter: seconds, params: { seconds } });
@@ -36,8 +55,9 @@ export class LoginThrottle {
   /** Lets an attempt through to the password check, or refuses it (429 with Retry-After) at no cost to any count. */
   async admit(tenantId: string, username: CanonicalName, address: string): Promise<LoginAttempt> {
     const userKey = `${tenantId}:${username}`;
-    const pair = { limiter: this.byPair, key: `${userKey}:${address}` };
-    const ip = { limiter: this.byAddress, key: address };
+    const network = throttledAddress(address);
+    const pair = { limiter: this.byPair, key: `${userKey}:${network}` };
+    const ip = { limiter: this.byAddress, key: network };
     const { refusedFor, taken } = await takeEach([pair, ip]);
     if (refusedFor !== undefined) throw throttled(refusedFor);
 
