@@ -75,6 +75,12 @@ describe('login throttles hold under a parallel burst', () => {
 });
 
 describe('one canonical username', () => {
+  it('counts a username of any allowed length', async () => {
+    const long = `${'a'.repeat(240)}@x.example`;
+    expect((await login(long, 'wrong', '203.0.113.6')).status).toBe(401);
+  });
+
+
   it('another spelling of a throttled username does not reach its password check', async () => {
     const address = '203.0.113.3';
     for (let i = 0; i < LOGIN_POLICY.perPair; i++) expect((await login(GIULIA, `wrong-${i}`, address)).status).toBe(401);

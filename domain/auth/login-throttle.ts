@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type pg from 'pg';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
@@ -9,6 +10,11 @@ import { LOGIN_POLICY, slowdownSeconds, type LoginLimits } from './login-policy.
 /** An attempt let through to the password check: it counts as a failure unless it succeeds. */
 export type LoginAttempt = { succeeded(): Promise<void> };
 
+/** Names typed at sign-in are kept out of the rate_limits table (some are passwords typed in the wrong box) and its keys short. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
 /**
  * The address an attempt is counted under: an IPv6 client counts by its /64, the block one subscriber is given, or it
  * could take a fresh address for every few attempts.
@@ -16,7 +22,8 @@ export type LoginAttempt = { succeeded(): Promise<void> };
 export function throttledAddress(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return mapped[1]!;
-  if (isIP(address) !== 6) return address;
+  if (isIP(address) === 4) return address;
+  if (isIP(address) !== 6) return digest(address);
   const [head = '', tail] = address.split('%')[0]!.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
@@ -54,7 +61,7 @@ export class LoginThrottle {
 
   /** Lets an attempt through to the password check, or refuses it (429 with Retry-After) at no cost to any count. */
   async admit(tenantId: string, username: CanonicalName, address: string): Promise<LoginAttempt> {
-    const userKey = `${tenantId}:${username}`;
+    const userKey = `${tenantId}:${digest(username)}`;
     const network = throttledAddress(address);
     const pair = { limiter: this.byPair, key: `${userKey}:${network}` };
     const ip = { limiter: this.byAddress, key: network };
