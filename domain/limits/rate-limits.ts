@@ -1,13 +1,17 @@
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 
-/** A limiter counting in the rate_limits table, so every node sees the same counts. */
+/**
+ * A limiter counting in the rate_limits table, so every node sees the same counts. Rows expired an hour ago are
+ * deleted every five minutes: a spray of usernames from many addresses leaves a row per pair.
+ */
 export function postgresLimiter(pool: pg.Pool, keyPrefix: string, points: number, durationSeconds: number): RateLimiterPostgres {
   return new RateLimiterPostgres({
     storeClient: pool,
     storeType: 'pool',
     tableName: 'rate_limits',
     tableCreated: true,
+    clearExpiredByTimeout: true,
     keyPrefix,
     points,
     duration: durationSeconds,
