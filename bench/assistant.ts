@@ -14,6 +14,7 @@ import { createLlmEngine } from '../assistant/llm-engine/create-llm-engine.js';
 import type { AssistantEngine, TurnInput } from '../assistant/engine.js';
 import type { ToolDeps } from '../tools/tool.js';
 import { ASSISTANT_TOOLS } from '../tools/index.js';
+import { canonicalUsername } from '../domain/auth/canonical-username.js';
 import { startSession } from '../domain/auth/sessions.js';
 import { startScriptedOpenAiServer } from '../test/support/scripted-openai-server.js';
 import { exitOf, spawnPortico, type SpawnedPortico } from '../test/support/spawn-portico.js';
@@ -61,8 +62,8 @@ export async function prepareUsers(count: number): Promise<{ dataDir: string; to
       const id = await insertContact(db.pool, tom.tenant_id, {
         companyId: tom.company_id,
         name: `Bench User ${i}`,
-        email: `bench${i}@acmedental.example`,
-        username: `bench${i}@acmedental.example`,
+        email: canonicalUsername(`bench${i}@acmedental.example`),
+        username: canonicalUsername(`bench${i}@acmedental.example`),
         passwordHash: tom.password_hash,
         language: 'en',
         primary: false,

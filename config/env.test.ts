@@ -26,6 +26,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it.each([
+    ['', false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8,fd00::/8, 192.0.2.7', ['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.7']],
+  ])('reads PORTICO_TRUST_PROXY=%j as %j', (value, trustProxy) => {
+    expect(loadConfig({ PORTICO_TRUST_PROXY: value }).trustProxy).toEqual(trustProxy);
+  });
+
+  it('refuses PORTICO_TRUST_PROXY=true, saying what to write instead', () => {
+    expect(() => loadConfig({ PORTICO_TRUST_PROXY: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORTICO_TRUST_PROXY: 'true' })).toThrow(/PORTICO_TRUST_PROXY: .*every hop.*number of proxies.*loopback/);
+  });
+
+  it.each(['yes', '10.0.0.0/33', '300.1.1.1', 'loopback,,', 'proxy.example'])('refuses PORTICO_TRUST_PROXY=%j', (value) => {
+    expect(() => loadConfig({ PORTICO_TRUST_PROXY: value })).toThrow(/PORTICO_TRUST_PROXY: expected a number of proxies/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: '' })).toMatchObject({ mode: 'embedded', openai: { apiKey: undefined } });
   });

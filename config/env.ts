@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as z from 'zod';
 
 const optionalText = z
@@ -19,6 +20,42 @@ const url = (protocols: string[]) =>
     { message: `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+/** Which proxies in front may say who the client is: none, a hop count, or their addresses (express's `trust proxy`). */
+export type TrustProxy = false | number | string[];
+
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry) || isIP(entry) !== 0) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  return rest.length === 0 && version !== 0 && /^\d{1,3}$/.test(prefix ?? '') && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const trustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .superRefine((value, ctx) => {
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true would trust every hop, so any client could choose its own address with X-Forwarded-For; write the number of proxies in front of Portico (e.g. 1) or their addresses (e.g. loopback or 10.0.0.0/8)',
+      });
+    } else if (!['', 'false'].includes(value) && !/^\d{1,2}$/.test(value) && !value.split(',').every((entry) => isProxyAddress(entry.trim()))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a number of proxies (e.g. 1) or comma-separated addresses: loopback, linklocal, uniquelocal, IPs or CIDR ranges such as 10.0.0.0/8',
+      });
+    }
+  })
+  .transform((value): TrustProxy => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value.split(',').map((entry) => entry.trim());
+  });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
   PORTICO_DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -38,10 +75,7 @@ const EnvSchema = z.object({
     message: 'expected a DNS name such as portal.example.com',
   }),
   PORTICO_SEED: z.enum(['demo', 'none']).optional(),
-  PORTICO_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+  PORTICO_TRUST_PROXY: trustProxy,
   PORTICO_ACTION_EXPIRY_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int({ error: 'expected a whole number of seconds' })
@@ -66,7 +100,7 @@ export type Config = {
   smtpUrl?: string;
   baseDomain: string;
   seed: 'demo' | 'none';
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** How long a verified action waits for its device to come online before it expires. */
   actionExpirySeconds: number;
   /** Whether the demo tenant's devices are served by simulated agents inside the server. */

@@ -5,6 +5,8 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config/env.js';
+import type { LoginLimits } from '../domain/auth/login-policy.js';
 import { LoginThrottle } from '../domain/auth/login-throttle.js';
 import { PasswordTries } from '../domain/contacts/password-tries.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
@@ -37,10 +39,10 @@ export type AppDeps = {
   pool: pg.Pool;
   kb: KnowledgeBase;
   logger: Logger;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** Checks every answer against its schema; on in tests. */
   validateResponses?: boolean;
-  loginLimits?: { perUsername: number; perAddress: number };
+  loginLimits?: Partial<LoginLimits>;
   events: PortalEvents;
   verification: VerificationDeps;
   /** How long a verified action waits for its device to come online. */

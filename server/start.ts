@@ -16,6 +16,7 @@ import { PortalEvents } from './realtime/portal-events.js';
 import { portalNamespace } from './realtime/portal-namespace.js';
 import { markAllDevicesOffline } from '../db/repositories/devices.js';
 import { CodeSendLimiter } from '../domain/verification/code-send-limiter.js';
+import { setCreationLimits, type CreationLimits } from '../domain/limits/creation-limits.js';
 import { createSmsSender } from './channels/sms/create-sms-sender.js';
 import { startDemoAgents } from './demo-agents.js';
 import { ActionDelivery } from './realtime/action-delivery.js';
@@ -39,6 +40,8 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits'> & 
   engine?: AssistantEngine;
   /** How often sockets are checked for a session that ended elsewhere or by time. */
   sessionSweepMs?: number;
+  /** Other allowances of new conversations and tickets per user than the policy's. */
+  creationLimits?: CreationLimits;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
@@ -57,7 +60,8 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const { engine: engineOverride, sessionSweepMs, ...appOptions } = options;
+    const { engine: engineOverride, sessionSweepMs, creationLimits, ...appOptions } = options;
+    if (creationLimits) setCreationLimits(db.pool, creationLimits);
     const events = new PortalEvents();
     const sms = createSmsSender(config, db.pool);
     const verification = { sms, codeLimiter: new CodeSendLimiter(db.pool) };

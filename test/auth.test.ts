@@ -4,7 +4,7 @@ import { startTestPortico, type TestPortico } from './support/portico.js';
 describe('login, sessions and throttling', () => {
   let portico: TestPortico;
   beforeAll(async () => {
-    portico = await startTestPortico({ loginLimits: { perUsername: 3, perAddress: 6 } });
+    portico = await startTestPortico({ loginLimits: { perPair: 3, perAddress: 6 } });
   });
   afterAll(() => portico.close());
 
@@ -44,7 +44,7 @@ describe('login, sessions and throttling', () => {
     expect(wrong.body.error.code).toBe('invalid_credentials');
   });
 
-  it('throttles failures per username with 429 and Retry-After, even for the right password', async () => {
+  it('throttles failures per username and address with 429 and Retry-After, even for the right password', async () => {
     const client = new HttpClient(portico.port);
     for (let i = 0; i < 3; i++) {
       expect((await client.post('/api/v1/auth/login', { username: DEMO.tom, password: `bad-${i}` })).status).toBe(401);

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { ChatClient } from './support/chat-client.js';
 import { useDemoPortico } from './support/demo-portico.js';
 
-const demo = useDemoPortico();
+// Each test starts its own conversations, mostly as Tom: some forty in a few minutes, beyond a real user's allowance.
+const demo = useDemoPortico({ creationLimits: { conversations: 100, tickets: 100 } });
 const chat = demo.chat;
 
 describe('the /portal namespace', () => {

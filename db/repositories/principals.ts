@@ -1,5 +1,8 @@
 import type { Queryable } from '../transaction.js';
 
+/** A username or email in its canonical form (domain/auth/canonical-username.ts): compared here with plain equality. */
+export type CanonicalName = string & { readonly canonical: unique symbol };
+
 export type ContactRow = {
   id: string;
   tenant_id: string;
@@ -28,10 +31,10 @@ export type TechnicianRow = {
 const CONTACT_COLUMNS = `c.id, c.tenant_id, c.company_id, co.name AS company_name, c.name, c.email, c.username,
   c.password_hash, c.language, c.phone, c.is_primary`;
 
-export async function findContactByUsername(q: Queryable, tenantId: string, username: string) {
+export async function findContactByUsername(q: Queryable, tenantId: string, username: CanonicalName) {
   const { rows } = await q.query<ContactRow>(
     `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN companies co ON co.id = c.company_id
-     WHERE c.tenant_id = $1 AND lower(c.username) = lower($2)`,
+     WHERE c.tenant_id = $1 AND c.username = $2`,
     [tenantId, username],
   );
   return rows[0];
@@ -61,7 +64,15 @@ export async function existingContactIds(q: Queryable, tenantId: string, ids: st
 export async function insertContact(
   q: Queryable,
   tenantId: string,
-  input: { companyId: string; name: string; email: string; username: string; passwordHash: string; language: string; primary: boolean },
+  input: {
+    companyId: string;
+    name: string;
+    email: CanonicalName;
+    username: CanonicalName;
+    passwordHash: string;
+    language: string;
+    primary: boolean;
+  },
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO contacts (tenant_id, company_id, name, email, username, password_hash, language, is_primary)
@@ -71,10 +82,10 @@ export async function insertContact(
   return rows[0]!.id;
 }
 
-export async function findTechnicianByUsername(q: Queryable, tenantId: string, username: string) {
+export async function findTechnicianByUsername(q: Queryable, tenantId: string, username: CanonicalName) {
   const { rows } = await q.query<TechnicianRow>(
     `SELECT id, tenant_id, name, email, username, password_hash, language, is_admin FROM technicians
-     WHERE tenant_id = $1 AND lower(username) = lower($2)`,
+     WHERE tenant_id = $1 AND username = $2`,
     [tenantId, username],
   );
   return rows[0];
@@ -83,7 +94,7 @@ export async function findTechnicianByUsername(q: Queryable, tenantId: string, u
 export async function insertTechnician(
   q: Queryable,
   tenantId: string,
-  input: { name: string; email: string; username: string; passwordHash: string; language: string; admin: boolean },
+  input: { name: string; email: CanonicalName; username: CanonicalName; passwordHash: string; language: string; admin: boolean },
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO technicians (tenant_id, name, email, username, password_hash, language, is_admin)

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
+import { canonicalUsername } from '../../domain/auth/canonical-username.js';
 import { hashPassword } from '../../domain/auth/password.js';
 import { insertAuditEntry } from '../repositories/audit.js';
 import { upsertCatalogApp, type CatalogAppInput } from '../repositories/catalog.js';
@@ -231,8 +232,8 @@ export async function seedDemoTenant(pool: pg.Pool, baseDomain: string): Promise
 
     const techId = await insertTechnician(client, tenant.id, {
       name: 'Sam Torres',
-      email: 'tech@demo.portico.local',
-      username: 'tech@demo.portico.local',
+      email: canonicalUsername('tech@demo.portico.local'),
+      username: canonicalUsername('tech@demo.portico.local'),
       passwordHash: hashes[CONTACTS.length]!,
       language: 'en',
       admin: true,
@@ -244,8 +245,8 @@ export async function seedDemoTenant(pool: pg.Pool, baseDomain: string): Promise
       const id = await insertContact(client, tenant.id, {
         companyId,
         name: contact.name,
-        email: contact.email,
-        username: contact.email,
+        email: canonicalUsername(contact.email),
+        username: canonicalUsername(contact.email),
         passwordHash: hashes[i]!,
         language: contact.language,
         primary: contact.primary,

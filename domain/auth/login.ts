@@ -5,6 +5,7 @@ import { withTransaction } from '../../db/transaction.js';
 import type { Actor } from '../context.js';
 import { AppError } from '../errors.js';
 import { contactActor, technicianActor } from './actor-from-row.js';
+import { canonicalUsername } from './canonical-username.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import { endSession, startSession } from './sessions.js';
@@ -12,25 +13,24 @@ import { endSession, startSession } from './sessions.js';
 export type LoginInput = { tenantId: string; username: string; password: string; address: string; previousToken?: string };
 
 /**
- * Checks the throttle first, then the password (against a decoy when the user is unknown, so both
- * failures look and take the same), and issues a fresh session, revoking the one the browser had.
+ * Takes the attempt from the throttle first, then checks the password (against a decoy when the user is unknown, so
+ * both failures look and take the same), and issues a fresh session, revoking the one the browser had. The username
+ * is looked up and throttled in its one canonical form, so no other spelling reaches the account.
  */
 export async function login(
   deps: { pool: pg.Pool; throttle: LoginThrottle },
   input: LoginInput,
 ): Promise<{ actor: Actor; token: string; expiresAt: Date }> {
   const { pool, throttle } = deps;
-  await throttle.assertAllowed(input.tenantId, input.username, input.address);
+  const username = canonicalUsername(input.username);
+  const attempt = await throttle.admit(input.tenantId, username, input.address);
 
-  const technician = await findTechnicianByUsername(pool, input.tenantId, input.username);
-  const contact = technician ? undefined : await findContactByUsername(pool, input.tenantId, input.username);
+  const technician = await findTechnicianByUsername(pool, input.tenantId, username);
+  const contact = technician ? undefined : await findContactByUsername(pool, input.tenantId, username);
   const row = technician ?? contact;
   const valid = await verifyPassword(input.password, row?.password_hash ?? (await decoyPasswordHash()));
-  if (!row || !valid) {
-    await throttle.recordFailure(input.tenantId, input.username, input.address);
-    throw new AppError('invalid_credentials', 'bad username or password');
-  }
-  await throttle.recordSuccess(input.tenantId, input.username);
+  if (!row || !valid) throw new AppError('invalid_credentials', 'bad username or password');
+  await attempt.succeeded();
 
   const actor = technician ? technicianActor(technician) : contactActor(contact!);
   return withTransaction(pool, async (client) => {

@@ -4,7 +4,8 @@ import { findConversation, listMessages } from '../../db/repositories/conversati
 import { flagTicketForTechnician, insertComment } from '../../db/repositories/tickets.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireContact } from '../access/require.js';
-import type { Ctx } from '../context.js';
+import type { ContactActor, Ctx } from '../context.js';
+import { takeCreation } from '../limits/creation-limits.js';
 import { loadOwnConversation } from './post-user-message.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
 import { maskSecretValues, redactSecrets } from './redact-secrets.js';
@@ -16,10 +17,26 @@ export type ChatTicket = { id: string; number: number; created: boolean; escalat
 /**
  * Opens the conversation's ticket (or reuses the one the session already has) so a technician can take over; it works
  * whatever "disable manual ticket creation" says, since steering users through the chat is that setting's purpose.
- * Escalating flags the ticket for a technician and notes why.
+ * Escalating flags the ticket for a technician and notes why. A new ticket comes from the user's allowance of new
+ * tickets, taken before the transaction (embedded mode has one connection).
  */
 export async function openTicketFromChat(pool: pg.Pool, ctx: Ctx, input: ChatTicketInput): Promise<ChatTicket> {
   requireContact(ctx);
+  const conversation = await loadOwnConversation(pool, ctx, input.conversationId);
+  if (conversation.ticket_id) return openOrReuseTicket(pool, ctx, input);
+  const giveBack = await takeCreation(pool, ctx, 'tickets');
+  try {
+    const ticket = await openOrReuseTicket(pool, ctx, input);
+    // Another request opened it meanwhile: this one created nothing.
+    if (!ticket.created) await giveBack();
+    return ticket;
+  } catch (error) {
+    await giveBack();
+    throw error;
+  }
+}
+
+async function openOrReuseTicket(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }, input: ChatTicketInput): Promise<ChatTicket> {
   const actor = ctx.actor;
   return withTransaction(pool, async (client) => {
     const conversation = await loadOwnConversation(client, { ...ctx, actor }, input.conversationId);

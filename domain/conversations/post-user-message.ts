@@ -4,6 +4,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { requireContact, requireSection } from '../access/require.js';
 import type { ContactActor, Ctx } from '../context.js';
 import { AppError } from '../errors.js';
+import { withinCreationAllowance } from '../limits/creation-limits.js';
 import type { ChatSend, MessageView } from './conversation-schemas.js';
 import { messageView } from './message-view.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
@@ -20,8 +21,9 @@ export async function loadOwnConversation(q: pg.Pool | pg.PoolClient, ctx: Ctx &
 }
 
 /**
- * Stores the user's chat message (secrets masked) before anything else happens, starting the conversation if needed;
- * with "ticket per chat session" on, a session's first message also opens its ticket.
+ * Stores the user's chat message (secrets masked) before anything else happens, starting the conversation if needed,
+ * within the user's allowance of new conversations; with "ticket per chat session" on, a session's first message also
+ * opens its ticket, counted with its conversation.
  */
 export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend): Promise<PostedMessage> {
   requireContact(ctx);
@@ -45,10 +47,12 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
     }
     return { conversationId: input.conversationId, message: messageView(appended.message), secrets };
   }
-  return withTransaction(pool, async (client) => {
-    const conversation = await insertConversation(client, ctx.tenantId, actor.id);
-    if (wantsTicket) await ticketFor(client, conversation.id);
-    const appended = await appendMessage(client, ctx.tenantId, conversation.id, { role: 'user', text });
-    return { conversationId: conversation.id, message: messageView(appended!.message), secrets };
-  });
+  return withinCreationAllowance(pool, ctx, 'conversations', () =>
+    withTransaction(pool, async (client) => {
+      const conversation = await insertConversation(client, ctx.tenantId, actor.id);
+      if (wantsTicket) await ticketFor(client, conversation.id);
+      const appended = await appendMessage(client, ctx.tenantId, conversation.id, { role: 'user', text });
+      return { conversationId: conversation.id, message: messageView(appended!.message), secrets };
+    }),
+  );
 }

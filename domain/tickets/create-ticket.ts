@@ -7,6 +7,7 @@ import { requireContact, requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import { redactSecrets } from '../conversations/redact-secrets.js';
 import { AppError } from '../errors.js';
+import { withinCreationAllowance } from '../limits/creation-limits.js';
 import { DEFAULT_TICKET_FIELDS, visibilityOf } from '../settings/settings-schema.js';
 import { checkCustomFieldValues } from './custom-field-values.js';
 import type { CreateTicketInput, TicketView } from './ticket-schemas.js';
@@ -17,7 +18,10 @@ function subjectFrom(description: string): string {
   return firstLine.length <= 80 ? firstLine : `${firstLine.slice(0, 79)}…`;
 }
 
-/** A ticket opened by a portal user by hand (the assistant opens its own through the chat use cases). */
+/**
+ * A ticket opened by a portal user by hand (the assistant opens its own through the chat use cases), within the user's
+ * allowance of new tickets.
+ */
 export async function createTicket(pool: pg.Pool, ctx: Ctx, input: CreateTicketInput): Promise<TicketView> {
   requireContact(ctx);
   const actor = ctx.actor;
@@ -39,28 +43,30 @@ export async function createTicket(pool: pg.Pool, ctx: Ctx, input: CreateTicketI
   }
   const customFields = checkCustomFieldValues(input.customFields ?? {}, definitions, settings);
 
-  return withTransaction(pool, async (client) => {
-    const number = await takeTicketNumber(client, ctx.tenantId);
-    const id = await insertTicket(client, ctx.tenantId, {
-      number,
-      subject,
-      description,
-      priority: input.priority ?? 'medium',
-      type: input.type ?? 'incident',
-      source: 'portal',
-      requesterId: actor.id,
-      companyId: actor.companyId,
-      customFields,
-    });
-    await insertAuditEntry(client, ctx.tenantId, {
-      actorKind: 'contact',
-      actorId: actor.id,
-      action: 'ticket.created',
-      targetKind: 'ticket',
-      targetId: id,
-      details: { number, source: 'portal' },
-    });
-    const row = await findTicket(client, ctx.tenantId, { id });
-    return ticketView(row!, actor, settings, definitions, []);
-  });
+  return withinCreationAllowance(pool, ctx, 'tickets', () =>
+    withTransaction(pool, async (client) => {
+      const number = await takeTicketNumber(client, ctx.tenantId);
+      const id = await insertTicket(client, ctx.tenantId, {
+        number,
+        subject,
+        description,
+        priority: input.priority ?? 'medium',
+        type: input.type ?? 'incident',
+        source: 'portal',
+        requesterId: actor.id,
+        companyId: actor.companyId,
+        customFields,
+      });
+      await insertAuditEntry(client, ctx.tenantId, {
+        actorKind: 'contact',
+        actorId: actor.id,
+        action: 'ticket.created',
+        targetKind: 'ticket',
+        targetId: id,
+        details: { number, source: 'portal' },
+      });
+      const row = await findTicket(client, ctx.tenantId, { id });
+      return ticketView(row!, actor, settings, definitions, []);
+    }),
+  );
 }

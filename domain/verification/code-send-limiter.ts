@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
+import { givePointsBack, postgresLimiter, takeEach } from '../limits/rate-limits.js';
 import { CODE_POLICY } from './code-policy.js';
 
 /** Counts the codes sent to each user in the database, so every node enforces the same limits. */
@@ -8,32 +9,31 @@ export class CodeSendLimiter {
   private readonly limiters: RateLimiterPostgres[];
 
   constructor(pool: pg.Pool) {
-    const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true };
     this.limiters = [
-      new RateLimiterPostgres({ ...common, keyPrefix: 'sms_burst', points: 1, duration: CODE_POLICY.resendAfterSeconds }),
-      new RateLimiterPostgres({ ...common, keyPrefix: 'sms_hour', points: CODE_POLICY.perHour, duration: 3600 }),
+      postgresLimiter(pool, 'sms_burst', 1, CODE_POLICY.resendAfterSeconds),
+      postgresLimiter(pool, 'sms_hour', CODE_POLICY.perHour, 3600),
     ];
   }
 
-  /** Takes one send from the user's allowance, or refuses with the seconds to wait. */
-  async take(tenantId: string, contactId: string): Promise<void> {
+  private points(tenantId: string, contactId: string) {
     const key = `${tenantId}:${contactId}`;
-    const states = await Promise.all(this.limiters.map((limiter) => limiter.get(key)));
-    const blocked = states.filter((s): s is RateLimiterRes => s !== null && s.remainingPoints <= 0);
-    if (blocked.length > 0) {
-      const seconds = Math.max(1, Math.ceil(Math.max(...blocked.map((s) => s.msBeforeNext)) / 1000));
+    return this.limiters.map((limiter) => ({ limiter, key }));
+  }
+
+  /** Takes one send from the user's allowance before the code is made, or refuses with the seconds to wait. */
+  async take(tenantId: string, contactId: string): Promise<void> {
+    const { refusedFor } = await takeEach(this.points(tenantId, contactId));
+    if (refusedFor !== undefined) {
       throw new AppError('rate_limited', 'verification code sent too recently', {
-        retryAfter: seconds,
-        params: { seconds },
+        retryAfter: refusedFor,
+        params: { seconds: refusedFor },
         messageKey: 'errors.code_send_wait',
       });
     }
-    await Promise.all(this.limiters.map((limiter) => limiter.penalty(key)));
   }
 
   /** Gives a send back when the message never left, so a mistyped number does not cost the user a wait. */
   async giveBack(tenantId: string, contactId: string): Promise<void> {
-    const key = `${tenantId}:${contactId}`;
-    await Promise.all(this.limiters.map((limiter) => limiter.reward(key)));
+    await givePointsBack(this.points(tenantId, contactId));
   }
 }

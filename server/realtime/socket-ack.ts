@@ -30,6 +30,7 @@ export function handleEvent<S extends z.core.$ZodType>(
           code: appError.code,
           message: t(options.language(), appError.messageKey, appError.params),
           ...(appError.details !== undefined && appError.code === 'validation_failed' ? { details: appError.details } : {}),
+          ...(appError.retryAfter !== undefined ? { retryAfter: appError.retryAfter } : {}),
         },
       });
     }

@@ -42,7 +42,7 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     body: CreateTicketSchema,
     response: TicketViewSchema,
     status: 201,
-    errors: [403],
+    errors: [403, 429],
     handler: ({ ctx, body }) => createTicket(pool, ctx, body),
   });
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { canonicalUsername } from '../../domain/auth/canonical-username.js';
 import { hashPassword } from '../../domain/auth/password.js';
 import { insertTechnician } from '../../db/repositories/principals.js';
 
@@ -6,7 +7,7 @@ export type CreatedTechnician = { id: string; username: string; password: string
 
 /** A technician of the tenant who is not an admin (the demo's only technician is one). */
 export async function createTechnician(pool: pg.Pool, tenantId: string, options: { username?: string; admin?: boolean } = {}): Promise<CreatedTechnician> {
-  const username = options.username ?? 'helpdesk@demo.portico.local';
+  const username = canonicalUsername(options.username ?? 'helpdesk@demo.portico.local');
   const password = 'helpdesk-pass';
   const id = await insertTechnician(pool, tenantId, {
     name: 'Helpdesk Technician',

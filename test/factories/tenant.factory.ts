@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { canonicalUsername } from '../../domain/auth/canonical-username.js';
 import { hashPassword } from '../../domain/auth/password.js';
 import { insertContact } from '../../db/repositories/principals.js';
 import { insertTenant, insertTenantHostname, takeTicketNumber } from '../../db/repositories/tenants.js';
@@ -18,7 +19,7 @@ export async function createOtherTenant(pool: pg.Pool, slug = 'other'): Promise<
   ]);
   const companyId = rows[0]!.id;
   // Same username as a demo contact: usernames are per tenant.
-  const username = 'tom.baker@acmedental.example';
+  const username = canonicalUsername('tom.baker@acmedental.example');
   const contactId = await insertContact(pool, tenant.id, {
     companyId,
     name: 'Other Tom',

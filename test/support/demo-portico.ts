@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from '@jest/globals';
 import { ChatClient } from './chat-client.js';
 import { demoClients, type DemoClients } from './http-client.js';
 import { startTestPortico, type TestPortico } from './portico.js';
+import type { StartOptions } from '../../server/start.js';
 
 export type DemoPortico = {
   readonly portico: TestPortico;
@@ -10,13 +11,16 @@ export type DemoPortico = {
   chat(user: keyof DemoClients): Promise<ChatClient>;
 };
 
-/** For one test file: Portico on a fresh copy of the demo data with the demo users signed in, all closed at the end. */
-export function useDemoPortico(): DemoPortico {
+/**
+ * For one test file: Portico on a fresh copy of the demo data with the demo users signed in, all closed at the end.
+ * Options are the start's, for a suite that needs other figures than the product's (say so where it is used).
+ */
+export function useDemoPortico(options: StartOptions = {}): DemoPortico {
   let portico: TestPortico | undefined;
   let users: DemoClients | undefined;
   const open: ChatClient[] = [];
   beforeAll(async () => {
-    portico = await startTestPortico();
+    portico = await startTestPortico(options);
     users = await demoClients(portico.port);
   });
   afterAll(async () => {
