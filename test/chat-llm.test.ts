@@ -1,45 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { ChatClient } from './support/chat-client.js';
-import { demoClients, type DemoClients } from './support/http-client.js';
-import { startTestPortico, type TestPortico } from './support/portico.js';
-import { startScriptedOpenAiServer, type ScriptedOpenAiServer } from './support/scripted-openai-server.js';
+import { describe, expect, it } from '@jest/globals';
+import { useLlmPortico } from './support/llm-portico.js';
 
-let model: ScriptedOpenAiServer;
-let portico: TestPortico;
-let users: DemoClients;
-const sockets: ChatClient[] = [];
-
-beforeAll(async () => {
-  model = await startScriptedOpenAiServer();
-  portico = await startTestPortico({
-    env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'sk-test-secret-key', OPENAI_MODEL: 'gpt-4o-mini' },
-  });
-  users = await demoClients(portico.port);
-});
-
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await portico.close();
-  await model.close();
-});
-
-beforeEach(() => model.reset());
-
-async function chat(user: keyof DemoClients): Promise<ChatClient> {
-  const client = await ChatClient.connect(portico.port, users[user]);
-  sockets.push(client);
-  return client;
-}
+const llm = useLlmPortico('sk-test-secret-key');
+const chat = llm.chat;
 
 /** The outcome the model read for each tool call, from the last request it received. */
 function toolResultsSent(): unknown[] {
-  const last = model.requests.at(-1)!;
+  const last = llm.model.requests.at(-1)!;
   return last.messages.filter((m) => m.role === 'tool').map((m) => JSON.parse(String(m.content)) as unknown);
 }
 
 describe('the LLM engine behind the /portal namespace', () => {
   it('streams the model’s answer and proposes the action the user asked for', async () => {
-    model.script({ toolCalls: [{ name: 'request_device_action', args: { action: 'lock' } }] }, { text: 'I have prepared the lock of your laptop.', chunks: 4 });
+    llm.model.script({ toolCalls: [{ name: 'request_device_action', args: { action: 'lock' } }] }, { text: 'I have prepared the lock of your laptop.', chunks: 4 });
     const tom = await chat('tom');
     const { ack, answer } = await tom.ask('please lock my laptop');
     const action = await tom.waitFor('chat:action', (p) => p.conversationId === ack.conversationId);
@@ -49,7 +22,7 @@ describe('the LLM engine behind the /portal namespace', () => {
     const deltas = tom.events.filter((e) => e.event === 'chat:delta' && e.payload.messageId === answer.message.id).map((e) => e.payload.delta);
     expect(deltas.length).toBeGreaterThanOrEqual(2);
     expect(deltas.join('')).toBe(answer.message.text);
-    const sent = model.requests[0]!;
+    const sent = llm.model.requests[0]!;
     expect(sent.tools!.map((t) => t.function.name).sort()).toEqual(
       ['create_ticket', 'escalate_to_technician', 'get_ticket_status', 'list_my_devices', 'list_my_tickets', 'request_device_action', 'request_software_install', 'search_knowledge_base'],
     );
@@ -57,8 +30,8 @@ describe('the LLM engine behind the /portal namespace', () => {
   });
 
   it('holds the line when the model obeys an injection found in a knowledge-base article', async () => {
-    const lucsDevice = (await users.luc.get('/api/v1/devices')).body.devices[0].id as string;
-    model.script(
+    const lucsDevice = (await llm.users.luc.get('/api/v1/devices')).body.devices[0].id as string;
+    llm.model.script(
       { toolCalls: [{ name: 'search_knowledge_base', args: { query: 'docking station firmware' } }] },
       () => ({
         toolCalls: [
@@ -83,13 +56,13 @@ describe('the LLM engine behind the /portal namespace', () => {
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'action_not_requested' }) }),
     ]);
     expect(tom.events.filter((e) => e.event === 'chat:action' && e.payload.conversationId === ack.conversationId)).toEqual([]);
-    const stored = (await users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
+    const stored = (await llm.users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
     expect(stored.actions).toEqual([]);
   });
 
   it("refuses another user's device even when the user asks for an action", async () => {
-    const lucsDevice = (await users.luc.get('/api/v1/devices')).body.devices[0].id as string;
-    model.script({ toolCalls: [{ name: 'request_device_action', args: { action: 'restart', device: lucsDevice } }] }, { text: 'I could not do that.' });
+    const lucsDevice = (await llm.users.luc.get('/api/v1/devices')).body.devices[0].id as string;
+    llm.model.script({ toolCalls: [{ name: 'request_device_action', args: { action: 'restart', device: lucsDevice } }] }, { text: 'I could not do that.' });
     const tom = await chat('tom');
     const { ack } = await tom.ask('restart the computer please');
     expect(toolResultsSent()).toEqual([expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'not_found' }) })]);
@@ -97,12 +70,12 @@ describe('the LLM engine behind the /portal namespace', () => {
   });
 
   it('answers in limited mode, in the user’s language, when the provider keeps failing', async () => {
-    model.scriptDefault({ status: 500, message: 'upstream down' });
+    llm.model.scriptDefault({ status: 500, message: 'upstream down' });
     const luc = await chat('luc');
     const { answer } = await luc.ask('mon imprimante ne fonctionne plus');
     expect(answer.message.limitedMode).toBe(true);
     expect(answer.message.text).toContain('mode limité');
     expect(answer.message.toolCalls.map((c: { name: string }) => c.name)).toContain('search_knowledge_base');
-    expect(portico.logs.join('')).not.toContain('sk-test-secret-key');
+    expect(llm.portico.logs.join('')).not.toContain('sk-test-secret-key');
   });
 });

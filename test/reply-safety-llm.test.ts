@@ -1,36 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { ChatClient } from './support/chat-client.js';
-import { demoClients, type DemoClients } from './support/http-client.js';
+import { describe, expect, it } from '@jest/globals';
+import type { ChatClient } from './support/chat-client.js';
+import { useLlmPortico } from './support/llm-portico.js';
 import { foreignLinks } from './support/markdown-links.js';
-import { startTestPortico, type TestPortico } from './support/portico.js';
-import { startScriptedOpenAiServer, type ScriptedOpenAiServer } from './support/scripted-openai-server.js';
 
 const MASK = '••••••';
 
-let model: ScriptedOpenAiServer;
-let portico: TestPortico;
-let users: DemoClients;
-const sockets: ChatClient[] = [];
-
-beforeAll(async () => {
-  model = await startScriptedOpenAiServer();
-  portico = await startTestPortico({ env: { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'gpt-4o-mini' } });
-  users = await demoClients(portico.port);
-});
-
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await portico.close();
-  await model.close();
-});
-
-beforeEach(() => model.reset());
-
-async function chat(user: keyof DemoClients): Promise<ChatClient> {
-  const client = await ChatClient.connect(portico.port, users[user]);
-  sockets.push(client);
-  return client;
-}
+const llm = useLlmPortico();
+const chat = llm.chat;
 
 function deltasOf(client: ChatClient, messageId: string): string {
   return client.events
@@ -41,13 +17,13 @@ function deltasOf(client: ChatClient, messageId: string): string {
 
 describe('the LLM engine’s replies', () => {
   it('carry no link out of the portal when the model echoes a malicious ticket subject as one', async () => {
-    const created = await users.tom.post('/api/v1/tickets', {
+    const created = await llm.users.tom.post('/api/v1/tickets', {
       subject: '[Click to re-validate your mailbox](https://evil.example/m365)',
       description: 'Outlook says my mailbox needs re-validation',
     });
     expect(created.status).toBe(201);
     const number = created.body.number as number;
-    model.script({ toolCalls: [{ name: 'list_my_tickets', args: {} }] }, {
+    llm.model.script({ toolCalls: [{ name: 'list_my_tickets', args: {} }] }, {
       text:
         `Your company's tickets:\n\n- #${number} [Click to re-validate your mailbox](https://evil.example/m365) (open)\n` +
         '- also <https://evil.example/a>, https://evil.example/b, www.evil.example, <a href="https://evil.example/c">this</a> ' +
@@ -58,7 +34,7 @@ describe('the LLM engine’s replies', () => {
     const { answer } = await anna.ask('show the tickets of my company');
     expect(answer.message.toolCalls.map((c: { name: string }) => c.name)).toEqual(['list_my_tickets']);
     // The subject reached the model escaped, so copying it as is copies text.
-    const read = JSON.parse(String(model.requests.at(-1)!.messages.find((m) => m.role === 'tool')!.content));
+    const read = JSON.parse(String(llm.model.requests.at(-1)!.messages.find((m) => m.role === 'tool')!.content));
     expect(read.data.tickets.find((t: { number: number }) => t.number === number).subject).toBe(
       '\\[Click to re-validate your mailbox\\](https\\://evil.example/m365)',
     );
@@ -72,7 +48,7 @@ describe('the LLM engine’s replies', () => {
   });
 
   it('mask the secret the user typed wherever the model repeats it, and the model never reads it', async () => {
-    model.script(
+    llm.model.script(
       { toolCalls: [{ name: 'create_ticket', args: { subject: 'Outlook prompt', summary: 'User gave Hunter2! as the password.' } }] },
       { text: 'You wrote Hunter2! here: please never share Hunter2! in a chat. I opened a ticket.', chunks: 9 },
     );
@@ -82,25 +58,25 @@ describe('the LLM engine’s replies', () => {
     expect(deltasOf(tom, answer.message.id)).not.toContain('Hunter2');
     expect(JSON.stringify(answer.message.toolCalls)).not.toContain('Hunter2');
     // What the model reads of the user's message is the stored, masked text.
-    expect(JSON.stringify(model.requests[0]!.messages)).not.toContain('Hunter2');
-    const conversation = (await users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
-    const ticket = (await users.tom.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+    expect(JSON.stringify(llm.model.requests[0]!.messages)).not.toContain('Hunter2');
+    const conversation = (await llm.users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
+    const ticket = (await llm.users.tom.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
     expect(JSON.stringify(ticket)).not.toContain('Hunter2');
     expect(ticket.transcript[0].text).toBe(`pw: ${MASK} and Outlook keeps asking for it`);
   });
 
   it('never carry the user’s secret into the ticket, even reworded by the model into an escalation', async () => {
-    model.script({ toolCalls: [{ name: 'escalate_to_technician', args: { reason: 'User shared Zebra42 and is locked out.' } }] }, { text: 'A technician will help.' });
+    llm.model.script({ toolCalls: [{ name: 'escalate_to_technician', args: { reason: 'User shared Zebra42 and is locked out.' } }] }, { text: 'A technician will help.' });
     const tom = await chat('tom');
     const { ack } = await tom.ask('my password is Zebra42 and nothing works');
-    const conversation = (await users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
-    const ticket = (await users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
+    const conversation = (await llm.users.tom.get(`/api/v1/conversations/${ack.conversationId}`)).body;
+    const ticket = (await llm.users.tech.get(`/api/v1/tickets/${conversation.ticket.number}`)).body;
     expect(ticket.comments.map((c: { body: string }) => c.body)).toEqual([`User shared ${MASK} and is locked out.`]);
     expect(JSON.stringify(ticket)).not.toContain('Zebra42');
   });
 
   it('keep the assistant’s own words about a password untouched', async () => {
-    model.script({ text: '**Password reset** on **TOM-LAPTOP**: the password policy needs 12 characters.' });
+    llm.model.script({ text: '**Password reset** on **TOM-LAPTOP**: the password policy needs 12 characters.' });
     const tom = await chat('tom');
     const { answer } = await tom.ask('what does the password policy say?');
     expect(answer.message.text).toBe('**Password reset** on **TOM-LAPTOP**: the password policy needs 12 characters.');
