@@ -171,3 +171,23 @@ export async function firstUserMessages(q: Queryable, tenantId: string, conversa
   );
   return new Map(rows.map((r) => [r.conversation_id, r.text]));
 }
+
+/** A message the contact wrote, found by its id, with the conversation it is in. */
+export async function findContactMessage(
+  q: Queryable,
+  tenantId: string,
+  contactId: string,
+  messageId: string,
+): Promise<(MessageRow & { conversation_id: string }) | undefined> {
+  const { rows } = await q.query<MessageRow & { conversation_id: string }>(
+    `SELECT m.id, m.role, m.text, m.tool_calls, m.tool_results, m.citations, m.limited_mode, m.created_at, m.conversation_id
+     FROM messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+     WHERE m.tenant_id = $1 AND m.id = $2 AND c.contact_id = $3 AND m.role = 'user'`,
+    [tenantId, messageId, contactId],
+  );
+  return rows[0];
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -4,6 +4,8 @@ import { ActionViewSchema } from '../actions/action-schemas.js';
 export const ChatSendSchema = z.strictObject({
   conversationId: z.uuid().optional(),
   text: z.string().trim().min(1).max(4000),
+  /** Chosen by the client and kept as the message's id, so a message sent again after a lost connection is stored once. */
+  clientMessageId: z.uuid().optional(),
 });
 export type ChatSend = z.infer<typeof ChatSendSchema>;
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { appendMessage, findConversation, insertConversation } from '../../db/repositories/conversations.js';
+import { appendMessage, findContactMessage, findConversation, insertConversation, isUniqueViolation } from '../../db/repositories/conversations.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireContact, requireSection } from '../access/require.js';
 import type { ContactActor, Ctx } from '../context.js';
@@ -10,8 +10,11 @@ import { messageView } from './message-view.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
 import { redactSecrets } from './redact-secrets.js';
 
-/** `secrets` are the values masked in the stored message, for this turn's answer to be cleaned of; never stored. */
-export type PostedMessage = { conversationId: string; message: MessageView; secrets: string[] };
+/**
+ * `secrets` are the values masked in the stored message, for this turn's answer to be cleaned of; never stored.
+ * `repeated` says the message was stored before under its client id: nothing new happened, no turn is owed.
+ */
+export type PostedMessage = { conversationId: string; message: MessageView; secrets: string[]; repeated: boolean };
 
 /** A conversation of the signed-in user; anyone else's does not exist for them. */
 export async function loadOwnConversation(q: pg.Pool | pg.PoolClient, ctx: Ctx & { actor: ContactActor }, id: string) {
@@ -29,30 +32,49 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
   requireContact(ctx);
   const actor = ctx.actor;
   const { settings } = await requireSection(pool, ctx, 'assistant');
+  const storedBefore = async () => {
+    const message = input.clientMessageId && (await findContactMessage(pool, ctx.tenantId, actor.id, input.clientMessageId));
+    return message ? { conversationId: message.conversation_id, message: messageView(message), secrets: [], repeated: true } : undefined;
+  };
+  const repeated = await storedBefore();
+  if (repeated) return repeated;
+  try {
+    return await storeUserMessage(pool, { ...ctx, actor }, input, settings.tickets.ticketPerChatSession);
+  } catch (error) {
+    // The same message sent twice at once: the second insert met the first one's id.
+    if (!isUniqueViolation(error)) throw error;
+    const first = await storedBefore();
+    if (first) return first;
+    throw new AppError('conflict', 'client message id already used', { cause: error });
+  }
+}
+
+async function storeUserMessage(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }, input: ChatSend, wantsTicket: boolean): Promise<PostedMessage> {
+  const actor = ctx.actor;
   const { text, secrets } = redactSecrets(input.text);
-  const wantsTicket = settings.tickets.ticketPerChatSession;
+  const id = input.clientMessageId;
   const ticketFor = (client: pg.PoolClient, conversationId: string) =>
     openChatTicket(client, ctx.tenantId, actor, conversationId, { subject: subjectFromText(text), description: text, needsTechnician: false });
 
   if (input.conversationId) {
     // The common case, a message in an ongoing chat, is one statement.
-    const appended = await appendMessage(pool, ctx.tenantId, input.conversationId, { role: 'user', text }, { contactId: actor.id });
+    const appended = await appendMessage(pool, ctx.tenantId, input.conversationId, { id, role: 'user', text }, { contactId: actor.id });
     if (!appended) throw new AppError('not_found', 'no such conversation');
     // The setting was switched on during this chat: its ticket starts now.
     if (wantsTicket && !appended.ticketId) {
       await withTransaction(pool, async (client) => {
-        const conversation = await loadOwnConversation(client, { ...ctx, actor }, input.conversationId!);
+        const conversation = await loadOwnConversation(client, ctx, input.conversationId!);
         if (!conversation.ticket_id) await ticketFor(client, conversation.id);
       });
     }
-    return { conversationId: input.conversationId, message: messageView(appended.message), secrets };
+    return { conversationId: input.conversationId, message: messageView(appended.message), secrets, repeated: false };
   }
   return withinCreationAllowance(pool, ctx, 'conversations', () =>
     withTransaction(pool, async (client) => {
       const conversation = await insertConversation(client, ctx.tenantId, actor.id);
       if (wantsTicket) await ticketFor(client, conversation.id);
-      const appended = await appendMessage(client, ctx.tenantId, conversation.id, { role: 'user', text });
-      return { conversationId: conversation.id, message: messageView(appended!.message), secrets };
+      const appended = await appendMessage(client, ctx.tenantId, conversation.id, { id, role: 'user', text });
+      return { conversationId: conversation.id, message: messageView(appended!.message), secrets, repeated: false };
     }),
   );
 }

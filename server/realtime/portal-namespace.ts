@@ -117,6 +117,8 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
         const ctx = await currentCtx();
         const posted = await postUserMessage(deps.pool, ctx, payload);
         const conversationId = posted.conversationId;
+        // Sent again after a lost acknowledgement: the first sending already had its answer.
+        if (posted.repeated) return { conversationId, messageId: posted.message.id };
         socket.to(room).emit('chat:message', { conversationId, message: posted.message });
         void queue
           .run(conversationId, async () => {
