@@ -121,7 +121,7 @@ describe('no route of the OpenAPI document answers 500 to hostile input', () => 
 });
 
 describe('no portal socket event answers internal to hostile input', () => {
-  const EVENTS = ['chat:send', 'chat:load', 'action:confirm', 'action:cancel', 'action:verify', 'phone:set'];
+  const EVENTS = ['chat:send', 'chat:load', 'chat:feedback', 'action:confirm', 'action:cancel', 'action:verify', 'phone:set'];
   const deep = JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200));
   const PAYLOADS: unknown[] = [
     undefined,

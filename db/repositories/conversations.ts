@@ -191,3 +191,31 @@ export async function findContactMessage(
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
+
+/**
+ * Records (or changes) the contact's answer to one of the assistant's replies in their conversation; answers nothing
+ * when there is no such reply of theirs.
+ */
+export async function upsertReplyFeedback(
+  q: Queryable,
+  tenantId: string,
+  input: { contactId: string; conversationId: string; messageId: string; solved: boolean },
+): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `INSERT INTO conversation_feedback (message_id, tenant_id, conversation_id, solved)
+     SELECT m.id, m.tenant_id, m.conversation_id, $5
+     FROM messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+     WHERE m.tenant_id = $1 AND m.id = $2 AND m.conversation_id = $3 AND c.contact_id = $4 AND m.role = 'assistant'
+     ON CONFLICT (message_id) DO UPDATE SET solved = EXCLUDED.solved, answered_at = now()`,
+    [tenantId, input.messageId, input.conversationId, input.contactId, input.solved],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function listReplyFeedback(q: Queryable, tenantId: string, conversationId: string): Promise<{ message_id: string; solved: boolean }[]> {
+  const { rows } = await q.query<{ message_id: string; solved: boolean }>(
+    'SELECT message_id, solved FROM conversation_feedback WHERE tenant_id = $1 AND conversation_id = $2 ORDER BY answered_at',
+    [tenantId, conversationId],
+  );
+  return rows;
+}

@@ -9,6 +9,9 @@ export const ChatSendSchema = z.strictObject({
 });
 export type ChatSend = z.infer<typeof ChatSendSchema>;
 
+export const ReplyFeedbackSchema = z.strictObject({ conversationId: z.uuid(), messageId: z.uuid(), solved: z.boolean() });
+export type ReplyFeedback = z.infer<typeof ReplyFeedbackSchema>;
+
 export const ToolCallSchema = z.object({ name: z.string(), args: z.record(z.string(), z.unknown()) });
 export const CitationSchema = z.object({ articleId: z.string(), slug: z.string(), title: z.string() });
 
@@ -31,6 +34,8 @@ export const ConversationViewSchema = z
     ticket: z.object({ id: z.string(), number: z.number().int() }).nullable(),
     messages: z.array(MessageViewSchema),
     actions: z.array(ActionViewSchema),
+    /** The user's answers to "Did this solve it?", by reply. */
+    feedback: z.array(z.object({ messageId: z.string(), solved: z.boolean() })),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

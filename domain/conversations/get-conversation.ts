@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { listActionRequestsOfConversation } from '../../db/repositories/action-requests.js';
-import { findConversation, firstUserMessages, listConversationsOfContact, listMessages } from '../../db/repositories/conversations.js';
+import { findConversation, firstUserMessages, listConversationsOfContact, listMessages, listReplyFeedback } from '../../db/repositories/conversations.js';
 import { requireSection } from '../access/require.js';
 import { actionView } from '../actions/action-view.js';
 import type { Ctx } from '../context.js';
@@ -15,15 +15,17 @@ export async function getConversation(pool: pg.Pool, ctx: Ctx, id: string): Prom
   if (!conversation || (ctx.actor.kind === 'contact' && conversation.contact_id !== ctx.actor.id)) {
     throw new AppError('not_found', 'no such conversation');
   }
-  const [messages, actions] = await Promise.all([
+  const [messages, actions, feedback] = await Promise.all([
     listMessages(pool, ctx.tenantId, id),
     listActionRequestsOfConversation(pool, ctx.tenantId, id),
+    listReplyFeedback(pool, ctx.tenantId, id),
   ]);
   return {
     id: conversation.id,
     ticket: ticketRef(conversation),
     messages: messages.filter((m) => m.role !== 'tool').map(messageView),
     actions: actions.map((action) => actionView(action)),
+    feedback: feedback.map((f) => ({ messageId: f.message_id, solved: f.solved })),
     createdAt: conversation.created_at.toISOString(),
     updatedAt: conversation.updated_at.toISOString(),
   };

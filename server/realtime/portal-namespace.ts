@@ -8,7 +8,8 @@ import { ActionRefSchema, PhoneSchema, VerifySchema } from '../../domain/actions
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
 import { resolveSession, sessionKey } from '../../domain/auth/sessions.js';
 import type { ContactActor, Ctx } from '../../domain/context.js';
-import { ChatSendSchema } from '../../domain/conversations/conversation-schemas.js';
+import { ChatSendSchema, ReplyFeedbackSchema } from '../../domain/conversations/conversation-schemas.js';
+import { recordReplyFeedback } from '../../domain/conversations/record-reply-feedback.js';
 import { getConversation, listMyConversations } from '../../domain/conversations/get-conversation.js';
 import { postUserMessage } from '../../domain/conversations/post-user-message.js';
 import { AppError, isAppError } from '../../domain/errors.js';
@@ -150,6 +151,14 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       handleEvent(z.strictObject({ conversationId: z.uuid() }), options('chat:load'), async ({ conversationId }) => ({
         conversation: await getConversation(deps.pool, await currentCtx(), conversationId),
       })),
+    );
+
+    socket.on(
+      'chat:feedback',
+      handleEvent(ReplyFeedbackSchema, options('chat:feedback'), async (input) => {
+        await recordReplyFeedback(deps.pool, await currentCtx(), input);
+        return { ok: true };
+      }),
     );
 
     socket.on(

@@ -41,3 +41,24 @@ describe('chat:send with a client message id', () => {
     expect(JSON.stringify(theirs)).not.toContain(mine.conversationId);
   });
 });
+
+describe('chat:feedback ("Did this solve it?")', () => {
+  it('records the answer on the reply, replaces it when changed, and restores it with the conversation', async () => {
+    const tom = await demo.chat('tom');
+    const { ack, answer } = await tom.ask('how do I connect to the VPN from home?');
+    const feedback = { conversationId: ack.conversationId, messageId: answer.message.id };
+    expect(await tom.emit('chat:feedback', { ...feedback, solved: false })).toEqual({ ok: true });
+    expect(await tom.emit('chat:feedback', { ...feedback, solved: true })).toEqual({ ok: true });
+    const { conversation } = await tom.emit('chat:load', { conversationId: ack.conversationId });
+    expect(conversation.feedback).toEqual([{ messageId: answer.message.id, solved: true }]);
+  });
+
+  it("is refused on the user's own message, on another user's reply and with a bad payload", async () => {
+    const tom = await demo.chat('tom');
+    const anna = await demo.chat('anna');
+    const { ack, answer } = await tom.ask('my screen flickers');
+    expect((await tom.emit('chat:feedback', { conversationId: ack.conversationId, messageId: ack.messageId, solved: true })).error.code).toBe('not_found');
+    expect((await anna.emit('chat:feedback', { conversationId: ack.conversationId, messageId: answer.message.id, solved: false })).error.code).toBe('not_found');
+    expect((await tom.emit('chat:feedback', { conversationId: ack.conversationId, messageId: answer.message.id, solved: 'yes' })).error.code).toBe('validation_failed');
+  });
+});
