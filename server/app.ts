@@ -27,6 +27,7 @@ import { authRoutes } from './routes/auth.js';
 import { i18nRoutes } from './routes/i18n.js';
 import { kbRoutes } from './routes/kb.js';
 import { meRoutes } from './routes/me.js';
+import { portalRoutes } from './routes/portal.js';
 import { selfServiceRoutes } from './routes/self-service.js';
 import { smsOutboxRoutes } from './routes/sms-outbox.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): express.Express {
   ticketRoutes(api, options, { pool });
   adminRoutes(api, options, { pool, events: deps.events });
   i18nRoutes(api, options);
+  portalRoutes(api, options, { pool });
   kbRoutes(api, options, deps.kb);
   assistantRoutes(api, options, { pool });
   selfServiceRoutes(api, options, {

@@ -187,4 +187,23 @@ describe('portal settings, applied to signed-in users without a new login', () =
     );
     expect((await tom.get('/api/v1/admin/contacts')).status).toBe(403);
   });
+
+  it('branding: the admin sets name, logo, colour and greeting; anyone reads them, the colour made readable', async () => {
+    const anonymous = new HttpClient(portico.port);
+    const before = (await anonymous.get('/api/v1/portal/branding')).body;
+    expect(before).toEqual({ name: 'Demo MSP', logoUrl: null, color: '#1d4ed8', greeting: null });
+    await patch({ branding: { name: 'Acme IT Help', logoUrl: 'https://cdn.acme.example/logo.svg', color: '#FFD400', greeting: 'Hi! How can we help?' } });
+    try {
+      const after = (await anonymous.get('/api/v1/portal/branding')).body;
+      expect(after).toMatchObject({ name: 'Acme IT Help', logoUrl: 'https://cdn.acme.example/logo.svg', greeting: 'Hi! How can we help?' });
+      expect(after.color).not.toBe('#ffd400');
+      expect((await tech.get('/api/v1/admin/settings')).body.branding.color).toBe('#ffd400');
+      for (const bad of [{ color: 'yellow' }, { logoUrl: 'javascript:alert(1)' }, { logoUrl: 'http://cdn.example/logo.png' }, { logoUrl: '//evil.example/x.png' }, { name: '' }]) {
+        expect((await tech.patch('/api/v1/admin/settings', { branding: bad })).status).toBe(400);
+      }
+    } finally {
+      await patch({ branding: null });
+    }
+    expect((await anonymous.get('/api/v1/portal/branding')).body).toEqual(before);
+  });
 });

@@ -41,6 +41,8 @@ const OriginSchema = z
     return url.origin;
   });
 
+export const DEFAULT_BRAND_COLOR = '#1d4ed8';
+
 export const PortalSettingsSchema = z
   .strictObject({
     sections: z
@@ -81,6 +83,26 @@ export const PortalSettingsSchema = z
           .meta({ description: 'Web pages on these origins may embed the widget and make signed-in requests.' }),
       })
       .default({ allowedOrigins: [] }),
+    branding: z
+      .strictObject({
+        name: z.string().trim().min(1).max(80).nullable().default(null).meta({ description: "Shown in the header; the tenant's name when null." }),
+        logoUrl: z
+          .string()
+          .trim()
+          .max(2000)
+          .refine((value) => value.startsWith('/') ? !value.startsWith('//') : URL.canParse(value) && new URL(value).protocol === 'https:', {
+            message: 'expected an https:// address or a path on the portal',
+          })
+          .nullable()
+          .default(null),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as #1d4ed8' })
+          .transform((value) => value.toLowerCase())
+          .default(DEFAULT_BRAND_COLOR),
+        greeting: z.string().trim().min(1).max(500).nullable().default(null).meta({ description: "The chat's first words; a greeting in the user's language when null." }),
+      })
+      .default({ name: null, logoUrl: null, color: DEFAULT_BRAND_COLOR, greeting: null }),
   })
   .meta({ id: 'PortalSettings' });
 
