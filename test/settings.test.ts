@@ -139,6 +139,32 @@ describe('portal settings, applied to signed-in users without a new login', () =
     await patch({ fieldVisibility: { priority: 'editable', type: 'editable', asset_tag: 'editable', location: 'editable' } });
   });
 
+  it('describes the new-ticket form by the same visibility rules', async () => {
+    const keys = (form: { fields: { key: string }[] }) => form.fields.map((f) => f.key);
+    const before = (await tom.get('/api/v1/tickets/form')).body;
+    expect(before.manualCreation).toBe(true);
+    expect(keys(before)).toEqual(expect.arrayContaining(['subject', 'description', 'priority', 'type', 'asset_tag', 'location']));
+    await patch({ fieldVisibility: { priority: 'hidden', type: 'readonly', asset_tag: 'hidden', location: 'editable' } });
+    try {
+      const form = (await tom.get('/api/v1/tickets/form')).body;
+      expect(keys(form)).not.toContain('priority');
+      expect(keys(form)).not.toContain('asset_tag');
+      expect(form.fields.find((f: { key: string }) => f.key === 'type')).toMatchObject({ editable: false, value: 'incident' });
+      expect(form.fields.find((f: { key: string }) => f.key === 'location')).toMatchObject({
+        kind: 'custom',
+        label: 'Location',
+        type: 'select',
+        options: ['Head office', 'Branch office', 'Remote'],
+        editable: true,
+      });
+      await patch({ tickets: { disableManualCreation: true } });
+      expect((await tom.get('/api/v1/tickets/form')).body.manualCreation).toBe(false);
+    } finally {
+      await patch({ fieldVisibility: { priority: 'editable', type: 'editable', asset_tag: 'editable', location: 'editable' }, tickets: { disableManualCreation: false } });
+    }
+    expect((await tech.get('/api/v1/tickets/form')).status).toBe(403);
+  });
+
   it('a locked subject is derived from the description', async () => {
     await patch({ fieldVisibility: { subject: 'readonly' } });
     const created = await tom.post('/api/v1/tickets', { description: 'Keyboard types double letters\nsince Monday' });

@@ -10,7 +10,7 @@ import { AppError } from '../errors.js';
 import { withinCreationAllowance } from '../limits/creation-limits.js';
 import { DEFAULT_TICKET_FIELDS, visibilityOf } from '../settings/settings-schema.js';
 import { checkCustomFieldValues } from './custom-field-values.js';
-import type { CreateTicketInput, TicketView } from './ticket-schemas.js';
+import { NEW_TICKET_DEFAULTS, type CreateTicketInput, type TicketView } from './ticket-schemas.js';
 import { ticketView } from './ticket-view.js';
 
 function subjectFrom(description: string): string {
@@ -50,8 +50,8 @@ export async function createTicket(pool: pg.Pool, ctx: Ctx, input: CreateTicketI
         number,
         subject,
         description,
-        priority: input.priority ?? 'medium',
-        type: input.type ?? 'incident',
+        priority: input.priority ?? NEW_TICKET_DEFAULTS.priority,
+        type: input.type ?? NEW_TICKET_DEFAULTS.type,
         source: 'portal',
         requesterId: actor.id,
         companyId: actor.companyId,

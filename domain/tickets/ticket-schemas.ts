@@ -4,6 +4,11 @@ import { TICKET_STATUSES } from '../settings/settings-schema.js';
 
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export const TICKET_TYPES = ['question', 'incident', 'problem', 'request'] as const;
+/** What a ticket opened in the portal gets for the fields its user does not set. */
+export const NEW_TICKET_DEFAULTS = { priority: 'medium', type: 'incident' } as const satisfies {
+  priority: (typeof TICKET_PRIORITIES)[number];
+  type: (typeof TICKET_TYPES)[number];
+};
 
 export const CustomFieldValueSchema = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
 
@@ -80,3 +85,25 @@ export type TicketView = z.infer<typeof TicketViewSchema>;
 export const TicketListSchema = z
   .object({ tickets: z.array(TicketViewSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
   .meta({ id: 'TicketList' });
+
+export const TicketFormSchema = z
+  .object({
+    /** False when users must go through the assistant to open a ticket. */
+    manualCreation: z.boolean(),
+    fields: z.array(
+      z.object({
+        key: z.string(),
+        kind: z.enum(['default', 'custom']),
+        /** Custom fields carry the admin's label; default fields are named by the UI in the user's language. */
+        label: z.string().optional(),
+        type: z.enum(['text', 'textarea', 'number', 'date', 'select', 'checkbox']),
+        options: z.array(z.string()),
+        required: z.boolean(),
+        editable: z.boolean(),
+        /** The value a read-only field will have. */
+        value: z.union([z.string(), z.null()]).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'TicketForm' });
+export type TicketForm = z.infer<typeof TicketFormSchema>;

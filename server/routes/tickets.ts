@@ -3,6 +3,7 @@ import type pg from 'pg';
 import * as z from 'zod';
 import { addComment } from '../../domain/tickets/add-comment.js';
 import { createTicket } from '../../domain/tickets/create-ticket.js';
+import { describeTicketForm } from '../../domain/tickets/describe-ticket-form.js';
 import { getTicket } from '../../domain/tickets/get-ticket.js';
 import { listTickets } from '../../domain/tickets/list-tickets.js';
 import { reopenTicket } from '../../domain/tickets/reopen-ticket.js';
@@ -11,6 +12,7 @@ import {
   CommentViewSchema,
   CreateTicketSchema,
   ListTicketsQuerySchema,
+  TicketFormSchema,
   TicketListSchema,
   TicketRefSchema,
   TicketViewSchema,
@@ -44,6 +46,18 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     status: 201,
     errors: [403, 429],
     handler: ({ ctx, body }) => createTicket(pool, ctx, body),
+  });
+
+  // Before /tickets/:id, which would take "form" for a ticket reference.
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/tickets/form',
+    summary: 'The new-ticket form as this user may fill it: visible fields, which are editable, and whether manual creation is on',
+    tags: ['tickets'],
+    access: 'session',
+    response: TicketFormSchema,
+    errors: [403],
+    handler: ({ ctx }) => describeTicketForm(pool, ctx),
   });
 
   defineRoute(router, options, {
