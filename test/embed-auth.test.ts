@@ -89,6 +89,10 @@ describe('CORS for the origins allowed to embed the portal', () => {
     expect(write.status).toBe(403);
     expect(write.body.error.code).toBe('origin_not_allowed');
     expect(corsHeaders(write)).toEqual({});
+    const read = await widget().send('GET', '/api/v1/me', { headers: bearer(token, EVIL) });
+    expect(read.status).toBe(403);
+    expect(corsHeaders(read)).toEqual({});
+    expect((await widget().send('GET', '/api/v1/me', { headers: bearer(token) })).status).toBe(200);
     expect((await widgetSocket(token, EVIL)).outcome).toBe('origin_not_allowed');
   });
 
@@ -121,17 +125,16 @@ describe('bearer tokens for the embedded widget', () => {
 
     const { socket, outcome } = await widgetSocket(token);
     expect(outcome).toBe('connected');
+
+    // The portal's own sign-in stays on the cookie.
+    const portal = widget();
+    const cookieSignIn = await portal.post('/api/v1/auth/login', { username: DEMO.tom, password: 'portico-demo' });
+    expect(cookieSignIn.status).toBe(200);
+    expect(portal.cookie('portico_session')).toBeDefined();
+    expect(cookieSignIn.body.token).toBeUndefined();
     // Signed in on the socket: an unknown conversation is not found, not a request to sign in.
     const ack = await socket.timeout(10_000).emitWithAck('chat:load', { conversationId: randomUUID() });
     expect(ack.error.code).toBe('not_found');
-  });
-
-  it('keeps the portal’s own sign-in on the cookie, with no token in the answer', async () => {
-    const client = widget();
-    const answer = await client.post('/api/v1/auth/login', { username: DEMO.tom, password: 'portico-demo' });
-    expect(answer.status).toBe(200);
-    expect(client.cookie('portico_session')).toBeDefined();
-    expect(answer.body.token).toBeUndefined();
   });
 
   it('refuses the token after sign-out, on REST and on the socket it opened', async () => {
