@@ -86,7 +86,7 @@ export function authRoutes(router: Router, options: RouteOptions, deps: AuthDeps
     access: 'public',
     body: VerifiedIdentitySchema,
     response: z.object({ user: UserViewSchema }).extend(TokenGrantSchema.shape),
-    errors: [401, 429, 503],
+    errors: [401, 429],
     handler: async ({ body, req }) => {
       const tenantId = req.tenant!.id;
       const session = await signInWithVerifiedIdentity(
