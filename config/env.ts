@@ -76,6 +76,9 @@ const EnvSchema = z.object({
   }),
   PORTICO_SEED: z.enum(['demo', 'none']).optional(),
   PORTICO_TRUST_PROXY: trustProxy,
+  PORTICO_SECRET_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'expected at least 32 characters, e.g. the output of: openssl rand -base64 32',
+  }),
   PORTICO_ACTION_EXPIRY_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int({ error: 'expected a whole number of seconds' })
@@ -101,6 +104,8 @@ export type Config = {
   baseDomain: string;
   seed: 'demo' | 'none';
   trustProxy: TrustProxy;
+  /** Encrypts secrets stored in the database; in embedded mode a key generated in the data directory stands in. */
+  secretKey?: string;
   /** How long a verified action waits for its device to come online before it expires. */
   actionExpirySeconds: number;
   /** Whether the demo tenant's devices are served by simulated agents inside the server. */
@@ -136,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseDomain: (e.PORTICO_BASE_DOMAIN ?? 'portal.localhost').toLowerCase(),
     seed: e.PORTICO_SEED ?? (mode === 'embedded' ? 'demo' : 'none'),
     trustProxy: e.PORTICO_TRUST_PROXY,
+    secretKey: e.PORTICO_SECRET_KEY,
     actionExpirySeconds: e.PORTICO_ACTION_EXPIRY_SECONDS,
     demoAgents: e.PORTICO_DEMO_AGENTS,
     logLevel: e.LOG_LEVEL,

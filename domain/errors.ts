@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   enrollment_token_invalid: 401,
   agent_unauthenticated: 401,
+  identity_invalid: 401,
+  identity_expired: 401,
   forbidden: 403,
   section_disabled: 403,
   origin_not_allowed: 403,

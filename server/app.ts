@@ -8,9 +8,12 @@ import type { Logger } from 'pino';
 import type { TrustProxy } from '../config/env.js';
 import type { LoginLimits } from '../domain/auth/login-policy.js';
 import { LoginThrottle } from '../domain/auth/login-throttle.js';
+import { IdentityThrottle } from '../domain/auth/verified-identity.js';
 import { PasswordTries } from '../domain/contacts/password-tries.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { AppError } from '../domain/errors.js';
+import type { SecretBox } from '../domain/secrets/secret-box.js';
+import { embedCors } from './http/embed-cors.js';
 import { errorHandler } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
 import { originGuard } from './http/origin-guard.js';
@@ -44,6 +47,10 @@ export type AppDeps = {
   /** Checks every answer against its schema; on in tests. */
   validateResponses?: boolean;
   loginLimits?: Partial<LoginLimits>;
+  /** Failed verified identities allowed per address in the window, when a suite needs another figure than the policy's. */
+  identityFailuresPerAddress?: number;
+  /** Seals stored secrets such as the embed secret; absent in scale-out mode without PORTICO_SECRET_KEY. */
+  secrets: SecretBox | undefined;
   events: PortalEvents;
   verification: VerificationDeps;
   /** How long a verified action waits for its device to come online. */
@@ -65,10 +72,16 @@ export function createApp(deps: AppDeps): express.Express {
   const registry = new OpenAPIRegistry();
   const api = express.Router();
   const options = { registry, validateResponses: deps.validateResponses ?? false };
-  authRoutes(api, options, { pool, throttle: new LoginThrottle(pool, deps.loginLimits), events: deps.events });
+  authRoutes(api, options, {
+    pool,
+    throttle: new LoginThrottle(pool, deps.loginLimits),
+    identityThrottle: new IdentityThrottle(pool, deps.identityFailuresPerAddress),
+    secrets: deps.secrets,
+    events: deps.events,
+  });
   meRoutes(api, options, { pool });
   ticketRoutes(api, options, { pool });
-  adminRoutes(api, options, { pool, events: deps.events });
+  adminRoutes(api, options, { pool, events: deps.events, secrets: deps.secrets });
   i18nRoutes(api, options);
   portalRoutes(api, options, { pool });
   kbRoutes(api, options, deps.kb);
@@ -87,6 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use(tenantResolver(pool));
+  app.use('/api', embedCors(pool));
   app.use(sessionLoader(pool));
   app.use(embedFraming(pool));
   app.use('/api', originGuard(pool));

@@ -18,6 +18,8 @@ import { markAllDevicesOffline } from '../db/repositories/devices.js';
 import { CodeSendLimiter } from '../domain/verification/code-send-limiter.js';
 import { setCreationLimits, type CreationLimits } from '../domain/limits/creation-limits.js';
 import { createSmsSender } from './channels/sms/create-sms-sender.js';
+import { socketCors } from './http/embed-cors.js';
+import { loadSecretBox } from './secret-key.js';
 import { startDemoAgents } from './demo-agents.js';
 import { ActionDelivery } from './realtime/action-delivery.js';
 import { agentsNamespace } from './realtime/agents-namespace.js';
@@ -34,7 +36,7 @@ export type RunningPortico = {
   close(): Promise<void>;
 };
 
-export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits'> & {
+export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | 'identityFailuresPerAddress'> & {
   host?: string;
   /** Replaces the engine chosen from the configuration; the bench measures the server with a zero-latency one. */
   engine?: AssistantEngine;
@@ -66,9 +68,10 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const sms = createSmsSender(config, db.pool);
     const verification = { sms, codeLimiter: new CodeSendLimiter(db.pool) };
     const deliverWithinSeconds = config.actionExpirySeconds;
-    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, events, verification, deliverWithinSeconds, ...appOptions });
+    const secrets = loadSecretBox(config, logger);
+    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, events, verification, deliverWithinSeconds, secrets, ...appOptions });
     const server = createServer(app);
-    const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024 });
+    const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool) });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
     const delivery = new ActionDelivery(io, db.pool, logger, events);

@@ -11,14 +11,40 @@ export type SessionRow = {
   expires_at: Date;
 };
 
+export type SessionTransport = 'cookie' | 'token';
+
 export async function insertSession(
   q: Queryable,
-  input: { tokenHash: string; tenantId: string; principalKind: 'contact' | 'technician'; principalId: string; expiresAt: Date },
+  input: {
+    tokenHash: string;
+    tenantId: string;
+    principalKind: 'contact' | 'technician';
+    principalId: string;
+    expiresAt: Date;
+    transport: SessionTransport;
+  },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO sessions (token_hash, tenant_id, principal_kind, principal_id, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-    [input.tokenHash, input.tenantId, input.principalKind, input.principalId, input.expiresAt],
+    `INSERT INTO sessions (token_hash, tenant_id, principal_kind, principal_id, expires_at, transport) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [input.tokenHash, input.tenantId, input.principalKind, input.principalId, input.expiresAt, input.transport],
   );
+}
+
+/** Moves a live token session's expiry to `lifetimeSeconds` from now, never past its absolute end; undefined when there is none. */
+export async function extendTokenSession(
+  q: Queryable,
+  tenantId: string,
+  tokenHash: string,
+  lifetimeSeconds: number,
+  absoluteSeconds: number,
+): Promise<Date | undefined> {
+  const { rows } = await q.query<{ expires_at: Date }>(
+    `UPDATE sessions SET expires_at = LEAST(now() + make_interval(secs => $3), created_at + make_interval(secs => $4)), last_seen_at = now()
+     WHERE token_hash = $1 AND tenant_id = $2 AND transport = 'token' AND revoked_at IS NULL AND expires_at > now()
+     RETURNING expires_at`,
+    [tokenHash, tenantId, lifetimeSeconds, absoluteSeconds],
+  );
+  return rows[0]?.expires_at;
 }
 
 export type SessionWithPrincipal = SessionRow & { contact?: ContactRow; technician?: TechnicianRow };

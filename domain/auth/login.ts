@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { insertAuditEntry } from '../../db/repositories/audit.js';
 import { findContactByUsername, findTechnicianByUsername } from '../../db/repositories/principals.js';
+import type { SessionTransport } from '../../db/repositories/sessions.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { Actor } from '../context.js';
 import { AppError } from '../errors.js';
@@ -10,7 +11,15 @@ import type { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import { endSession, startSession } from './sessions.js';
 
-export type LoginInput = { tenantId: string; username: string; password: string; address: string; previousToken?: string };
+export type LoginInput = {
+  tenantId: string;
+  username: string;
+  password: string;
+  address: string;
+  previousToken?: string;
+  /** How the session will travel: the portal's cookie, or a bearer token for the widget on another origin. */
+  transport?: SessionTransport;
+};
 
 /**
  * Takes the attempt from the throttle first, then checks the password (against a decoy when the user is unknown, so
@@ -35,12 +44,12 @@ export async function login(
   const actor = technician ? technicianActor(technician) : contactActor(contact!);
   return withTransaction(pool, async (client) => {
     if (input.previousToken) await endSession(client, input.tenantId, input.previousToken);
-    const session = await startSession(client, input.tenantId, actor);
+    const session = await startSession(client, input.tenantId, actor, input.transport);
     await insertAuditEntry(client, input.tenantId, {
       actorKind: actor.kind,
       actorId: actor.id,
       action: 'auth.login',
-      details: { address: input.address },
+      details: { address: input.address, transport: input.transport ?? 'cookie' },
     });
     return { actor, ...session };
   });

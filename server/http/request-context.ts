@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { SessionTransport } from '../../db/repositories/sessions.js';
 import type { TenantRow } from '../../db/repositories/tenants.js';
 import type { Ctx } from '../../domain/context.js';
 
@@ -11,6 +12,7 @@ declare global {
       tenant?: TenantRow;
       ctx?: Ctx;
       sessionToken?: string;
+      sessionTransport?: SessionTransport;
     }
   }
 }

@@ -70,7 +70,7 @@ export function defineRoute<
     path: route.path.replace(/:([A-Za-z_]+)/g, '{$1}'),
     summary: route.summary,
     tags: route.tags,
-    security: route.access === 'session' ? [{ sessionCookie: [] }] : [],
+    security: route.access === 'session' ? [{ sessionCookie: [] }, { bearerToken: [] }] : [],
     request: {
       ...(route.params ? { params: route.params as unknown as z.ZodObject } : {}),
       ...(route.query ? { query: route.query as unknown as z.ZodObject } : {}),

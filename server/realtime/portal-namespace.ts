@@ -15,7 +15,7 @@ import { postUserMessage } from '../../domain/conversations/post-user-message.js
 import { AppError, isAppError } from '../../domain/errors.js';
 import { assertOriginAllowed } from '../http/origin-policy.js';
 import { hostnameOf } from '../http/resolve-tenant.js';
-import { readSessionToken } from '../http/session-cookie.js';
+import { readHandshakeToken } from '../http/session-cookie.js';
 import { loadPortalConfig } from '../../domain/settings/load-settings.js';
 import { sectionsForActor } from '../../domain/settings/sections-for-actor.js';
 import { actionSteps, type ActionStepDeps } from './action-steps.js';
@@ -79,14 +79,15 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       const { headers } = socket.handshake;
       const tenant = await findTenantByHostname(deps.pool, hostnameOf(headers.host));
       if (!tenant) return refuse('unauthenticated');
-      // The session cookie goes with a handshake from any page, so the page must be one the tenant trusts.
+      // The session cookie goes with a handshake from any page, so the page must be one the tenant trusts; a bearer
+      // token from the embedded widget obeys the same rule.
       try {
         await assertOriginAllowed(deps.pool, tenant.id, headers);
       } catch (error) {
         if (isAppError(error)) return refuse(error.code);
         throw error;
       }
-      const token = readSessionToken(headers.cookie);
+      const token = readHandshakeToken(socket.handshake.auth, headers.cookie);
       const actor = token ? await resolveSession(deps.pool, tenant.id, token) : undefined;
       if (!token || !actor || actor.kind !== 'contact') return refuse('unauthenticated');
       (socket.data as PortalSocketData) = { tenant, token, sessionKey: sessionKey(token), ctx: { tenantId: tenant.id, actor } };
