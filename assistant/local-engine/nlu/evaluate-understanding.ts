@@ -1,5 +1,6 @@
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { LANGUAGES, type Language } from '../../../i18n/languages.js';
+import { asksBeyondOwnDevices } from '../../beyond-own-devices.js';
 import { understand, type Understanding } from './understand.js';
 
 /** A user message with the tool and slots it should produce, as in test/fixtures/utterances.json. */
@@ -9,7 +10,8 @@ export type LabelledUtterance = {
   text: string;
   /** A tool name, or 'none' (or null) when no tool fits: greetings, thanks, help… */
   tool: string | null;
-  slots: { action?: string; app?: string; device?: 'mac' | 'windows'; number?: number | string };
+  /** `target: 'other_person'` marks an action or install for someone else's device, which must be refused. */
+  slots: { action?: string; app?: string; device?: 'mac' | 'windows'; number?: number | string; target?: 'other_person' };
   split?: 'dev' | 'holdout';
 };
 
@@ -40,7 +42,7 @@ export type Evaluation = {
   bySlot: Record<string, Tally>;
 };
 
-function slotMatches(name: SlotName, expected: NonNullable<LabelledUtterance['slots'][SlotName]>, u: Understanding): boolean {
+function slotMatches(name: Exclude<SlotName, 'target'>, expected: NonNullable<LabelledUtterance['slots'][SlotName]>, u: Understanding): boolean {
   switch (name) {
     case 'action':
       return u.slots.action === expected;
@@ -51,6 +53,13 @@ function slotMatches(name: SlotName, expected: NonNullable<LabelledUtterance['sl
     case 'app':
       return expected === NOT_IN_CATALOG ? u.slots.app !== undefined && u.slots.app.id === null : u.slots.app?.id === expected;
   }
+}
+
+const ACTING_TOOLS = new Set(['request_device_action', 'request_software_install']);
+
+/** Whose device an action or install is for, as the engine reads it: someone else's is refused, the user's own is not. */
+function targetMatches(item: LabelledUtterance): boolean {
+  return asksBeyondOwnDevices(item.text) === (item.slots.target === 'other_person');
 }
 
 function count(tallies: Record<string, Tally>, key: string, correct: boolean): void {
@@ -77,9 +86,15 @@ export async function evaluateUnderstanding(items: LabelledUtterance[], catalog:
     const toolCorrect = understanding.tool === expectedTool;
     const wrongSlots: SlotName[] = [];
     for (const [name, expected] of Object.entries(item.slots ?? {}) as [SlotName, NonNullable<LabelledUtterance['slots'][SlotName]>][]) {
+      if (name === 'target') continue;
       const right = toolCorrect && slotMatches(name, expected, understanding);
       count(bySlot, name, right);
       if (!right) wrongSlots.push(name);
+    }
+    if (ACTING_TOOLS.has(item.tool ?? '')) {
+      const right = toolCorrect && targetMatches(item);
+      count(bySlot, item.slots.target === 'other_person' ? 'target other person' : 'target own device', right);
+      if (!right) wrongSlots.push('target');
     }
     const correct = toolCorrect && wrongSlots.length === 0;
     count(byLanguage, item.lang, correct);
