@@ -15,3 +15,75 @@ export function asksBeyondOwnDevices(text: string): boolean {
   const plain = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
   return PATTERNS.some((pattern) => pattern.test(plain));
 }
+
+/** Whose things a request may name: the user's own names (first and full) and their devices' names. */
+export type Ownership = { names: readonly string[]; deviceNames: readonly string[] };
+
+export function ownershipOf(profile: { userName: string; devices: readonly { name: string }[] }): Ownership {
+  return { names: [profile.userName], deviceNames: profile.devices.map((d) => d.name) };
+}
+
+const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+
+// What an action or an install can be done to, in the five languages.
+const THINGS =
+  'laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|device|account|password|session|' +
+  'ordinateur|ordi|portable|poste|compte|rechner|konto|passwort|kennwort|arbeitsplatz|geraet|' +
+  'ordenador|portatil|equipo|cuenta|contrasena|computadora|portatile|dispositivo|utenza';
+const THING_WORDS = new Set(THINGS.split('|'));
+// People one acts for without being them.
+const OTHERS =
+  'colleague|coworker|co-worker|boss|manager|wife|husband|intern|secretary|collegue|stagiaire|kollegen?|kollegin|' +
+  'chefin|praktikant(?:en|in)?|companer[oa]|jef[ea]|becari[oa]|collega|stagista';
+// Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
+const NOT_A_PERSON = new Set(
+  (
+    'what where who how that there here let he she it its one everyone nobody today yesterday tomorrow ' +
+    'my your our mine the this la le les l el los las lo il gli un une una uno ein eine der die das des dem den del della dello ' +
+    'mon ma mes mi mis mio mia miei mein meine meinem meiner meinen mon notre nuestro nostro unser su sua suo ' +
+    'bureau travail maison casa lavoro ufficio trabajo oficina sobremesa mesa escritorio buero arbeit zuhause home work office ' +
+    'windows window mac apple lenovo dell hp microsoft google zoom slack teams outlook office365 ' +
+    'correo posta messagerie mail email e-mail courriel wifi vpn red rete reseau netzwerk ' +
+    'usuario utente utilisateur benutzer user administrador administrateur amministratore admin dominio domaine domain ' +
+    'sistema systeme system sesion session sessione test prueba prova essai reserve backup secours'
+  ).split(' '),
+);
+
+const POSSESSIVE_EN = new RegExp(`\\b([a-z][\\w-]*)'s\\s+(?:(?!my\\b|your\\b)[\\w-]+\\s+){0,2}(?:${THINGS})\\b`, 'g');
+const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`);
+const OF_PERSON = new RegExp(`\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*([a-z][\\w-]*)`, 'g');
+// German genitive, read on the text as typed: a capitalised name with its s before the thing ("Peters Rechner").
+const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
+// An action asked with a colleague in it is taken for the colleague's: refusing costs a ticket, acting on the wrong
+// machine costs more.
+const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`);
+// A hostname such as TOM-LAPTOP, as typed in capitals or lower case.
+const HOSTNAME = /\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:laptop|desktop|pc|mac|macbook|ws|nb|notebook)\b|\b(?:laptop|desktop|pc|mac|ws|nb)-[a-z0-9]+\b/g;
+
+/** Whether the word, found in the folded text, starts with a capital where the user typed it. */
+function isCapitalisedIn(text: string, word: string): boolean {
+  const folded = fold(text);
+  const at = folded.search(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  return at >= 0 && /\p{Lu}/u.test(text[at] ?? '');
+}
+
+/**
+ * True when an action or install request names a device or account that is not the user's: "restart Anna's desktop",
+ * "le PC de Marco", "Peters Rechner sperren", a colleague's, or a hostname that is not one of the user's devices. Read
+ * with the user's own names and device names, so "MacBook Air di Anna" said by Anna is her own.
+ */
+export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
+  const ownWords = new Set(own.names.flatMap((name) => fold(name).split(/\s+/)).filter(Boolean));
+  const ownDevices = own.deviceNames.map(fold);
+  // The user's own device names are theirs whatever words they hold.
+  const plain = ownDevices.reduce((remaining, device) => remaining.split(device).join(' '), fold(text));
+  const isOther = (word: string) => word.length > 1 && !ownWords.has(word) && !NOT_A_PERSON.has(word) && !THING_WORDS.has(word);
+  const possessors = [
+    ...[...plain.matchAll(POSSESSIVE_EN)].map((m) => m[1]!),
+    // "of" and its kin also say which one ("ordinateur de bureau", "pc di casa"): only a capitalised name counts.
+    ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!)).map((m) => m[1]!),
+    ...[...text.matchAll(GENITIVE_DE)].map((m) => fold(m[1]!)),
+  ];
+  if (possessors.some(isOther) || PRONOUN_EN.test(plain) || FOR_OTHER.test(plain)) return true;
+  return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]));
+}

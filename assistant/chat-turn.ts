@@ -15,7 +15,7 @@ import { t } from '../i18n/translate.js';
 import { guardedStream } from '../text/guarded-stream.js';
 import type { ActionView, Citation } from '../tools/tool.js';
 import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
-import { asksBeyondOwnDevices } from './beyond-own-devices.js';
+import { asksBeyondOwnDevices, namesSomeoneElsesDevice, ownershipOf, type Ownership } from './beyond-own-devices.js';
 import { understand } from './local-engine/nlu/understand.js';
 import { replyLanguage } from './reply-language.js';
 
@@ -45,8 +45,8 @@ const FOLLOW_UP_INTENTS = new Set(['affirm', 'deny']);
 const SURE = 0.75;
 
 /** Whether the user's words ask for an action, decided before any model or KB text is read. */
-async function userAsksForAction(text: string, fallbackLanguage: Language, pending: unknown): Promise<boolean> {
-  if (asksBeyondOwnDevices(text)) return false;
+async function userAsksForAction(text: string, fallbackLanguage: Language, pending: unknown, own: Ownership): Promise<boolean> {
+  if (asksBeyondOwnDevices(text) || namesSomeoneElsesDevice(text, own)) return false;
   if (pending) return true;
   const u = await understand(text, { fallbackLanguage, catalog: [] });
   return (u.tool !== null && ACTION_TOOLS.has(u.tool)) || FOLLOW_UP_INTENTS.has(u.intent) || u.confidence < SURE;
@@ -74,7 +74,8 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
   const language = await replyLanguage(userMessage.text, ctx.actor.language);
   const messageId = randomUUID();
   let asked: Promise<boolean> | undefined;
-  const actionsAllowed = () => (asked ??= userAsksForAction(userMessage.text, language, conversation?.pending ?? null));
+  const own = ownershipOf({ userName: ctx.actor.name, devices });
+  const actionsAllowed = () => (asked ??= userAsksForAction(userMessage.text, language, conversation?.pending ?? null, own));
   const record = { citations: [] as Citation[], actions: [] as ActionView[] };
   // The deltas go through the same guard as the stored answer, so no link or secret shows even while it streams.
   const stream = guardedStream(guard.clean, guard.secrets, (text) => events.delta(messageId, text));

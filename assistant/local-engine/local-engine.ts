@@ -8,7 +8,7 @@ import { runTool } from '../../tools/run-tool.js';
 import { findTool } from '../../tools/index.js';
 import type { ToolOutcome } from '../../tools/tool.js';
 import type { AssistantEngine, DeviceSummary, PendingState, ToolCallRecord, TurnInput, TurnResult, TurnSink } from '../engine.js';
-import { asksBeyondOwnDevices } from '../beyond-own-devices.js';
+import { asksBeyondOwnDevices, namesSomeoneElsesDevice, ownershipOf } from '../beyond-own-devices.js';
 import { stepsFromPassage } from './kb-steps.js';
 import { understand, type Understanding } from './nlu/understand.js';
 import { devicesMentioned } from './resolve-device.js';
@@ -162,6 +162,7 @@ async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
   const name = turn.input.profile.userName.split(' ')[0] ?? '';
   const isAction = u.tool === 'request_device_action' || u.tool === 'request_software_install';
   if (isAction && asksBeyondOwnDevices(text)) return { text: turn.say('assistant.refuse_injection'), pending: null };
+  if (isAction && namesSomeoneElsesDevice(text, ownershipOf(turn.input.profile))) return { text: turn.say('assistant.refuse_other_device'), pending: null };
   if (isAction && u.confidence < ACTION_CONFIDENCE) {
     const label = u.slots.action ? actionLabel(turn.input.language, u.slots.action) : actionLabel(turn.input.language, 'install');
     const args: Record<string, string> = u.slots.action ? { action: u.slots.action } : { app: u.slots.app?.id ?? u.slots.app?.phrase ?? '' };

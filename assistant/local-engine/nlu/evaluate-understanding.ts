@@ -1,6 +1,6 @@
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { LANGUAGES, type Language } from '../../../i18n/languages.js';
-import { asksBeyondOwnDevices } from '../../beyond-own-devices.js';
+import { asksBeyondOwnDevices, namesSomeoneElsesDevice } from '../../beyond-own-devices.js';
 import { understand, type Understanding } from './understand.js';
 
 /** A user message with the tool and slots it should produce, as in test/fixtures/utterances.json. */
@@ -57,9 +57,13 @@ function slotMatches(name: Exclude<SlotName, 'target'>, expected: NonNullable<La
 
 const ACTING_TOOLS = new Set(['request_device_action', 'request_software_install']);
 
-/** Whose device an action or install is for, as the engine reads it: someone else's is refused, the user's own is not. */
+/**
+ * Whose device an action or install is for, as the engine reads it: someone else's is refused, the user's own is not.
+ * Read for a user with no name and no device, since the sets are written for no user in particular.
+ */
 function targetMatches(item: LabelledUtterance): boolean {
-  return asksBeyondOwnDevices(item.text) === (item.slots.target === 'other_person');
+  const refused = asksBeyondOwnDevices(item.text) || namesSomeoneElsesDevice(item.text, { names: [], deviceNames: [] });
+  return refused === (item.slots.target === 'other_person');
 }
 
 function count(tallies: Record<string, Tally>, key: string, correct: boolean): void {

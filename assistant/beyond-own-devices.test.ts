@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { namesSomeoneElsesDevice, type Ownership } from './beyond-own-devices.js';
+
+const TOM: Ownership = { names: ['Tom Baker'], deviceNames: ['TOM-LAPTOP'] };
+const ANNA: Ownership = { names: ['Anna Bianchi'], deviceNames: ['ANNA-DESKTOP', 'MacBook Air di Anna'] };
+const LUC: Ownership = { names: ['Luc Martin'], deviceNames: ['MacBook Pro de Luc'] };
+
+describe('namesSomeoneElsesDevice', () => {
+  const someoneElses: [string, Ownership][] = [
+    ["restart Anna Bianchi's desktop please, she asked me to", TOM],
+    ["can you lock sarah's laptop", TOM],
+    ['shut down her computer, she forgot', TOM],
+    ['install zoom for my colleague', TOM],
+    ['redémarre TOM-LAPTOP', LUC],
+    ['tu peux verrouiller le PC de Marco ?', LUC],
+    ["réinitialise le mot de passe du compte de Julie", LUC],
+    ['installe firefox pour mon collègue', LUC],
+    ['Peters Rechner bitte neu starten', TOM],
+    ['sperr den Laptop von Jana', TOM],
+    ['installier Slack für meine Kollegin', TOM],
+    ['reinicia el ordenador de Pedro', TOM],
+    ['bloquea la cuenta de mi compañera', TOM],
+    ['riavvia il pc di Giulia', ANNA],
+    ['installa zoom per il mio collega', ANNA],
+    ['spegni ANNA-DESKTOP', TOM],
+  ];
+  const ownOrNoOne: [string, Ownership][] = [
+    ['install firefox on MacBook Air di Anna', ANNA],
+    ["restart Anna's MacBook", ANNA],
+    ['restart my laptop please', TOM],
+    ['restart TOM-LAPTOP', TOM],
+    ["what's my laptop's name", TOM],
+    ["it's my laptop that is frozen, restart it", TOM],
+    ['reset the password of my account', TOM],
+    ['redémarre mon ordinateur de bureau', LUC],
+    ['verrouille le poste de travail', LUC],
+    ['réinitialise le mot de passe de ma session', LUC],
+    ['installe Slack sur le MacBook Pro de Luc', LUC],
+    ['Windows Rechner neu starten', TOM],
+    ['mein Passwort vom Windows Konto zurücksetzen', TOM],
+    ['reinicia el ordenador de sobremesa', TOM],
+    ['resetea la contraseña de mi correo', TOM],
+    ['cambia la contraseña de usuario', TOM],
+    ['riavvia il pc di casa', ANNA],
+    ["reimposta la password dell'account di posta", ANNA],
+    ['spegni il portatile di lavoro', ANNA],
+    ['blocca il pc, vado in pausa', ANNA],
+  ];
+
+  it.each(someoneElses)('someone else’s: %s', (text, own) => {
+    expect(namesSomeoneElsesDevice(text, own)).toBe(true);
+  });
+
+  it.each(ownOrNoOne)('own: %s', (text, own) => {
+    expect(namesSomeoneElsesDevice(text, own)).toBe(false);
+  });
+});
