@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
-import { launchChromium, signInToChat } from '../support/browser.js';
+import { launchChromium, routeMarkdownRenderer, signInToChat } from '../support/browser.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
 import { startTestPortico, type TestPortico } from '../support/portico.js';
 
@@ -204,6 +204,7 @@ describe('the chat with the assistant in Chromium', () => {
     await expect(log().locator('img, script').count()).resolves.toBe(0);
 
     // The renderer the assistant's messages go through, on the Markdown an engine could write.
+    await routeMarkdownRenderer(page);
     const rendered = await page.evaluate(async () => {
       const url = '/markdown.js';
       const { renderMarkdown } = await import(url);

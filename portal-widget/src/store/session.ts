@@ -1,0 +1,78 @@
+// Who is signed in, what they may use, and which tab they look at. The sections follow the admin's settings live.
+import { computed, signal } from '@preact/signals';
+import type { Language } from '../../../i18n/languages.js';
+import { getMe, login, logout, setLanguage, type Me } from '../api/session.js';
+import { browserLanguage, loadMessages } from '../i18n/i18n.js';
+import { composerFocus, startChat, stopChat } from './chat.js';
+import { forgetTickets } from './tickets.js';
+
+export type TabId = 'chat' | 'tickets';
+
+export const me = signal<Me | undefined>(undefined);
+export const phase = signal<'starting' | 'signedOut' | 'signedIn'>('starting');
+export const selectedTab = signal<TabId>('chat');
+
+/** The chat is the main view when the assistant is on for this user; without it the tickets are the only view. */
+export const tabs = computed<TabId[]>(() => (me.value?.sections.assistant ? ['chat', 'tickets'] : []));
+
+export const isPrimary = computed(() => {
+  const user = me.value?.user;
+  return !!user && (user.roles.includes('primary_contact') || user.kind === 'technician');
+});
+
+function showLogin(): void {
+  stopChat();
+  // Nothing of the user who left stays on the page for the next one.
+  forgetTickets();
+  me.value = undefined;
+  phase.value = 'signedOut';
+}
+
+async function refreshMe(): Promise<void> {
+  const answer = await getMe();
+  if (!answer.ok) return showLogin();
+  me.value = answer.body;
+}
+
+async function enter(value: Me): Promise<void> {
+  await loadMessages(value.user.language);
+  me.value = value;
+  selectedTab.value = 'chat';
+  phase.value = 'signedIn';
+  // The socket also tells a user without the assistant when an admin switches it on.
+  startChat({ signedOut: showLogin, settingsUpdated: () => void refreshMe() });
+  // The sign-in form is gone: the keyboard goes to what the user came for.
+  if (value.sections.assistant) composerFocus.value++;
+}
+
+export async function boot(): Promise<void> {
+  await loadMessages(browserLanguage());
+  const current = await getMe();
+  if (current.ok) await enter(current.body);
+  else showLogin();
+}
+
+/** Resolves with the server's reason when the sign-in is refused. */
+export async function signIn(username: string, password: string): Promise<string | undefined> {
+  const answer = await login(username, password);
+  if (!answer.ok) return answer.error.message;
+  const current = await getMe();
+  if (!current.ok) return current.error.message;
+  await enter(current.body);
+  return undefined;
+}
+
+export async function signOut(): Promise<void> {
+  await logout();
+  // The form stays in the language of the user who just left.
+  showLogin();
+}
+
+/** Saved on the contact, so the assistant answers in it too; the UI switches at once. */
+export async function chooseLanguage(language: Language): Promise<string | undefined> {
+  const answer = await setLanguage(language);
+  if (!answer.ok) return answer.error.message;
+  await loadMessages(answer.body.user.language);
+  me.value = answer.body;
+  return undefined;
+}
