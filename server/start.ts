@@ -83,7 +83,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       ...appOptions,
     });
     const server = createServer(app);
-    const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024 });
+    const io = new SocketServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
     const delivery = new ActionDelivery(io, db.pool, logger, events);

@@ -186,7 +186,7 @@ describe('the chat with the assistant in Chromium', () => {
       expect((await tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'off' } } })).status).toBe(200);
       await page.getByRole('heading', { name: 'My tickets' }).waitFor();
       await expect(page.locator('#chat').isHidden()).resolves.toBe(true);
-      await expect(page.getByRole('tablist').count()).resolves.toBe(0);
+      await expect(page.getByRole('tab', { name: 'Assistant' }).count()).resolves.toBe(0);
       expect((await tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'everyone' } } })).status).toBe(200);
       await page.getByRole('heading', { name: 'Chat with the assistant' }).waitFor();
       await expect(page.getByRole('tab', { name: 'Assistant' }).getAttribute('aria-selected')).resolves.toBe('true');

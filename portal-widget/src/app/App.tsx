@@ -1,6 +1,7 @@
 import { tr } from '../i18n/i18n.js';
-import { me, phase, selectedTab, signOut, tabs } from '../store/session.js';
+import { me, phase, selectedTab, shownTab, signOut, tabs } from '../store/session.js';
 import { ChatView } from '../views/ChatView.js';
+import { SettingsView } from '../views/SettingsView.js';
 import { SignIn } from '../views/SignIn.js';
 import { TicketsView } from '../views/TicketsView.js';
 import { Tabs } from './Tabs.js';
@@ -26,12 +27,13 @@ function Header() {
 
 function Portal() {
   const shown = tabs.value;
-  const selected = shown.includes(selectedTab.value) ? selectedTab.value : undefined;
+  const selected = shownTab.value;
   return (
     <>
-      {shown.length > 0 && <Tabs tabs={shown} selected={selected ?? shown[0]!} onSelect={(tab) => (selectedTab.value = tab)} />}
+      <Tabs tabs={shown} selected={selected} onSelect={(tab) => (selectedTab.value = tab)} />
       {shown.includes('chat') && <ChatView hidden={selected !== 'chat'} />}
-      <TicketsView hidden={shown.length > 0 && selected !== 'tickets'} asTab={shown.includes('tickets')} />
+      {shown.includes('tickets') && <TicketsView hidden={selected !== 'tickets'} />}
+      <SettingsView hidden={selected !== 'settings'} />
     </>
   );
 }

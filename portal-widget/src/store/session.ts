@@ -6,14 +6,21 @@ import { browserLanguage, loadMessages } from '../i18n/i18n.js';
 import { composerFocus, startChat, stopChat } from './chat.js';
 import { forgetTickets } from './tickets.js';
 
-export type TabId = 'chat' | 'tickets';
+export type TabId = 'chat' | 'tickets' | 'settings';
 
 export const me = signal<Me | undefined>(undefined);
 export const phase = signal<'starting' | 'signedOut' | 'signedIn'>('starting');
 export const selectedTab = signal<TabId>('chat');
 
-/** The chat is the main view when the assistant is on for this user; without it the tickets are the only view. */
-export const tabs = computed<TabId[]>(() => (me.value?.sections.assistant ? ['chat', 'tickets'] : []));
+/** The tabs of the sections this user may use, the chat first; a section an admin switches off loses its tab. */
+export const tabs = computed<TabId[]>(() => {
+  const sections = me.value?.sections;
+  if (!sections) return [];
+  return [...(sections.assistant ? (['chat'] as const) : []), ...(sections.ticketing ? (['tickets'] as const) : []), 'settings'];
+});
+
+/** The chosen tab while it is there; else the first one, without forgetting the choice for when it comes back. */
+export const shownTab = computed<TabId>(() => (tabs.value.includes(selectedTab.value) ? selectedTab.value : (tabs.value[0] ?? 'settings')));
 
 export const isPrimary = computed(() => {
   const user = me.value?.user;

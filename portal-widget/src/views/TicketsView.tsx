@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { language, tr } from '../i18n/i18n.js';
-import { isPrimary, me } from '../store/session.js';
+import { isPrimary } from '../store/session.js';
 import { loadTickets, tickets } from '../store/tickets.js';
 
 function TicketRow({ ticket }: { ticket: TicketView }) {
@@ -15,18 +15,16 @@ function TicketRow({ ticket }: { ticket: TicketView }) {
   );
 }
 
-/** The user's tickets, or the company's for a primary contact; a tab panel beside the chat, or the only view. */
-export function TicketsView({ hidden, asTab }: { hidden: boolean; asTab: boolean }) {
-  const ticketing = me.value?.sections.ticketing ?? false;
+/** The user's tickets, or the company's for a primary contact. */
+export function TicketsView({ hidden }: { hidden: boolean }) {
   useEffect(() => {
-    if (!hidden && ticketing) void loadTickets();
-  }, [hidden, ticketing]);
+    if (!hidden) void loadTickets();
+  }, [hidden]);
 
   const state = tickets.value;
   const list = state.state === 'loaded' ? state.tickets : [];
-  const status = !ticketing
-    ? tr('shell.ticketingOff')
-    : state.state === 'failed'
+  const status =
+    state.state === 'failed'
       ? state.message
       : state.state === 'loaded'
         ? list.length === 0
@@ -35,12 +33,12 @@ export function TicketsView({ hidden, asTab }: { hidden: boolean; asTab: boolean
         : tr('shell.loading');
 
   return (
-    <section id="tickets" class="card" hidden={hidden} role={asTab ? 'tabpanel' : undefined} aria-labelledby={asTab ? 'tab-tickets' : 'tickets-title'}>
+    <section id="tickets" class="card" hidden={hidden} role="tabpanel" aria-labelledby="tab-tickets">
       <h1 id="tickets-title">{tr(isPrimary.value ? 'shell.companyTickets' : 'shell.myTickets')}</h1>
       <p id="tickets-status" role="status" aria-live="polite">
         {status}
       </p>
-      <table id="tickets-table" hidden={!ticketing || list.length === 0}>
+      <table id="tickets-table" hidden={list.length === 0}>
         <thead>
           <tr>
             <th scope="col">{tr('shell.number')}</th>
