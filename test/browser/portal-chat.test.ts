@@ -179,6 +179,44 @@ describe('the chat with the assistant in Chromium', () => {
     await banner.waitFor({ state: 'hidden', timeout: 20_000 });
   });
 
+  it('keeps a message typed while the connection is down, and sends it once when it is back', async () => {
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await signIn(DEMO.tom);
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await ask('hello');
+    for (let i = 0; i < 50 && sockets.length === 0; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(500);
+    await context.setOffline(true);
+    for (const ws of sockets) await ws.close();
+    const banner = page.locator('#chat-connection');
+    await banner.filter({ hasText: 'Connection lost. Reconnecting…' }).waitFor({ timeout: 15_000 });
+
+    const before = await assistantMessages().count();
+    await page.locator('#chat-input').focus();
+    await page.keyboard.type('Show my tickets');
+    await page.keyboard.press('Enter');
+    const typed = log().locator('.msg-user', { hasText: 'Show my tickets' });
+    await typed.getByText('Not sent yet').waitFor();
+    await expect(page.locator('#chat-input').inputValue()).resolves.toBe('');
+
+    await context.setOffline(false);
+    await banner.waitFor({ state: 'hidden', timeout: 20_000 });
+    await assistantMessages().nth(before).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#chat-typing')?.textContent === '');
+    await expect(typed.getByText('Not sent yet').count()).resolves.toBe(0);
+    await expect(typed.count()).resolves.toBe(1);
+    await expect(assistantMessages().count()).resolves.toBe(before + 1);
+    const [latest] = (await conversations()).conversations;
+    const stored = (await page.evaluate((id) => fetch(`/api/v1/conversations/${id}`).then((r) => r.json()), latest!.id)) as {
+      messages: { role: string; text: string }[];
+    };
+    expect(stored.messages.filter((m) => m.role === 'user').map((m) => m.text)).toEqual(['hello', 'Show my tickets']);
+  });
+
   it('hides the chat when an admin switches the assistant off, and brings it back', async () => {
     const tech = await loggedIn(portico.port, DEMO.tech);
     await signIn(DEMO.tom);

@@ -62,13 +62,25 @@ export function disconnect(): void {
 
 export const connected = () => socket?.connected ?? false;
 
+/** Refused at once while disconnected (code `disconnected`), and when the connection drops before the answer. */
 export async function send<E extends keyof Requests>(event: E, payload: Requests[E][0], noAnswer: string): Promise<Ack<Requests[E][1]>> {
-  if (!socket) return { error: { code: 'timeout', message: noAnswer } };
+  const current = socket;
+  const disconnected = { error: { code: 'disconnected', message: noAnswer } };
+  if (!current?.connected) return disconnected;
+  // The listener map types server events only; requests are typed by `Requests` above.
+  const untyped = current.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  let onDisconnect = () => {};
+  const dropped = new Promise<typeof disconnected>((resolve) => {
+    onDisconnect = () => resolve(disconnected);
+    current.once('disconnect', onDisconnect);
+  });
+  const answered = untyped.emitWithAck(event, payload).then(
+    (ack) => ack as Ack<Requests[E][1]>,
+    () => ({ error: { code: 'timeout', message: noAnswer } }),
+  );
   try {
-    // The listener map types server events only; requests are typed by `Requests` above.
-    const untyped = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> };
-    return (await untyped.emitWithAck(event, payload)) as Ack<Requests[E][1]>;
-  } catch {
-    return { error: { code: 'timeout', message: noAnswer } };
+    return await Promise.race([answered, dropped]);
+  } finally {
+    current.off('disconnect', onDisconnect);
   }
 }

@@ -28,9 +28,10 @@ function Sources({ item }: { item: MessageItem }) {
 /** One message: what users wrote is plain text, what the assistant wrote is its Markdown subset. */
 export function MessageBubble({ item }: { item: MessageItem }) {
   return (
-    <div class={`msg msg-${item.role}${item.failed ? ' msg-failed' : ''}`} data-message-id={item.id}>
+    <div class={`msg msg-${item.role}${item.failed ? ' msg-failed' : ''}${item.queued ? ' msg-queued' : ''}`} data-message-id={item.id}>
       <p class="msg-sender">{tr(SENDER_KEYS[item.role])}</p>
       <div class="msg-body">{item.role === 'user' ? item.text : <Markdown text={item.text} newTabLabel={tr('chat.newTab')} />}</div>
+      {item.queued && <p class="msg-note">{tr('chat.queued')}</p>}
       {item.citations.length > 0 && <Sources item={item} />}
       {item.error && (
         <p class="inline-error" role="alert">

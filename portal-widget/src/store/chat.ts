@@ -11,7 +11,18 @@ import { tr } from '../i18n/i18n.js';
 
 export type Role = MessageView['role'];
 export type Citation = MessageView['citations'][number];
-export type MessageItem = { type: 'message'; key: string; id?: string; role: Role; text: string; citations: Citation[]; failed?: boolean; error?: string };
+export type MessageItem = {
+  type: 'message';
+  key: string;
+  id?: string;
+  role: Role;
+  text: string;
+  citations: Citation[];
+  /** Typed while the connection was down: it goes once the connection is back. */
+  queued?: boolean;
+  failed?: boolean;
+  error?: string;
+};
 export type ActionItem = { type: 'action'; key: string; action: ActionView };
 export type LogItem = MessageItem | ActionItem;
 export type BannerKey = 'chat.connecting' | 'chat.disconnected';
@@ -24,7 +35,6 @@ const CONNECTING_BANNER_DELAY_MS = 600;
 export const items = signal<LogItem[]>([]);
 export const typing = signal(false);
 export const banner = signal<BannerKey | undefined>(undefined);
-export const sending = signal(false);
 export const draft = signal('');
 /** Bumped to put the keyboard in the message box once the view has rendered. */
 export const composerFocus = signal(0);
@@ -38,6 +48,9 @@ let early: { id: string; apply: () => void }[] = [];
 let freshRequested = false;
 /** Cards proposed in the current turn before the assistant's message, which goes above them. */
 let cardsOfTurn: string[] = [];
+/** Messages not yet acknowledged, oldest first, each with the id that makes sending it again harmless. */
+let outbox: { key: string; text: string; clientMessageId: string }[] = [];
+let flushing = false;
 let localKeys = 0;
 let bannerTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -56,8 +69,7 @@ const messageById = (id: string) => items.value.find((item): item is MessageItem
 const actionById = (id: string) => items.value.find((item): item is ActionItem => item.type === 'action' && item.action.id === id);
 
 /** A message bubble; an assistant's goes above the cards its turn proposed. */
-function createMessage(id: string | undefined, role: Role, text = ''): string {
-  const key = id ?? nextKey();
+function createMessage(id: string | undefined, role: Role, text = '', key = id ?? nextKey()): string {
   const before = role === 'user' ? undefined : cardsOfTurn[0];
   cardsOfTurn = [];
   items.value = insert(items.value, { type: 'message', key, id, role, text, citations: [] }, before);
@@ -104,7 +116,14 @@ function proposed(message: MessageView, action: ActionView): boolean {
   });
 }
 
+/**
+ * The conversation as stored, followed by what this page shows of it that the stored copy does not have yet (a reply
+ * streaming in, a message still waiting for the connection).
+ */
 function renderHistory(conversation: ConversationView): void {
+  const sameConversation = conversationId === conversation.id;
+  const unsent = new Set(outbox.map((pending) => pending.key));
+  const shown = items.value.filter((item) => sameConversation || unsent.has(item.key));
   clear();
   conversationId = conversation.id;
   const after = new Map<number, ActionView[]>();
@@ -125,6 +144,8 @@ function renderHistory(conversation: ConversationView): void {
   });
   for (const action of unplaced) showAction(action);
   cardsOfTurn = [];
+  const stored = new Set(items.value.map((item) => (item.type === 'message' ? item.id : item.action.id)));
+  items.value = [...items.value, ...shown.filter((item) => !stored.has(item.type === 'message' ? item.id : item.action.id))];
 }
 
 /** Events of the shown conversation apply now; those of a conversation being started wait for its acknowledgement. */
@@ -155,7 +176,10 @@ export function startChat(hooks: ChatHooks): void {
   setBanner('chat.connecting', CONNECTING_BANNER_DELAY_MS);
   socket.connect(
     {
-      connected: () => setBanner(undefined),
+      connected: () => {
+        setBanner(undefined);
+        void flush();
+      },
       lost: () => setBanner('chat.disconnected'),
       refused: () => {
         // Refused rather than unreachable: the session has ended, or the connection is not allowed.
@@ -189,7 +213,7 @@ export function stopChat(): void {
   awaitingNew = false;
   early = [];
   freshRequested = false;
-  sending.value = false;
+  outbox = [];
   draft.value = '';
   clear();
 }
@@ -203,30 +227,57 @@ export function newConversation(): void {
   composerFocus.value++;
 }
 
-export async function sendMessage(raw: string): Promise<void> {
+/**
+ * Shows the message at once and sends it; typed while the connection is down, it waits for it. Messages go one at a
+ * time, in order, each with its own client id: sent again after a drop, the server stores and answers it once.
+ */
+export function sendMessage(raw: string): void {
   const text = raw.trim();
-  if (!text || sending.value) return;
+  if (!text) return;
   freshRequested = false;
   const clientMessageId = uuid();
-  const key = createMessage(undefined, 'user', text);
+  const key = createMessage(clientMessageId, 'user', text, nextKey());
+  update<MessageItem>(key, (item) => ({ ...item, queued: !socket.connected() }));
+  outbox.push({ key, text, clientMessageId });
   draft.value = '';
-  sending.value = true;
   composerFocus.value++;
+  void flush();
+}
+
+async function flush(): Promise<void> {
+  if (flushing) return;
+  flushing = true;
+  try {
+    while (outbox.length > 0 && socket.connected()) {
+      if (!(await deliver(outbox[0]!))) break;
+      outbox.shift();
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+/** False when the connection dropped before the answer: the message stays first in line for the reconnection. */
+async function deliver({ key, text, clientMessageId }: (typeof outbox)[number]): Promise<boolean> {
   const starting = conversationId === null;
   if (starting) awaitingNew = true;
-  const ack = await socket.send('chat:send', starting ? { text, clientMessageId } : { conversationId: conversationId!, text, clientMessageId }, tr('chat.noAnswer'));
-  sending.value = false;
+  const payload = starting ? { text, clientMessageId } : { conversationId: conversationId!, text, clientMessageId };
+  const ack = await socket.send('chat:send', payload, tr('chat.noAnswer'));
+  if (ack.error && starting) {
+    awaitingNew = false;
+    early = [];
+  }
+  if (ack.error?.code === 'disconnected') {
+    update<MessageItem>(key, (item) => ({ ...item, queued: true }));
+    return false;
+  }
   if (ack.error) {
-    if (starting) {
-      awaitingNew = false;
-      early = [];
-    }
-    update<MessageItem>(key, (item) => ({ ...item, failed: true, error: ack.error.message }));
+    update<MessageItem>(key, (item) => ({ ...item, queued: false, failed: true, error: ack.error.message }));
     // The words are not lost: they are back in the box to send again.
     if (!draft.value) draft.value = text;
-    return;
+    return true;
   }
-  update<MessageItem>(key, (item) => ({ ...item, id: ack.messageId }));
+  update<MessageItem>(key, (item) => ({ ...item, queued: false, id: ack.messageId }));
   if (starting) {
     conversationId = ack.conversationId;
     awaitingNew = false;
@@ -234,6 +285,7 @@ export async function sendMessage(raw: string): Promise<void> {
     early = [];
     for (const event of waiting) if (event.id === conversationId) event.apply();
   }
+  return true;
 }
 
 /** Confirms, or asks again for a code (the server sends a new one for an action already waiting for its code). */

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ActionCard } from '../components/ActionCard.js';
 import { MessageBubble } from '../components/MessageBubble.js';
 import { tr } from '../i18n/i18n.js';
-import { banner, composerFocus, draft, items, newConversation, sendMessage, sending, typing } from '../store/chat.js';
+import { banner, composerFocus, draft, items, newConversation, sendMessage, typing } from '../store/chat.js';
 
 const EXAMPLES = ['chat.example.printer', 'chat.example.restart', 'chat.example.install', 'chat.example.tickets'];
 /** How close to the end the log must be scrolled for new messages to keep it at the end. */
@@ -49,7 +49,7 @@ export function ChatView({ hidden }: { hidden: boolean }) {
         <ul class="examples" aria-labelledby="chat-examples-label">
           {EXAMPLES.map((key) => (
             <li key={key}>
-              <button type="button" class="secondary" onClick={() => void sendMessage(tr(key))}>
+              <button type="button" class="secondary" onClick={() => sendMessage(tr(key))}>
                 {tr(key)}
               </button>
             </li>
@@ -68,7 +68,7 @@ export function ChatView({ hidden }: { hidden: boolean }) {
         ref={form}
         onSubmit={(event) => {
           event.preventDefault();
-          void sendMessage(draft.value);
+          sendMessage(draft.value);
         }}
       >
         <label for="chat-input" class="visually-hidden">
@@ -90,7 +90,7 @@ export function ChatView({ hidden }: { hidden: boolean }) {
             }
           }}
         />
-        <button id="chat-send" type="submit" disabled={sending.value || draft.value.trim() === ''}>
+        <button id="chat-send" type="submit" disabled={draft.value.trim() === ''}>
           {tr('chat.send')}
         </button>
         <p id="chat-hint" class="hint">
