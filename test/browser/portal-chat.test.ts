@@ -122,6 +122,32 @@ describe('the chat with the assistant in Chromium', () => {
     expect(fresh[0]!.preview).toBe('hello');
   });
 
+  it('asks whether a cited answer solved it, and records the answer on the conversation', async () => {
+    await signIn(DEMO.tom);
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    const answer = await ask('How do I set up the VPN?');
+    const question = answer.getByRole('group', { name: 'Did this solve it?' });
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Yes' }).click();
+    await answer.getByRole('status').filter({ hasText: 'Thank you for your answer.' }).waitFor();
+    await expect(question.count()).resolves.toBe(0);
+    const [latest] = (await conversations()).conversations;
+    const stored = (await page.evaluate((id) => fetch(`/api/v1/conversations/${id}`).then((r) => r.json()), latest!.id)) as {
+      messages: { id: string; role: string }[];
+      feedback: { messageId: string; solved: boolean }[];
+    };
+    const reply = stored.messages.find((m) => m.role === 'assistant')!;
+    expect(stored.feedback).toEqual([{ messageId: reply.id, solved: true }]);
+
+    // Answered once: the restored conversation does not ask again; a reply without sources never asks.
+    await page.reload();
+    await assistantMessages().first().locator('.sources').waitFor();
+    await expect(log().getByRole('group', { name: 'Did this solve it?' }).count()).resolves.toBe(0);
+    await page.locator('#chat-input').focus();
+    await ask('thanks');
+    await expect(log().getByRole('group', { name: 'Did this solve it?' }).count()).resolves.toBe(0);
+  });
+
   it('sends an example prompt, and shows an action card with its app', async () => {
     await signIn(DEMO.tom);
     await page.getByRole('button', { name: 'New conversation' }).click();

@@ -1,4 +1,5 @@
-import type { MessageItem } from '../store/chat.js';
+import { useState } from 'preact/hooks';
+import { answerFeedback, type MessageItem } from '../store/chat.js';
 import { tr } from '../i18n/i18n.js';
 import { Markdown } from './Markdown.js';
 
@@ -25,14 +26,42 @@ function Sources({ item }: { item: MessageItem }) {
   );
 }
 
+function Feedback({ messageId }: { messageId: string }) {
+  const [error, setError] = useState<string>();
+  const questionId = `feedback-${messageId}`;
+  const answer = async (solved: boolean) => setError(await answerFeedback(messageId, solved));
+  return (
+    <div class="feedback" role="group" aria-labelledby={questionId}>
+      <span id={questionId}>{tr('chat.feedback.question')}</span>
+      <button type="button" class="secondary" onClick={() => void answer(true)}>
+        {tr('chat.feedback.yes')}
+      </button>
+      <button type="button" class="secondary" onClick={() => void answer(false)}>
+        {tr('chat.feedback.no')}
+      </button>
+      {error && (
+        <p class="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** One message: what users wrote is plain text, what the assistant wrote is its Markdown subset. */
-export function MessageBubble({ item }: { item: MessageItem }) {
+export function MessageBubble({ item, askFeedback, thanked }: { item: MessageItem; askFeedback: boolean; thanked: boolean }) {
   return (
     <div class={`msg msg-${item.role}${item.failed ? ' msg-failed' : ''}${item.queued ? ' msg-queued' : ''}`} data-message-id={item.id}>
       <p class="msg-sender">{tr(SENDER_KEYS[item.role])}</p>
       <div class="msg-body">{item.role === 'user' ? item.text : <Markdown text={item.text} newTabLabel={tr('chat.newTab')} />}</div>
       {item.queued && <p class="msg-note">{tr('chat.queued')}</p>}
       {item.citations.length > 0 && <Sources item={item} />}
+      {askFeedback && item.id && <Feedback messageId={item.id} />}
+      {thanked && (
+        <p class="feedback-thanks" role="status">
+          {tr('chat.feedback.thanks')}
+        </p>
+      )}
       {item.error && (
         <p class="inline-error" role="alert">
           {item.error}

@@ -18,6 +18,8 @@ export type MessageItem = {
   role: Role;
   text: string;
   citations: Citation[];
+  /** The message as stored, not only its streamed deltas. */
+  stored?: boolean;
   /** Typed while the connection was down: it goes once the connection is back. */
   queued?: boolean;
   failed?: boolean;
@@ -36,6 +38,10 @@ export const items = signal<LogItem[]>([]);
 export const typing = signal(false);
 export const banner = signal<BannerKey | undefined>(undefined);
 export const draft = signal('');
+/** The user's answers to "Did this solve it?", by reply. */
+export const feedback = signal<Record<string, boolean>>({});
+/** The reply whose question was just answered, which thanks the user. */
+export const answeredNow = signal<string | undefined>(undefined);
 /** Bumped to put the keyboard in the message box once the view has rendered. */
 export const composerFocus = signal(0);
 
@@ -79,7 +85,7 @@ function createMessage(id: string | undefined, role: Role, text = '', key = id ?
 /** The stored message: creates its bubble, or replaces what its deltas streamed (tabs see each message once). */
 function showMessage(message: MessageView): void {
   const key = messageById(message.id)?.key ?? createMessage(message.id, message.role);
-  update<MessageItem>(key, (item) => ({ ...item, text: message.text, citations: message.citations }));
+  update<MessageItem>(key, (item) => ({ ...item, text: message.text, citations: message.citations, stored: true }));
 }
 
 function appendDelta(messageId: string, delta: string): void {
@@ -103,6 +109,8 @@ export function applyAction(next: ActionView, { fromAck = false } = {}): void {
 
 function clear(): void {
   items.value = [];
+  feedback.value = {};
+  answeredNow.value = undefined;
   cardsOfTurn = [];
   typing.value = false;
 }
@@ -144,6 +152,7 @@ function renderHistory(conversation: ConversationView): void {
   });
   for (const action of unplaced) showAction(action);
   cardsOfTurn = [];
+  feedback.value = Object.fromEntries(conversation.feedback.map((answer) => [answer.messageId, answer.solved]));
   const stored = new Set(items.value.map((item) => (item.type === 'message' ? item.id : item.action.id)));
   items.value = [...items.value, ...shown.filter((item) => !stored.has(item.type === 'message' ? item.id : item.action.id))];
 }
@@ -286,6 +295,29 @@ async function deliver({ key, text, clientMessageId }: (typeof outbox)[number]):
     for (const event of waiting) if (event.id === conversationId) event.apply();
   }
   return true;
+}
+
+/**
+ * The reply that asks "Did this solve it?": the latest one, once stored, when it cited articles or an action it
+ * proposed has succeeded, and nothing was written after it.
+ */
+export function replyAskingFeedback(list: LogItem[], answers: Record<string, boolean>): string | undefined {
+  let index = list.length - 1;
+  while (index >= 0 && list[index]!.type === 'action') index--;
+  const reply = list[index];
+  if (reply?.type !== 'message' || reply.role !== 'assistant' || !reply.stored || !reply.id || reply.id in answers) return undefined;
+  const finished = list.slice(index + 1).some((item) => item.type === 'action' && item.action.status === 'succeeded');
+  return reply.citations.length > 0 || finished ? reply.id : undefined;
+}
+
+/** Records the answer to "Did this solve it?" under a reply; resolves with the server's reason when refused. */
+export async function answerFeedback(messageId: string, solved: boolean): Promise<string | undefined> {
+  if (!conversationId) return undefined;
+  const ack = await socket.send('chat:feedback', { conversationId, messageId, solved }, tr('chat.noAnswer'));
+  if (ack.error) return ack.error.message;
+  feedback.value = { ...feedback.value, [messageId]: solved };
+  answeredNow.value = messageId;
+  return undefined;
 }
 
 /** Confirms, or asks again for a code (the server sends a new one for an action already waiting for its code). */

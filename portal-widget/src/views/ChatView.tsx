@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ActionCard } from '../components/ActionCard.js';
 import { MessageBubble } from '../components/MessageBubble.js';
 import { tr } from '../i18n/i18n.js';
-import { banner, composerFocus, draft, items, newConversation, sendMessage, typing } from '../store/chat.js';
+import { answeredNow, banner, composerFocus, draft, feedback, items, newConversation, replyAskingFeedback, sendMessage, typing } from '../store/chat.js';
 
 const EXAMPLES = ['chat.example.printer', 'chat.example.restart', 'chat.example.install', 'chat.example.tickets'];
 /** How close to the end the log must be scrolled for new messages to keep it at the end. */
@@ -15,6 +15,7 @@ export function ChatView({ hidden }: { hidden: boolean }) {
   const stick = useRef(true);
   const list = items.value;
   const focusRequest = composerFocus.value;
+  const asking = replyAskingFeedback(list, feedback.value);
 
   useLayoutEffect(() => {
     if (stick.current && log.current) log.current.scrollTop = log.current.scrollHeight;
@@ -57,7 +58,7 @@ export function ChatView({ hidden }: { hidden: boolean }) {
         </ul>
       </div>
       <div id="chat-log" class="chat-log" role="log" aria-live="polite" aria-label={tr('chat.log')} tabIndex={0} ref={log} onScroll={onScroll}>
-        {list.map((item) => (item.type === 'message' ? <MessageBubble key={item.key} item={item} /> : <ActionCard key={item.key} action={item.action} />))}
+        {list.map((item) => (item.type === 'message' ? <MessageBubble key={item.key} item={item} askFeedback={!!asking && item.id === asking} thanked={!!item.id && item.id === answeredNow.value} /> : <ActionCard key={item.key} action={item.action} />))}
       </div>
       <p id="chat-typing" class="typing" aria-live="polite">
         {typing.value ? tr('chat.typing') : ''}
