@@ -1,6 +1,7 @@
 import { tr } from '../i18n/i18n.js';
 import { me, phase, selectedTab, shownTab, signOut, tabs } from '../store/session.js';
 import { ChatView } from '../views/ChatView.js';
+import { KnowledgeBaseView } from '../views/KnowledgeBaseView.js';
 import { SettingsView } from '../views/SettingsView.js';
 import { SignIn } from '../views/SignIn.js';
 import { TicketsView } from '../views/TicketsView.js';
@@ -33,6 +34,7 @@ function Portal() {
       <Tabs tabs={shown} selected={selected} onSelect={(tab) => (selectedTab.value = tab)} />
       {shown.includes('chat') && <ChatView hidden={selected !== 'chat'} />}
       {shown.includes('tickets') && <TicketsView hidden={selected !== 'tickets'} />}
+      {shown.includes('kb') && <KnowledgeBaseView hidden={selected !== 'kb'} />}
       <SettingsView hidden={selected !== 'settings'} />
     </>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { answerFeedback, type MessageItem } from '../store/chat.js';
+import { showArticle } from '../store/session.js';
 import { tr } from '../i18n/i18n.js';
 import { Markdown } from './Markdown.js';
 
@@ -15,7 +16,16 @@ function Sources({ item }: { item: MessageItem }) {
       <ul aria-labelledby={titleId}>
         {item.citations.map((citation) => (
           <li key={citation.articleId}>
-            <a href={`/kb/${encodeURIComponent(citation.slug)}`} target="_blank" rel="noopener noreferrer">
+            <a
+              href={`/kb/${encodeURIComponent(citation.slug)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={(event) => {
+                // A plain click opens the article beside the chat, in the Knowledge base tab, when the user has it.
+                if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+                if (showArticle(citation.slug)) event.preventDefault();
+              }}
+            >
               {citation.title}
               <span class="visually-hidden"> {tr('chat.newTab')}</span>
             </a>

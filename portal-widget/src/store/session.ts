@@ -4,9 +4,13 @@ import type { Language } from '../../../i18n/languages.js';
 import { getMe, login, logout, setLanguage, type Me } from '../api/session.js';
 import { browserLanguage, loadMessages } from '../i18n/i18n.js';
 import { composerFocus, startChat, stopChat } from './chat.js';
+import { forgetKnowledgeBase, openArticle } from './kb.js';
 import { forgetTickets } from './tickets.js';
 
-export type TabId = 'chat' | 'tickets' | 'settings';
+export type TabId = 'chat' | 'tickets' | 'kb' | 'settings';
+
+/** The portal serves itself at /kb/<slug> too, so that a link to an article opens it here. */
+const ARTICLE_PATH = /^\/kb\/([\w-]+)$/;
 
 export const me = signal<Me | undefined>(undefined);
 export const phase = signal<'starting' | 'signedOut' | 'signedIn'>('starting');
@@ -16,7 +20,12 @@ export const selectedTab = signal<TabId>('chat');
 export const tabs = computed<TabId[]>(() => {
   const sections = me.value?.sections;
   if (!sections) return [];
-  return [...(sections.assistant ? (['chat'] as const) : []), ...(sections.ticketing ? (['tickets'] as const) : []), 'settings'];
+  return [
+    ...(sections.assistant ? (['chat'] as const) : []),
+    ...(sections.ticketing ? (['tickets'] as const) : []),
+    ...(sections.knowledgeBase ? (['kb'] as const) : []),
+    'settings',
+  ];
 });
 
 /** The chosen tab while it is there; else the first one, without forgetting the choice for when it comes back. */
@@ -31,6 +40,7 @@ function showLogin(): void {
   stopChat();
   // Nothing of the user who left stays on the page for the next one.
   forgetTickets();
+  forgetKnowledgeBase();
   me.value = undefined;
   phase.value = 'signedOut';
 }
@@ -48,8 +58,18 @@ async function enter(value: Me): Promise<void> {
   phase.value = 'signedIn';
   // The socket also tells a user without the assistant when an admin switches it on.
   startChat({ signedOut: showLogin, settingsUpdated: () => void refreshMe() });
-  // The sign-in form is gone: the keyboard goes to what the user came for.
+  // The sign-in form is gone: the keyboard goes to what the user came for, an article when the address names one.
+  const slug = ARTICLE_PATH.exec(location.pathname)?.[1];
+  if (slug && showArticle(slug)) return;
   if (value.sections.assistant) composerFocus.value++;
+}
+
+/** Opens an article in the Knowledge base tab; false when this user has no such tab. */
+export function showArticle(slug: string): boolean {
+  if (!tabs.value.includes('kb')) return false;
+  selectedTab.value = 'kb';
+  void openArticle(slug);
+  return true;
 }
 
 export async function boot(): Promise<void> {
