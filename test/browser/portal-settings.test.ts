@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { t } from '../../i18n/translate.js';
 import { launchChromium, signInToChat } from '../support/browser.js';
-import { DEMO } from '../support/http-client.js';
+import { DEMO, loggedIn } from '../support/http-client.js';
 import { startTestPortico, type TestPortico } from '../support/portico.js';
 
 describe('the Settings tab in Chromium', () => {
@@ -57,5 +57,29 @@ describe('the Settings tab in Chromium', () => {
     await page.getByRole('combobox', { name: 'Lingua' }).selectOption({ label: 'English' });
     await page.getByRole('tab', { name: 'Assistant' }).waitFor();
     await expect(me()).resolves.toMatchObject({ user: { language: 'en' } });
+  });
+
+  it('shows the tenant’s branding: its name and logo in the header, its colour, and its greeting in the empty chat', async () => {
+    const tech = await loggedIn(portico.port, DEMO.tech);
+    const branding = { name: 'Acme IT Help', logoUrl: '/favicon-test.png', color: '#ffcc00', greeting: 'Welcome to Acme IT! How can we help?' };
+    expect((await tech.patch('/api/v1/admin/settings', { branding })).status).toBe(200);
+    try {
+      const { color } = (await tech.get('/api/v1/portal/branding')).body as { color: string };
+      await page.goto(`http://localhost:${portico.port}/`);
+      const header = page.getByRole('banner');
+      await header.getByText('Acme IT Help').waitFor();
+      await expect(page.title()).resolves.toBe('Acme IT Help');
+      await expect(header.locator('img').getAttribute('src')).resolves.toBe('/favicon-test.png');
+      // The colour as the server made it readable under white text, not the admin's pale yellow.
+      const background = await header.evaluate((el) => getComputedStyle(el).backgroundColor);
+      const hex = `#${(background.match(/\d+/g) ?? []).slice(0, 3).map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
+      expect(hex).toBe(color);
+      expect(color).not.toBe('#ffcc00');
+      await signInToChat(page, portico.port, DEMO.tom);
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      await page.getByText('Welcome to Acme IT! How can we help?').waitFor();
+    } finally {
+      await tech.patch('/api/v1/admin/settings', { branding: { name: null, logoUrl: null, color: '#1d4ed8', greeting: null } });
+    }
   });
 });

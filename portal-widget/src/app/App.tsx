@@ -1,4 +1,5 @@
 import { tr } from '../i18n/i18n.js';
+import { branding } from '../store/branding.js';
 import { me, phase, selectedTab, shownTab, signOut, tabs } from '../store/session.js';
 import { ChatView } from '../views/ChatView.js';
 import { KnowledgeBaseView } from '../views/KnowledgeBaseView.js';
@@ -9,9 +10,13 @@ import { Tabs } from './Tabs.js';
 
 function Header() {
   const user = me.value?.user;
+  const brand = branding.value;
   return (
     <header class="bar">
-      <span class="brand">{tr('shell.title')}</span>
+      <span class="brand">
+        {brand?.logoUrl && <img class="logo" src={brand.logoUrl} alt="" />}
+        {brand?.name ?? tr('shell.title')}
+      </span>
       {user && (
         <>
           <span id="who" class="who">

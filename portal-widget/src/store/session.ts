@@ -3,6 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { Language } from '../../../i18n/languages.js';
 import { getMe, login, logout, setLanguage, type Me } from '../api/session.js';
 import { browserLanguage, loadMessages } from '../i18n/i18n.js';
+import { loadBranding } from './branding.js';
 import { composerFocus, startChat, stopChat } from './chat.js';
 import { forgetKnowledgeBase, openArticle } from './kb.js';
 import { forgetTickets } from './tickets.js';
@@ -73,7 +74,7 @@ export function showArticle(slug: string): boolean {
 }
 
 export async function boot(): Promise<void> {
-  await loadMessages(browserLanguage());
+  await Promise.all([loadMessages(browserLanguage()), loadBranding()]);
   const current = await getMe();
   if (current.ok) await enter(current.body);
   else showLogin();

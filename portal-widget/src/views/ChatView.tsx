@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ActionCard } from '../components/ActionCard.js';
 import { MessageBubble } from '../components/MessageBubble.js';
 import { tr } from '../i18n/i18n.js';
+import { branding } from '../store/branding.js';
 import { answeredNow, banner, composerFocus, draft, feedback, items, newConversation, replyAskingFeedback, sendMessage, typing } from '../store/chat.js';
 
 const EXAMPLES = ['chat.example.printer', 'chat.example.restart', 'chat.example.install', 'chat.example.tickets'];
@@ -45,7 +46,7 @@ export function ChatView({ hidden }: { hidden: boolean }) {
         {banner.value ? tr(banner.value) : ''}
       </p>
       <div id="chat-empty" class="chat-empty" hidden={list.length > 0}>
-        <p class="greeting">{tr('chat.greeting')}</p>
+        <p class="greeting">{branding.value?.greeting ?? tr('chat.greeting')}</p>
         <p id="chat-examples-label">{tr('chat.examples')}</p>
         <ul class="examples" aria-labelledby="chat-examples-label">
           {EXAMPLES.map((key) => (

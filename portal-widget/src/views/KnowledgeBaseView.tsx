@@ -4,7 +4,12 @@ import { LANGUAGE_NAMES, language, tr } from '../i18n/i18n.js';
 import { article, articleFeedback, closeArticle, loadPopular, openArticle, popular, query, rateArticle, results, setQuery } from '../store/kb.js';
 import type { Language } from '../../../i18n/languages.js';
 
-const decode = (escaped: string) => new DOMParser().parseFromString(escaped, 'text/html').documentElement.textContent ?? '';
+/** The text an escaped string stands for; a detached textarea reads entities and never markup. */
+function decode(escaped: string): string {
+  const box = document.createElement('textarea');
+  box.innerHTML = escaped;
+  return box.value;
+}
 
 /** The search's snippet is escaped text with the matched words in <mark>: shown as text, the marks as elements. */
 function Snippet({ escaped }: { escaped: string }) {
