@@ -40,6 +40,7 @@ function Field({ id, label, hint, error, inputRef, value, onValue, keep, ...attr
       <label for={id}>{label}</label>
       <input
         {...attributes}
+        // Preact's types ask text-like inputs to say whether they have a suggestion list.
         list={undefined}
         spellcheck={false}
         id={id}
