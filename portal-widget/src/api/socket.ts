@@ -49,7 +49,9 @@ export function connect(handlers: ConnectionHandlers, events: Partial<ServerEven
   socket = opened;
   opened.on('connect', () => handlers.connected());
   opened.on('disconnect', (reason) => {
-    if (reason !== 'io client disconnect') handlers.lost();
+    // The server closes the sockets of a session that ended (signed out in another window); it will not reconnect.
+    if (reason === 'io server disconnect') handlers.refused();
+    else if (reason !== 'io client disconnect') handlers.lost();
   });
   opened.on('connect_error', () => (opened.active ? handlers.lost() : handlers.refused()));
   for (const [name, listener] of Object.entries(events)) opened.on(name as keyof ServerEvents, listener as never);
