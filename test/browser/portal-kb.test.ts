@@ -60,6 +60,10 @@ describe('the Knowledge base tab in Chromium', () => {
     await page.keyboard.press('Enter');
     const source = page.getByRole('log').locator('.msg-assistant .sources a').first();
     await source.waitFor();
+    // A source in another language than Tom's says which; his own language goes without saying.
+    const sources = page.getByRole('log').locator('.sources li');
+    await expect(sources.filter({ hasText: 'VPN-Verbindung ist langsam' }).locator('[lang="de"]').innerText()).resolves.toBe('Deutsch');
+    await expect(sources.filter({ hasText: 'Connect to the company VPN' }).locator('.kb-lang').count()).resolves.toBe(0);
     const title = (await source.evaluate((a) => a.firstChild?.textContent ?? '')).trim();
     await source.click();
     await expect(page.getByRole('tab', { name: 'Knowledge base' }).getAttribute('aria-selected')).resolves.toBe('true');

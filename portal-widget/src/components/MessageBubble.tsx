@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { answerFeedback, type MessageItem } from '../store/chat.js';
 import { showArticle } from '../store/session.js';
 import { tr } from '../i18n/i18n.js';
+import { LanguageBadge } from './LanguageBadge.js';
 import { Markdown } from './Markdown.js';
 
 const SENDER_KEYS = { user: 'chat.you', assistant: 'chat.assistant', technician: 'chat.technician', system: 'chat.system' } as const;
@@ -29,6 +30,7 @@ function Sources({ item }: { item: MessageItem }) {
               {citation.title}
               <span class="visually-hidden"> {tr('chat.newTab')}</span>
             </a>
+            <LanguageBadge lang={citation.lang} />
           </li>
         ))}
       </ul>

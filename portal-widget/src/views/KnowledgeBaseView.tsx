@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ArticleView } from '../../../domain/kb/kb-schemas.js';
-import { LANGUAGE_NAMES, language, tr } from '../i18n/i18n.js';
+import { LanguageBadge } from '../components/LanguageBadge.js';
+import { tr } from '../i18n/i18n.js';
 import { article, articleFeedback, closeArticle, loadPopular, openArticle, popular, query, rateArticle, results, setQuery } from '../store/kb.js';
-import type { Language } from '../../../i18n/languages.js';
 
 /** The text an escaped string stands for; a detached textarea reads entities and never markup. */
 function decode(escaped: string): string {
@@ -15,16 +15,6 @@ function decode(escaped: string): string {
 function Snippet({ escaped }: { escaped: string }) {
   const parts = escaped.split(/<mark>|<\/mark>/);
   return <p class="kb-snippet">{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{decode(part)}</mark> : decode(part)))}</p>;
-}
-
-/** An article's language, said when it is not the user's. */
-function LanguageBadge({ lang }: { lang: string }) {
-  if (lang === language.value || !(lang in LANGUAGE_NAMES)) return null;
-  return (
-    <span class="kb-lang" lang={lang}>
-      {LANGUAGE_NAMES[lang as Language]}
-    </span>
-  );
 }
 
 function ArticleLink({ slug, title, lang }: { slug: string; title: string; lang: string }) {
