@@ -19,6 +19,7 @@ import { jsonBody } from './http/json-body.js';
 import { originGuard } from './http/origin-guard.js';
 import { embedFraming, securityHeaders } from './http/security-headers.js';
 import { requestLogging } from './http/request-logging.js';
+import { WIDGET_SOURCE } from './http/widget-bundle.js';
 import { tenantResolver } from './http/resolve-tenant.js';
 import { sessionLoader } from './http/session-cookie.js';
 import './http/request-context.js';
@@ -55,6 +56,8 @@ export type AppDeps = {
   verification: VerificationDeps;
   /** How long a verified action waits for its device to come online. */
   deliverWithinSeconds: number;
+  /** The directory of the built portal UI (main.js, main.css). */
+  widgetDir: string;
 };
 
 export function createApp(deps: AppDeps): express.Express {
@@ -108,7 +111,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(api);
   app.use('/api', (_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'no such API route')));
 
-  app.use(express.static(join(ROOT, 'portal-widget', 'shell'), { index: 'index.html', maxAge: '5m' }));
+  // The bundle is revalidated on each load (ETag), so a rebuilt one is picked up at once.
+  app.use('/assets', express.static(deps.widgetDir, { index: false, maxAge: 0 }));
+  // The portal opens an article itself at /kb/<slug>, where the assistant's links to articles point.
+  app.get(['/', '/kb/:slug'], (_req: Request, res: Response) => {
+    res.sendFile(join(WIDGET_SOURCE, 'index.html'), { maxAge: 0 });
+  });
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'no such page')));
   app.use(errorHandler);

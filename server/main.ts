@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let portico;
   try {
-    portico = await startPortico(config, logger);
+    portico = await startPortico(config, logger, { watchWidget: process.env.NODE_ENV !== 'production' });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       process.stderr.write(`${error.message}\n`);

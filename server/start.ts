@@ -10,6 +10,7 @@ import { migrate } from '../db/migrate.js';
 import { seedDemoTenant } from '../db/seed/demo-tenant.js';
 import { cachePortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
+import { buildWidget, type WidgetBundle } from './http/widget-bundle.js';
 import { importDemoArticles } from './demo-articles.js';
 import { createKnowledgeBase, warnOnEmbedderMismatch } from './knowledge-base.js';
 import { PortalEvents } from './realtime/portal-events.js';
@@ -44,10 +45,13 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   sessionSweepMs?: number;
   /** Other allowances of new conversations and tickets per user than the policy's. */
   creationLimits?: CreationLimits;
+  /** Rebuilds the portal UI when its sources change (development). */
+  watchWidget?: boolean;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let widget: WidgetBundle | undefined;
   try {
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
@@ -62,16 +66,28 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const { engine: engineOverride, sessionSweepMs, creationLimits, ...appOptions } = options;
+    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, ...appOptions } = options;
+    widget = await buildWidget({ logger, watch: watchWidget });
     if (creationLimits) setCreationLimits(db.pool, creationLimits);
     const events = new PortalEvents();
     const sms = createSmsSender(config, db.pool);
     const verification = { sms, codeLimiter: new CodeSendLimiter(db.pool) };
     const deliverWithinSeconds = config.actionExpirySeconds;
     const secrets = loadSecretBox(config, logger);
-    const app = createApp({ pool: db.pool, kb, logger, trustProxy: config.trustProxy, events, verification, deliverWithinSeconds, secrets, ...appOptions });
+    const app = createApp({
+      pool: db.pool,
+      kb,
+      logger,
+      trustProxy: config.trustProxy,
+      events,
+      verification,
+      deliverWithinSeconds,
+      secrets,
+      widgetDir: widget.dir,
+      ...appOptions,
+    });
     const server = createServer(app);
-    const io = new SocketServer(server, { serveClient: true, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool) });
+    const io = new SocketServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool) });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
     const delivery = new ActionDelivery(io, db.pool, logger, events);
@@ -110,10 +126,12 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           void io.close(() => resolve());
           server.closeIdleConnections();
         });
+        await widget?.close();
         await db.close();
       })());
     return { url: `http://localhost:${port}`, port, db, server, seeded, close };
   } catch (error) {
+    await widget?.close();
     await db.close();
     throw error;
   }

@@ -96,7 +96,7 @@ describe('the /portal namespace', () => {
     expect(answer.message.role).toBe('assistant');
     expect(answer.message.toolCalls).toEqual([{ name: 'search_knowledge_base', args: expect.objectContaining({ query: expect.any(String) }) }]);
     expect(answer.message.citations.length).toBeGreaterThan(0);
-    expect(answer.message.citations[0]).toEqual({ articleId: expect.any(String), slug: expect.any(String), title: expect.any(String) });
+    expect(answer.message.citations[0]).toEqual({ articleId: expect.any(String), slug: expect.any(String), title: expect.any(String), lang: expect.any(String) });
     expect(answer.message.text).toContain(`/kb/${answer.message.citations[0].slug}`);
     expect(tom.events.some((e) => e.event === 'chat:typing' && e.payload.typing === true)).toBe(true);
 

@@ -24,7 +24,7 @@ export const searchKnowledgeBaseTool = defineTool({
     });
     for (const hit of hits) {
       if (!record.citations.some((c) => c.articleId === hit.articleId)) {
-        record.citations.push({ articleId: hit.articleId, slug: hit.slug, title: hit.title });
+        record.citations.push({ articleId: hit.articleId, slug: hit.slug, title: hit.title, lang: hit.lang });
       }
     }
     return {

@@ -16,7 +16,7 @@ export type MessageRow = {
   text: string;
   tool_calls: { name: string; args: Record<string, unknown> }[];
   tool_results: unknown[];
-  citations: { articleId: string; slug: string; title: string }[];
+  citations: { articleId: string; slug: string; title: string; lang?: string }[];
   limited_mode: boolean;
   created_at: Date;
 };

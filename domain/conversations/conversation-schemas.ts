@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LANGUAGES } from '../../i18n/languages.js';
 import { ActionViewSchema } from '../actions/action-schemas.js';
 
 export const ChatSendSchema = z.strictObject({
@@ -13,7 +14,12 @@ export const ReplyFeedbackSchema = z.strictObject({ conversationId: z.uuid(), me
 export type ReplyFeedback = z.infer<typeof ReplyFeedbackSchema>;
 
 export const ToolCallSchema = z.object({ name: z.string(), args: z.record(z.string(), z.unknown()) });
-export const CitationSchema = z.object({ articleId: z.string(), slug: z.string(), title: z.string() });
+export const CitationSchema = z.object({
+  articleId: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  lang: z.enum(LANGUAGES).optional().meta({ description: "The article's language, so that one in another language than the user's can say so." }),
+});
 
 export const MessageViewSchema = z
   .object({

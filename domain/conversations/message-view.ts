@@ -1,4 +1,5 @@
 import type { ConversationRow, MessageRow } from '../../db/repositories/conversations.js';
+import { isLanguage } from '../../i18n/languages.js';
 import type { MessageView } from './conversation-schemas.js';
 
 /** Tool messages and tool results stay on the server: they are for the model and the technician's transcript. */
@@ -8,7 +9,7 @@ export function messageView(row: MessageRow): MessageView {
     role: row.role === 'tool' ? 'system' : row.role,
     text: row.text,
     toolCalls: row.tool_calls.map((call) => ({ name: call.name, args: call.args })),
-    citations: row.citations,
+    citations: row.citations.map(({ lang, ...citation }) => (isLanguage(lang) ? { ...citation, lang } : citation)),
     ...(row.limited_mode ? { limitedMode: true } : {}),
     createdAt: row.created_at.toISOString(),
   };

@@ -161,6 +161,8 @@ describe('verifying an action from its card in Chromium', () => {
     await expect(action.locator('input:visible').count()).resolves.toBe(0);
     await expect(action.getByRole('button').count()).resolves.toBe(0);
     await expect(action.locator('.action-progress li.done').count()).resolves.toBe(4);
+    // The reply that proposed it now asks whether this solved the problem.
+    await log().locator('.msg-assistant', { has: page.getByRole('group', { name: 'Did this solve it?' }) }).waitFor();
 
     // Neither the number nor the codes went into the conversation.
     const transcript = await log().locator('.msg').allInnerTexts();

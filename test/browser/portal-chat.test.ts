@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
-import { launchChromium, signInToChat } from '../support/browser.js';
+import { launchChromium, routeMarkdownRenderer, signInToChat } from '../support/browser.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
 import { startTestPortico, type TestPortico } from '../support/portico.js';
 
@@ -122,6 +122,32 @@ describe('the chat with the assistant in Chromium', () => {
     expect(fresh[0]!.preview).toBe('hello');
   });
 
+  it('asks whether a cited answer solved it, and records the answer on the conversation', async () => {
+    await signIn(DEMO.tom);
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    const answer = await ask('How do I set up the VPN?');
+    const question = answer.getByRole('group', { name: 'Did this solve it?' });
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Yes' }).click();
+    await answer.getByRole('status').filter({ hasText: 'Thank you for your answer.' }).waitFor();
+    await expect(question.count()).resolves.toBe(0);
+    const [latest] = (await conversations()).conversations;
+    const stored = (await page.evaluate((id) => fetch(`/api/v1/conversations/${id}`).then((r) => r.json()), latest!.id)) as {
+      messages: { id: string; role: string }[];
+      feedback: { messageId: string; solved: boolean }[];
+    };
+    const reply = stored.messages.find((m) => m.role === 'assistant')!;
+    expect(stored.feedback).toEqual([{ messageId: reply.id, solved: true }]);
+
+    // Answered once: the restored conversation does not ask again; a reply without sources never asks.
+    await page.reload();
+    await assistantMessages().first().locator('.sources').waitFor();
+    await expect(log().getByRole('group', { name: 'Did this solve it?' }).count()).resolves.toBe(0);
+    await page.locator('#chat-input').focus();
+    await ask('thanks');
+    await expect(log().getByRole('group', { name: 'Did this solve it?' }).count()).resolves.toBe(0);
+  });
+
   it('sends an example prompt, and shows an action card with its app', async () => {
     await signIn(DEMO.tom);
     await page.getByRole('button', { name: 'New conversation' }).click();
@@ -179,6 +205,44 @@ describe('the chat with the assistant in Chromium', () => {
     await banner.waitFor({ state: 'hidden', timeout: 20_000 });
   });
 
+  it('keeps a message typed while the connection is down, and sends it once when it is back', async () => {
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await signIn(DEMO.tom);
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await ask('hello');
+    for (let i = 0; i < 50 && sockets.length === 0; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(500);
+    await context.setOffline(true);
+    for (const ws of sockets) await ws.close();
+    const banner = page.locator('#chat-connection');
+    await banner.filter({ hasText: 'Connection lost. Reconnecting…' }).waitFor({ timeout: 15_000 });
+
+    const before = await assistantMessages().count();
+    await page.locator('#chat-input').focus();
+    await page.keyboard.type('Show my tickets');
+    await page.keyboard.press('Enter');
+    const typed = log().locator('.msg-user', { hasText: 'Show my tickets' });
+    await typed.getByText('Not sent yet').waitFor();
+    await expect(page.locator('#chat-input').inputValue()).resolves.toBe('');
+
+    await context.setOffline(false);
+    await banner.waitFor({ state: 'hidden', timeout: 20_000 });
+    await assistantMessages().nth(before).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#chat-typing')?.textContent === '');
+    await expect(typed.getByText('Not sent yet').count()).resolves.toBe(0);
+    await expect(typed.count()).resolves.toBe(1);
+    await expect(assistantMessages().count()).resolves.toBe(before + 1);
+    const [latest] = (await conversations()).conversations;
+    const stored = (await page.evaluate((id) => fetch(`/api/v1/conversations/${id}`).then((r) => r.json()), latest!.id)) as {
+      messages: { role: string; text: string }[];
+    };
+    expect(stored.messages.filter((m) => m.role === 'user').map((m) => m.text)).toEqual(['hello', 'Show my tickets']);
+  });
+
   it('hides the chat when an admin switches the assistant off, and brings it back', async () => {
     const tech = await loggedIn(portico.port, DEMO.tech);
     await signIn(DEMO.tom);
@@ -186,7 +250,7 @@ describe('the chat with the assistant in Chromium', () => {
       expect((await tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'off' } } })).status).toBe(200);
       await page.getByRole('heading', { name: 'My tickets' }).waitFor();
       await expect(page.locator('#chat').isHidden()).resolves.toBe(true);
-      await expect(page.getByRole('tablist').count()).resolves.toBe(0);
+      await expect(page.getByRole('tab', { name: 'Assistant' }).count()).resolves.toBe(0);
       expect((await tech.patch('/api/v1/admin/settings', { sections: { assistant: { mode: 'everyone' } } })).status).toBe(200);
       await page.getByRole('heading', { name: 'Chat with the assistant' }).waitFor();
       await expect(page.getByRole('tab', { name: 'Assistant' }).getAttribute('aria-selected')).resolves.toBe('true');
@@ -204,6 +268,7 @@ describe('the chat with the assistant in Chromium', () => {
     await expect(log().locator('img, script').count()).resolves.toBe(0);
 
     // The renderer the assistant's messages go through, on the Markdown an engine could write.
+    await routeMarkdownRenderer(page);
     const rendered = await page.evaluate(async () => {
       const url = '/markdown.js';
       const { renderMarkdown } = await import(url);

@@ -74,6 +74,17 @@ describe('portal shell in Chromium', () => {
     expect(me).toBe(401);
   });
 
+  it('goes back to the form when the session is signed out in another window', async () => {
+    await signIn(DEMO.tom);
+    await page.locator('#chat-input').waitFor();
+    await page.waitForFunction(() => document.querySelector('#chat-connection')?.hasAttribute('hidden'));
+    const other = await context.newPage();
+    await other.goto(`http://localhost:${portico.port}/`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').waitFor();
+    await expect(page.locator('#chat').count()).resolves.toBe(0);
+  });
+
   it('has no serious accessibility violations on either view', async () => {
     await page.goto(`http://localhost:${portico.port}/`);
     await page.getByLabel('Username').waitFor();

@@ -1,0 +1,88 @@
+// The portal's one socket.io connection (namespace /portal, authenticated by the session cookie): the chat and the
+// live updates of actions and settings. Every request resolves with its acknowledgement, or with an error when the
+// server refused it or did not answer in time.
+import { io, type Socket } from 'socket.io-client';
+import type { ActionView } from '../../../domain/actions/action-schemas.js';
+import type { ChatSend, ConversationView, MessageView, ReplyFeedback } from '../../../domain/conversations/conversation-schemas.js';
+import type { ApiError } from './http.js';
+
+const ACK_TIMEOUT_MS = 10_000;
+
+export type ServerEvents = {
+  'chat:history': (payload: { conversation: ConversationView }) => void;
+  'chat:delta': (payload: { conversationId: string; messageId: string; delta: string }) => void;
+  'chat:message': (payload: { conversationId: string; message: MessageView }) => void;
+  'chat:typing': (payload: { conversationId: string; typing: boolean }) => void;
+  'chat:action': (payload: { conversationId: string; action: ActionView }) => void;
+  'chat:error': (payload: { conversationId: string }) => void;
+  'action:update': (payload: { action: ActionView }) => void;
+  'settings:updated': () => void;
+};
+
+/** What each request acknowledges when it succeeds. */
+export type Requests = {
+  'chat:send': [ChatSend, { conversationId: string; messageId: string }];
+  'chat:feedback': [ReplyFeedback, { ok: true }];
+  'action:confirm': [{ actionId: string }, { action: ActionView; needsPhone: boolean }];
+  'action:cancel': [{ actionId: string }, { action: ActionView }];
+  'action:verify': [{ actionId: string; code: string }, { action: ActionView }];
+  'phone:set': [{ phone: string }, { ok: true }];
+};
+
+export type Ack<T> = (T & { error?: undefined }) | { error: ApiError };
+
+export type ConnectionHandlers = {
+  connected(): void;
+  /** Lost, or not reachable: socket.io keeps trying. */
+  lost(): void;
+  /** Refused by the server rather than unreachable: it will not try again by itself. */
+  refused(): void;
+};
+
+type PortalSocket = Socket<ServerEvents>;
+
+let socket: PortalSocket | undefined;
+
+export function connect(handlers: ConnectionHandlers, events: Partial<ServerEvents>): void {
+  if (socket) return;
+  const opened: PortalSocket = io('/portal');
+  socket = opened;
+  opened.on('connect', () => handlers.connected());
+  opened.on('disconnect', (reason) => {
+    // The server closes the sockets of a session that ended (signed out in another window); it will not reconnect.
+    if (reason === 'io server disconnect') handlers.refused();
+    else if (reason !== 'io client disconnect') handlers.lost();
+  });
+  opened.on('connect_error', () => (opened.active ? handlers.lost() : handlers.refused()));
+  for (const [name, listener] of Object.entries(events)) opened.on(name as keyof ServerEvents, listener as never);
+}
+
+export function disconnect(): void {
+  socket?.disconnect();
+  socket = undefined;
+}
+
+export const connected = () => socket?.connected ?? false;
+
+/** Refused at once while disconnected (code `disconnected`), and when the connection drops before the answer. */
+export async function send<E extends keyof Requests>(event: E, payload: Requests[E][0], noAnswer: string): Promise<Ack<Requests[E][1]>> {
+  const current = socket;
+  const disconnected = { error: { code: 'disconnected', message: noAnswer } };
+  if (!current?.connected) return disconnected;
+  // The listener map types server events only; requests are typed by `Requests` above.
+  const untyped = current.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  let onDisconnect = () => {};
+  const dropped = new Promise<typeof disconnected>((resolve) => {
+    onDisconnect = () => resolve(disconnected);
+    current.once('disconnect', onDisconnect);
+  });
+  const answered = untyped.emitWithAck(event, payload).then(
+    (ack) => ack as Ack<Requests[E][1]>,
+    () => ({ error: { code: 'timeout', message: noAnswer } }),
+  );
+  try {
+    return await Promise.race([answered, dropped]);
+  } finally {
+    current.off('disconnect', onDisconnect);
+  }
+}

@@ -1,0 +1,342 @@
+// The chat with the assistant: what the log shows (messages and action cards, in order), the conversation the next
+// message goes to, typing and connection state. Deltas stream into a bubble that the stored message then replaces;
+// an assistant's message goes above the cards its turn proposed ("confirm below"); the current conversation comes back
+// when the page reloads or the socket reconnects.
+import { signal } from '@preact/signals';
+import type { ActionView } from '../../../domain/actions/action-schemas.js';
+import type { ConversationView, MessageView } from '../../../domain/conversations/conversation-schemas.js';
+import { request } from '../api/http.js';
+import * as socket from '../api/socket.js';
+import { tr } from '../i18n/i18n.js';
+
+export type Role = MessageView['role'];
+export type Citation = MessageView['citations'][number];
+export type MessageItem = {
+  type: 'message';
+  key: string;
+  id?: string;
+  role: Role;
+  text: string;
+  citations: Citation[];
+  /** The message as stored, not only its streamed deltas. */
+  stored?: boolean;
+  /** Typed while the connection was down: it goes once the connection is back. */
+  queued?: boolean;
+  failed?: boolean;
+  error?: string;
+};
+export type ActionItem = { type: 'action'; key: string; action: ActionView };
+export type LogItem = MessageItem | ActionItem;
+export type BannerKey = 'chat.connecting' | 'chat.disconnected';
+
+const ACTION_TOOLS = new Set(['request_device_action', 'request_software_install']);
+const RANK: Partial<Record<ActionView['status'], number>> = { awaiting_confirmation: 0, awaiting_code: 1, queued: 2, dispatched: 3, running: 4 };
+const rank = (status: ActionView['status']) => RANK[status] ?? 5;
+const CONNECTING_BANNER_DELAY_MS = 600;
+
+export const items = signal<LogItem[]>([]);
+export const typing = signal(false);
+export const banner = signal<BannerKey | undefined>(undefined);
+export const draft = signal('');
+/** The user's answers to "Did this solve it?", by reply. */
+export const feedback = signal<Record<string, boolean>>({});
+/** The reply whose question was just answered, which thanks the user. */
+export const answeredNow = signal<string | undefined>(undefined);
+/** Bumped to put the keyboard in the message box once the view has rendered. */
+export const composerFocus = signal(0);
+
+/** The conversation the next message goes to; null starts a new one. */
+let conversationId: string | null = null;
+/** A message that starts a new conversation is on its way: its events can come before its acknowledgement. */
+let awaitingNew = false;
+let early: { id: string; apply: () => void }[] = [];
+/** "New conversation" was pressed: the server's restore of the previous one is not wanted. */
+let freshRequested = false;
+/** Cards proposed in the current turn before the assistant's message, which goes above them. */
+let cardsOfTurn: string[] = [];
+/** Messages not yet acknowledged, oldest first, each with the id that makes sending it again harmless. */
+let outbox: { key: string; text: string; clientMessageId: string }[] = [];
+let flushing = false;
+let localKeys = 0;
+let bannerTimer: ReturnType<typeof setTimeout> | undefined;
+
+const nextKey = () => `local-${++localKeys}`;
+
+function insert(list: LogItem[], item: LogItem, beforeKey?: string): LogItem[] {
+  const index = beforeKey === undefined ? -1 : list.findIndex((each) => each.key === beforeKey);
+  return index === -1 ? [...list, item] : [...list.slice(0, index), item, ...list.slice(index)];
+}
+
+function update<T extends LogItem>(key: string, change: (item: T) => T): void {
+  items.value = items.value.map((item) => (item.key === key ? change(item as T) : item));
+}
+
+const messageById = (id: string) => items.value.find((item): item is MessageItem => item.type === 'message' && item.id === id);
+const actionById = (id: string) => items.value.find((item): item is ActionItem => item.type === 'action' && item.action.id === id);
+
+/** A message bubble; an assistant's goes above the cards its turn proposed. */
+function createMessage(id: string | undefined, role: Role, text = '', key = id ?? nextKey()): string {
+  const before = role === 'user' ? undefined : cardsOfTurn[0];
+  cardsOfTurn = [];
+  items.value = insert(items.value, { type: 'message', key, id, role, text, citations: [] }, before);
+  return key;
+}
+
+/** The stored message: creates its bubble, or replaces what its deltas streamed (tabs see each message once). */
+function showMessage(message: MessageView): void {
+  const key = messageById(message.id)?.key ?? createMessage(message.id, message.role);
+  update<MessageItem>(key, (item) => ({ ...item, text: message.text, citations: message.citations, stored: true }));
+}
+
+function appendDelta(messageId: string, delta: string): void {
+  const key = messageById(messageId)?.key ?? createMessage(messageId, 'assistant');
+  update<MessageItem>(key, (item) => ({ ...item, text: item.text + delta }));
+}
+
+/** A new card goes at the end of the conversation; a known one only takes the new state. */
+function showAction(action: ActionView): void {
+  if (actionById(action.id)) return applyAction(action);
+  items.value = [...items.value, { type: 'action', key: `action-${action.id}`, action }];
+  cardsOfTurn.push(`action-${action.id}`);
+}
+
+/** An acknowledgement can arrive after a pushed update that it precedes: it never moves a card backwards. */
+export function applyAction(next: ActionView, { fromAck = false } = {}): void {
+  const item = actionById(next.id);
+  if (!item || (fromAck && rank(next.status) < rank(item.action.status))) return;
+  update<ActionItem>(item.key, (each) => ({ ...each, action: next }));
+}
+
+function clear(): void {
+  items.value = [];
+  feedback.value = {};
+  answeredNow.value = undefined;
+  cardsOfTurn = [];
+  typing.value = false;
+}
+
+/** Whether a stored assistant message is the turn that proposed this action. */
+function proposed(message: MessageView, action: ActionView): boolean {
+  return message.toolCalls.some((call) => {
+    if (!ACTION_TOOLS.has(call.name)) return false;
+    if (action.kind === 'install') return call.name === 'request_software_install';
+    return call.name === 'request_device_action' && call.args.action === action.kind && (!call.args.device || call.args.device === action.deviceId);
+  });
+}
+
+/**
+ * The conversation as stored, followed by what this page shows of it that the stored copy does not have yet (a reply
+ * streaming in, a message still waiting for the connection).
+ */
+function renderHistory(conversation: ConversationView): void {
+  const sameConversation = conversationId === conversation.id;
+  const unsent = new Set(outbox.map((pending) => pending.key));
+  const shown = items.value.filter((item) => sameConversation || unsent.has(item.key));
+  clear();
+  conversationId = conversation.id;
+  const after = new Map<number, ActionView[]>();
+  const unplaced: ActionView[] = [];
+  let from = 0;
+  for (const action of conversation.actions) {
+    const index = conversation.messages.findIndex((m, i) => i >= from && m.role === 'assistant' && proposed(m, action));
+    if (index === -1) unplaced.push(action);
+    else {
+      after.set(index, [...(after.get(index) ?? []), action]);
+      from = index + 1;
+    }
+  }
+  conversation.messages.forEach((message, index) => {
+    showMessage(message);
+    for (const action of after.get(index) ?? []) showAction(action);
+    cardsOfTurn = [];
+  });
+  for (const action of unplaced) showAction(action);
+  cardsOfTurn = [];
+  feedback.value = Object.fromEntries(conversation.feedback.map((answer) => [answer.messageId, answer.solved]));
+  const stored = new Set(items.value.map((item) => (item.type === 'message' ? item.id : item.action.id)));
+  items.value = [...items.value, ...shown.filter((item) => !stored.has(item.type === 'message' ? item.id : item.action.id))];
+}
+
+/** Events of the shown conversation apply now; those of a conversation being started wait for its acknowledgement. */
+function forConversation(id: string, apply: () => void): void {
+  if (id === conversationId) apply();
+  else if (awaitingNew && conversationId === null) early.push({ id, apply });
+}
+
+function setBanner(key: BannerKey | undefined, delayMs = 0): void {
+  clearTimeout(bannerTimer);
+  if (!key) banner.value = undefined;
+  else bannerTimer = setTimeout(() => (banner.value = key), delayMs);
+}
+
+/** A v4 UUID, also where `crypto.randomUUID` is missing (pages not served over HTTPS or localhost). */
+function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export type ChatHooks = { signedOut(): void; settingsUpdated(): void };
+
+export function startChat(hooks: ChatHooks): void {
+  setBanner('chat.connecting', CONNECTING_BANNER_DELAY_MS);
+  socket.connect(
+    {
+      connected: () => {
+        setBanner(undefined);
+        void flush();
+      },
+      lost: () => setBanner('chat.disconnected'),
+      refused: () => {
+        // Refused rather than unreachable: the session has ended, or the connection is not allowed.
+        void request('/api/v1/me').then((me) => (me.status === 401 ? hooks.signedOut() : setBanner('chat.disconnected')));
+      },
+    },
+    {
+      'chat:history': ({ conversation }) => {
+        if (freshRequested || awaitingNew || (conversationId && conversationId !== conversation.id)) return;
+        renderHistory(conversation);
+      },
+      'chat:delta': ({ conversationId: id, messageId, delta }) => forConversation(id, () => appendDelta(messageId, delta)),
+      'chat:message': ({ conversationId: id, message }) => forConversation(id, () => showMessage(message)),
+      'chat:typing': ({ conversationId: id, typing: on }) => forConversation(id, () => (typing.value = on)),
+      'chat:action': ({ conversationId: id, action }) => forConversation(id, () => showAction(action)),
+      'action:update': ({ action }) => applyAction(action),
+      'chat:error': ({ conversationId: id }) =>
+        forConversation(id, () => {
+          const key = createMessage(undefined, 'system', tr('chat.failed'));
+          update<MessageItem>(key, (item) => ({ ...item, failed: true }));
+        }),
+      'settings:updated': () => hooks.settingsUpdated(),
+    },
+  );
+}
+
+export function stopChat(): void {
+  socket.disconnect();
+  setBanner(undefined);
+  conversationId = null;
+  awaitingNew = false;
+  early = [];
+  freshRequested = false;
+  outbox = [];
+  draft.value = '';
+  clear();
+}
+
+export function newConversation(): void {
+  conversationId = null;
+  awaitingNew = false;
+  early = [];
+  freshRequested = true;
+  clear();
+  composerFocus.value++;
+}
+
+/**
+ * Shows the message at once and sends it; typed while the connection is down, it waits for it. Messages go one at a
+ * time, in order, each with its own client id: sent again after a drop, the server stores and answers it once.
+ */
+export function sendMessage(raw: string): void {
+  const text = raw.trim();
+  if (!text) return;
+  freshRequested = false;
+  const clientMessageId = uuid();
+  const key = createMessage(clientMessageId, 'user', text, nextKey());
+  update<MessageItem>(key, (item) => ({ ...item, queued: !socket.connected() }));
+  outbox.push({ key, text, clientMessageId });
+  draft.value = '';
+  composerFocus.value++;
+  void flush();
+}
+
+async function flush(): Promise<void> {
+  if (flushing) return;
+  flushing = true;
+  try {
+    while (outbox.length > 0 && socket.connected()) {
+      if (!(await deliver(outbox[0]!))) break;
+      outbox.shift();
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+/** False when the connection dropped before the answer: the message stays first in line for the reconnection. */
+async function deliver({ key, text, clientMessageId }: (typeof outbox)[number]): Promise<boolean> {
+  const starting = conversationId === null;
+  if (starting) awaitingNew = true;
+  const payload = starting ? { text, clientMessageId } : { conversationId: conversationId!, text, clientMessageId };
+  const ack = await socket.send('chat:send', payload, tr('chat.noAnswer'));
+  if (ack.error && starting) {
+    awaitingNew = false;
+    early = [];
+  }
+  if (ack.error?.code === 'disconnected') {
+    update<MessageItem>(key, (item) => ({ ...item, queued: true }));
+    return false;
+  }
+  if (ack.error) {
+    update<MessageItem>(key, (item) => ({ ...item, queued: false, failed: true, error: ack.error.message }));
+    // The words are not lost: they are back in the box to send again.
+    if (!draft.value) draft.value = text;
+    return true;
+  }
+  update<MessageItem>(key, (item) => ({ ...item, queued: false, id: ack.messageId }));
+  if (starting) {
+    conversationId = ack.conversationId;
+    awaitingNew = false;
+    const waiting = early;
+    early = [];
+    for (const event of waiting) if (event.id === conversationId) event.apply();
+  }
+  return true;
+}
+
+/**
+ * The reply that asks "Did this solve it?": the latest one, once stored, when it cited articles or an action it
+ * proposed has succeeded, and nothing was written after it.
+ */
+export function replyAskingFeedback(list: LogItem[], answers: Record<string, boolean>): string | undefined {
+  let index = list.length - 1;
+  while (index >= 0 && list[index]!.type === 'action') index--;
+  const reply = list[index];
+  if (reply?.type !== 'message' || reply.role !== 'assistant' || !reply.stored || !reply.id || reply.id in answers) return undefined;
+  const finished = list.slice(index + 1).some((item) => item.type === 'action' && item.action.status === 'succeeded');
+  return reply.citations.length > 0 || finished ? reply.id : undefined;
+}
+
+/** Records the answer to "Did this solve it?" under a reply; resolves with the server's reason when refused. */
+export async function answerFeedback(messageId: string, solved: boolean): Promise<string | undefined> {
+  if (!conversationId) return undefined;
+  const ack = await socket.send('chat:feedback', { conversationId, messageId, solved }, tr('chat.noAnswer'));
+  if (ack.error) return ack.error.message;
+  feedback.value = { ...feedback.value, [messageId]: solved };
+  answeredNow.value = messageId;
+  return undefined;
+}
+
+/** Confirms, or asks again for a code (the server sends a new one for an action already waiting for its code). */
+export async function confirmAction(actionId: string) {
+  const ack = await socket.send('action:confirm', { actionId }, tr('chat.noAnswer'));
+  if (!ack.error) applyAction(ack.action, { fromAck: true });
+  return ack;
+}
+
+export async function cancelAction(actionId: string) {
+  const ack = await socket.send('action:cancel', { actionId }, tr('chat.noAnswer'));
+  if (!ack.error) applyAction(ack.action, { fromAck: true });
+  return ack;
+}
+
+export async function verifyAction(actionId: string, code: string) {
+  const ack = await socket.send('action:verify', { actionId, code }, tr('chat.noAnswer'));
+  if (!ack.error) applyAction(ack.action, { fromAck: true });
+  return ack;
+}
+
+export const savePhone = (phone: string) => socket.send('phone:set', { phone }, tr('chat.noAnswer'));

@@ -1,0 +1,106 @@
+// Who is signed in, what they may use, and which tab they look at. The sections follow the admin's settings live.
+import { computed, signal } from '@preact/signals';
+import type { Language } from '../../../i18n/languages.js';
+import { getMe, login, logout, setLanguage, type Me } from '../api/session.js';
+import { browserLanguage, loadMessages } from '../i18n/i18n.js';
+import { loadBranding } from './branding.js';
+import { composerFocus, startChat, stopChat } from './chat.js';
+import { forgetKnowledgeBase, openArticle } from './kb.js';
+import { forgetTickets } from './tickets.js';
+
+export type TabId = 'chat' | 'tickets' | 'kb' | 'settings';
+
+/** The portal serves itself at /kb/<slug> too, so that a link to an article opens it here. */
+const ARTICLE_PATH = /^\/kb\/([\w-]+)$/;
+
+export const me = signal<Me | undefined>(undefined);
+export const phase = signal<'starting' | 'signedOut' | 'signedIn'>('starting');
+export const selectedTab = signal<TabId>('chat');
+
+/** The tabs of the sections this user may use, the chat first; a section an admin switches off loses its tab. */
+export const tabs = computed<TabId[]>(() => {
+  const sections = me.value?.sections;
+  if (!sections) return [];
+  return [
+    ...(sections.assistant ? (['chat'] as const) : []),
+    ...(sections.ticketing ? (['tickets'] as const) : []),
+    ...(sections.knowledgeBase ? (['kb'] as const) : []),
+    'settings',
+  ];
+});
+
+/** The chosen tab while it is there; else the first one, without forgetting the choice for when it comes back. */
+export const shownTab = computed<TabId>(() => (tabs.value.includes(selectedTab.value) ? selectedTab.value : (tabs.value[0] ?? 'settings')));
+
+export const isPrimary = computed(() => {
+  const user = me.value?.user;
+  return !!user && (user.roles.includes('primary_contact') || user.kind === 'technician');
+});
+
+function showLogin(): void {
+  stopChat();
+  // Nothing of the user who left stays on the page for the next one.
+  forgetTickets();
+  forgetKnowledgeBase();
+  me.value = undefined;
+  phase.value = 'signedOut';
+}
+
+async function refreshMe(): Promise<void> {
+  const answer = await getMe();
+  if (!answer.ok) return showLogin();
+  me.value = answer.body;
+}
+
+async function enter(value: Me): Promise<void> {
+  await loadMessages(value.user.language);
+  me.value = value;
+  selectedTab.value = 'chat';
+  phase.value = 'signedIn';
+  // The socket also tells a user without the assistant when an admin switches it on.
+  startChat({ signedOut: showLogin, settingsUpdated: () => void refreshMe() });
+  // The sign-in form is gone: the keyboard goes to what the user came for, an article when the address names one.
+  const slug = ARTICLE_PATH.exec(location.pathname)?.[1];
+  if (slug && showArticle(slug)) return;
+  if (value.sections.assistant) composerFocus.value++;
+}
+
+/** Opens an article in the Knowledge base tab; false when this user has no such tab. */
+export function showArticle(slug: string): boolean {
+  if (!tabs.value.includes('kb')) return false;
+  selectedTab.value = 'kb';
+  void openArticle(slug);
+  return true;
+}
+
+export async function boot(): Promise<void> {
+  await Promise.all([loadMessages(browserLanguage()), loadBranding()]);
+  const current = await getMe();
+  if (current.ok) await enter(current.body);
+  else showLogin();
+}
+
+/** Resolves with the server's reason when the sign-in is refused. */
+export async function signIn(username: string, password: string): Promise<string | undefined> {
+  const answer = await login(username, password);
+  if (!answer.ok) return answer.error.message;
+  const current = await getMe();
+  if (!current.ok) return current.error.message;
+  await enter(current.body);
+  return undefined;
+}
+
+export async function signOut(): Promise<void> {
+  await logout();
+  // The form stays in the language of the user who just left.
+  showLogin();
+}
+
+/** Saved on the contact, so the assistant answers in it too; the UI switches at once. */
+export async function chooseLanguage(language: Language): Promise<string | undefined> {
+  const answer = await setLanguage(language);
+  if (!answer.ok) return answer.error.message;
+  await loadMessages(answer.body.user.language);
+  me.value = answer.body;
+  return undefined;
+}
