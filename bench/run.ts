@@ -4,8 +4,9 @@ import { benchFoundation } from './foundation.js';
 import { benchKb } from './kb.js';
 import { printTable, writeResults, type BenchRow } from './report.js';
 import { benchSelfService } from './self-service.js';
+import { benchWidget } from './widget.js';
 
-const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb, assistant: benchAssistant, 'assistant-nlu': benchAssistantNlu, 'self-service': benchSelfService };
+const suites: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, kb: benchKb, assistant: benchAssistant, 'assistant-nlu': benchAssistantNlu, 'self-service': benchSelfService, widget: benchWidget };
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
