@@ -229,7 +229,7 @@ describe('verified identity', () => {
     const past = inMinutes(-1);
     const expired = await present({ email, expires: past, signature: sign(secret, email, past) }, 'it');
     expect(expired.status).toBe(401);
-    expect(expired.body).toEqual({ error: { code: 'identity_expired', message: expect.stringContaining('Ricarica la pagina') } });
+    expect(expired.body).toEqual({ error: { code: 'identity_expired', message: expect.stringContaining('Ricarichi la pagina') } });
   });
 
   it('signs in once per signature: a replay within its validity is refused', async () => {

@@ -14,9 +14,9 @@ describe('PATCH /api/v1/me', () => {
     expect((await demo.users.tom.get('/api/v1/me')).body.user.language).toBe('it');
     expect((await demo.users.tech.get('/api/v1/admin/contacts?q=tom.baker')).body.contacts[0].language).toBe('it');
     const ack = await chat.emit('chat:load', { conversationId: randomUUID() });
-    expect(ack.error.message).toBe('Non abbiamo trovato ciò che cerchi.');
+    expect(ack.error.message).toBe('Non abbiamo trovato ciò che cerca.');
     const http = await demo.users.tom.get(`/api/v1/tickets/${randomUUID()}`);
-    expect(http.body.error.message).toBe('Non abbiamo trovato ciò che cerchi.');
+    expect(http.body.error.message).toBe('Non abbiamo trovato ciò che cerca.');
     expect((await demo.users.tom.patch('/api/v1/me', { language: 'en' })).body.user.language).toBe('en');
   });
 

@@ -61,7 +61,7 @@ describe('portal settings, applied to signed-in users without a new login', () =
     const refused = await anna.get('/api/v1/tickets');
     expect(refused.status).toBe(403);
     // Anna's language is Italian: the message follows it.
-    expect(refused.body.error.message).toBe('Questa parte del portale non è disponibile per te.');
+    expect(refused.body.error.message).toBe('Questa parte del portale non è disponibile per Lei.');
     expect((await anna.get('/api/v1/me')).body.sections).toEqual({ assistant: true, ticketing: false, knowledgeBase: true, selfService: true });
     await patch({ sections: { ticketing: { mode: 'everyone', userIds: [] } } });
     expect((await anna.get('/api/v1/tickets')).status).toBe(200);

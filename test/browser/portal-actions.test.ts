@@ -244,7 +244,7 @@ describe('verifying an action from its card in Chromium', () => {
     const text = await action.innerText();
     expect(text).toContain('In attesa del codice SMS');
     expect(text).toContain('Con il prefisso internazionale, ad esempio +39 333 123 4567');
-    expect(text).toContain('Inserisca il suo numero di cellulare');
+    expect(text).toContain('Inserisca il Suo numero di cellulare');
     await action.getByRole('button', { name: 'Salva e invia il codice' }).waitFor();
     await action.getByRole('button', { name: 'Annulla' }).waitFor();
 
