@@ -1,10 +1,16 @@
+// The Tickets tab: the list, one ticket open with its thread, and the new-ticket form as the settings allow it.
 import { signal } from '@preact/signals';
-import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
-import { listTickets } from '../api/tickets.js';
+import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
+import { getTicket, getTicketForm, listTickets } from '../api/tickets.js';
 
+type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; value: T } | { state: 'failed'; message: string };
 export type TicketsState = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; tickets: TicketView[] } | { state: 'failed'; message: string };
 
 export const tickets = signal<TicketsState>({ state: 'idle' });
+/** The ticket shown instead of the list, by its number. */
+export const openTicket = signal<Loadable<TicketView> | undefined>(undefined);
+/** The form also names custom fields: their admin's labels live there only. */
+export const ticketForm = signal<Loadable<TicketForm>>({ state: 'idle' });
 
 /** Fetched again each time the list is shown, since the chat may have opened a ticket meanwhile. */
 export async function loadTickets(): Promise<void> {
@@ -13,6 +19,30 @@ export async function loadTickets(): Promise<void> {
   tickets.value = answer.ok ? { state: 'loaded', tickets: answer.body.tickets } : { state: 'failed', message: answer.error.message };
 }
 
+export async function loadTicketForm(): Promise<void> {
+  if (ticketForm.value.state === 'loading') return;
+  const answer = await getTicketForm();
+  ticketForm.value = answer.ok ? { state: 'loaded', value: answer.body } : { state: 'failed', message: answer.error.message };
+}
+
+export async function showTicket(ref: string | number): Promise<void> {
+  openTicket.value = { state: 'loading' };
+  void loadTicketForm();
+  await refreshTicket(ref);
+}
+
+export async function refreshTicket(ref: string | number): Promise<void> {
+  const answer = await getTicket(ref);
+  openTicket.value = answer.ok ? { state: 'loaded', value: answer.body } : { state: 'failed', message: answer.error.message };
+}
+
+export function closeTicket(): void {
+  openTicket.value = undefined;
+  void loadTickets();
+}
+
 export function forgetTickets(): void {
   tickets.value = { state: 'idle' };
+  openTicket.value = undefined;
+  ticketForm.value = { state: 'idle' };
 }

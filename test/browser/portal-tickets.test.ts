@@ -1,0 +1,129 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, signInToChat } from '../support/browser.js';
+import { ChatClient } from '../support/chat-client.js';
+import { DEMO, loggedIn, type HttpClient } from '../support/http-client.js';
+import { startTestPortico, type TestPortico } from '../support/portico.js';
+
+describe('the Tickets tab in Chromium', () => {
+  let portico: TestPortico;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let dialogs: string[];
+
+  beforeAll(async () => {
+    [portico, browser] = await Promise.all([startTestPortico(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portico?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    dialogs = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterEach(() => context.close());
+
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  const openTicketsTab = async (username: string) => {
+    await signInToChat(page, portico.port, username);
+    await page.getByRole('tab', { name: username === DEMO.anna ? 'Ticket' : 'Tickets' }).click();
+    await page.locator('#tickets-table').waitFor();
+  };
+  const detail = () => page.locator('#tickets .ticket-detail');
+
+  it('opens a ticket from the list with the keyboard: its fields, the public thread, and back to the list', async () => {
+    await openTicketsTab(DEMO.tom);
+    const link = page.getByRole('link', { name: 'Outlook keeps asking for my password' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Outlook keeps asking for my password/, level: 2 }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('ticket-title');
+
+    const fields = await detail().locator('.ticket-fields').innerText();
+    expect(fields).toContain('Open');
+    expect(fields).toContain('High');
+    expect(fields).toContain('Incident');
+    // Custom fields by their admin's label, not their key.
+    expect(fields).toContain('Asset tag');
+    expect(fields).toContain('ACME-0142');
+    expect(fields).toContain('Head office');
+    expect(fields).not.toContain('asset_tag');
+    const thread = detail().locator('.ticket-thread');
+    await expect(thread.innerText()).resolves.toContain('Thanks Tom, we are looking at your mailbox sign-in logs now.');
+    await expect(thread.locator('.comment-meta').first().innerText()).resolves.toMatch(/Sam Torres\s+Technician/);
+    // The technician's internal note stays internal.
+    await expect(thread.innerText()).resolves.not.toContain('credential manager');
+    expect(await serious()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Back to tickets' }).press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Outlook keeps asking for my password');
+    await expect(page.locator('#tickets-table tbody tr').count()).resolves.toBe(2);
+  });
+
+  it('lets a primary contact open a colleague’s ticket, in her language', async () => {
+    await openTicketsTab(DEMO.anna);
+    await page.getByRole('link', { name: 'Printer on the second floor jams' }).click();
+    await page.getByRole('heading', { name: /Printer on the second floor jams/, level: 2 }).waitFor();
+    const fields = await detail().locator('.ticket-fields').innerText();
+    expect(fields).toContain('Richiedente');
+    expect(fields).toContain('Tom Baker');
+    expect(fields).toContain('Risolto');
+    const thread = detail().locator('.ticket-thread');
+    await expect(thread.getByRole('heading', { name: 'Commenti' }).count()).resolves.toBe(1);
+    await expect(thread.innerText()).resolves.toContain('Works now, thank you!');
+    await expect(thread.locator('.comment-contact .comment-meta').innerText()).resolves.toMatch(/Tom Baker\s+Utente/);
+    await page.getByRole('button', { name: 'Torna ai ticket' }).click();
+    await page.locator('#tickets-table').waitFor();
+  });
+
+  it('shows a chat’s ticket with its transcript, the assistant’s Markdown rendered as the chat renders it', async () => {
+    const tom = await loggedIn(portico.port, DEMO.tom);
+    const chat = await ChatClient.connect(portico.port, tom);
+    const { ack } = await chat.ask('How do I set up the VPN?');
+    chat.close();
+    const number = (await tom.get(`/api/v1/conversations/${ack.conversationId}`)).body.ticket.number as number;
+
+    await signInToChat(page, portico.port, DEMO.tom);
+    await page.goto(`http://localhost:${portico.port}/tickets/${number}`);
+    const transcript = page.getByRole('region', { name: 'Chat transcript' });
+    await transcript.waitFor();
+    await expect(transcript.locator('.transcript-user').innerText()).resolves.toContain('How do I set up the VPN?');
+    const answer = transcript.locator('.transcript-assistant').first();
+    await expect(answer.innerText()).resolves.toContain('Assistant');
+    await expect(answer.locator('a[href^="/kb/"], a[href*="/kb/"]').count()).resolves.toBeGreaterThan(0);
+    expect(await serious()).toEqual([]);
+  });
+
+  describe('with HTML and Markdown in a ticket', () => {
+    let tom: HttpClient;
+    const subject = 'Printer <img src=x onerror=alert(1)> [see](javascript:alert(2))';
+    beforeAll(async () => {
+      tom = await loggedIn(portico.port, DEMO.tom);
+      const created = await tom.post('/api/v1/tickets', { subject, description: '<script>alert(3)</script> **bold** [link](https://evil.example)' });
+      expect(created.status).toBe(201);
+      expect((await tom.post(`/api/v1/tickets/${created.body.number}/comments`, { body: '<b onmouseover=alert(4)>hi</b>' })).status).toBe(201);
+    });
+
+    it('shows them as inert text in the list and in the detail', async () => {
+      await openTicketsTab(DEMO.tom);
+      const link = page.getByRole('link', { name: subject });
+      await expect(link.innerText()).resolves.toBe(subject);
+      await link.click();
+      await page.getByRole('heading', { name: subject, level: 2 }).waitFor();
+      await expect(detail().locator('.ticket-description').innerText()).resolves.toBe('<script>alert(3)</script> **bold** [link](https://evil.example)');
+      await expect(detail().locator('.comment-body').innerText()).resolves.toBe('<b onmouseover=alert(4)>hi</b>');
+      await expect(page.locator('#tickets img, #tickets script, #tickets b').count()).resolves.toBe(0);
+      await expect(detail().locator('.ticket-description *, .comment-body *').count()).resolves.toBe(0);
+      await expect(detail().locator('a').count()).resolves.toBe(0);
+      expect(dialogs).toEqual([]);
+    });
+  });
+});
