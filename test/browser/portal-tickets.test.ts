@@ -102,6 +102,57 @@ describe('the Tickets tab in Chromium', () => {
     expect(await serious()).toEqual([]);
   });
 
+  it('adds a comment to the thread', async () => {
+    await openTicketsTab(DEMO.tom);
+    await page.getByRole('link', { name: 'Outlook keeps asking for my password' }).click();
+    await page.getByRole('textbox', { name: 'Add a comment' }).fill('It happened again after lunch.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your comment was added.' }).waitFor();
+    const last = detail().locator('.ticket-thread .comment').last();
+    await expect(last.innerText()).resolves.toContain('It happened again after lunch.');
+    await expect(last.locator('.comment-meta').innerText()).resolves.toMatch(/Tom Baker\s+User/);
+    await expect(page.getByRole('textbox', { name: 'Add a comment' }).inputValue()).resolves.toBe('');
+    expect(await serious()).toEqual([]);
+  });
+
+  it('reopens a closed ticket with a comment, and with the Reopen button', async () => {
+    await openTicketsTab(DEMO.anna);
+    await page.getByRole('link', { name: 'La VPN si disconnette' }).click();
+    await expect(detail().locator('.ticket-fields').innerText()).resolves.toContain('Chiuso');
+    await page.getByRole('textbox', { name: 'Aggiunga un commento' }).fill('Si disconnette di nuovo da ieri.');
+    await page.getByRole('button', { name: 'Invia' }).click();
+    await page.getByRole('status').filter({ hasText: 'Il Suo commento è stato aggiunto.' }).waitFor();
+    await expect(detail().locator('.ticket-fields').innerText()).resolves.toContain('Aperto');
+    await expect(page.getByRole('button', { name: 'Riapri' }).count()).resolves.toBe(0);
+
+    await context.close();
+    context = await browser.newContext({ locale: 'en-US' });
+    page = await context.newPage();
+    await openTicketsTab(DEMO.luc);
+    await page.getByRole('link', { name: 'Écran externe non détecté' }).click();
+    await page.getByRole('button', { name: 'Rouvrir' }).click();
+    await page.getByRole('status').filter({ hasText: 'Le ticket est de nouveau ouvert.' }).waitFor();
+    await expect(detail().locator('.ticket-fields').innerText()).resolves.toContain('Ouvert');
+  });
+
+  it('refuses a comment on a closed ticket when the settings forbid reopening, in the user’s language', async () => {
+    const tech = await loggedIn(portico.port, DEMO.tech);
+    expect((await tech.patch('/api/v1/admin/settings', { tickets: { cannotReopen: true } })).status).toBe(200);
+    try {
+      await openTicketsTab(DEMO.tom);
+      await page.getByRole('link', { name: 'Printer on the second floor jams' }).click();
+      await page.getByRole('textbox', { name: 'Add a comment' }).fill('It jams again.');
+      await expect(page.getByRole('button', { name: 'Reopen' }).count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Send' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: /\S/ }).innerText()).resolves.toBe(
+        'This ticket is closed and cannot be reopened from the portal. Please open a new one.',
+      );
+      await expect(detail().locator('.ticket-thread').innerText()).resolves.not.toContain('It jams again.');
+    } finally {
+      await tech.patch('/api/v1/admin/settings', { tickets: { cannotReopen: false } });
+    }
+  });
+
   describe('with HTML and Markdown in a ticket', () => {
     let tom: HttpClient;
     const subject = 'Printer <img src=x onerror=alert(1)> [see](javascript:alert(2))';

@@ -1,7 +1,9 @@
 // The Tickets tab: the list, one ticket open with its thread, and the new-ticket form as the settings allow it.
 import { signal } from '@preact/signals';
 import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
-import { getTicket, getTicketForm, listTickets } from '../api/tickets.js';
+import type { ApiError } from '../api/http.js';
+import { getTicket, getTicketForm, listTickets, postComment, postReopen } from '../api/tickets.js';
+import { tr } from '../i18n/i18n.js';
 
 type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; value: T } | { state: 'failed'; message: string };
 export type TicketsState = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; tickets: TicketView[] } | { state: 'failed'; message: string };
@@ -34,6 +36,24 @@ export async function showTicket(ref: string | number): Promise<void> {
 export async function refreshTicket(ref: string | number): Promise<void> {
   const answer = await getTicket(ref);
   openTicket.value = answer.ok ? { state: 'loaded', value: answer.body } : { state: 'failed', message: answer.error.message };
+}
+
+/** The server's message is already in the user's language; only a lost connection has none. */
+const messageOf = (error: ApiError) => error.message || tr('shell.tickets.failed');
+
+/** Adds a public comment and shows the ticket as it now is (a comment may have reopened it); the error otherwise. */
+export async function commentOnTicket(ticketId: string, body: string): Promise<string | undefined> {
+  const answer = await postComment(ticketId, body);
+  if (!answer.ok) return messageOf(answer.error);
+  await refreshTicket(ticketId);
+  return undefined;
+}
+
+export async function reopenOpenTicket(ticketId: string): Promise<string | undefined> {
+  const answer = await postReopen(ticketId);
+  if (!answer.ok) return messageOf(answer.error);
+  openTicket.value = { state: 'loaded', value: answer.body };
+  return undefined;
 }
 
 export function closeTicket(): void {

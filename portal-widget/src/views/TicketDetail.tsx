@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { Markdown } from '../components/Markdown.js';
 import { language, tr } from '../i18n/i18n.js';
-import { ticketForm } from '../store/tickets.js';
+import { commentOnTicket, reopenOpenTicket, ticketForm } from '../store/tickets.js';
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString(language.value, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -85,6 +85,70 @@ function Transcript({ transcript }: { transcript: NonNullable<TicketView['transc
   );
 }
 
+/** A public comment; on a resolved or closed ticket it also reopens it, which the server may refuse. */
+function CommentForm({ ticket }: { ticket: TicketView }) {
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!body.trim() || busy) return;
+    setBusy(true);
+    setError('');
+    setDone('');
+    const failure = await commentOnTicket(ticket.id, body);
+    setBusy(false);
+    if (failure) return setError(failure);
+    setBody('');
+    setDone(tr('shell.tickets.commentAdded'));
+  };
+  const reopen = async () => {
+    setBusy(true);
+    setError('');
+    setDone('');
+    const failure = await reopenOpenTicket(ticket.id);
+    setBusy(false);
+    if (failure) setError(failure);
+    else setDone(tr('shell.tickets.reopened'));
+  };
+  return (
+    <form class="comment-form" onSubmit={(event) => void submit(event)}>
+      <label for="ticket-comment">{tr('shell.tickets.addComment')}</label>
+      <textarea
+        id="ticket-comment"
+        rows={3}
+        value={body}
+        aria-describedby={ticket.canReopen ? 'ticket-reopen-hint' : undefined}
+        onInput={(event) => setBody(event.currentTarget.value)}
+      />
+      {ticket.canReopen && (
+        <p id="ticket-reopen-hint" class="hint">
+          {tr('shell.tickets.reopenHint')}
+        </p>
+      )}
+      <div class="comment-actions">
+        <button type="submit" disabled={busy || !body.trim()}>
+          {tr('shell.tickets.send')}
+        </button>
+        {ticket.canReopen && (
+          <button type="button" class="secondary" disabled={busy} onClick={() => void reopen()}>
+            {tr('shell.tickets.reopen')}
+          </button>
+        )}
+      </div>
+      <p class="saved" role="status">
+        {done}
+      </p>
+      {error && (
+        <p class="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
 /** One ticket: its fields, the public thread and, for a chat's ticket, the chat it came from. */
 export function TicketDetail({ ticket, children }: { ticket: TicketView; children?: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -97,6 +161,7 @@ export function TicketDetail({ ticket, children }: { ticket: TicketView; childre
       <Fields ticket={ticket} />
       {ticket.description && <p class="ticket-description">{ticket.description}</p>}
       <Thread ticket={ticket} />
+      <CommentForm ticket={ticket} />
       {children}
       {ticket.transcript && ticket.transcript.length > 0 && <Transcript transcript={ticket.transcript} />}
     </article>
