@@ -153,6 +153,62 @@ describe('the Tickets tab in Chromium', () => {
     }
   });
 
+  it('opens a new ticket with a read-only and a hidden field, sending only what the user may set, and shows it', async () => {
+    const tech = await loggedIn(portico.port, DEMO.tech);
+    expect((await tech.patch('/api/v1/admin/settings', { fieldVisibility: { priority: 'readonly', asset_tag: 'hidden' } })).status).toBe(200);
+    try {
+      await openTicketsTab(DEMO.tom);
+      await page.getByRole('button', { name: 'New ticket' }).click();
+      await page.getByRole('heading', { name: 'New ticket', level: 2 }).waitFor();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('new-ticket-title');
+      const form = page.locator('#tickets form.new-ticket');
+      // Hidden: absent. Read-only: its value as text, no input.
+      await expect(form.getByText('Asset tag').count()).resolves.toBe(0);
+      await expect(form.getByLabel('Priority').count()).resolves.toBe(0);
+      await expect(form.locator('.readonly-fields').innerText()).resolves.toMatch(/Priority\s+Medium/);
+      await expect(form.locator('.readonly-fields').innerText()).resolves.toMatch(/Business critical\s+Not set/);
+      await expect(form.locator('label[for="new-ticket-subject"]').innerText()).resolves.toBe('Subject (required)');
+      await expect(form.getByRole('combobox', { name: 'Type' }).locator('option').allInnerTexts()).resolves.toEqual(['Question', 'Incident', 'Problem', 'Request']);
+      expect(await serious()).toEqual([]);
+
+      await form.getByRole('textbox', { name: /Subject/ }).fill('Second monitor flickers');
+      await form.getByRole('textbox', { name: 'Description' }).fill('The Dell monitor flickers every few seconds.');
+      await form.getByRole('combobox', { name: 'Type' }).selectOption('question');
+      await form.getByRole('combobox', { name: 'Location' }).selectOption('Remote');
+      await form.getByRole('spinbutton', { name: 'Affected users' }).fill('3');
+      await form.getByLabel('Needed by').fill('2026-12-24');
+      await form.getByRole('button', { name: 'Create ticket' }).click();
+
+      await page.getByRole('heading', { name: /Second monitor flickers/, level: 2 }).waitFor();
+      const fields = await detail().locator('.ticket-fields').innerText();
+      expect(fields).toMatch(/Type\s+Question/);
+      expect(fields).toMatch(/Priority\s+Medium/);
+      expect(fields).toMatch(/Location\s+Remote/);
+      expect(fields).toMatch(/Affected users\s+3/);
+      expect(fields).not.toContain('Asset tag');
+      const number = Number((await detail().locator('.ticket-number').innerText()).slice(1));
+      const stored = (await tech.get(`/api/v1/tickets/${number}`)).body;
+      expect(stored).toMatchObject({ subject: 'Second monitor flickers', type: 'question', priority: 'medium', source: 'portal' });
+      expect(stored.customFields).toEqual({ location: 'Remote', affected_users: 3, needed_by: '2026-12-24' });
+    } finally {
+      await tech.patch('/api/v1/admin/settings', { fieldVisibility: { priority: 'editable', asset_tag: 'editable' } });
+    }
+  });
+
+  it('has no new-ticket form when manual creation is off', async () => {
+    const tech = await loggedIn(portico.port, DEMO.tech);
+    await openTicketsTab(DEMO.tom);
+    await page.getByRole('button', { name: 'New ticket' }).waitFor();
+    expect((await tech.patch('/api/v1/admin/settings', { tickets: { disableManualCreation: true } })).status).toBe(200);
+    try {
+      await page.getByRole('tab', { name: 'Assistant' }).click();
+      await page.getByRole('tab', { name: 'Tickets' }).click();
+      await page.getByRole('button', { name: 'New ticket' }).waitFor({ state: 'detached' });
+    } finally {
+      await tech.patch('/api/v1/admin/settings', { tickets: { disableManualCreation: false } });
+    }
+  });
+
   describe('with HTML and Markdown in a ticket', () => {
     let tom: HttpClient;
     const subject = 'Printer <img src=x onerror=alert(1)> [see](javascript:alert(2))';

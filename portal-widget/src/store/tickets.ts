@@ -1,8 +1,8 @@
 // The Tickets tab: the list, one ticket open with its thread, and the new-ticket form as the settings allow it.
 import { signal } from '@preact/signals';
-import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
+import type { CreateTicketInput, TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import type { ApiError } from '../api/http.js';
-import { getTicket, getTicketForm, listTickets, postComment, postReopen } from '../api/tickets.js';
+import { getTicket, getTicketForm, listTickets, postComment, postReopen, postTicket } from '../api/tickets.js';
 import { tr } from '../i18n/i18n.js';
 
 type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; value: T } | { state: 'failed'; message: string };
@@ -13,6 +13,8 @@ export const tickets = signal<TicketsState>({ state: 'idle' });
 export const openTicket = signal<Loadable<TicketView> | undefined>(undefined);
 /** The form also names custom fields: their admin's labels live there only. */
 export const ticketForm = signal<Loadable<TicketForm>>({ state: 'idle' });
+/** The new-ticket form shown instead of the list. */
+export const creatingTicket = signal(false);
 
 /** Fetched again each time the list is shown, since the chat may have opened a ticket meanwhile. */
 export async function loadTickets(): Promise<void> {
@@ -56,6 +58,24 @@ export async function reopenOpenTicket(ticketId: string): Promise<string | undef
   return undefined;
 }
 
+export function startNewTicket(): void {
+  creatingTicket.value = true;
+  void loadTicketForm();
+}
+
+export function cancelNewTicket(): void {
+  creatingTicket.value = false;
+}
+
+/** Opens the ticket once the server has it; the error otherwise. */
+export async function createNewTicket(input: CreateTicketInput): Promise<string | undefined> {
+  const answer = await postTicket(input);
+  if (!answer.ok) return messageOf(answer.error);
+  creatingTicket.value = false;
+  await showTicket(answer.body.number);
+  return undefined;
+}
+
 export function closeTicket(): void {
   openTicket.value = undefined;
   void loadTickets();
@@ -65,4 +85,5 @@ export function forgetTickets(): void {
   tickets.value = { state: 'idle' };
   openTicket.value = undefined;
   ticketForm.value = { state: 'idle' };
+  creatingTicket.value = false;
 }

@@ -2,7 +2,19 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { language, tr } from '../i18n/i18n.js';
 import { isPrimary } from '../store/session.js';
-import { closeTicket, loadTickets, openTicket, showTicket, tickets } from '../store/tickets.js';
+import {
+  cancelNewTicket,
+  closeTicket,
+  creatingTicket,
+  loadTicketForm,
+  loadTickets,
+  openTicket,
+  showTicket,
+  startNewTicket,
+  ticketForm,
+  tickets,
+} from '../store/tickets.js';
+import { NewTicketForm } from './NewTicketForm.js';
 import { TicketDetail } from './TicketDetail.js';
 
 /** A real link (the portal also answers at /tickets/<number>), so keyboards and "open in new tab" work. */
@@ -75,9 +87,12 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
   const section = useRef<HTMLElement>(null);
   const lastOpened = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (!hidden && !openTicket.value) void loadTickets();
+    if (hidden) return;
+    void loadTicketForm();
+    if (!openTicket.value) void loadTickets();
   }, [hidden]);
   const open = openTicket.value;
+  const form = ticketForm.value.state === 'loaded' ? ticketForm.value.value : undefined;
   if (open?.state === 'loaded') lastOpened.current = open.value.number;
 
   const back = () => {
@@ -89,7 +104,15 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
   return (
     <section id="tickets" ref={section} class="card" hidden={hidden} role="tabpanel" aria-labelledby="tab-tickets">
       <h1 id="tickets-title">{tr(isPrimary.value ? 'shell.companyTickets' : 'shell.myTickets')}</h1>
-      {open ? (
+      {creatingTicket.value && form ? (
+        <NewTicketForm
+          form={form}
+          onCancel={() => {
+            cancelNewTicket();
+            requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('.new-ticket-button')?.focus());
+          }}
+        />
+      ) : open ? (
         <>
           <button type="button" class="secondary back" onClick={back}>
             {tr('shell.tickets.back')}
@@ -103,7 +126,14 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
           )}
         </>
       ) : (
-        <TicketList />
+        <>
+          {form?.manualCreation && (
+            <button type="button" class="new-ticket-button" onClick={startNewTicket}>
+              {tr('shell.tickets.new')}
+            </button>
+          )}
+          <TicketList />
+        </>
       )}
     </section>
   );
