@@ -113,8 +113,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   // The bundle is revalidated on each load (ETag), so a rebuilt one is picked up at once.
   app.use('/assets', express.static(deps.widgetDir, { index: false, maxAge: 0 }));
-  // The portal opens an article itself at /kb/<slug>, where the assistant's links to articles point.
-  app.get(['/', '/kb/:slug'], (_req: Request, res: Response) => {
+  // The portal opens an article itself at /kb/<slug>, where the assistant's links to articles point, and a ticket at
+  // /tickets/<number>, where its list links.
+  app.get(['/', '/kb/:slug', '/tickets/:number'], (_req: Request, res: Response) => {
     res.sendFile(join(WIDGET_SOURCE, 'index.html'), { maxAge: 0 });
   });
 

@@ -1,4 +1,11 @@
-import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
+import type { CommentView, CreateTicketInput, TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { request } from './http.js';
 
+const ticketPath = (ref: string | number) => `/api/v1/tickets/${encodeURIComponent(String(ref))}`;
+
 export const listTickets = () => request<{ tickets: TicketView[]; total: number }>('/api/v1/tickets');
+export const getTicket = (ref: string | number) => request<TicketView>(ticketPath(ref));
+export const getTicketForm = () => request<TicketForm>('/api/v1/tickets/form');
+export const postComment = (ref: string, body: string) => request<CommentView>(`${ticketPath(ref)}/comments`, { method: 'POST', body: { body } });
+export const postReopen = (ref: string) => request<TicketView>(`${ticketPath(ref)}/reopen`, { method: 'POST' });
+export const postTicket = (input: CreateTicketInput) => request<TicketView>('/api/v1/tickets', { method: 'POST', body: input });

@@ -6,12 +6,14 @@ import { browserLanguage, loadMessages } from '../i18n/i18n.js';
 import { loadBranding } from './branding.js';
 import { composerFocus, startChat, stopChat } from './chat.js';
 import { forgetKnowledgeBase, openArticle } from './kb.js';
-import { forgetTickets } from './tickets.js';
+import { forgetTickets, showTicket } from './tickets.js';
 
 export type TabId = 'chat' | 'tickets' | 'kb' | 'settings';
 
 /** The portal serves itself at /kb/<slug> too, so that a link to an article opens it here. */
 const ARTICLE_PATH = /^\/kb\/([\w-]+)$/;
+/** And at /tickets/<number>, each ticket's own address in the list. */
+const TICKET_PATH = /^\/tickets\/(\d{1,9})$/;
 
 export const me = signal<Me | undefined>(undefined);
 export const phase = signal<'starting' | 'signedOut' | 'signedIn'>('starting');
@@ -62,6 +64,12 @@ async function enter(value: Me): Promise<void> {
   // The sign-in form is gone: the keyboard goes to what the user came for, an article when the address names one.
   const slug = ARTICLE_PATH.exec(location.pathname)?.[1];
   if (slug && showArticle(slug)) return;
+  const ticket = TICKET_PATH.exec(location.pathname)?.[1];
+  if (ticket && tabs.value.includes('tickets')) {
+    selectedTab.value = 'tickets';
+    void showTicket(ticket);
+    return;
+  }
   if (value.sections.assistant) composerFocus.value++;
 }
 

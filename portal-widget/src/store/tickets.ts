@@ -1,10 +1,20 @@
+// The Tickets tab: the list, one ticket open with its thread, and the new-ticket form as the settings allow it.
 import { signal } from '@preact/signals';
-import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
-import { listTickets } from '../api/tickets.js';
+import type { CreateTicketInput, TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
+import type { ApiError } from '../api/http.js';
+import { getTicket, getTicketForm, listTickets, postComment, postReopen, postTicket } from '../api/tickets.js';
+import { tr } from '../i18n/i18n.js';
 
+type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; value: T } | { state: 'failed'; message: string };
 export type TicketsState = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; tickets: TicketView[] } | { state: 'failed'; message: string };
 
 export const tickets = signal<TicketsState>({ state: 'idle' });
+/** The ticket shown instead of the list, by its number. */
+export const openTicket = signal<Loadable<TicketView> | undefined>(undefined);
+/** The form also names custom fields: their admin's labels live there only. */
+export const ticketForm = signal<Loadable<TicketForm>>({ state: 'idle' });
+/** The new-ticket form shown instead of the list. */
+export const creatingTicket = signal(false);
 
 /** Fetched again each time the list is shown, since the chat may have opened a ticket meanwhile. */
 export async function loadTickets(): Promise<void> {
@@ -13,6 +23,67 @@ export async function loadTickets(): Promise<void> {
   tickets.value = answer.ok ? { state: 'loaded', tickets: answer.body.tickets } : { state: 'failed', message: answer.error.message };
 }
 
+export async function loadTicketForm(): Promise<void> {
+  if (ticketForm.value.state === 'loading') return;
+  const answer = await getTicketForm();
+  ticketForm.value = answer.ok ? { state: 'loaded', value: answer.body } : { state: 'failed', message: answer.error.message };
+}
+
+export async function showTicket(ref: string | number): Promise<void> {
+  openTicket.value = { state: 'loading' };
+  void loadTicketForm();
+  await refreshTicket(ref);
+}
+
+export async function refreshTicket(ref: string | number): Promise<void> {
+  const answer = await getTicket(ref);
+  openTicket.value = answer.ok ? { state: 'loaded', value: answer.body } : { state: 'failed', message: answer.error.message };
+}
+
+/** The server's message is already in the user's language; only a lost connection has none. */
+const messageOf = (error: ApiError) => error.message || tr('shell.tickets.failed');
+
+/** Adds a public comment and shows the ticket as it now is (a comment may have reopened it); the error otherwise. */
+export async function commentOnTicket(ticketId: string, body: string): Promise<string | undefined> {
+  const answer = await postComment(ticketId, body);
+  if (!answer.ok) return messageOf(answer.error);
+  await refreshTicket(ticketId);
+  return undefined;
+}
+
+export async function reopenOpenTicket(ticketId: string): Promise<string | undefined> {
+  const answer = await postReopen(ticketId);
+  if (!answer.ok) return messageOf(answer.error);
+  openTicket.value = { state: 'loaded', value: answer.body };
+  return undefined;
+}
+
+export function startNewTicket(): void {
+  creatingTicket.value = true;
+  void loadTicketForm();
+}
+
+export function cancelNewTicket(): void {
+  creatingTicket.value = false;
+}
+
+/** Opens the ticket once the server has it; the error otherwise. */
+export async function createNewTicket(input: CreateTicketInput): Promise<string | undefined> {
+  const answer = await postTicket(input);
+  if (!answer.ok) return messageOf(answer.error);
+  creatingTicket.value = false;
+  await showTicket(answer.body.number);
+  return undefined;
+}
+
+export function closeTicket(): void {
+  openTicket.value = undefined;
+  void loadTickets();
+}
+
 export function forgetTickets(): void {
   tickets.value = { state: 'idle' };
+  openTicket.value = undefined;
+  ticketForm.value = { state: 'idle' };
+  creatingTicket.value = false;
 }

@@ -1,26 +1,53 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { language, tr } from '../i18n/i18n.js';
 import { isPrimary } from '../store/session.js';
-import { loadTickets, tickets } from '../store/tickets.js';
+import {
+  cancelNewTicket,
+  closeTicket,
+  creatingTicket,
+  loadTicketForm,
+  loadTickets,
+  openTicket,
+  showTicket,
+  startNewTicket,
+  ticketForm,
+  tickets,
+} from '../store/tickets.js';
+import { NewTicketForm } from './NewTicketForm.js';
+import { TicketDetail } from './TicketDetail.js';
+
+/** A real link (the portal also answers at /tickets/<number>), so keyboards and "open in new tab" work. */
+function TicketLink({ ticket }: { ticket: TicketView }) {
+  return (
+    <a
+      href={`/tickets/${ticket.number}`}
+      data-ticket={ticket.number}
+      onClick={(event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        void showTicket(ticket.number);
+      }}
+    >
+      {ticket.subject ?? `#${ticket.number}`}
+    </a>
+  );
+}
 
 function TicketRow({ ticket }: { ticket: TicketView }) {
   return (
     <tr>
       <td>#{ticket.number}</td>
-      <td>{ticket.subject ?? ''}</td>
+      <td>
+        <TicketLink ticket={ticket} />
+      </td>
       <td>{ticket.status && <span class={`status status-${ticket.status}`}>{tr(`status.${ticket.status}`)}</span>}</td>
       <td>{new Date(ticket.updatedAt).toLocaleDateString(language.value)}</td>
     </tr>
   );
 }
 
-/** The user's tickets, or the company's for a primary contact. */
-export function TicketsView({ hidden }: { hidden: boolean }) {
-  useEffect(() => {
-    if (!hidden) void loadTickets();
-  }, [hidden]);
-
+function TicketList() {
   const state = tickets.value;
   const list = state.state === 'loaded' ? state.tickets : [];
   const status =
@@ -31,10 +58,8 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
           ? tr('shell.noTickets')
           : ''
         : tr('shell.loading');
-
   return (
-    <section id="tickets" class="card" hidden={hidden} role="tabpanel" aria-labelledby="tab-tickets">
-      <h1 id="tickets-title">{tr(isPrimary.value ? 'shell.companyTickets' : 'shell.myTickets')}</h1>
+    <>
       <p id="tickets-status" role="status" aria-live="polite">
         {status}
       </p>
@@ -53,6 +78,63 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** The user's tickets, or the company's for a primary contact; one of them opened in place of the list. */
+export function TicketsView({ hidden }: { hidden: boolean }) {
+  const section = useRef<HTMLElement>(null);
+  const lastOpened = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (hidden) return;
+    void loadTicketForm();
+    if (!openTicket.value) void loadTickets();
+  }, [hidden]);
+  const open = openTicket.value;
+  const form = ticketForm.value.state === 'loaded' ? ticketForm.value.value : undefined;
+  if (open?.state === 'loaded') lastOpened.current = open.value.number;
+
+  const back = () => {
+    closeTicket();
+    // Back where the user left: the link of the ticket just read.
+    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-ticket="${lastOpened.current}"]`)?.focus());
+  };
+
+  return (
+    <section id="tickets" ref={section} class="card" hidden={hidden} role="tabpanel" aria-labelledby="tab-tickets">
+      <h1 id="tickets-title">{tr(isPrimary.value ? 'shell.companyTickets' : 'shell.myTickets')}</h1>
+      {creatingTicket.value && form ? (
+        <NewTicketForm
+          form={form}
+          onCancel={() => {
+            cancelNewTicket();
+            requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('.new-ticket-button')?.focus());
+          }}
+        />
+      ) : open ? (
+        <>
+          <button type="button" class="secondary back" onClick={back}>
+            {tr('shell.tickets.back')}
+          </button>
+          {open.state === 'loaded' && <TicketDetail ticket={open.value} />}
+          {open.state === 'loading' && <p role="status">{tr('shell.loading')}</p>}
+          {open.state === 'failed' && (
+            <p class="inline-error" role="alert">
+              {open.message}
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          {form?.manualCreation && (
+            <button type="button" class="new-ticket-button" onClick={startNewTicket}>
+              {tr('shell.tickets.new')}
+            </button>
+          )}
+          <TicketList />
+        </>
+      )}
     </section>
   );
 }
