@@ -1,30 +1,16 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, signInToChat } from '../support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
-import { startTestPortico, type TestPortico } from '../support/portico.js';
+import type { TestPortico } from '../support/portico.js';
 
 describe('the Knowledge base tab in Chromium', () => {
+  const ui = useChromiumPortico();
   let portico: TestPortico;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  beforeEach(() => ({ portico, context, page } = ui));
 
-  beforeAll(async () => {
-    [portico, browser] = await Promise.all([startTestPortico(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portico?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
-
-  const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  const serious = () => seriousViolations(page);
 
   it('shows popular articles, searches as the user types, opens an article and records whether it helped', async () => {
     await signInToChat(page, portico.port, DEMO.tom);

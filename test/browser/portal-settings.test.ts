@@ -1,28 +1,14 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { t } from '../../i18n/translate.js';
-import { launchChromium, signInToChat } from '../support/browser.js';
+import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
-import { startTestPortico, type TestPortico } from '../support/portico.js';
+import type { TestPortico } from '../support/portico.js';
 
 describe('the Settings tab in Chromium', () => {
+  const ui = useChromiumPortico();
   let portico: TestPortico;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [portico, browser] = await Promise.all([startTestPortico(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portico?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
+  beforeEach(() => ({ portico, page } = ui));
 
   const me = () => page.evaluate(() => fetch('/api/v1/me').then((r) => r.json())) as Promise<{ user: { language: string } }>;
 
@@ -32,8 +18,7 @@ describe('the Settings tab in Chromium', () => {
     const language = page.getByRole('combobox', { name: 'Language' });
     await expect(language.locator('option').allInnerTexts()).resolves.toEqual(['English', 'Français', 'Deutsch', 'Español', 'Italiano']);
     await expect(language.inputValue()).resolves.toBe('en');
-    const scan = await new AxeBuilder({ page }).analyze();
-    expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await language.selectOption({ label: 'Italiano' });
     // The UI speaks Italian without a reload, the tab still open, and the choice is saved on Tom's record.

@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, signInToChat } from '../support/browser.js';
+import { launchChromium, seriousViolations, signInToChat } from '../support/browser.js';
 import { ChatClient } from '../support/chat-client.js';
 import { DEMO, loggedIn, type HttpClient } from '../support/http-client.js';
 import { startTestPortico, type TestPortico } from '../support/portico.js';
@@ -30,8 +29,7 @@ describe('the Tickets tab in Chromium', () => {
   });
   afterEach(() => context.close());
 
-  const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  const serious = () => seriousViolations(page);
   const openTicketsTab = async (username: string) => {
     await signInToChat(page, portico.port, username);
     await page.getByRole('tab', { name: username === DEMO.anna ? 'Ticket' : 'Tickets' }).click();

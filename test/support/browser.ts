@@ -1,7 +1,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestPortico, type TestPortico } from './portico.js';
 
 /** Debian's Chromium, headless: the only browser this machine and CI have. */
 export function launchChromium(): Promise<Browser> {
@@ -9,6 +12,48 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+export type ChromiumPortico = { readonly portico: TestPortico; readonly browser: Browser; readonly context: BrowserContext; readonly page: Page };
+
+/** For one test file: a Portico and a Chromium, with a fresh 1280 × 800 English page for each test. */
+export function useChromiumPortico(): ChromiumPortico {
+  let portico: TestPortico | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    [portico, browser] = await Promise.all([startTestPortico(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portico?.close();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+  return {
+    get portico() {
+      return portico!;
+    },
+    get browser() {
+      return browser!;
+    },
+    get context() {
+      return context!;
+    },
+    get page() {
+      return page!;
+    },
+  };
+}
+
+/** The serious and critical accessibility violations axe finds on the page as it stands. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 /** Signs a demo user in through the portal's form, as a person does, and waits for the chat. */
