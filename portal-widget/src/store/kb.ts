@@ -2,10 +2,10 @@
 import { signal } from '@preact/signals';
 import type { ArticleView, KbSearchResult } from '../../../domain/kb/kb-schemas.js';
 import { getArticle, popularArticles, searchArticles, sendArticleFeedback, type PopularArticle } from '../api/kb.js';
+import type { Loadable } from './loadable.js';
 
 const SEARCH_DELAY_MS = 200;
 
-type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; value: T } | { state: 'failed'; message: string };
 
 export const query = signal('');
 export const results = signal<Loadable<KbSearchResult[]>>({ state: 'idle' });

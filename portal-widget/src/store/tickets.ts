@@ -4,8 +4,8 @@ import type { CreateTicketInput, TicketForm, TicketView } from '../../../domain/
 import type { ApiError } from '../api/http.js';
 import { getTicket, getTicketForm, listTickets, postComment, postReopen, postTicket } from '../api/tickets.js';
 import { tr } from '../i18n/i18n.js';
+import type { Loadable } from './loadable.js';
 
-type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; value: T } | { state: 'failed'; message: string };
 export type TicketsState = { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; tickets: TicketView[] } | { state: 'failed'; message: string };
 
 export const tickets = signal<TicketsState>({ state: 'idle' });

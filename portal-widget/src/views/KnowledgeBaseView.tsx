@@ -3,6 +3,7 @@ import type { ArticleView } from '../../../domain/kb/kb-schemas.js';
 import { LanguageBadge } from '../components/LanguageBadge.js';
 import { tr } from '../i18n/i18n.js';
 import { article, articleFeedback, closeArticle, loadPopular, openArticle, popular, query, rateArticle, results, setQuery } from '../store/kb.js';
+import { Loaded } from '../components/Loaded.js';
 
 /** The text an escaped string stands for; a detached textarea reads entities and never markup. */
 function decode(escaped: string): string {
@@ -140,13 +141,7 @@ export function KnowledgeBaseView({ hidden }: { hidden: boolean }) {
           >
             {tr('shell.kb.back')}
           </button>
-          {open.state === 'loaded' && <Article value={open.value} />}
-          {open.state === 'loading' && <p role="status">{tr('shell.loading')}</p>}
-          {open.state === 'failed' && (
-            <p class="inline-error" role="alert">
-              {open.message}
-            </p>
-          )}
+          <Loaded value={open}>{(value) => <Article value={value} />}</Loaded>
         </>
       ) : (
         <>

@@ -16,6 +16,7 @@ import {
 } from '../store/tickets.js';
 import { NewTicketForm } from './NewTicketForm.js';
 import { TicketDetail } from './TicketDetail.js';
+import { Loaded } from '../components/Loaded.js';
 
 /** A real link (the portal also answers at /tickets/<number>), so keyboards and "open in new tab" work. */
 function TicketLink({ ticket }: { ticket: TicketView }) {
@@ -117,13 +118,7 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
           <button type="button" class="secondary back" onClick={back}>
             {tr('shell.tickets.back')}
           </button>
-          {open.state === 'loaded' && <TicketDetail ticket={open.value} />}
-          {open.state === 'loading' && <p role="status">{tr('shell.loading')}</p>}
-          {open.state === 'failed' && (
-            <p class="inline-error" role="alert">
-              {open.message}
-            </p>
-          )}
+          <Loaded value={open}>{(ticket) => <TicketDetail ticket={ticket} />}</Loaded>
         </>
       ) : (
         <>
