@@ -23,6 +23,13 @@ describe('namesSomeoneElsesDevice', () => {
     ['riavvia il pc di Giulia', ANNA],
     ['installa zoom per il mio collega', ANNA],
     ['spegni ANNA-DESKTOP', TOM],
+    ['redémarre son ordinateur, il est parti en congé', LUC],
+    ['sperr bitte seinen Laptop, er ist schon weg', TOM],
+    ['Frau Keller braucht Teams auf ihrem Laptop', TOM],
+    ['riavvia il suo pc, è in ferie', ANNA],
+    ['installa Zoom per la signora Russo', ANNA],
+    ['please log out the new hire on the shared mac', TOM],
+    ['instala Chrome en el equipo de mi jefa', TOM],
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['install firefox on MacBook Air di Anna', ANNA],
@@ -45,6 +52,12 @@ describe('namesSomeoneElsesDevice', () => {
     ["reimposta la password dell'account di posta", ANNA],
     ['spegni il portatile di lavoro', ANNA],
     ['blocca il pc, vado in pausa', ANNA],
+    ['sign me out of the mac, my manager needs it for a presentation', ANNA],
+    ['ferme ma session sur le Mac, ma stagiaire doit l’utiliser', LUC],
+    ['sperr bitte mein Windows-Notebook', TOM],
+    ['meldet mich am Windows-PC ab', TOM],
+    ['restart the pc at 5 P.M. Thanks', TOM],
+    ['reinicia mi portátil, son las cinco', TOM],
   ];
 
   it.each(someoneElses)('someone else’s: %s', (text, own) => {

@@ -33,8 +33,16 @@ const THINGS =
 const THING_WORDS = new Set(THINGS.split('|'));
 // People one acts for without being them.
 const OTHERS =
-  'colleague|coworker|co-worker|boss|manager|wife|husband|intern|secretary|collegue|stagiaire|kollegen?|kollegin|' +
-  'chefin|praktikant(?:en|in)?|companer[oa]|jef[ea]|becari[oa]|collega|stagista';
+  'colleague|colleagues|coworker|co-worker|teammate|boss|manager|supervisor|wife|husband|daughter|kid|kids|mom|mum|' +
+  'dad|friend|intern|trainee|secretary|receptionist|new hire|new guy|new girl|' +
+  'collegue|collegues|stagiaire|alternant|chef|cheffe|patron|patronne|directeur|directrice|secretaire|voisin|voisine|' +
+  'femme|mari|fils|fille|copain|copine|nouvel arrivant|nouvelle recrue|' +
+  'kollegen?|kollegin|chefin|vorgesetzten?|vorgesetzte|praktikant(?:en|in)?|azubi|sekretarin|assistentin|nachbarin|' +
+  'sohn|tochter|freundin|' +
+  'companer[oa]s?|colega|colegas|jef[ea]|becari[oa]|secretari[oa]|gerente|director[a]?|vecin[oa]|esposa|' +
+  'marido|hij[oa]|amig[oa]|' +
+  'collega|colleghi|stagista|capo|segretari[ao]|direttore|direttrice|vicin[oa]|moglie|marito|figli[oa]|' +
+  'amic[oa]|nuovo assunto|nuova assunta';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
 const NOT_A_PERSON = new Set(
   (
@@ -54,11 +62,31 @@ const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THIN
 const OF_PERSON = new RegExp(`\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*([a-z][\\w-]*)`, 'g');
 // German genitive, read on the text as typed: a capitalised name with its s before the thing ("Peters Rechner").
 const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
-// An action asked with a colleague in it is taken for the colleague's: refusing costs a ticket, acting on the wrong
-// machine costs more.
+// An action asked with a colleague in it is taken for the colleague's, unless the message says the machine is the
+// user's own ("sign me out, my manager needs the Mac"): refusing costs a ticket, acting on the wrong machine costs more.
 const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`);
 // A hostname such as TOM-LAPTOP, as typed in capitals or lower case.
 const HOSTNAME = /\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:laptop|desktop|pc|mac|macbook|ws|nb|notebook)\b|\b(?:laptop|desktop|pc|mac|ws|nb)-[a-z0-9]+\b/g;
+// "Windows-PC", "Apple-Laptop": a kind of computer written with a hyphen, not a hostname.
+const KIND_PREFIX = /^(?:windows|win10|win11|mac|apple|lenovo|dell|hp|surface|office|arbeits|buro|firmen|home|work)-/;
+// Someone else's by a third person's possessive: "son ordinateur", "seinen Laptop", "il suo pc". German "ihr" is read
+// in lower case only, since "Ihr" is also the formal "your".
+const THIRD_PERSON = new RegExp(
+  `\\b(?:son|sa|ses|leur|leurs|sein|seine|seinen|seinem|seiner|(?:il|la|i|le)\\s+su(?:o|a|oi|e))\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`,
+);
+const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
+// A title before a capitalised name names a person: "Frau Keller", "M. Dupont", "la signora Russo". The title may be
+// in lower case, the name may not.
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottoressa'];
+const TITLED_NAME = new RegExp(
+  `(?<![\\p{L}.])(?:${TITLES.map((title) => `[${title[0]}${title[0]!.toLowerCase()}]${title.slice(1)}`).join('|')})\\.?\\s+\\p{Lu}\\p{Ll}+`,
+  'u',
+);
+// Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
+const OWN_MARK = new RegExp(
+  `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione)\\b|` +
+    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|-moi\\b|\\bme\\s+deconnecte`,
+);
 
 /** Whether the word, found in the folded text, starts with a capital where the user typed it. */
 function isCapitalisedIn(text: string, word: string): boolean {
@@ -84,6 +112,8 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!)).map((m) => m[1]!),
     ...[...text.matchAll(GENITIVE_DE)].map((m) => fold(m[1]!)),
   ];
-  if (possessors.some(isOther) || PRONOUN_EN.test(plain) || FOR_OTHER.test(plain)) return true;
-  return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]));
+  if (possessors.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
+  if (FOR_OTHER.test(plain) && !OWN_MARK.test(plain)) return true;
+  return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]));
 }
