@@ -177,3 +177,14 @@ describe('problem reports', () => {
     }
   });
 });
+
+describe('a ticket named by its number', () => {
+  // Each read by the models alone as a new ticket, the ticket list or no request at all.
+  it.each([
+    ['ho aperto la richiesta 2290 lunedì per il monitor, qualcuno l’ha vista?', 2290],
+  ])('is asked about, not created again: %s', async (text, number) => {
+    const u = await understand(text, { fallbackLanguage: 'en', catalog });
+    expect(u.tool).toBe('get_ticket_status');
+    expect(u.slots.ticketNumber).toBe(number);
+  });
+});

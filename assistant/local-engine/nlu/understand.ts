@@ -71,6 +71,10 @@ const CLEAR_COVERAGE_LEAD = 0.2;
 
 type Scored = { intent: Intent; score: number };
 
+// A ticket named by its number ("I opened case 20931 last week, any news?") is one that exists: a message about
+// tickets or with no request of its own that names one asks how it stands, never for a new one or the whole list.
+const REFERS_TO_A_TICKET = new Set<Intent>(['create_ticket', 'list_tickets', 'help', 'greeting', 'thanks', 'affirm', 'deny']);
+
 // Greetings, thanks, goodbyes, help and the answers to a question all call no tool, and any of them serves a user
 // who asked for none better than a tool they did not ask for: when together they outweigh the likeliest request,
 // the message asks for nothing, and the likeliest of them answers it, as sure as all of them together.
@@ -206,7 +210,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
   }
   if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
-  const intent = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
+  const told = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
+  const intent = REFERS_TO_A_TICKET.has(told) && extractTicketNumber(text, true) !== undefined ? 'ticket_status' : told;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
   if (action) slots.action = action;
