@@ -188,3 +188,12 @@ describe('a ticket named by its number', () => {
     expect(u.slots.ticketNumber).toBe(number);
   });
 });
+
+describe('a computer that acts by itself', () => {
+  it.each(['se me apaga el portatil de repente', 'mon pc redémarre tout seul depuis ce matin', 'der Laptop fährt einfach so runter'])(
+    'is a fault to look up, not an action: %s',
+    async (text) => {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
+    },
+  );
+});

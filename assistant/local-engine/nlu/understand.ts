@@ -5,6 +5,7 @@ import { detectLanguage } from '../../../kb-index/language/detect-language.js';
 import { normalize } from '../../../kb-index/text/normalize.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
 import type { Intent } from './intents.js';
+import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
 import { reportsProblem } from './problem-report.js';
 import { loadIntentClassifier } from './train-classifier.js';
@@ -211,7 +212,12 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
   const told = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
-  const intent = REFERS_TO_A_TICKET.has(told) && extractTicketNumber(text, true) !== undefined ? 'ticket_status' : told;
+  const intent =
+    REFERS_TO_A_TICKET.has(told) && extractTicketNumber(text, true) !== undefined
+      ? 'ticket_status'
+      : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text)
+        ? 'kb_question'
+        : told;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
   if (action) slots.action = action;
