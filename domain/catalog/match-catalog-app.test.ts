@@ -101,6 +101,22 @@ describe('findCatalogAppInText', () => {
   });
 });
 
+describe('a file name', () => {
+  it.each([
+    ['installe-moi le logiciel keygen-office-2019.exe', 'keygen-office-2019.exe'],
+    ['can you install setup_zoom_v5.msi on my laptop', 'setup_zoom_v5.msi'],
+    ['installa teams-crack.zip per favore', 'teams-crack.zip'],
+  ])('is a word of its own, not the app inside it: %s', (text, phrase) => {
+    const result = findCatalogAppInText(text, catalog);
+    expect(result.match).toBeNull();
+    expect(result.phrase).toBe(phrase);
+  });
+
+  it('leaves an app named beside a file name found', () => {
+    expect(findCatalogAppInText('install zoom from ZoomInstaller.exe', catalog).match?.id).toBe('zoom');
+  });
+});
+
 describe('editDistance', () => {
   it('counts a swap of neighbours as one edit and stops beyond its limit', () => {
     expect(editDistance('chrome', 'chorme')).toBe(1);

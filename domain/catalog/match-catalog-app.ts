@@ -76,13 +76,17 @@ function compact(text: string): string {
   return normalize(text).replace(/[^\p{L}\p{N}+]/gu, '');
 }
 
+// A file name ("keygen-office-2019.exe", "setup_zoom.msi") is one word: it names a file, and an app's name inside
+// it is a fragment of another word, never a request for that app.
+const WORD_OR_FILE = /[\p{L}\p{N}][\p{L}\p{N}._-]*\.(?:exe|msi|msix|appx|dmg|pkg|app|zip|rar|7z|iso|apk|bat|cmd|ps1|sh|deb|rpm|jar)(?![\p{L}\p{N}])|[\p{L}\p{N}]+|\++/gu;
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   const normalized = normalize(text);
   // normalize() keeps the length of plain text but not of every composed character: positions are taken from
   // the original when the two agree, else the phrase falls back to the normalized words.
   const aligned = normalized.length === text.length;
-  for (const m of normalized.matchAll(/[\p{L}\p{N}]+|\++/gu)) {
+  for (const m of normalized.matchAll(WORD_OR_FILE)) {
     const start = aligned ? m.index : -1;
     out.push({ key: m[0], start, end: aligned ? m.index + m[0].length : -1 });
   }
