@@ -112,6 +112,10 @@ describe('a file name', () => {
     expect(result.phrase).toBe(phrase);
   });
 
+  it('is no catalog app when a model passes it as the app to install', () => {
+    expect(matchCatalogApp('keygen-office-2019.exe', catalog).match).toBeNull();
+  });
+
   it('leaves an app named beside a file name found', () => {
     expect(findCatalogAppInText('install zoom from ZoomInstaller.exe', catalog).match?.id).toBe('zoom');
   });
