@@ -46,7 +46,12 @@ export async function benchAssistantNlu(): Promise<BenchRow[]> {
   const warmUpMs = performance.now() - started;
   const examples = Object.values(classifier.examples).reduce((a, b) => a + b, 0);
   const rows: BenchRow[] = [
-    { group: 'nlu training', name: `5 language models (NLP.js tokenizers and stemmers, typo correction), ${examples} examples`, value: `${(classifier.trainingMs / 1000).toFixed(2)} s`, target: 'a few s' },
+    {
+      group: 'nlu training',
+      name: `5 language models (NLP.js tokenizers and stemmers, typo correction), ${examples} examples, ${classifier.fromCache ? 'read from the cache (run again after removing node_modules/.cache/portico-nlu to time training)' : 'trained'}`,
+      value: `${(classifier.trainingMs / 1000).toFixed(2)} s`,
+      target: '≤ 3 s or cached on disk by content hash',
+    },
     { group: 'nlu training', name: 'warm-up (training + fastText)', value: `${(warmUpMs / 1000).toFixed(2)} s`, target: '—' },
   ];
   const utterances = loadUtterances();

@@ -1,7 +1,7 @@
 import type { NlpjsContainer } from '@nlpjs/core';
 import type { Language } from '../../../i18n/languages.js';
 import { analyzeText } from '../../../kb-index/embedding/local-embedder.js';
-import { trainPerceptrons, trainSoftmax, type Example } from './learners.js';
+import { perceptronScorer, softmaxScorer, trainPerceptrons, trainSoftmax, type Example, type PerceptronWeights, type SoftmaxWeights } from './learners.js';
 import { YIELD_EVERY, yieldToEventLoop } from './yield-to-server.js';
 import { APP_WORD, LONG_WORD, NUMBER_WORD } from './prepare-text.js';
 
@@ -44,9 +44,33 @@ export type LanguageModel = {
 };
 
 /**
- * The intent model of one language, on texts passed through prepareForClassifier. NLP.js's tokenizer and stemmer for
- * the language read the words; the features are their stems, the words as written, each pair of neighbouring stems
- * and the knowledge-base lexicon's concepts they name; two learners vote.
+ * What training leaves of one language's model, plain data that can be stored and read back: the features in index
+ * order, how many training texts each stem and each word occurs in, and the two learners' weights.
+ */
+export type LanguageModelState = {
+  features: string[];
+  frequency: Record<string, number>;
+  wordFrequency: Record<string, number>;
+  softmax: SoftmaxWeights;
+  perceptrons: PerceptronWeights;
+};
+
+function reader(container: NlpjsContainer, lang: Language) {
+  const tokenizer = container.get(`tokenizer-${lang}`) as Tokenizer;
+  const stemmer = container.get(`stemmer-${lang}`) as Stemmer;
+  return {
+    stemmer,
+    read(text: string) {
+      const words = tokenizer.tokenize(text, true);
+      return { words, stems: stemmer.stem(words) };
+    },
+  };
+}
+
+/**
+ * Trains the intent model of one language, on texts passed through prepareForClassifier. NLP.js's tokenizer and
+ * stemmer for the language read the words; the features are their stems, the words as written, each pair of
+ * neighbouring stems and the knowledge-base lexicon's concepts they name; two learners vote.
  */
 export async function trainLanguageModel(
   container: NlpjsContainer,
@@ -54,14 +78,8 @@ export async function trainLanguageModel(
   texts: readonly { text: string; label: number }[],
   classes: number,
   random: () => number,
-): Promise<LanguageModel> {
-  const tokenizer = container.get(`tokenizer-${lang}`) as Tokenizer;
-  const stemmer = container.get(`stemmer-${lang}`) as Stemmer;
-  const read = (text: string) => {
-    const words = tokenizer.tokenize(text, true);
-    return { words, stems: stemmer.stem(words) };
-  };
-
+): Promise<LanguageModelState> {
+  const { read } = reader(container, lang);
   const readTexts = texts.map(({ text }) => read(text));
   // How many distinct training texts each stem and each word occurs in: the spelling corrector prefers the commoner
   // of two.
@@ -91,7 +109,20 @@ export async function trainLanguageModel(
     });
     return { features: Int32Array.from(indices), label };
   });
+  return {
+    features: [...index.keys()],
+    frequency,
+    wordFrequency,
+    softmax: await trainSoftmax(examples, index.size, classes, { ...SOFTMAX, random }),
+    perceptrons: await trainPerceptrons(examples, index.size, classes, PERCEPTRONS),
+  };
+}
 
+/** The model of one language, ready to read messages, from what its training left. */
+export function languageModelFrom(container: NlpjsContainer, lang: Language, state: LanguageModelState): LanguageModel {
+  const { read, stemmer } = reader(container, lang);
+  const { frequency, wordFrequency } = state;
+  const index = new Map(state.features.map((feature, i) => [feature, i]));
   const stemsByLength = byLength(Object.keys(frequency));
   const wordsByLength = byLength(Object.keys(wordFrequency));
   const wordCorrections = new Map<string, string>();
@@ -124,8 +155,9 @@ export async function trainLanguageModel(
     return corrected;
   };
 
-  const softmax = await trainSoftmax(examples, index.size, classes, { ...SOFTMAX, random });
-  const perceptrons = await trainPerceptrons(examples, index.size, classes, PERCEPTRONS);
+  const softmax = softmaxScorer(state.softmax);
+  const perceptrons = perceptronScorer(state.perceptrons, PERCEPTRONS.leak);
+  const classes = state.softmax.bias.length;
   return {
     coverage(prepared) {
       const { words, stems } = read(prepared);

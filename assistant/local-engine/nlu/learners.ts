@@ -14,18 +14,23 @@ export type Scorer = (features: Int32Array) => Float64Array | undefined;
 
 export type SoftmaxOptions = { epochs: number; learningRate: number; random: () => number };
 
+/** A trained softmax regression: a weight per feature and class, row by feature, and a bias per class. */
+export type SoftmaxWeights = { weights: Float32Array; bias: Float64Array };
+
+// Each feature counts 1/√n: a long message would otherwise be as many times surer as it has words.
+function forward(model: SoftmaxWeights, indices: Int32Array, out: Float64Array): number {
+  const classes = model.bias.length;
+  const scale = 1 / Math.sqrt(indices.length);
+  out.set(model.bias);
+  for (const f of indices) for (let c = 0, row = f * classes; c < classes; c++) out[c]! += scale * model.weights[row + c]!;
+  softmax(out);
+  return scale;
+}
+
 /** Multinomial logistic regression by stochastic gradient descent, the examples in a new seeded order each epoch. */
-export async function trainSoftmax(examples: readonly Example[], features: number, classes: number, options: SoftmaxOptions): Promise<Scorer> {
-  const weights = new Float32Array(features * classes);
-  const bias = new Float64Array(classes);
-  // Each feature counts 1/√n: a long message would otherwise be as many times surer as it has words.
-  const forward = (indices: Int32Array, out: Float64Array): number => {
-    const scale = 1 / Math.sqrt(indices.length);
-    out.set(bias);
-    for (const f of indices) for (let c = 0, row = f * classes; c < classes; c++) out[c]! += scale * weights[row + c]!;
-    softmax(out);
-    return scale;
-  };
+export async function trainSoftmax(examples: readonly Example[], features: number, classes: number, options: SoftmaxOptions): Promise<SoftmaxWeights> {
+  const model: SoftmaxWeights = { weights: new Float32Array(features * classes), bias: new Float64Array(classes) };
+  const { weights, bias } = model;
   const order = examples.flatMap((example, i) => (example.features.length ? [i] : []));
   const p = new Float64Array(classes);
   let step = 0;
@@ -37,50 +42,56 @@ export async function trainSoftmax(examples: readonly Example[], features: numbe
     }
     for (const index of order) {
       const { features: indices, label } = examples[index]!;
-      const scale = forward(indices, p);
+      const scale = forward(model, indices, p);
       p[label]! -= 1;
       const rate = options.learningRate / (1 + step++ / order.length);
       for (const f of indices) for (let c = 0, row = f * classes; c < classes; c++) weights[row + c]! -= rate * scale * p[c]!;
       for (let c = 0; c < classes; c++) bias[c]! -= rate * p[c]!;
     }
   }
+  return model;
+}
+
+export function softmaxScorer(model: SoftmaxWeights): Scorer {
   return (indices) => {
     if (!indices.length) return undefined;
-    const out = new Float64Array(classes);
-    forward(indices, out);
+    const out = new Float64Array(model.bias.length);
+    forward(model, indices, out);
     return out;
   };
 }
 
 export type PerceptronOptions = { iterations: number; learningRate: number; momentum: number; leak: number };
 
+/** Trained perceptrons: one weight vector and one bias per class. */
+export type PerceptronWeights = { weights: Float32Array[]; bias: Float64Array };
+
+function output(model: PerceptronWeights, leak: number, c: number, indices: Int32Array): number {
+  const w = model.weights[c]!;
+  let sum = model.bias[c]!;
+  for (const f of indices) sum += w[f]!;
+  return sum > 0 ? leak * sum : 0;
+}
+
 /**
  * One perceptron per class, each trained alone to answer 1 for its class and 0 for the others, as NLP.js's neural
  * network does: rectified outputs, momentum, a learning rate decaying with the epochs, examples in corpus order.
- * The outputs, squared and normalized, read as probabilities; when every perceptron stays silent it cannot tell.
  */
 export async function trainPerceptrons(
   examples: readonly Example[],
   features: number,
   classes: number,
   options: PerceptronOptions,
-): Promise<Scorer> {
-  const weights = Array.from({ length: classes }, () => new Float32Array(features));
-  const bias = new Float64Array(classes);
-  const output = (c: number, indices: Int32Array) => {
-    const w = weights[c]!;
-    let sum = bias[c]!;
-    for (const f of indices) sum += w[f]!;
-    return sum > 0 ? options.leak * sum : 0;
-  };
+): Promise<PerceptronWeights> {
+  const model: PerceptronWeights = { weights: Array.from({ length: classes }, () => new Float32Array(features)), bias: new Float64Array(classes) };
   for (let c = 0; c < classes; c++) {
     await yieldToEventLoop();
-    const w = weights[c]!;
+    const w = model.weights[c]!;
     const changes = new Float32Array(features);
     for (let iteration = 1; iteration <= options.iterations; iteration++) {
       const rate = options.learningRate / (1 + 0.001 * iteration);
       for (const { features: indices, label } of examples) {
-        const actual = output(c, indices);
+        const actual = output(model, options.leak, c, indices);
         const error = (label === c ? 1 : 0) - actual;
         if (!error) continue;
         const delta = (actual > 0 ? 1 : options.leak) * error * rate;
@@ -89,15 +100,21 @@ export async function trainPerceptrons(
           changes[f] = change;
           w[f]! += change;
         }
-        bias[c]! += delta;
+        model.bias[c]! += delta;
       }
     }
   }
+  return model;
+}
+
+/** The perceptrons' outputs, squared and normalized, read as probabilities; when every one stays silent it cannot tell. */
+export function perceptronScorer(model: PerceptronWeights, leak: number): Scorer {
+  const classes = model.bias.length;
   return (indices) => {
     if (!indices.length) return undefined;
     const out = new Float64Array(classes);
     let total = 0;
-    for (let c = 0; c < classes; c++) total += out[c] = output(c, indices) ** 2;
+    for (let c = 0; c < classes; c++) total += out[c] = output(model, leak, c, indices) ** 2;
     if (!total) return undefined;
     for (let c = 0; c < classes; c++) out[c]! /= total;
     return out;

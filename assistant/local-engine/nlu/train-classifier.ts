@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangDe } from '@nlpjs/lang-de';
 import { LangEn } from '@nlpjs/lang-en';
@@ -11,7 +13,7 @@ import { LANGUAGES, type Language } from '../../../i18n/languages.js';
 import { INTENTS, type Intent } from './intents.js';
 import { tokenize } from '../../../kb-index/text/normalize.js';
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
-import { trainLanguageModel, type LanguageModel } from './language-model.js';
+import { languageModelFrom, trainLanguageModel, type LanguageModelState } from './language-model.js';
 import { prepareForClassifier } from './prepare-text.js';
 import { YIELD_EVERY, yieldToEventLoop } from './yield-to-server.js';
 import {
@@ -31,8 +33,24 @@ import {
   type Example,
 } from './synthesize-corpus.js';
 
-const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
-const CATALOG_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'db', 'seed', 'catalog.json');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const CORPUS_DIR = join(ROOT, 'assistant', 'local-engine', 'corpus');
+const CATALOG_FILE = join(ROOT, 'db', 'seed', 'catalog.json');
+// Everything training reads or runs, dependencies included: a change to any of it trains the models anew.
+const TRAINING_INPUTS = [
+  'assistant/local-engine/nlu',
+  'assistant/local-engine/corpus',
+  'kb-index/lexicon',
+  'kb-index/embedding/local-embedder.ts',
+  'kb-index/language',
+  'kb-index/text',
+  'domain/catalog/match-catalog-app.ts',
+  'db/seed/catalog.json',
+  'i18n/languages.ts',
+  'package-lock.json',
+];
+// Trained models are kept where build tools keep their caches, one file per content hash.
+const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'portico-nlu');
 
 const LANGUAGE_PLUGINS: Record<Language, unknown> = { en: LangEn, fr: LangFr, de: LangDe, es: LangEs, it: LangIt };
 
@@ -50,8 +68,10 @@ export interface IntentClassifier {
   readonly knownWords: ReadonlySet<string>;
   /** The catalog the corpus was prepared with. */
   readonly trainingCatalog: CatalogAppRef[];
-  /** How long building and training took, in ms. */
+  /** How long building and training took, or reading the trained models from the cache, in ms. */
   readonly trainingMs: number;
+  /** Whether the models were read from the cache rather than trained. */
+  readonly fromCache: boolean;
   /** Training utterances per language, after the placeholders were expanded. */
   readonly examples: Record<Language, number>;
 }
@@ -161,13 +181,52 @@ export function loadCorpus(lang: Language): CorpusFile {
   return JSON.parse(readFileSync(join(CORPUS_DIR, `${lang}.json`), 'utf8')) as CorpusFile;
 }
 
-async function train(): Promise<IntentClassifier> {
-  const started = performance.now();
-  const catalog = loadCatalog();
+/** What training leaves, as plain data: stored in the cache and read back as it was. */
+type TrainedModels = { knownWords: string[]; examples: Record<Language, number>; models: Record<Language, LanguageModelState> };
+
+function trainingFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => (name.endsWith('.test.ts') ? [] : trainingFiles(join(path, name))));
+}
+
+/** A hash of every input of training and of the runtime that stores the models. */
+function trainingKey(): string {
+  const hash = createHash('sha256').update(`${process.versions.node} ${process.versions.v8}\n`);
+  for (const file of TRAINING_INPUTS.flatMap((input) => trainingFiles(join(ROOT, input)))) {
+    hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+function readCache(file: string): TrainedModels | undefined {
+  try {
+    return deserialize(readFileSync(file)) as TrainedModels;
+  } catch {
+    return undefined;
+  }
+}
+
+// Written to a temporary name and renamed, so that processes training at once never read a half-written file; an
+// unwritable cache only means training again next time.
+function writeCache(file: string, trained: TrainedModels): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    for (const old of readdirSync(dirname(file))) if (old.endsWith('.bin') && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
+    writeFileSync(temporary, serialize(trained));
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
   const apps = appNames(catalog);
   const corpora = LANGUAGES.map(loadCorpus);
   const knownWords = vocabulary(corpora, catalog);
-  const models = {} as Record<Language, LanguageModel>;
+  const models = {} as Record<Language, LanguageModelState>;
   const examples = {} as Record<Language, number>;
   for (const [index, lang] of LANGUAGES.entries()) {
     // Training runs at start, beside the server: each language's turn lets waiting requests through first.
@@ -198,11 +257,28 @@ async function train(): Promise<IntentClassifier> {
     examples[lang] = corpus.length;
     models[lang] = await trainLanguageModel(container, lang, corpus, INTENTS.length, random);
   }
-  const trainingMs = performance.now() - started;
+  return { knownWords: [...knownWords], examples, models };
+}
+
+/** The models trained on this corpus and catalog: read from the cache when this very content was trained before. */
+async function train(): Promise<IntentClassifier> {
+  const started = performance.now();
+  const catalog = loadCatalog();
+  const file = join(CACHE_DIR, `${trainingKey()}.bin`);
+  const cached = readCache(file);
+  const trained = cached ?? (await trainModels(catalog));
+  if (!cached) writeCache(file, trained);
+  const models = {} as Record<Language, ReturnType<typeof languageModelFrom>>;
+  for (const lang of LANGUAGES) {
+    const container = containerBootstrap();
+    container.use(LANGUAGE_PLUGINS[lang]);
+    models[lang] = languageModelFrom(container, lang, trained.models[lang]);
+  }
   return {
-    trainingMs,
-    examples,
-    knownWords,
+    trainingMs: performance.now() - started,
+    fromCache: cached !== undefined,
+    examples: trained.examples,
+    knownWords: new Set(trained.knownWords),
     trainingCatalog: catalog,
     async coverage(prepared, lang) {
       if (!/[\p{L}\p{N}]/u.test(prepared)) return 0;
