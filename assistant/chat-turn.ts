@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { listCatalogApps } from '../db/repositories/catalog.js';
 import { loadTurnContext } from '../db/repositories/conversations.js';
 import { listDevicesOfContact } from '../db/repositories/devices.js';
 import type { ContactActor, Ctx } from '../domain/context.js';
@@ -10,13 +11,12 @@ import { recordAssistantMessage } from '../domain/conversations/record-assistant
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { loadPortalConfig } from '../domain/settings/load-settings.js';
 import { sectionsForActor } from '../domain/settings/sections-for-actor.js';
-import type { Language } from '../i18n/languages.js';
 import { t } from '../i18n/translate.js';
 import { guardedStream } from '../text/guarded-stream.js';
 import type { ActionView, Citation } from '../tools/tool.js';
 import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
-import { asksBeyondOwnDevices, namesSomeoneElsesDevice, ownershipOf, type Ownership } from './beyond-own-devices.js';
-import { understand } from './local-engine/nlu/understand.js';
+import { userAsksForAction } from './action-gate.js';
+import { ownershipOf } from './beyond-own-devices.js';
 import { replyLanguage } from './reply-language.js';
 
 /** Earlier messages given to the engine: enough for context, bounded so a long chat does not grow every turn's cost. */
@@ -38,19 +38,6 @@ export type ChatTurnRequest = {
   /** What was masked in that message as typed: the answer must not show it either. */
   secrets: readonly string[];
 };
-
-const ACTION_TOOLS = new Set(['request_device_action', 'request_software_install']);
-// Short follow-ups ("the MacBook", "yes") answer the assistant's question about an action; so do unclear messages.
-const FOLLOW_UP_INTENTS = new Set(['affirm', 'deny']);
-const SURE = 0.75;
-
-/** Whether the user's words ask for an action, decided before any model or KB text is read. */
-async function userAsksForAction(text: string, fallbackLanguage: Language, pending: unknown, own: Ownership): Promise<boolean> {
-  if (asksBeyondOwnDevices(text) || namesSomeoneElsesDevice(text, own)) return false;
-  if (pending) return true;
-  const u = await understand(text, { fallbackLanguage, catalog: [] });
-  return (u.tool !== null && ACTION_TOOLS.has(u.tool)) || FOLLOW_UP_INTENTS.has(u.intent) || u.confidence < SURE;
-}
 
 /** Citations that the answer shows; when it names none of the articles found, all of them, since the answer came from them. */
 function citationsUsed(text: string, citations: Citation[]): Citation[] {
@@ -75,7 +62,13 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
   const messageId = randomUUID();
   let asked: Promise<boolean> | undefined;
   const own = ownershipOf({ userName: ctx.actor.name, devices });
-  const actionsAllowed = () => (asked ??= userAsksForAction(userMessage.text, language, conversation?.pending ?? null, own));
+  const actionsAllowed = () =>
+    (asked ??= userAsksForAction(userMessage.text, {
+      fallbackLanguage: language,
+      pending: conversation?.pending ?? null,
+      own,
+      catalog: () => listCatalogApps(deps.pool, ctx.tenantId, { enabledOnly: true }),
+    }));
   const record = { citations: [] as Citation[], actions: [] as ActionView[] };
   // The deltas go through the same guard as the stored answer, so no link or secret shows even while it streams.
   const stream = guardedStream(guard.clean, guard.secrets, (text) => events.delta(messageId, text));

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userAsksForAction } from '../assistant/action-gate.js';
 import type { CatalogAppRef } from '../domain/catalog/match-catalog-app.js';
+import { LANGUAGES } from '../i18n/languages.js';
 import { evaluateUnderstanding, percent, type LabelledUtterance } from '../assistant/local-engine/nlu/evaluate-understanding.js';
 import { loadIntentClassifier } from '../assistant/local-engine/nlu/train-classifier.js';
 import { understand } from '../assistant/local-engine/nlu/understand.js';
@@ -13,6 +15,7 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'utterances.json');
 /** Sets written blind, by people who never saw the engine, each scored as it stands and never tuned on. */
 const FROZEN_DIR = join(ROOT, 'test', 'fixtures', 'nlu-frozen');
 const CATALOG = join(ROOT, 'db', 'seed', 'catalog.json');
+const ACTING_TOOLS = new Set(['request_device_action', 'request_software_install']);
 
 export function loadUtterances(): LabelledUtterance[] {
   return (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { utterances: LabelledUtterance[] }).utterances;
@@ -71,6 +74,15 @@ export async function benchAssistantNlu(): Promise<BenchRow[]> {
     for (const [lang, tally] of Object.entries(evaluation.byLanguage)) rows.push({ group: set.group, name: `language ${lang}`, value: percent(tally), target: set.perLanguage });
     for (const [tool, tally] of Object.entries(evaluation.byTool)) rows.push({ group: set.group, name: `tool ${tool}`, value: percent(tally), target: set.perTool });
     for (const [slot, tally] of Object.entries(evaluation.bySlot)) rows.push({ group: set.group, name: `slot ${slot}`, value: percent(tally), target: '—' });
+    // The LLM engine may act only where the gate reads a request: each own-device action or install it refuses is a
+    // right call lost, whatever the model.
+    const rightCalls = set.items.filter((item) => ACTING_TOOLS.has(item.tool ?? '') && item.slots.target !== 'other_person');
+    let passed = 0;
+    for (const [index, item] of rightCalls.entries()) {
+      const options = { fallbackLanguage: LANGUAGES[index % LANGUAGES.length]!, pending: null, own: { names: [], deviceNames: [] }, catalog: async () => catalog };
+      if (await userAsksForAction(item.text, options)) passed++;
+    }
+    rows.push({ group: set.group, name: 'LLM engine gate: own-device actions and installs let through', value: percent({ correct: passed, total: rightCalls.length }), target: '≥ 99%' });
   }
   rows.push({ group: 'nlu latency', name: 'understand, one call after warm-up (ms)', ...summarize(times), target: 'p95 ≤ 5 ms' });
   return rows;
