@@ -185,6 +185,8 @@ describe('the Self-service tab in Chromium', () => {
     await password.fill('portico-demo');
     await section.getByRole('button', { name: tr('settings.phone.sendCode') }).click();
     const replacement = section.getByRole('textbox', { name: tr('settings.phone.newLabel') });
+    await expect(replacement.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     await replacement.fill(LUC_NEW_PHONE);
     const code = await nextCode(LUC_PHONE, seen);
     await section.getByRole('textbox', { name: tr('settings.phone.code') }).fill(code.replace(/^\d/, (d) => String((Number(d) + 1) % 10)));
@@ -195,6 +197,43 @@ describe('the Self-service tab in Chromium', () => {
     await section.getByText('+33 •••••••67').waitFor();
     await section.getByRole('status').filter({ hasText: tr('settings.phone.changed') }).waitFor();
     await expect(page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()))).resolves.toMatchObject({ phone: '+33 •••••••67' });
+  });
+
+  it('refuses in French a request for a device taken from Luc meanwhile, then shows him he has none', async () => {
+    const tr = (key: string) => t('fr', key);
+    const { devices } = (await tech.get('/api/v1/admin/devices')).body as { devices: { id: string; name: string; contactId: string }[] };
+    const mac = devices.find((each) => each.name === 'MacBook Pro de Luc')!;
+    await signIn(DEMO.luc);
+    await openTab(tr('selfService.tab'));
+    const region = device(mac.name);
+    await region.getByRole('button', { name: tr('selfService.action.lock') }).waitFor();
+    expect((await tech.patch(`/api/v1/admin/devices/${mac.id}`, { contactId: null })).status).toBe(200);
+    try {
+      await region.getByRole('button', { name: tr('selfService.action.lock') }).click();
+      await region.getByRole('alert').filter({ hasText: tr('errors.not_found') }).waitFor();
+      await expect(card(region).count()).resolves.toBe(0);
+      await openTab(tr('chat.tab.settings'));
+      await openTab(tr('selfService.tab'));
+      await page.getByText(tr('selfService.noDevices')).waitFor();
+    } finally {
+      await tech.patch(`/api/v1/admin/devices/${mac.id}`, { contactId: mac.contactId });
+    }
+  });
+
+  it('says in words when a device is offline, and still takes a request for it', async () => {
+    await page.route('**/api/v1/devices', async (route) => {
+      const answer = await route.fetch();
+      const body = (await answer.json()) as { devices: { online: boolean }[] };
+      await route.fulfill({ json: { devices: body.devices.map((each) => ({ ...each, online: false })) } });
+    });
+    await signIn(DEMO.tom);
+    await openTab('Self-service');
+    const laptop = device('TOM-LAPTOP');
+    await laptop.getByText('Offline', { exact: true }).waitFor();
+    const note = laptop.getByText(t('en', 'selfService.offlineNote'));
+    await expect(laptop.getByRole('group', { name: 'Actions on this device' }).getAttribute('aria-describedby')).resolves.toBe(await note.getAttribute('id'));
+    await laptop.getByRole('button', { name: 'Log out' }).click();
+    await status(card(laptop)).filter({ hasText: 'Awaiting confirmation' }).waitFor();
   });
 
   it('has no serious accessibility violation at 1280 and 390 px, with a finished request, one waiting for its code and the apps searched', async () => {
