@@ -96,6 +96,7 @@ export function PhoneSetting({ hidden }: { hidden: boolean }) {
   function go(next: Step, focus?: RefObject<HTMLElement | null>) {
     setStep(next);
     setErrors({});
+    setDone('');
     setPassword('');
     setCode('');
     if (next !== 'code') setPhone('');
