@@ -24,6 +24,7 @@ describe('login, sessions and throttling', () => {
     expect(me.body).toEqual({
       user: expect.objectContaining({ name: 'Anna Bianchi', language: 'it' }),
       sections: { assistant: true, ticketing: true, knowledgeBase: true, selfService: true },
+      phone: null,
     });
   });
 

@@ -33,3 +33,19 @@ describe('PATCH /api/v1/me', () => {
     await demo.users.tech.patch('/api/v1/me', { language: 'en' });
   });
 });
+
+describe('GET /api/v1/me', () => {
+  it('shows the saved phone masked to its owner: the country code and the last two digits only', async () => {
+    expect((await demo.users.luc.get('/api/v1/me')).body.phone).toBeNull();
+    expect((await demo.users.luc.send('PUT', '/api/v1/me/phone', { json: { phone: '+33 6 12 34 56 78' } })).status).toBe(200);
+    try {
+      const me = await demo.users.luc.get('/api/v1/me');
+      expect(me.body.phone).toBe('+33 •••••••78');
+      expect(JSON.stringify(me.body)).not.toContain('612345678');
+      expect((await demo.users.tech.get('/api/v1/me')).body.phone).toBeNull();
+    } finally {
+      const [luc] = (await demo.users.tech.get('/api/v1/admin/contacts?q=luc.martin')).body.contacts;
+      expect((await demo.users.tech.send('DELETE', `/api/v1/admin/contacts/${luc.id}/phone`)).status).toBe(204);
+    }
+  });
+});

@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { findContactPhone } from '../../db/repositories/principals.js';
 import type { Queryable } from '../../db/transaction.js';
+import { maskPhone } from '../contacts/mask-phone.js';
 import type { Ctx } from '../context.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { sectionsForActor, type SectionAccess } from '../settings/sections-for-actor.js';
@@ -35,7 +37,17 @@ export function userView(ctx: Ctx): UserView {
   };
 }
 
-export async function describeMe(q: Queryable, ctx: Ctx): Promise<{ user: UserView; sections: SectionAccess }> {
-  const settings = await loadSettings(q, ctx.tenantId);
-  return { user: userView(ctx), sections: sectionsForActor(settings, ctx.actor) };
+export const MaskedPhoneSchema = z
+  .string()
+  .nullable()
+  .meta({ description: 'The mobile number that receives verification codes, masked (`+39 ••••••••67`); null when none is saved' });
+
+export type MeView = { user: UserView; sections: SectionAccess; phone: string | null };
+
+export async function describeMe(q: Queryable, ctx: Ctx): Promise<MeView> {
+  const [settings, phone] = await Promise.all([
+    loadSettings(q, ctx.tenantId),
+    ctx.actor.kind === 'contact' ? findContactPhone(q, ctx.tenantId, ctx.actor.id) : null,
+  ]);
+  return { user: userView(ctx), sections: sectionsForActor(settings, ctx.actor), phone: phone === null ? null : maskPhone(phone) };
 }

@@ -5,7 +5,7 @@ import { catalogKeys, t } from '../../i18n/translate.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
 
 // What the portal page itself shows; the assistant's answers and error messages come from the server already translated.
-const UI_PREFIXES = ['shell.', 'status.', 'chat.', 'assistant.action.'];
+const UI_PREFIXES = ['shell.', 'status.', 'chat.', 'assistant.action.', 'selfService.', 'settings.phone.'];
 
 export function i18nRoutes(router: Router, options: RouteOptions): void {
   defineRoute(router, options, {

@@ -1,9 +1,8 @@
-import type { SectionAccess } from '../../../domain/settings/sections-for-actor.js';
-import type { UserView } from '../../../domain/auth/describe-me.js';
+import type { MeView } from '../../../domain/auth/describe-me.js';
 import type { Language } from '../../../i18n/languages.js';
 import { request } from './http.js';
 
-export type Me = { user: UserView; sections: SectionAccess };
+export type Me = MeView;
 
 export const getMe = () => request<Me>('/api/v1/me');
 export const login = (username: string, password: string) => request<unknown>('/api/v1/auth/login', { method: 'POST', body: { username, password } });

@@ -3,6 +3,7 @@ import { branding } from '../store/branding.js';
 import { me, phase, selectedTab, shownTab, signOut, tabs } from '../store/session.js';
 import { ChatView } from '../views/ChatView.js';
 import { KnowledgeBaseView } from '../views/KnowledgeBaseView.js';
+import { SelfServiceView } from '../views/SelfServiceView.js';
 import { SettingsView } from '../views/SettingsView.js';
 import { SignIn } from '../views/SignIn.js';
 import { TicketsView } from '../views/TicketsView.js';
@@ -39,6 +40,7 @@ function Portal() {
       <Tabs tabs={shown} selected={selected} onSelect={(tab) => (selectedTab.value = tab)} />
       {shown.includes('chat') && <ChatView hidden={selected !== 'chat'} />}
       {shown.includes('tickets') && <TicketsView hidden={selected !== 'tickets'} />}
+      {shown.includes('selfservice') && <SelfServiceView hidden={selected !== 'selfservice'} />}
       {shown.includes('kb') && <KnowledgeBaseView hidden={selected !== 'kb'} />}
       <SettingsView hidden={selected !== 'settings'} />
     </>

@@ -2,7 +2,13 @@ import { useRef } from 'preact/hooks';
 import { tr } from '../i18n/i18n.js';
 import type { TabId } from '../store/session.js';
 
-const LABELS: Record<TabId, string> = { chat: 'chat.tab.assistant', tickets: 'chat.tab.tickets', kb: 'chat.tab.knowledgeBase', settings: 'chat.tab.settings' };
+const LABELS: Record<TabId, string> = {
+  chat: 'chat.tab.assistant',
+  tickets: 'chat.tab.tickets',
+  selfservice: 'selfService.tab',
+  kb: 'chat.tab.knowledgeBase',
+  settings: 'chat.tab.settings',
+};
 
 /** ARIA tabs: one tab stop, the arrow keys (and Home, End) move between them. */
 export function Tabs({ tabs, selected, onSelect }: { tabs: TabId[]; selected: TabId; onSelect(tab: TabId): void }) {

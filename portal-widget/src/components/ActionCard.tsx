@@ -1,11 +1,11 @@
-// An action request proposed by the assistant. The user confirms it, gives a mobile number the first time, types the
-// code received by SMS, and then follows the action on the device until its final state. The phone number and the
-// code live in the card's inputs only: they never go into the conversation.
+// An action request, proposed by the assistant or asked for in the Self-service tab. The user confirms it, gives a
+// mobile number the first time, types the code received by SMS, and then follows the action on the device until its
+// final state. The phone number and the code live in the card's inputs only: they never go into the conversation.
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
 import { tr } from '../i18n/i18n.js';
-import { cancelAction, confirmAction, savePhone, verifyAction } from '../store/chat.js';
+import { cancelAction, confirmAction, savePhone, verifyAction } from '../store/actions.js';
 
 const CANCELLABLE = new Set<ActionView['status']>(['awaiting_confirmation', 'awaiting_code']);
 /** The stages an action goes through once verified, as the card's progress shows them. */

@@ -8,6 +8,7 @@ import type { ConversationView, MessageView } from '../../../domain/conversation
 import { request } from '../api/http.js';
 import * as socket from '../api/socket.js';
 import { tr } from '../i18n/i18n.js';
+import { followActions, isStale, publishAction } from './actions.js';
 
 export type Role = MessageView['role'];
 export type Citation = MessageView['citations'][number];
@@ -30,8 +31,6 @@ export type LogItem = MessageItem | ActionItem;
 export type BannerKey = 'chat.connecting' | 'chat.disconnected';
 
 const ACTION_TOOLS = new Set(['request_device_action', 'request_software_install']);
-const RANK: Partial<Record<ActionView['status'], number>> = { awaiting_confirmation: 0, awaiting_code: 1, queued: 2, dispatched: 3, running: 4 };
-const rank = (status: ActionView['status']) => RANK[status] ?? 5;
 const CONNECTING_BANNER_DELAY_MS = 600;
 
 export const items = signal<LogItem[]>([]);
@@ -100,12 +99,13 @@ function showAction(action: ActionView): void {
   cardsOfTurn.push(`action-${action.id}`);
 }
 
-/** An acknowledgement can arrive after a pushed update that it precedes: it never moves a card backwards. */
-export function applyAction(next: ActionView, { fromAck = false } = {}): void {
+function applyAction(next: ActionView, fromAck = false): void {
   const item = actionById(next.id);
-  if (!item || (fromAck && rank(next.status) < rank(item.action.status))) return;
+  if (!item || isStale(next, item.action, fromAck)) return;
   update<ActionItem>(item.key, (each) => ({ ...each, action: next }));
 }
+
+followActions(applyAction);
 
 function clear(): void {
   items.value = [];
@@ -204,7 +204,7 @@ export function startChat(hooks: ChatHooks): void {
       'chat:message': ({ conversationId: id, message }) => forConversation(id, () => showMessage(message)),
       'chat:typing': ({ conversationId: id, typing: on }) => forConversation(id, () => (typing.value = on)),
       'chat:action': ({ conversationId: id, action }) => forConversation(id, () => showAction(action)),
-      'action:update': ({ action }) => applyAction(action),
+      'action:update': ({ action }) => publishAction(action),
       'chat:error': ({ conversationId: id }) =>
         forConversation(id, () => {
           const key = createMessage(undefined, 'system', tr('chat.failed'));
@@ -319,24 +319,3 @@ export async function answerFeedback(messageId: string, solved: boolean): Promis
   answeredNow.value = messageId;
   return undefined;
 }
-
-/** Confirms, or asks again for a code (the server sends a new one for an action already waiting for its code). */
-export async function confirmAction(actionId: string) {
-  const ack = await socket.send('action:confirm', { actionId }, tr('chat.noAnswer'));
-  if (!ack.error) applyAction(ack.action, { fromAck: true });
-  return ack;
-}
-
-export async function cancelAction(actionId: string) {
-  const ack = await socket.send('action:cancel', { actionId }, tr('chat.noAnswer'));
-  if (!ack.error) applyAction(ack.action, { fromAck: true });
-  return ack;
-}
-
-export async function verifyAction(actionId: string, code: string) {
-  const ack = await socket.send('action:verify', { actionId, code }, tr('chat.noAnswer'));
-  if (!ack.error) applyAction(ack.action, { fromAck: true });
-  return ack;
-}
-
-export const savePhone = (phone: string) => socket.send('phone:set', { phone }, tr('chat.noAnswer'));

@@ -6,9 +6,10 @@ import { browserLanguage, loadMessages } from '../i18n/i18n.js';
 import { loadBranding } from './branding.js';
 import { composerFocus, startChat, stopChat } from './chat.js';
 import { forgetKnowledgeBase, openArticle } from './kb.js';
+import { forgetSelfService } from './self-service.js';
 import { forgetTickets, showTicket } from './tickets.js';
 
-export type TabId = 'chat' | 'tickets' | 'kb' | 'settings';
+export type TabId = 'chat' | 'tickets' | 'selfservice' | 'kb' | 'settings';
 
 /** The portal serves itself at /kb/<slug> too, so that a link to an article opens it here. */
 const ARTICLE_PATH = /^\/kb\/([\w-]+)$/;
@@ -26,6 +27,7 @@ export const tabs = computed<TabId[]>(() => {
   return [
     ...(sections.assistant ? (['chat'] as const) : []),
     ...(sections.ticketing ? (['tickets'] as const) : []),
+    ...(sections.selfService ? (['selfservice'] as const) : []),
     ...(sections.knowledgeBase ? (['kb'] as const) : []),
     'settings',
   ];
@@ -44,6 +46,7 @@ function showLogin(): void {
   // Nothing of the user who left stays on the page for the next one.
   forgetTickets();
   forgetKnowledgeBase();
+  forgetSelfService();
   me.value = undefined;
   phase.value = 'signedOut';
 }
@@ -52,6 +55,12 @@ async function refreshMe(): Promise<void> {
   const answer = await getMe();
   if (!answer.ok) return showLogin();
   me.value = answer.body;
+}
+
+/** The user's record again (a phone saved from an action card); kept as it was when the server does not answer. */
+export async function reloadMe(): Promise<void> {
+  const answer = await getMe();
+  if (answer.ok) me.value = answer.body;
 }
 
 async function enter(value: Me): Promise<void> {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Language } from '../../../i18n/languages.js';
 import { LANGUAGE_NAMES, LANGUAGES, language, tr } from '../i18n/i18n.js';
-import { chooseLanguage } from '../store/session.js';
+import { chooseLanguage, me } from '../store/session.js';
+import { PhoneSetting } from './PhoneSetting.js';
 
 export function SettingsView({ hidden }: { hidden: boolean }) {
   const [outcome, setOutcome] = useState<{ saved: true } | { error: string }>();
@@ -40,6 +41,7 @@ export function SettingsView({ hidden }: { hidden: boolean }) {
           {outcome ? ('error' in outcome ? outcome.error : tr('shell.settings.saved')) : ''}
         </p>
       </div>
+      {me.value?.user.kind === 'contact' && me.value.sections.selfService && <PhoneSetting hidden={hidden} />}
     </section>
   );
 }
