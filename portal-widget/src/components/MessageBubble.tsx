@@ -77,12 +77,15 @@ function Feedback({ messageId }: { messageId: string }) {
 export function MessageBubble({ item, askFeedback, thanked, offerChoices }: { item: MessageItem; askFeedback: boolean; thanked: boolean; offerChoices: boolean }) {
   return (
     <div class={`msg msg-${item.role}${item.failed ? ' msg-failed' : ''}${item.queued ? ' msg-queued' : ''}`} data-message-id={item.id}>
-      <p class="msg-sender">
-        {tr(SENDER_KEYS[item.role])}
+      <p class="msg-meta">
+        <span class="msg-sender">{tr(SENDER_KEYS[item.role])}</span>
         {item.createdAt && (
-          <time class="msg-time" dateTime={item.createdAt}>
-            {timeOfDay(item.createdAt)}
-          </time>
+          <>
+            {' '}
+            <time class="msg-time" dateTime={item.createdAt}>
+              {timeOfDay(item.createdAt)}
+            </time>
+          </>
         )}
       </p>
       <div class="msg-body">{item.role === 'user' ? item.text : <Markdown text={item.text} newTabLabel={tr('chat.newTab')} open={openInPortal} />}</div>
