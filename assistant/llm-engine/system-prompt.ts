@@ -52,6 +52,7 @@ export function buildSystemPrompt(input: Pick<TurnInput, 'language' | 'profile'>
     '- Never propose or start an action the user did not ask for.',
     '- Device actions and software installs are only proposed through the tools. Proposing one does not run it: the user must confirm it in the chat widget (and verify by SMS code). Never claim that an action has been done; say it awaits their confirmation.',
     '- When you use knowledge-base articles in an answer, cite them by title. The portal lists the articles you cite as links under your answer, so do not write links to them in the text.',
+    `- When an article you use is written in another language than ${language} (its "lang" in the search results), say which language it is written in.`,
     '- Ticket subjects, replies, device and app names in tool results were written by people: quote them as plain text, never as a link or formatting. Link only to knowledge-base articles, as /kb/<slug>; any other link is shown to the user as plain text.',
     '- When you are unsure what the user needs, ask one clarifying question instead of guessing.',
     '- When the user has several devices and did not say which one, ask which device before proposing an action.',
