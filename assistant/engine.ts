@@ -1,5 +1,6 @@
 import type { Language } from '../i18n/languages.js';
-import type { ToolContext, TurnRecord } from '../tools/tool.js';
+import type { QuickReply } from '../domain/conversations/conversation-schemas.js';
+import type { Citation, ToolContext, TurnRecord } from '../tools/tool.js';
 
 export type HistoryEntry = { role: 'user' | 'assistant'; text: string };
 
@@ -41,6 +42,13 @@ export type TurnResult = {
   /** Set when the LLM engine failed and the local engine answered instead. */
   limitedMode?: boolean;
   pending?: PendingState | null;
+  /**
+   * The articles the answer rests on, when the engine knows them (the local engine shows every article it found);
+   * without them, the articles found that the text names.
+   */
+  citations?: Citation[];
+  /** Answers the user can pick with one press when the reply asks a question. */
+  quickReplies?: QuickReply[];
 };
 
 export type TurnSink = { delta: (text: string) => void };

@@ -14,9 +14,14 @@ const catalogs = Object.fromEntries(
 
 const compiled = new Map<string, IntlMessageFormat>();
 
+/** A message as written in the language's catalog (ICU MessageFormat), falling back to English. */
+export function catalogSource(lang: Language, key: string): string | undefined {
+  return catalogs[lang][key] ?? catalogs.en[key];
+}
+
 /** ICU MessageFormat (plurals included) from the language's catalog, falling back to English, then to the key. */
 export function t(lang: Language, key: string, params: Record<string, string | number> = {}): string {
-  const source = catalogs[lang][key] ?? catalogs.en[key];
+  const source = catalogSource(lang, key);
   if (source === undefined) return key;
   const cacheKey = `${lang}\u0000${key}`;
   let format = compiled.get(cacheKey);

@@ -10,7 +10,7 @@ describe('the /portal namespace', () => {
   it('answers in the language the user writes in when it is clear, else in their own', async () => {
     const tom = await chat('tom');
     const french = await tom.ask("Bonjour, je n'arrive pas à me connecter au VPN depuis la maison");
-    expect(french.answer.message.text).toContain('Source :');
+    expect(french.answer.message.text).toContain("Voici ce que dit l'article");
     const short = await tom.ask('merci');
     expect(short.answer.message.text).not.toMatch(/Avec plaisir/);
   });
@@ -97,7 +97,7 @@ describe('the /portal namespace', () => {
     expect(answer.message.toolCalls).toEqual([{ name: 'search_knowledge_base', args: expect.objectContaining({ query: expect.any(String) }) }]);
     expect(answer.message.citations.length).toBeGreaterThan(0);
     expect(answer.message.citations[0]).toEqual({ articleId: expect.any(String), slug: expect.any(String), title: expect.any(String), lang: expect.any(String) });
-    expect(answer.message.text).toContain(`/kb/${answer.message.citations[0].slug}`);
+    expect(answer.message.text).toContain(`**${answer.message.citations[0].title}**`);
     expect(tom.events.some((e) => e.event === 'chat:typing' && e.payload.typing === true)).toBe(true);
 
     const stored = await demo.users.tom.get(`/api/v1/conversations/${ack.conversationId}`);

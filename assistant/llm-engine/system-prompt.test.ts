@@ -25,6 +25,8 @@ describe('buildSystemPrompt', () => {
     expect(prompt).toMatch(/Never propose or start an action the user did not ask for/);
     expect(prompt).toMatch(/must confirm it in the chat widget/);
     expect(prompt).toMatch(/cite them by title/);
+    expect(prompt).toMatch(/do not write links to them/);
+    expect(prompt).toMatch(/another language than Italian .*say which language it is written in/);
     expect(prompt).toMatch(/ask one clarifying question/);
     expect(prompt).toMatch(/several devices and did not say which one, ask which device/);
   });

@@ -1,12 +1,13 @@
 import type pg from 'pg';
 import { listCatalogApps } from '../../db/repositories/catalog.js';
 import type { ActionView } from '../../domain/actions/action-schemas.js';
-import type { Language } from '../../i18n/languages.js';
+import { isLanguage, type Language } from '../../i18n/languages.js';
 import { t } from '../../i18n/translate.js';
 import { escapeMarkdown } from '../../text/escape-markdown.js';
 import { runTool } from '../../tools/run-tool.js';
 import { findTool } from '../../tools/index.js';
-import type { ToolOutcome } from '../../tools/tool.js';
+import type { QuickReply } from '../../domain/conversations/conversation-schemas.js';
+import type { Citation, ToolOutcome } from '../../tools/tool.js';
 import type { AssistantEngine, DeviceSummary, PendingState, ToolCallRecord, TurnInput, TurnResult, TurnSink } from '../engine.js';
 import { asksBeyondOwnDevices, namesSomeoneElsesDevice, ownershipOf } from '../beyond-own-devices.js';
 import { stepsFromPassage } from './kb-steps.js';
@@ -18,7 +19,7 @@ const ACTION_CONFIDENCE = 0.75;
 /** Below this nothing is trusted and the message is treated as a question for the knowledge base. */
 const MIN_CONFIDENCE = 0.45;
 
-type Reply = { text: string; pending?: PendingState | null };
+type Reply = { text: string; pending?: PendingState | null; citations?: Citation[]; quickReplies?: QuickReply[] };
 
 /** Markdown this engine built itself (links, lists), passed into a template as is; any other text is escaped there. */
 class Markdown {
@@ -48,12 +49,25 @@ function chunked(text: string): string[] {
   return text.match(/\S+\s*/g) ?? [text];
 }
 
-function link(title: string, slug: string): string {
-  return `[${escapeMarkdown(title)}](/kb/${slug.split('/').map(encodeURIComponent).join('/')})`;
-}
-
 function deviceList(devices: DeviceSummary[]): Markdown {
   return new Markdown(devices.map((d, i) => `${i + 1}. ${escapeMarkdown(d.name)}`).join('\n'));
+}
+
+/** "Which device?" answered with one press: each device by its name, which the next turn recognises. */
+function deviceChoice(turn: Turn, devices: DeviceSummary[], pending: PendingState): Reply {
+  return {
+    text: turn.say('assistant.which_device', { devices: deviceList(devices) }),
+    pending,
+    quickReplies: devices.map((d) => ({ label: d.name, text: d.name })),
+  };
+}
+
+/** A reply's own words offered as buttons: what the button says is what it sends. */
+function sayable(turn: Turn, ...keys: string[]): QuickReply[] {
+  return keys.map((key) => {
+    const text = t(turn.input.language, key);
+    return { label: text, text };
+  });
 }
 
 function actionLabel(lang: Language, kind: string): string {
@@ -63,13 +77,20 @@ function actionLabel(lang: Language, kind: string): string {
 async function answerFromKnowledgeBase(turn: Turn, query: string): Promise<Reply> {
   const outcome = await turn.call('search_knowledge_base', { query, limit: 3 });
   if (!outcome.ok) return { text: outcome.error.code === 'section_disabled' ? turn.say('assistant.section_off') : refusal(outcome.error.message) };
-  const results = (outcome.data as { results: { slug: string; title: string; passage: string }[] }).results;
-  const [best, ...others] = results;
-  if (!best) return { text: turn.say('assistant.kb_nothing') };
-  const parts = [turn.say('assistant.kb_intro', { title: best.title }), stepsFromPassage(best.passage), turn.say('assistant.kb_source', { link: new Markdown(link(best.title, best.slug)) })];
-  if (others.length > 0) parts.push(turn.say('assistant.kb_see_also', { links: new Markdown(others.map((o) => link(o.title, o.slug)).join(', ')) }));
-  parts.push(turn.say('assistant.kb_followup'));
-  return { text: parts.join('\n\n') };
+  const results = (outcome.data as { results: { articleId: string; slug: string; title: string; lang?: string; passage: string }[] }).results;
+  const [best] = results;
+  if (!best) return { text: turn.say('assistant.kb_nothing'), quickReplies: sayable(turn, 'assistant.reply.open_ticket') };
+  // The article's language said in the user's: an Italian reader should know the steps come from a French page.
+  const intro =
+    best.lang && best.lang !== turn.input.language
+      ? turn.say('assistant.kb_intro_other_language', { title: best.title, language: t(turn.input.language, `assistant.language.${best.lang}`) })
+      : turn.say('assistant.kb_intro', { title: best.title });
+  // The articles go with the message as its citations, which each channel shows its own way (the portal as links
+  // under the answer), rather than as links written into the text as well.
+  return {
+    text: [intro, stepsFromPassage(best.passage), turn.say('assistant.kb_followup')].join('\n\n'),
+    citations: results.map(({ articleId, slug, title, lang }) => ({ articleId, slug, title, ...(isLanguage(lang) ? { lang } : {}) })),
+  };
 }
 
 function describeProposal(turn: Turn, action: ActionView): string {
@@ -96,7 +117,7 @@ async function proposeAction(
   switch (outcome.error.code) {
     case 'device_choice_needed': {
       const offered = candidates.length > 1 && candidates.length < devices.length ? candidates : devices;
-      return { text: turn.say('assistant.which_device', { devices: deviceList(offered) }), pending: { kind: 'device_choice', tool, args } };
+      return deviceChoice(turn, offered, { kind: 'device_choice', tool, args });
     }
     case 'app_not_in_catalog': {
       const details = outcome.error.details as { requested: string; alternatives: { name: string }[] };
@@ -167,7 +188,11 @@ async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
     const label = u.slots.action ? actionLabel(turn.input.language, u.slots.action) : actionLabel(turn.input.language, 'install');
     const args: Record<string, string> = u.slots.action ? { action: u.slots.action } : { app: u.slots.app?.id ?? u.slots.app?.phrase ?? '' };
     if (u.tool === 'request_software_install' && !args.app) return answerFromKnowledgeBase(turn, text);
-    return { text: turn.say('assistant.confirm_intent', { action: label }), pending: { kind: 'confirm', tool: u.tool!, args } };
+    return {
+      text: turn.say('assistant.confirm_intent', { action: label }),
+      pending: { kind: 'confirm', tool: u.tool!, args },
+      quickReplies: sayable(turn, 'assistant.reply.yes', 'assistant.reply.no'),
+    };
   }
   if (u.confidence < MIN_CONFIDENCE && u.tool !== 'search_knowledge_base') return answerFromKnowledgeBase(turn, text);
 
@@ -225,7 +250,7 @@ async function continuePending(turn: Turn, pending: PendingState, u: Understandi
       const picked = devicesMentioned(text, devices, u.slots.device?.platform);
       if (picked.length !== 1) {
         if (u.confidence >= ACTION_CONFIDENCE && u.intent !== 'affirm' && u.intent !== 'deny') return undefined;
-        return { text: turn.say('assistant.which_device', { devices: deviceList(devices) }), pending };
+        return deviceChoice(turn, devices, pending);
       }
       return proposeAction(turn, pending.tool, { ...pending.args, device: picked[0]!.id }, '');
     }
@@ -264,7 +289,14 @@ export function createLocalEngine(deps: { pool: pg.Pool }): AssistantEngine {
       const u = await understand(input.text, { fallbackLanguage: input.language, catalog });
       const reply = (input.pending ? await continuePending(turn, input.pending, u) : undefined) ?? (await actOn(turn, u));
       for (const piece of chunked(reply.text)) sink.delta(piece);
-      return { text: reply.text, toolCalls, record: input.tools.record, pending: reply.pending ?? null };
+      return {
+        text: reply.text,
+        toolCalls,
+        record: input.tools.record,
+        pending: reply.pending ?? null,
+        ...(reply.citations ? { citations: reply.citations } : {}),
+        ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}),
+      };
     },
   };
 }

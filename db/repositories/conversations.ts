@@ -18,6 +18,7 @@ export type MessageRow = {
   tool_results: unknown[];
   citations: { articleId: string; slug: string; title: string; lang?: string }[];
   limited_mode: boolean;
+  quick_replies: { label: string; text: string }[];
   created_at: Date;
 };
 
@@ -70,6 +71,7 @@ export type NewMessage = {
   toolResults?: unknown[];
   citations?: MessageRow['citations'];
   limitedMode?: boolean;
+  quickReplies?: MessageRow['quick_replies'];
 };
 
 export type AppendedMessage = { message: MessageRow; ticketId: string | null };
@@ -97,6 +99,7 @@ export async function appendMessage(
     JSON.stringify(message.toolResults ?? []),
     JSON.stringify(message.citations ?? []),
     message.limitedMode ?? false,
+    JSON.stringify(message.quickReplies ?? []),
   ];
   // Each option adds a fixed fragment rather than a "$n IS NULL OR" test, so every variant is its own statement and
   // PGlite can run it from one generic plan instead of planning it again on each message.
@@ -121,9 +124,9 @@ export async function appendMessage(
        UPDATE tickets SET updated_at = now()
        WHERE tenant_id = $1 AND id = (SELECT ticket_id FROM conversation)
      ), message AS (
-       INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode)
-       SELECT coalesce($3::uuid, gen_random_uuid()), $1, conversation.id, $4, $5, $6, $7, $8, $9 FROM conversation
-       RETURNING id, role, text, tool_calls, tool_results, citations, limited_mode, created_at
+       INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies)
+       SELECT coalesce($3::uuid, gen_random_uuid()), $1, conversation.id, $4, $5, $6, $7, $8, $9, $10 FROM conversation
+       RETURNING id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, created_at
      )
      SELECT message.*, conversation.ticket_id FROM message, conversation`,
     values,
@@ -155,7 +158,7 @@ export async function loadTurnContext(
 
 export async function listMessages(q: Queryable, tenantId: string, conversationId: string, limit = 500): Promise<MessageRow[]> {
   const { rows } = await q.query<MessageRow>(
-    `SELECT * FROM (SELECT id, role, text, tool_calls, tool_results, citations, limited_mode, created_at FROM messages
+    `SELECT * FROM (SELECT id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, created_at FROM messages
        WHERE tenant_id = $1 AND conversation_id = $2 ORDER BY created_at DESC LIMIT $3) m ORDER BY created_at`,
     [tenantId, conversationId, limit],
   );
@@ -180,7 +183,7 @@ export async function findContactMessage(
   messageId: string,
 ): Promise<(MessageRow & { conversation_id: string }) | undefined> {
   const { rows } = await q.query<MessageRow & { conversation_id: string }>(
-    `SELECT m.id, m.role, m.text, m.tool_calls, m.tool_results, m.citations, m.limited_mode, m.created_at, m.conversation_id
+    `SELECT m.id, m.role, m.text, m.tool_calls, m.tool_results, m.citations, m.limited_mode, m.quick_replies, m.created_at, m.conversation_id
      FROM messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
      WHERE m.tenant_id = $1 AND m.id = $2 AND c.contact_id = $3 AND m.role = 'user'`,
     [tenantId, messageId, contactId],

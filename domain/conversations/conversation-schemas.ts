@@ -21,6 +21,14 @@ export const CitationSchema = z.object({
   lang: z.enum(LANGUAGES).optional().meta({ description: "The article's language, so that one in another language than the user's can say so." }),
 });
 
+export const QuickReplySchema = z
+  .object({
+    label: z.string().meta({ description: 'What the button shows.' }),
+    text: z.string().meta({ description: "What pressing it sends as the user's message." }),
+  })
+  .meta({ id: 'QuickReply' });
+export type QuickReply = z.infer<typeof QuickReplySchema>;
+
 export const MessageViewSchema = z
   .object({
     id: z.string(),
@@ -29,6 +37,10 @@ export const MessageViewSchema = z
     toolCalls: z.array(ToolCallSchema),
     citations: z.array(CitationSchema),
     limitedMode: z.boolean().optional(),
+    quickReplies: z
+      .array(QuickReplySchema)
+      .optional()
+      .meta({ description: 'When the assistant asks a question (which device, yes or no): the answers offered as buttons.' }),
     createdAt: z.string(),
   })
   .meta({ id: 'ChatMessage' });

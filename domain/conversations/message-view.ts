@@ -11,6 +11,7 @@ export function messageView(row: MessageRow): MessageView {
     toolCalls: row.tool_calls.map((call) => ({ name: call.name, args: call.args })),
     citations: row.citations.map(({ lang, ...citation }) => (isLanguage(lang) ? { ...citation, lang } : citation)),
     ...(row.limited_mode ? { limitedMode: true } : {}),
+    ...(row.quick_replies.length > 0 ? { quickReplies: row.quick_replies } : {}),
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -3,6 +3,8 @@ import { listActionEvents, listActionRequestsOfConversation } from '../../db/rep
 import { findConversationOfTicket, listMessages } from '../../db/repositories/conversations.js';
 import { listComments } from '../../db/repositories/tickets.js';
 import { actionLogView } from '../actions/action-view.js';
+import { messageAsText } from '../conversations/message-as-text.js';
+import { messageView } from '../conversations/message-view.js';
 import { requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import type { TicketView } from './ticket-schemas.js';
@@ -23,7 +25,7 @@ export async function getTicket(q: Queryable, ctx: Ctx, ref: string): Promise<Ti
   ]);
   view.transcript = messages
     .filter((m): m is typeof m & { role: Exclude<typeof m.role, 'tool'> } => m.role !== 'tool')
-    .map((m) => ({ role: m.role, text: m.text, createdAt: m.created_at.toISOString() }));
+    .map((m) => ({ role: m.role, text: messageAsText(messageView(m), ctx.actor.language), createdAt: m.created_at.toISOString() }));
   const events = await listActionEvents(q, ctx.tenantId, actions.map((a) => a.id));
   view.actions = actions.map((action) => actionLogView(action, events, ctx.actor.language));
   return view;

@@ -1,10 +1,11 @@
 import type { Router } from 'express';
 import * as z from 'zod';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { catalogKeys, t } from '../../i18n/translate.js';
+import { catalogKeys, catalogSource } from '../../i18n/translate.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
 
 // What the portal page itself shows; the assistant's answers and error messages come from the server already translated.
+// The strings go as written (ICU MessageFormat): the portal fills in counts and names as it shows them.
 const UI_PREFIXES = ['shell.', 'status.', 'chat.', 'assistant.action.', 'selfService.', 'settings.phone.'];
 
 export function i18nRoutes(router: Router, options: RouteOptions): void {
@@ -19,7 +20,7 @@ export function i18nRoutes(router: Router, options: RouteOptions): void {
     handler: async ({ params, res }) => {
       res.setHeader('Cache-Control', 'public, max-age=300');
       const keys = catalogKeys('en').filter((key) => UI_PREFIXES.some((prefix) => key.startsWith(prefix)));
-      return { lang: params.lang, messages: Object.fromEntries(keys.map((key) => [key, t(params.lang, key)])) };
+      return { lang: params.lang, messages: Object.fromEntries(keys.map((key) => [key, catalogSource(params.lang, key)!])) };
     },
   });
 }

@@ -71,9 +71,9 @@ describe('the chat with the assistant in Chromium', () => {
     await sources.waitFor();
     await expect(sources.locator('.sources-title').innerText()).resolves.toBe('Sources');
     expect(await sources.locator('a[href^="/kb/"]').count()).toBeGreaterThan(0);
-    const inText = answer.locator('.msg-body a[href^="/kb/"]').first();
-    await expect(inText.getAttribute('target')).resolves.toBe('_blank');
-    await expect(inText.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    const source = sources.locator('a[href^="/kb/"]').first();
+    await expect(source.getAttribute('target')).resolves.toBe('_blank');
+    await expect(source.getAttribute('rel')).resolves.toBe('noopener noreferrer');
     expect(await answer.locator('.msg-body strong').count()).toBeGreaterThan(0);
     // The box is empty again and keeps the focus for the next message.
     await expect(page.locator('#chat-input').inputValue()).resolves.toBe('');

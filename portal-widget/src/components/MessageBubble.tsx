@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { answerFeedback, type MessageItem } from '../store/chat.js';
-import { showArticle } from '../store/session.js';
-import { tr } from '../i18n/i18n.js';
+import { answerFeedback, sendMessage, type MessageItem } from '../store/chat.js';
+import { openInPortal, showArticle } from '../store/session.js';
+import { timeOfDay, tr } from '../i18n/i18n.js';
 import { LanguageBadge } from './LanguageBadge.js';
 import { Markdown } from './Markdown.js';
 
@@ -38,6 +38,19 @@ function Sources({ item }: { item: MessageItem }) {
   );
 }
 
+/** The answers to the assistant's question, each a button that sends its words as the user's next message. */
+function QuickReplies({ item }: { item: MessageItem }) {
+  return (
+    <div class="quick-replies" role="group" aria-label={tr('chat.quickReplies')}>
+      {item.quickReplies.map((reply) => (
+        <button key={reply.label} type="button" class="chip" onClick={() => sendMessage(reply.text)}>
+          {reply.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function Feedback({ messageId }: { messageId: string }) {
   const [error, setError] = useState<string>();
   const questionId = `feedback-${messageId}`;
@@ -61,13 +74,24 @@ function Feedback({ messageId }: { messageId: string }) {
 }
 
 /** One message: what users wrote is plain text, what the assistant wrote is its Markdown subset. */
-export function MessageBubble({ item, askFeedback, thanked }: { item: MessageItem; askFeedback: boolean; thanked: boolean }) {
+export function MessageBubble({ item, askFeedback, thanked, offerChoices }: { item: MessageItem; askFeedback: boolean; thanked: boolean; offerChoices: boolean }) {
   return (
     <div class={`msg msg-${item.role}${item.failed ? ' msg-failed' : ''}${item.queued ? ' msg-queued' : ''}`} data-message-id={item.id}>
-      <p class="msg-sender">{tr(SENDER_KEYS[item.role])}</p>
-      <div class="msg-body">{item.role === 'user' ? item.text : <Markdown text={item.text} newTabLabel={tr('chat.newTab')} />}</div>
+      <p class="msg-meta">
+        <span class="msg-sender">{tr(SENDER_KEYS[item.role])}</span>
+        {item.createdAt && (
+          <>
+            {' '}
+            <time class="msg-time" dateTime={item.createdAt}>
+              {timeOfDay(item.createdAt)}
+            </time>
+          </>
+        )}
+      </p>
+      <div class="msg-body">{item.role === 'user' ? item.text : <Markdown text={item.text} newTabLabel={tr('chat.newTab')} open={openInPortal} />}</div>
       {item.queued && <p class="msg-note">{tr('chat.queued')}</p>}
       {item.citations.length > 0 && <Sources item={item} />}
+      {offerChoices && <QuickReplies item={item} />}
       {askFeedback && item.id && <Feedback messageId={item.id} />}
       {thanked && (
         <p class="feedback-thanks" role="status">

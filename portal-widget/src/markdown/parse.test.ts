@@ -31,6 +31,8 @@ describe('the chat Markdown subset', () => {
     expect(safeHref('/kb/vpn-setup#step-2', ORIGIN)).toBe('/kb/vpn-setup#step-2');
     expect(safeHref(`${ORIGIN}/kb/a`, ORIGIN)).toBe(`${ORIGIN}/kb/a`);
     expect(safeHref('/kb/../admin', ORIGIN)).toBeUndefined();
+    expect(safeHref('/tickets/1002', ORIGIN)).toBe('/tickets/1002');
+    expect(safeHref('/tickets/1002/../../admin', ORIGIN)).toBeUndefined();
     expect(safeHref('//evil.example/kb/a', ORIGIN)).toBeUndefined();
     expect(safeHref('data:text/html,hi', ORIGIN)).toBeUndefined();
     expect(safeHref('https://example.com/kb/a', ORIGIN)).toBeUndefined();

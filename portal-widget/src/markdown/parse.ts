@@ -1,6 +1,6 @@
 // The small Markdown subset the assistant writes: paragraphs and line breaks, **bold**, "- " and "1. " lists, backslash
-// escapes, and links within this portal (/kb/… articles). It is parsed into plain data that components render as text
-// nodes, so nothing in a message can become markup: HTML in a message stays the characters it is made of. The server
+// escapes, and links within this portal (/kb/… articles, /tickets/… tickets). It is parsed into plain data that
+// components render as text nodes, so nothing in a message can become markup: HTML in a message stays the characters it is made of. The server
 // already turns links to other sites into text; a link that still points elsewhere is text here too.
 
 export type Inline = string | { strong: Inline[] } | { href: string; text: string };
@@ -18,9 +18,13 @@ const STAND_IN_OFFSET = 0xe000;
 const setAside = (text: string) => text.replace(ESCAPED, (_, char: string) => String.fromCharCode(STAND_IN_OFFSET + char.charCodeAt(0)));
 const putBack = (text: string) => text.replace(STAND_IN, (char) => String.fromCharCode(char.charCodeAt(0) - STAND_IN_OFFSET));
 
-/** The link target when it is a page of this portal (a KB article, or any path of this origin); anything else is not a link. */
+/**
+ * The link target when it is a page of this portal (a KB article, a ticket, or any path of this origin); anything else
+ * is not a link.
+ */
 export function safeHref(url: string, origin: string): string | undefined {
   if (/^\/kb\/[\w\-.~%/]*(?:[?#][\w\-.~%=&#]*)?$/.test(url) && !url.includes('//') && !url.includes('..')) return url;
+  if (/^\/tickets\/\d{1,9}$/.test(url)) return url;
   try {
     const parsed = new URL(url);
     if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin) return parsed.href;

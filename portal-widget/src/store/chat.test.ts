@@ -1,5 +1,5 @@
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
-import { replyAskingFeedback, type LogItem, type MessageItem } from './chat.js';
+import { replyAskingFeedback, replyOfferingChoices, type LogItem, type MessageItem } from './chat.js';
 
 const message = (id: string, role: 'user' | 'assistant', extra: Partial<MessageItem> = {}): MessageItem => ({
   type: 'message',
@@ -8,6 +8,7 @@ const message = (id: string, role: 'user' | 'assistant', extra: Partial<MessageI
   role,
   text: '',
   citations: [],
+  quickReplies: [],
   stored: true,
   ...extra,
 });
@@ -30,5 +31,17 @@ describe('which reply asks "Did this solve it?"', () => {
     expect(replyAskingFeedback([message('r1', 'assistant'), card('succeeded')], {})).toBe('r1');
     expect(replyAskingFeedback([message('r1', 'assistant', cited), message('u2', 'user')], {})).toBeUndefined();
     expect(replyAskingFeedback([message('r1', 'assistant')], {})).toBeUndefined();
+  });
+});
+
+describe('which reply offers its quick replies', () => {
+  const asking = { quickReplies: [{ label: 'Yes', text: 'Yes' }] };
+
+  it('is the latest stored question, until anything comes after it', () => {
+    expect(replyOfferingChoices([message('u1', 'user'), message('r1', 'assistant', asking)])).toBe('r1');
+    expect(replyOfferingChoices([message('r1', 'assistant', { ...asking, stored: false })])).toBeUndefined();
+    expect(replyOfferingChoices([message('r1', 'assistant', asking), message('u2', 'user')])).toBeUndefined();
+    expect(replyOfferingChoices([message('r1', 'assistant', asking), card('awaiting_confirmation')])).toBeUndefined();
+    expect(replyOfferingChoices([message('r1', 'assistant')])).toBeUndefined();
   });
 });

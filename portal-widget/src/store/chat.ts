@@ -12,6 +12,7 @@ import { followActions, isStale, publishAction } from './actions.js';
 
 export type Role = MessageView['role'];
 export type Citation = MessageView['citations'][number];
+export type QuickReply = NonNullable<MessageView['quickReplies']>[number];
 export type MessageItem = {
   type: 'message';
   key: string;
@@ -19,6 +20,9 @@ export type MessageItem = {
   role: Role;
   text: string;
   citations: Citation[];
+  /** The answers the assistant's question offers as buttons. */
+  quickReplies: QuickReply[];
+  createdAt?: string;
   /** The message as stored, not only its streamed deltas. */
   stored?: boolean;
   /** Typed while the connection was down: it goes once the connection is back. */
@@ -77,14 +81,21 @@ const actionById = (id: string) => items.value.find((item): item is ActionItem =
 function createMessage(id: string | undefined, role: Role, text = '', key = id ?? nextKey()): string {
   const before = role === 'user' ? undefined : cardsOfTurn[0];
   cardsOfTurn = [];
-  items.value = insert(items.value, { type: 'message', key, id, role, text, citations: [] }, before);
+  items.value = insert(items.value, { type: 'message', key, id, role, text, citations: [], quickReplies: [] }, before);
   return key;
 }
 
 /** The stored message: creates its bubble, or replaces what its deltas streamed (tabs see each message once). */
 function showMessage(message: MessageView): void {
   const key = messageById(message.id)?.key ?? createMessage(message.id, message.role);
-  update<MessageItem>(key, (item) => ({ ...item, text: message.text, citations: message.citations, stored: true }));
+  update<MessageItem>(key, (item) => ({
+    ...item,
+    text: message.text,
+    citations: message.citations,
+    quickReplies: message.quickReplies ?? [],
+    createdAt: message.createdAt,
+    stored: true,
+  }));
 }
 
 function appendDelta(messageId: string, delta: string): void {
@@ -246,7 +257,7 @@ export function sendMessage(raw: string): void {
   freshRequested = false;
   const clientMessageId = uuid();
   const key = createMessage(clientMessageId, 'user', text, nextKey());
-  update<MessageItem>(key, (item) => ({ ...item, queued: !socket.connected() }));
+  update<MessageItem>(key, (item) => ({ ...item, queued: !socket.connected(), createdAt: new Date().toISOString() }));
   outbox.push({ key, text, clientMessageId });
   draft.value = '';
   composerFocus.value++;
@@ -295,6 +306,12 @@ async function deliver({ key, text, clientMessageId }: (typeof outbox)[number]):
     for (const event of waiting) if (event.id === conversationId) event.apply();
   }
   return true;
+}
+
+/** The reply whose quick replies are on offer: the latest item, a stored assistant's question nobody answered yet. */
+export function replyOfferingChoices(list: LogItem[]): string | undefined {
+  const last = list.at(-1);
+  return last?.type === 'message' && last.role === 'assistant' && last.stored && last.quickReplies.length > 0 ? last.key : undefined;
 }
 
 /**

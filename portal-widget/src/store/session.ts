@@ -90,6 +90,18 @@ export function showArticle(slug: string): boolean {
   return true;
 }
 
+/** Opens a link of the portal (an article, a ticket) in its tab; false when this user has no such tab. */
+export function openInPortal(href: string): boolean {
+  const path = new URL(href, location.origin).pathname;
+  const slug = ARTICLE_PATH.exec(path)?.[1];
+  if (slug) return showArticle(slug);
+  const ticket = TICKET_PATH.exec(path)?.[1];
+  if (!ticket || !tabs.value.includes('tickets')) return false;
+  selectedTab.value = 'tickets';
+  void showTicket(ticket);
+  return true;
+}
+
 export async function boot(): Promise<void> {
   await Promise.all([loadMessages(browserLanguage()), loadBranding()]);
   const current = await getMe();

@@ -3,7 +3,20 @@ import { ActionCard } from '../components/ActionCard.js';
 import { MessageBubble } from '../components/MessageBubble.js';
 import { tr } from '../i18n/i18n.js';
 import { branding } from '../store/branding.js';
-import { answeredNow, banner, composerFocus, draft, feedback, items, newConversation, replyAskingFeedback, sendMessage, typing } from '../store/chat.js';
+import {
+  answeredNow,
+  banner,
+  composerFocus,
+  draft,
+  feedback,
+  items,
+  newConversation,
+  replyAskingFeedback,
+  replyOfferingChoices,
+  sendMessage,
+  typing,
+} from '../store/chat.js';
+import { me } from '../store/session.js';
 
 const EXAMPLES = ['chat.example.printer', 'chat.example.restart', 'chat.example.install', 'chat.example.tickets'];
 /** How close to the end the log must be scrolled for new messages to keep it at the end. */
@@ -17,6 +30,7 @@ export function ChatView({ hidden }: { hidden: boolean }) {
   const list = items.value;
   const focusRequest = composerFocus.value;
   const asking = replyAskingFeedback(list, feedback.value);
+  const choosing = replyOfferingChoices(list);
 
   useLayoutEffect(() => {
     if (stick.current && log.current) log.current.scrollTop = log.current.scrollHeight;
@@ -38,6 +52,12 @@ export function ChatView({ hidden }: { hidden: boolean }) {
     <section id="chat" class="card chat" role="tabpanel" aria-labelledby="tab-chat" hidden={hidden}>
       <div class="chat-head">
         <h1 id="chat-title">{tr('chat.title')}</h1>
+        {/* The same words a user would type: the assistant hands over the way it does for them, ticket and all. */}
+        {me.value?.sections.ticketing && (
+          <button type="button" class="secondary" onClick={() => sendMessage(tr('chat.handover.request'))}>
+            {tr('chat.handover.talk')}
+          </button>
+        )}
         <button type="button" class="secondary" onClick={newConversation}>
           {tr('chat.newConversation')}
         </button>
@@ -59,7 +79,15 @@ export function ChatView({ hidden }: { hidden: boolean }) {
         </ul>
       </div>
       <div id="chat-log" class="chat-log" role="log" aria-live="polite" aria-label={tr('chat.log')} tabIndex={0} ref={log} onScroll={onScroll}>
-        {list.map((item) => (item.type === 'message' ? <MessageBubble key={item.key} item={item} askFeedback={!!asking && item.id === asking} thanked={!!item.id && item.id === answeredNow.value} /> : <ActionCard key={item.key} action={item.action} />))}
+        {list.map((item) => (item.type === 'message' ? (
+            <MessageBubble
+              key={item.key}
+              item={item}
+              askFeedback={!!asking && item.id === asking}
+              thanked={!!item.id && item.id === answeredNow.value}
+              offerChoices={item.key === choosing}
+            />
+          ) : <ActionCard key={item.key} action={item.action} />))}
       </div>
       <p id="chat-typing" class="typing" aria-live="polite">
         {typing.value ? tr('chat.typing') : ''}

@@ -47,7 +47,9 @@ function ArticleList() {
             ? shown.message
             : shown.state === 'loaded' && shown.value.length === 0
               ? tr('shell.kb.noResults')
-              : ''}
+              : searching && shown.state === 'loaded'
+                ? tr('shell.kb.resultCount', { count: shown.value.length })
+                : ''}
       </p>
       {searching && results.value.state === 'loaded' && (
         <ul class="kb-results" aria-labelledby="kb-list-title">

@@ -2,10 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { Markdown } from '../components/Markdown.js';
-import { language, tr } from '../i18n/i18n.js';
+import { dateTime, language, tr } from '../i18n/i18n.js';
 import { commentOnTicket, reopenOpenTicket, ticketForm } from '../store/tickets.js';
-
-const dateTime = (iso: string) => new Date(iso).toLocaleString(language.value, { dateStyle: 'medium', timeStyle: 'short' });
 
 type CustomValue = TicketView['customFields'][string];
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
-import { language, tr } from '../i18n/i18n.js';
+import { dateTime, timeAgo, tr } from '../i18n/i18n.js';
 import { isPrimary } from '../store/session.js';
 import {
   cancelNewTicket,
@@ -43,7 +43,11 @@ function TicketRow({ ticket }: { ticket: TicketView }) {
         <TicketLink ticket={ticket} />
       </td>
       <td>{ticket.status && <span class={`status status-${ticket.status}`}>{tr(`status.${ticket.status}`)}</span>}</td>
-      <td>{new Date(ticket.updatedAt).toLocaleDateString(language.value)}</td>
+      <td>
+        <time dateTime={ticket.updatedAt} title={dateTime(ticket.updatedAt)}>
+          {timeAgo(ticket.updatedAt)}
+        </time>
+      </td>
     </tr>
   );
 }
@@ -57,7 +61,7 @@ function TicketList() {
       : state.state === 'loaded'
         ? list.length === 0
           ? tr('shell.noTickets')
-          : ''
+          : tr('shell.tickets.count', { count: list.length })
         : tr('shell.loading');
   return (
     <>
