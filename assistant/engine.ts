@@ -30,7 +30,11 @@ export type PendingState =
   | { kind: 'device_choice'; tool: 'request_device_action' | 'request_software_install'; args: Record<string, string> }
   | { kind: 'ticket_number' }
   | { kind: 'app_name' }
-  | { kind: 'confirm'; tool: string; args: Record<string, string> };
+  | { kind: 'confirm'; tool: string; args: Record<string, string> }
+  /** An action just proposed and not yet confirmed: "cancel that", "the other one", "lock it instead" refer to it. */
+  | { kind: 'proposed'; tool: 'request_device_action' | 'request_software_install'; actionId: string; args: Record<string, string> }
+  /** An app the catalog lacks: a yes asks a technician for it. */
+  | { kind: 'software_request'; app: string };
 
 /** `result` is kept for the transcript and later turns; the widget sees name and arguments only. */
 export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };

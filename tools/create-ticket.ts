@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { openTicketFromChat } from '../domain/conversations/open-ticket-from-chat.js';
+import { TICKET_TYPES } from '../domain/tickets/ticket-schemas.js';
 import { defineTool } from './tool.js';
 
 export const createTicketTool = defineTool({
@@ -10,6 +11,7 @@ export const createTicketTool = defineTool({
   schema: z.strictObject({
     subject: z.string().trim().min(1).max(200).optional().describe('A short title for the problem'),
     summary: z.string().trim().min(1).max(4000).optional().describe('What the user needs and what was tried'),
+    type: z.enum(TICKET_TYPES).optional().describe('request for something new (such as software the catalog lacks), incident for something broken'),
   }),
   handler: async ({ deps, ctx, conversationId, secrets }, args) => {
     const ticket = await openTicketFromChat(deps.pool, ctx, { conversationId, ...args, escalate: false, secrets });

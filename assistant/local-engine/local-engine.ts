@@ -1,6 +1,9 @@
 import type pg from 'pg';
 import { listCatalogApps } from '../../db/repositories/catalog.js';
 import type { ActionView } from '../../domain/actions/action-schemas.js';
+import { cancelAction } from '../../domain/actions/cancel-action.js';
+import type { CatalogAppRef } from '../../domain/catalog/match-catalog-app.js';
+import { AppError } from '../../domain/errors.js';
 import { isLanguage, type Language } from '../../i18n/languages.js';
 import { t } from '../../i18n/translate.js';
 import { escapeMarkdown } from '../../text/escape-markdown.js';
@@ -12,6 +15,7 @@ import type { AssistantEngine, DeviceSummary, PendingState, ToolCallRecord, Turn
 import { asksBeyondOwnDevices, namesSomeoneElsesDevice, ownershipOf } from '../beyond-own-devices.js';
 import { stepsFromPassage } from './kb-steps.js';
 import { understand, type Understanding } from './nlu/understand.js';
+import { readFollowUp, type Proposal } from './follow-up.js';
 import { devicesMentioned } from './resolve-device.js';
 
 /** Below this an action intent is confirmed with the user instead of proposed: the engine never guesses an action. */
@@ -28,6 +32,8 @@ class Markdown {
 
 type Turn = {
   input: TurnInput;
+  /** The tenant's enabled apps, by which the engine names an app it asks about. */
+  catalog: CatalogAppRef[];
   toolCalls: ToolCallRecord[];
   call(name: string, args: Record<string, unknown>): Promise<ToolOutcome>;
   /** A translated template; its text parameters (subjects, names, replies: what people wrote) go in escaped. */
@@ -113,7 +119,10 @@ async function proposeAction(
   const candidates = devicesMentioned(deviceText, devices, platform);
   const chosen = candidates.length === 1 ? { ...args, device: candidates[0]!.id } : args;
   const outcome = await turn.call(tool, chosen);
-  if (outcome.ok) return { text: describeProposal(turn, (outcome.data as { action: ActionView }).action), pending: null };
+  if (outcome.ok) {
+    const { action } = outcome.data as { action: ActionView };
+    return { text: describeProposal(turn, action), pending: { kind: 'proposed', tool, actionId: action.id, args: { ...args, device: action.deviceId } } };
+  }
   switch (outcome.error.code) {
     case 'device_choice_needed': {
       const offered = candidates.length > 1 && candidates.length < devices.length ? candidates : devices;
@@ -124,7 +133,11 @@ async function proposeAction(
       const parts = [turn.say('assistant.not_in_catalog', { app: details.requested })];
       if (details.alternatives.length > 0) parts.push(turn.say('assistant.catalog_alternatives', { apps: details.alternatives.map((a) => a.name).join(', ') }));
       parts.push(turn.say('assistant.catalog_ticket'));
-      return { text: parts.join(' '), pending: null };
+      return {
+        text: parts.join(' '),
+        pending: { kind: 'software_request', app: details.requested },
+        quickReplies: sayable(turn, 'assistant.reply.yes', 'assistant.reply.no'),
+      };
     }
     case 'section_disabled':
       return { text: turn.say('assistant.section_off'), pending: null };
@@ -168,14 +181,59 @@ async function listMyDevices(turn: Turn): Promise<Reply> {
   return { text: `${turn.say('assistant.devices_intro')}\n${devices.map((d) => `- ${escapeMarkdown(d.name)} (${escapeMarkdown(d.osVersion ?? d.os)})`).join('\n')}` };
 }
 
-async function openTicket(turn: Turn, escalate: boolean, text: string): Promise<Reply> {
+async function openTicket(turn: Turn, escalate: boolean, text: string, type?: 'request'): Promise<Reply> {
   const outcome = escalate
     ? await turn.call('escalate_to_technician', { reason: text })
-    : await turn.call('create_ticket', { summary: text });
+    : await turn.call('create_ticket', { summary: text, ...(type ? { subject: text, type } : {}) });
   if (!outcome.ok) return { text: refusal(outcome.error.message), pending: null };
   const { ticket } = outcome.data as { ticket: { number: number; created: boolean } };
   if (escalate) return { text: turn.say('assistant.escalated', { number: ticket.number }), pending: null };
   return { text: turn.say(ticket.created ? 'assistant.ticket_created' : 'assistant.ticket_exists', { number: ticket.number }), pending: null };
+}
+
+/**
+ * Asks before an action the engine is not sure the user asked for, naming exactly what a yes would do: the action or
+ * the app, and the device when the message or the user's only device settles it.
+ */
+function confirmFirst(turn: Turn, tool: 'request_device_action' | 'request_software_install', args: Record<string, string>, deviceText: string, platform?: DeviceSummary['os']): Reply {
+  const lang = turn.input.language;
+  const candidates = devicesMentioned(deviceText, turn.input.profile.devices, platform);
+  const device = candidates.length === 1 ? candidates[0] : undefined;
+  const app = args.app ? (turn.catalog.find((entry) => entry.id === args.app)?.name ?? args.app) : undefined;
+  const action = app !== undefined ? t(lang, 'assistant.install_named', { app }) : actionLabel(lang, args.action!);
+  return {
+    text: device ? turn.say('assistant.confirm_on_device', { action, device: device.name }) : turn.say('assistant.confirm_intent', { action }),
+    pending: { kind: 'confirm', tool, args: device ? { ...args, device: device.id } : args },
+    quickReplies: sayable(turn, 'assistant.reply.yes', 'assistant.reply.no'),
+  };
+}
+
+/** Cancels the action just proposed, for the user, and shows its card as cancelled; false when it went further already. */
+async function withdraw(turn: Turn, actionId: string): Promise<boolean> {
+  try {
+    turn.input.tools.record.actions.push(await cancelAction(turn.input.tools.deps.pool, turn.input.tools.ctx, actionId));
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
+async function followUp(turn: Turn, pending: Extract<PendingState, { kind: 'proposed' }>, u: Understanding): Promise<Reply | undefined> {
+  const devices = turn.input.profile.devices;
+  const proposal = { actionId: pending.actionId, kind: (pending.args.action ?? 'install') as Proposal['kind'], deviceId: pending.args.device ?? '' };
+  const next = readFollowUp(turn.input.text, { intent: u.intent, action: u.slots.action, device: u.slots.device }, proposal, devices);
+  if (!next) return undefined;
+  if (next.kind === 'also') return proposeAction(turn, pending.tool, { ...pending.args, device: next.device.id }, '');
+  if (!(await withdraw(turn, pending.actionId))) return { text: turn.say('assistant.too_late_to_change'), pending: null };
+  switch (next.kind) {
+    case 'cancel':
+      return { text: turn.say('assistant.cancelled'), pending: null };
+    case 'other_device':
+      return proposeAction(turn, pending.tool, { ...pending.args, device: next.device.id }, '');
+    case 'instead':
+      return proposeAction(turn, 'request_device_action', { action: next.action, device: proposal.deviceId }, '');
+  }
 }
 
 async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
@@ -185,14 +243,9 @@ async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
   if (isAction && asksBeyondOwnDevices(text)) return { text: turn.say('assistant.refuse_injection'), pending: null };
   if (isAction && namesSomeoneElsesDevice(text, ownershipOf(turn.input.profile))) return { text: turn.say('assistant.refuse_other_device'), pending: null };
   if (isAction && u.confidence < ACTION_CONFIDENCE) {
-    const label = u.slots.action ? actionLabel(turn.input.language, u.slots.action) : actionLabel(turn.input.language, 'install');
-    const args: Record<string, string> = u.slots.action ? { action: u.slots.action } : { app: u.slots.app?.id ?? u.slots.app?.phrase ?? '' };
-    if (u.tool === 'request_software_install' && !args.app) return answerFromKnowledgeBase(turn, text);
-    return {
-      text: turn.say('assistant.confirm_intent', { action: label }),
-      pending: { kind: 'confirm', tool: u.tool!, args },
-      quickReplies: sayable(turn, 'assistant.reply.yes', 'assistant.reply.no'),
-    };
+    const app = u.slots.app?.id ?? u.slots.app?.phrase ?? '';
+    if (u.tool === 'request_software_install' && !app) return answerFromKnowledgeBase(turn, text);
+    return confirmFirst(turn, u.tool as 'request_device_action' | 'request_software_install', u.slots.action ? { action: u.slots.action } : { app }, text, u.slots.device?.platform);
   }
   if (u.confidence < MIN_CONFIDENCE && u.tool !== 'search_knowledge_base') return answerFromKnowledgeBase(turn, text);
 
@@ -239,6 +292,11 @@ async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
 
 /** Follows up on what the previous turn asked for; undefined when the message is about something else. */
 async function continuePending(turn: Turn, pending: PendingState, u: Understanding): Promise<Reply | undefined> {
+  if (pending.kind === 'proposed') return followUp(turn, pending, u);
+  if (pending.kind === 'software_request') {
+    if (u.intent === 'affirm') return openTicket(turn, false, turn.say('assistant.software_request', { app: pending.app }), 'request');
+    return u.intent === 'deny' || u.intent === 'cancel' ? { text: turn.say('assistant.anything_else'), pending: null } : undefined;
+  }
   if (u.intent === 'cancel' || (u.intent === 'deny' && pending.kind === 'confirm')) return { text: turn.say('assistant.cancelled'), pending: null };
   const text = turn.input.text;
   switch (pending.kind) {
@@ -275,8 +333,10 @@ export function createLocalEngine(deps: { pool: pg.Pool }): AssistantEngine {
     name: 'local',
     async runTurn(input: TurnInput, sink: TurnSink): Promise<TurnResult> {
       const toolCalls: ToolCallRecord[] = [];
+      const catalog = input.profile.sections.selfService ? await listCatalogApps(deps.pool, input.tools.ctx.tenantId, { enabledOnly: true }) : [];
       const turn: Turn = {
         input,
+        catalog,
         toolCalls,
         say: (key, params = {}) => t(input.language, key, templateParams(params)),
         async call(name, args) {
@@ -285,7 +345,6 @@ export function createLocalEngine(deps: { pool: pg.Pool }): AssistantEngine {
           return result;
         },
       };
-      const catalog = input.profile.sections.selfService ? await listCatalogApps(deps.pool, input.tools.ctx.tenantId, { enabledOnly: true }) : [];
       const u = await understand(input.text, { fallbackLanguage: input.language, catalog });
       const reply = (input.pending ? await continuePending(turn, input.pending, u) : undefined) ?? (await actOn(turn, u));
       for (const piece of chunked(reply.text)) sink.delta(piece);

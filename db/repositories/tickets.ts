@@ -158,3 +158,7 @@ export async function insertComment(
 export async function flagTicketForTechnician(q: Queryable, tenantId: string, id: string): Promise<void> {
   await q.query('UPDATE tickets SET needs_technician = true, updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
 }
+
+export async function setTicketType(q: Queryable, tenantId: string, id: string, type: TicketRow['type']): Promise<void> {
+  await q.query('UPDATE tickets SET type = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id, type]);
+}

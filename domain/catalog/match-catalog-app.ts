@@ -78,7 +78,9 @@ function compact(text: string): string {
 
 // A file name ("keygen-office-2019.exe", "setup_zoom.msi") is one word: it names a file, and an app's name inside
 // it is a fragment of another word, never a request for that app.
-const WORD_OR_FILE = /[\p{L}\p{N}][\p{L}\p{N}._-]*\.(?:exe|msi|msix|appx|dmg|pkg|app|zip|rar|7z|iso|apk|bat|cmd|ps1|sh|deb|rpm|jar)(?![\p{L}\p{N}])|[\p{L}\p{N}]+|\++/gu;
+const FILE_NAME_SOURCE = String.raw`[\p{L}\p{N}][\p{L}\p{N}._-]*\.(?:exe|msi|msix|appx|dmg|pkg|app|zip|rar|7z|iso|apk|bat|cmd|ps1|sh|deb|rpm|jar)(?![\p{L}\p{N}])`;
+export const FILE_NAME = new RegExp(FILE_NAME_SOURCE, 'giu');
+const WORD_OR_FILE = new RegExp(`${FILE_NAME_SOURCE}|[\\p{L}\\p{N}]+|\\++`, 'gu');
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];

@@ -4,6 +4,7 @@ import { takeTicketNumber } from '../../db/repositories/tenants.js';
 import { flagTicketForTechnician, insertTicket } from '../../db/repositories/tickets.js';
 import type { Queryable } from '../../db/transaction.js';
 import type { ContactActor } from '../context.js';
+import type { TicketType } from '../tickets/ticket-schemas.js';
 
 export function subjectFromText(text: string): string {
   const firstLine = text.trim().split('\n', 1)[0]!.trim();
@@ -19,7 +20,7 @@ export async function openChatTicket(
   tenantId: string,
   actor: ContactActor,
   conversationId: string,
-  input: { subject: string; description: string; needsTechnician: boolean },
+  input: { subject: string; description: string; type?: TicketType; needsTechnician: boolean },
 ): Promise<{ id: string; number: number }> {
   const number = await takeTicketNumber(client, tenantId);
   const id = await insertTicket(client, tenantId, {
@@ -27,7 +28,7 @@ export async function openChatTicket(
     subject: input.subject,
     description: input.description,
     priority: 'medium',
-    type: 'incident',
+    type: input.type ?? 'incident',
     source: 'ai_assistant',
     requesterId: actor.id,
     companyId: actor.companyId,

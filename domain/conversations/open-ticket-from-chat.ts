@@ -1,17 +1,18 @@
 import type pg from 'pg';
 import { insertAuditEntry } from '../../db/repositories/audit.js';
 import { findConversation, listMessages } from '../../db/repositories/conversations.js';
-import { flagTicketForTechnician, insertComment } from '../../db/repositories/tickets.js';
+import { flagTicketForTechnician, insertComment, setTicketType } from '../../db/repositories/tickets.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireContact } from '../access/require.js';
 import type { ContactActor, Ctx } from '../context.js';
 import { takeCreation } from '../limits/creation-limits.js';
+import type { TicketType } from '../tickets/ticket-schemas.js';
 import { loadOwnConversation } from './post-user-message.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
 import { maskSecretValues, redactSecrets } from './redact-secrets.js';
 
 /** `secrets`: what the user's message of this turn had masked; the subject and summary must not carry them either. */
-export type ChatTicketInput = { conversationId: string; subject?: string; summary?: string; escalate: boolean; secrets?: readonly string[] };
+export type ChatTicketInput = { conversationId: string; subject?: string; summary?: string; type?: TicketType; escalate: boolean; secrets?: readonly string[] };
 export type ChatTicket = { id: string; number: number; created: boolean; escalated: boolean };
 
 /**
@@ -51,9 +52,13 @@ async function openOrReuseTicket(pool: pg.Pool, ctx: Ctx & { actor: ContactActor
       ticket = await openChatTicket(client, ctx.tenantId, actor, conversation.id, {
         subject: subject || subjectFromText(firstUserText),
         description: summary || firstUserText,
+        ...(input.type ? { type: input.type } : {}),
         needsTechnician: input.escalate,
       });
     }
+    // The chat's ticket, opened with the conversation, becomes what the user now asks for ("ask a technician for
+    // this app": a request).
+    if (!created && input.type) await setTicketType(client, ctx.tenantId, ticket.id, input.type);
     if (input.escalate) {
       await flagTicketForTechnician(client, ctx.tenantId, ticket.id);
       if (summary) {

@@ -4,6 +4,7 @@ import { TICKET_STATUSES } from '../settings/settings-schema.js';
 
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export const TICKET_TYPES = ['question', 'incident', 'problem', 'request'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
 /** What a ticket opened in the portal gets for the fields its user does not set. */
 export const NEW_TICKET_DEFAULTS = { priority: 'medium', type: 'incident' } as const satisfies {
   priority: (typeof TICKET_PRIORITIES)[number];

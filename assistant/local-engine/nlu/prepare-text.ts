@@ -1,4 +1,4 @@
-import { findCatalogAppInText, type CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
+import { FILE_NAME, findCatalogAppInText, type CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 
 // The classifier reads words, not values: which app or which ticket a sentence names does not change what the
 // user wants, so an app of the catalog and a number become one placeholder word each, in training and at run
@@ -52,6 +52,8 @@ export function prepareForClassifier(text: string, options: PrepareOptions): str
   if (mention.match && mention.phrase && prepared.includes(mention.phrase)) {
     prepared = prepared.replace(mention.phrase, ` ${APP_WORD} `);
   }
+  // A program's file is an app the catalog does not know, not words and a number ("keygen-office-2019.exe").
+  prepared = prepared.replace(FILE_NAME, ` ${APP_WORD} `);
   const words = (prepared.match(/[\p{L}\p{N}]+/gu) ?? []).length;
   const kept = prepared
     .replace(/(?:#|n°|nº|\bno\.|\bnr\.?)?\s*\d{2,}/gi, ` ${NUMBER_WORD} `)
