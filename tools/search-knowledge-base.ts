@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { requireSection } from '../domain/access/require.js';
 import { visibilitiesFor } from '../domain/kb/knowledge-base.js';
+import { preferReaderLanguage } from '../domain/kb/prefer-reader-language.js';
 import { searchKnowledgeBase } from '../domain/kb/search-articles.js';
 import { defineTool } from './tool.js';
 
@@ -18,10 +19,11 @@ export const searchKnowledgeBaseTool = defineTool({
   }),
   handler: async ({ deps, ctx, language, record }, args) => {
     await requireSection(deps.pool, ctx, 'knowledgeBase');
-    const hits = await searchKnowledgeBase(deps.kb, ctx.tenantId, visibilitiesFor(ctx.actor.kind), args.query, {
+    const found = await searchKnowledgeBase(deps.kb, ctx.tenantId, visibilitiesFor(ctx.actor.kind), args.query, {
       preferredLang: language,
       limit: args.limit,
     });
+    const hits = preferReaderLanguage(found, language);
     for (const hit of hits) {
       if (!record.citations.some((c) => c.articleId === hit.articleId)) {
         record.citations.push({ articleId: hit.articleId, slug: hit.slug, title: hit.title, lang: hit.lang });
