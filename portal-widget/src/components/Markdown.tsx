@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { portalOrigin } from '../app/environment.js';
 import { parseMarkdown, type Inline } from '../markdown/parse.js';
 
 function Inlines({ parts, newTabLabel }: { parts: Inline[]; newTabLabel?: string }) {
@@ -24,7 +25,7 @@ function Inlines({ parts, newTabLabel }: { parts: Inline[]; newTabLabel?: string
 
 /** A message in the chat's Markdown subset, as text nodes and a few elements; links only to this portal. */
 export function Markdown({ text, newTabLabel }: { text: string; newTabLabel?: string }) {
-  const blocks = parseMarkdown(text, location.origin);
+  const blocks = parseMarkdown(text, portalOrigin());
   return (
     <>
       {blocks.map((block, i) => {

@@ -3,6 +3,7 @@
 import { signal } from '@preact/signals';
 import type { Language } from '../../../i18n/languages.js';
 import { getMessages } from '../api/i18n.js';
+import { frame } from '../app/environment.js';
 
 /** Each language by its own name, as a speaker looks for it. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano' };
@@ -17,7 +18,7 @@ export async function loadMessages(lang: Language): Promise<void> {
   const answer = await getMessages(lang);
   if (answer.ok) messages.value = answer.body.messages;
   language.value = lang;
-  document.documentElement.lang = lang;
+  frame().lang = lang;
 }
 
 export function browserLanguage(): Language {
