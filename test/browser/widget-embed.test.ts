@@ -171,6 +171,32 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
     await expect(messageBox().count()).resolves.toBe(0);
   });
 
+  it('renews a token about to expire, and asks to sign in again once the server no longer accepts it', async () => {
+    await openOn(site.origin('intranet'), hostPage('/renew'));
+    await signIn(DEMO.tom);
+    await messageBox().waitFor();
+    const key = `portico-widget:http://localhost:${portico.port}:session`;
+    const expiresAt = () => page.evaluate((name) => Date.parse(JSON.parse(sessionStorage.getItem(name)!).expiresAt) - Date.now(), key);
+
+    // Four minutes left at the next load: the widget renews it at once, for another hour.
+    await page.evaluate((name) => {
+      const grant = JSON.parse(sessionStorage.getItem(name)!);
+      sessionStorage.setItem(name, JSON.stringify({ ...grant, expiresAt: new Date(Date.now() + 4 * 60_000).toISOString() }));
+    }, key);
+    const renewed = page.waitForResponse((answer) => answer.url().endsWith('/api/v1/auth/token'));
+    await page.reload();
+    expect((await renewed).status()).toBe(200);
+    await page.waitForFunction((name) => Date.parse(JSON.parse(sessionStorage.getItem(name)!).expiresAt) > Date.now() + 50 * 60_000, key);
+    expect(await expiresAt()).toBeLessThanOrEqual(60 * 60_000);
+
+    // The session ended on the server (an hour without renewal): the next load forgets the token and shows the form.
+    await portico.db.pool.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE transport = 'token'");
+    await page.reload();
+    await launcher().click();
+    await panel().getByRole('textbox', { name: 'Username' }).waitFor();
+    expect(await page.evaluate((name) => sessionStorage.getItem(name), key)).toBeNull();
+  });
+
   describe('verified identity', () => {
     let secret: string;
     beforeAll(async () => {
