@@ -42,18 +42,26 @@ class HostSite {
   }
 
   /** A page of the host site: its own content and style, and the widget's script tag unless told otherwise. */
-  page(path: string, options: { portalPort: number; head?: string; widget?: boolean }): string {
+  page(path: string, options: { portalPort: number; head?: string; body?: string; widget?: boolean }): string {
     const script = options.widget === false ? '' : `<script src="http://localhost:${options.portalPort}/widget.js" async></script>`;
     this.pages.set(
       path,
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
         `<title>Acme intranet</title>${options.head ?? ''}${script}</head>` +
-        '<body><main><h1>Acme intranet</h1><p class="news">The canteen is open until 3 pm today.</p>' +
-        '<button type="button" class="host-button">Book a room</button></main></body></html>',
+        `<body>${options.body ?? '<main><h1>Acme intranet</h1><p class="news">The canteen is open until 3 pm today.</p><button type="button" class="host-button">Book a room</button></main>'}</body></html>`,
     );
     return path;
   }
 }
+
+const INTRANET_STYLE =
+  '<style>body { margin: 0; font: 15px/1.5 Georgia, serif; color: #222; background: #faf7f2; } header { padding: 14px 32px; background: #3d2c1e; color: #fff; font-size: 20px; }' +
+  ' main { max-width: 640px; margin: 32px; } article { margin-bottom: 20px; padding: 16px 20px; background: #fff; border: 1px solid #e6dfd3; border-radius: 6px; } h2 { margin: 0 0 6px; font-size: 18px; }</style>';
+const INTRANET_BODY =
+  '<header>Acme Dental · Intranet</header><main><h1>Good morning</h1>' +
+  '<article><h2>Canteen</h2><p>The canteen is open until 3 pm today.</p></article>' +
+  '<article><h2>New printers on floor 2</h2><p>The new colour printers are installed next to the meeting rooms.</p></article>' +
+  '<article><h2>Holidays</h2><p>Remember to book your summer holidays before the end of the month.</p></article></main>';
 
 const sign = (secret: string, email: string, expires: number) => createHmac('sha256', secret).update(`${email}:${expires}`).digest('hex');
 const inMinutes = (minutes: number) => Math.floor(Date.now() / 1000) + minutes * 60;
@@ -78,7 +86,7 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
   });
   beforeEach(() => ({ portico, page } = ui));
 
-  const hostPage = (path: string, options: { head?: string; widget?: boolean } = {}) => site.page(path, { portalPort: portico.port, ...options });
+  const hostPage = (path: string, options: { head?: string; body?: string; widget?: boolean } = {}) => site.page(path, { portalPort: portico.port, ...options });
   const launcher = () => page.getByRole('button', { name: 'Open support chat', exact: true });
   const panel = () => page.getByRole('dialog');
   const messageBox = () => panel().getByRole('textbox', { name: 'Message' });
@@ -307,7 +315,8 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
   });
 
   it('has no serious accessibility violation inside its shadow root, at 1280 and at 390 px (full screen)', async () => {
-    const path = hostPage('/accessible');
+    // An intranet page of its own style, for the picture in the README too.
+    const path = hostPage('/accessible', { head: INTRANET_STYLE, body: INTRANET_BODY });
     await openOn(site.origin('intranet'), path);
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(DEMO.tom);
