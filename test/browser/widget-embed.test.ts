@@ -147,6 +147,12 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
     const reply = await ask('My printer does not print');
     await expect(reply.textContent()).resolves.toMatch(/\w{3,}/);
     expect(deltas.length).toBeGreaterThan(0);
+    // Links point at the portal, not at the host page; a plain click opens the source in the panel's Knowledge base tab.
+    const source = panel().locator('.sources a').first();
+    await expect(source.getAttribute('href')).resolves.toMatch(new RegExp(`^http://localhost:${portico.port}/kb/`));
+    await source.click();
+    await expect(panel().getByRole('tab', { name: 'Knowledge base' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await panel().getByRole('tab', { name: 'Assistant' }).click();
 
     // No cookie: the session is a bearer token in this tab's sessionStorage, under the portal's own key.
     expect(await ui.context.cookies()).toEqual([]);
