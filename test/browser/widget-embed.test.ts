@@ -237,7 +237,7 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
       await messageBox().waitFor();
     });
 
-    it('signs in through PorticoWidget.identify() called after the script loaded, and refuses an expired signature', async () => {
+    it('signs in through PorticoWidget.identify() called after the script loaded, refuses an expired signature, and follows a change of user', async () => {
       const path = hostPage('/identify-later');
       await page.goto(`${site.origin('intranet')}${path}`);
       await launcher().waitFor();
@@ -251,6 +251,11 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
       await panel().locator('#chat-input').waitFor();
       await expect(panel().getByRole('banner').textContent()).resolves.toContain('Luc Martin');
       await page.getByRole('button', { name: t('fr', 'shell.embed.launcher'), exact: true }).waitFor();
+
+      // The host page's user changes: the widget drops Luc's session, and Tom's chat works.
+      await page.evaluate((identity) => window.PorticoWidget!.identify!(identity), { email: DEMO.tom, expires, signature: sign(secret, DEMO.tom, expires) });
+      await panel().getByRole('banner').filter({ hasText: 'Tom Baker' }).waitFor();
+      await ask('My printer does not print');
     });
   });
 

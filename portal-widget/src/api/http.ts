@@ -23,7 +23,8 @@ export async function request<T>(path: string, options: { method?: string; body?
   } catch {
     return { ok: false, status: 0, error: { code: 'network', message: '' } };
   }
-  if (answer.status === 401 && token) forgetToken();
+  // Only the token refused: another may have been issued meanwhile.
+  if (answer.status === 401 && token && currentToken()?.token === token) forgetToken();
   const body: unknown = answer.status === 204 ? undefined : await answer.json().catch(() => undefined);
   if (answer.ok) return { ok: true, status: answer.status, body: body as T };
   const error = (body as { error?: ApiError } | undefined)?.error ?? { code: 'internal', message: answer.statusText };

@@ -70,8 +70,8 @@ async function enter(value: Me): Promise<void> {
   me.value = value;
   selectedTab.value = 'chat';
   phase.value = 'signedIn';
-  // The socket also tells a user without the assistant when an admin switches it on.
   signInNotice.value = undefined;
+  // The socket also tells a user without the assistant when an admin switches it on.
   startChat({ signedOut: showLogin, settingsUpdated: () => void refreshMe() });
   if (embedded()) scheduleRenewal();
   // The host page's address is not the portal's: it names no article or ticket.
@@ -132,6 +132,8 @@ export async function boot(identity?: VerifiedIdentity): Promise<void> {
  */
 export async function identify(identity: VerifiedIdentity): Promise<void> {
   if (currentToken()) {
+    // The chat closes its socket first, so that the server's closing it does not read as this page being signed out.
+    showLogin();
     await logout();
     forgetToken();
   }
