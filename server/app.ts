@@ -20,6 +20,7 @@ import { originGuard } from './http/origin-guard.js';
 import { embedFraming, securityHeaders } from './http/security-headers.js';
 import { requestLogging } from './http/request-logging.js';
 import { WIDGET_SOURCE } from './http/widget-bundle.js';
+import { widgetScript } from './http/widget-script.js';
 import { tenantResolver } from './http/resolve-tenant.js';
 import { sessionLoader } from './http/session-cookie.js';
 import './http/request-context.js';
@@ -56,7 +57,7 @@ export type AppDeps = {
   verification: VerificationDeps;
   /** How long a verified action waits for its device to come online. */
   deliverWithinSeconds: number;
-  /** The directory of the built portal UI (main.js, main.css). */
+  /** The directory of the built portal UI (main.js, main.css, and the embedded widget's widget.js and embed.js). */
   widgetDir: string;
 };
 
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(api);
   app.use('/api', (_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'no such API route')));
 
+  app.use(widgetScript(deps.widgetDir));
   // The bundle is revalidated on each load (ETag), so a rebuilt one is picked up at once.
   app.use('/assets', express.static(deps.widgetDir, { index: false, maxAge: 0 }));
   // The portal opens an article itself at /kb/<slug>, where the assistant's links to articles point, and a ticket at

@@ -1,20 +1,30 @@
 // Every HTTP call of the portal goes through here: JSON both ways, and the server's error (already in the user's
-// language) handed back rather than thrown.
+// language) handed back rather than thrown. Embedded on another site, calls go to the portal's origin with the bearer
+// token; a token the server no longer accepts is forgotten.
+import { embedded, portalUrl } from '../app/environment.js';
+import { currentToken, forgetToken } from './token.js';
 
 export type ApiError = { code: string; message: string };
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ApiError };
 
 export async function request<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> {
+  const token = embedded() ? currentToken()?.token : undefined;
   let answer: Response;
   try {
-    answer = await fetch(path, {
+    answer = await fetch(portalUrl(path), {
       method: options.method ?? 'GET',
-      headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     return { ok: false, status: 0, error: { code: 'network', message: '' } };
   }
+  // Only the token refused: another may have been issued meanwhile.
+  if (answer.status === 401 && token && currentToken()?.token === token) forgetToken();
   const body: unknown = answer.status === 204 ? undefined : await answer.json().catch(() => undefined);
   if (answer.ok) return { ok: true, status: answer.status, body: body as T };
   const error = (body as { error?: ApiError } | undefined)?.error ?? { code: 'internal', message: answer.statusText };

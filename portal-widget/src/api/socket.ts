@@ -1,10 +1,12 @@
-// The portal's one socket.io connection (namespace /portal, authenticated by the session cookie): the chat and the
-// live updates of actions and settings. Every request resolves with its acknowledgement, or with an error when the
-// server refused it or did not answer in time.
+// The portal's one socket.io connection (namespace /portal, authenticated by the session cookie, or embedded by the
+// bearer token in the handshake's `auth.token`): the chat and the live updates of actions and settings. Every request
+// resolves with its acknowledgement, or with an error when the server refused it or did not answer in time.
 import { io, type Socket } from 'socket.io-client';
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
 import type { ChatSend, ConversationView, MessageView, ReplyFeedback } from '../../../domain/conversations/conversation-schemas.js';
+import { embedded, portalUrl } from '../app/environment.js';
 import type { ApiError } from './http.js';
+import { currentToken } from './token.js';
 
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -45,7 +47,9 @@ let socket: PortalSocket | undefined;
 
 export function connect(handlers: ConnectionHandlers, events: Partial<ServerEvents>): void {
   if (socket) return;
-  const opened: PortalSocket = io('/portal');
+  // Read at each reconnection: a refreshed token goes with it.
+  const auth = (give: (data: object) => void) => give({ token: currentToken()?.token });
+  const opened: PortalSocket = io(portalUrl('/portal'), embedded() ? { auth } : {});
   socket = opened;
   opened.on('connect', () => handlers.connected());
   opened.on('disconnect', (reason) => {

@@ -9,7 +9,8 @@ import { SignIn } from '../views/SignIn.js';
 import { TicketsView } from '../views/TicketsView.js';
 import { Tabs } from './Tabs.js';
 
-function Header() {
+/** Embedded in another site's page, the header closes the panel. */
+function Header({ onClose }: { onClose?: () => void }) {
   const user = me.value?.user;
   const brand = branding.value;
   return (
@@ -27,6 +28,11 @@ function Header() {
             {tr('shell.signOut')}
           </button>
         </>
+      )}
+      {onClose && (
+        <button type="button" class="close" aria-label={tr('shell.embed.close')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
       )}
     </header>
   );
@@ -47,10 +53,10 @@ function Portal() {
   );
 }
 
-export function App() {
+export function App({ onClose }: { onClose?: () => void }) {
   return (
     <>
-      <Header />
+      <Header onClose={onClose} />
       <main>
         {phase.value === 'signedOut' && <SignIn />}
         {phase.value === 'signedIn' && <Portal />}

@@ -4,6 +4,7 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
+import { activeElement } from '../app/environment.js';
 import { tr } from '../i18n/i18n.js';
 import { cancelAction, confirmAction, savePhone, verifyAction } from '../store/actions.js';
 
@@ -89,7 +90,7 @@ export function ActionCard({ action }: { action: ActionView }) {
   const shownStatus = useRef(status);
 
   // Where the keyboard was before this render: if what it was on goes away, it goes to the card, whose status changed.
-  const focused = document.activeElement;
+  const focused = activeElement();
   const hadFocus = !!card.current && focused !== card.current && card.current.contains(focused);
   const onCancel = focused !== null && focused === cancelButton.current;
 
@@ -100,7 +101,7 @@ export function ActionCard({ action }: { action: ActionView }) {
       target.current?.focus();
       return;
     }
-    const active = document.activeElement;
+    const active = activeElement();
     if (hadFocus && card.current && (!active || !card.current.contains(active) || !active.checkVisibility())) {
       if (onCancel && cancelButton.current) cancelButton.current.focus();
       else card.current.focus();

@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { portalOrigin } from '../app/environment.js';
 import { parseMarkdown, type Inline } from '../markdown/parse.js';
 
 /** Opens a portal link in the page itself (an article in its tab); false leaves the link to the browser. */
@@ -39,7 +40,7 @@ function Inlines({ parts, newTabLabel, open }: InlineProps) {
 
 /** A message in the chat's Markdown subset, as text nodes and a few elements; links only to this portal. */
 export function Markdown({ text, newTabLabel, open }: { text: string; newTabLabel?: string; open?: OpenLink }) {
-  const blocks = parseMarkdown(text, location.origin);
+  const blocks = parseMarkdown(text, portalOrigin());
   return (
     <>
       {blocks.map((block, i) => {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { portalUrl } from '../app/environment.js';
 import { answerFeedback, sendMessage, type MessageItem } from '../store/chat.js';
 import { openInPortal, showArticle } from '../store/session.js';
 import { timeOfDay, tr } from '../i18n/i18n.js';
@@ -18,7 +19,7 @@ function Sources({ item }: { item: MessageItem }) {
         {item.citations.map((citation) => (
           <li key={citation.articleId}>
             <a
-              href={`/kb/${encodeURIComponent(citation.slug)}`}
+              href={portalUrl(`/kb/${encodeURIComponent(citation.slug)}`)}
               target="_blank"
               rel="noopener noreferrer"
               onClick={(event) => {

@@ -3,6 +3,7 @@
 import { signal } from '@preact/signals';
 import type { Language } from '../../../i18n/languages.js';
 import { getMessages } from '../api/i18n.js';
+import { frame } from '../app/environment.js';
 import { format, formatDateTime, formatRelative, formatTime, type Params } from './format.js';
 
 /** Each language by its own name, as a speaker looks for it. */
@@ -26,7 +27,7 @@ export async function loadMessages(lang: Language): Promise<void> {
   const answer = await getMessages(lang);
   if (answer.ok) messages.value = answer.body.messages;
   language.value = lang;
-  document.documentElement.lang = lang;
+  frame().lang = lang;
 }
 
 export function browserLanguage(): Language {

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { BrandingView } from '../../../domain/settings/branding.js';
 import { getBranding } from '../api/branding.js';
+import { embedded, frame } from '../app/environment.js';
 
 export const branding = signal<BrandingView | undefined>(undefined);
 
@@ -9,6 +10,7 @@ export async function loadBranding(): Promise<void> {
   const answer = await getBranding();
   if (!answer.ok) return;
   branding.value = answer.body;
-  document.documentElement.style.setProperty('--brand', answer.body.color);
-  document.title = answer.body.name;
+  frame().style.setProperty('--brand', answer.body.color);
+  // Embedded, the page's title is the host's.
+  if (!embedded()) document.title = answer.body.name;
 }

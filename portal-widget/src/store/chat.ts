@@ -47,6 +47,8 @@ export const feedback = signal<Record<string, boolean>>({});
 export const answeredNow = signal<string | undefined>(undefined);
 /** Bumped to put the keyboard in the message box once the view has rendered. */
 export const composerFocus = signal(0);
+/** Counts the assistant's and technicians' messages as they arrive (not those restored): the launcher's unread badge. */
+export const arrivals = signal(0);
 
 /** The conversation the next message goes to; null starts a new one. */
 let conversationId: string | null = null;
@@ -212,7 +214,11 @@ export function startChat(hooks: ChatHooks): void {
         renderHistory(conversation);
       },
       'chat:delta': ({ conversationId: id, messageId, delta }) => forConversation(id, () => appendDelta(messageId, delta)),
-      'chat:message': ({ conversationId: id, message }) => forConversation(id, () => showMessage(message)),
+      'chat:message': ({ conversationId: id, message }) =>
+        forConversation(id, () => {
+          showMessage(message);
+          if (message.role === 'assistant' || message.role === 'technician') arrivals.value++;
+        }),
       'chat:typing': ({ conversationId: id, typing: on }) => forConversation(id, () => (typing.value = on)),
       'chat:action': ({ conversationId: id, action }) => forConversation(id, () => showAction(action)),
       'action:update': ({ action }) => publishAction(action),

@@ -1,7 +1,10 @@
 // Who is signed in, what they may use, and which tab they look at. The sections follow the admin's settings live.
 import { computed, signal } from '@preact/signals';
+import type { VerifiedIdentity } from '../../../domain/auth/verified-identity.js';
 import type { Language } from '../../../i18n/languages.js';
-import { getMe, login, logout, setLanguage, type Me } from '../api/session.js';
+import { embedded } from '../app/environment.js';
+import { getMe, login, loginWithIdentity, logout, renewToken, setLanguage, type Me } from '../api/session.js';
+import { currentToken, forgetToken } from '../api/token.js';
 import { browserLanguage, loadMessages } from '../i18n/i18n.js';
 import { loadBranding } from './branding.js';
 import { composerFocus, startChat, stopChat } from './chat.js';
@@ -15,10 +18,15 @@ export type TabId = 'chat' | 'tickets' | 'selfservice' | 'kb' | 'settings';
 const ARTICLE_PATH = /^\/kb\/([\w-]+)$/;
 /** And at /tickets/<number>, each ticket's own address in the list. */
 const TICKET_PATH = /^\/tickets\/(\d{1,9})$/;
+/** An embedded widget's token lasts an hour: it is renewed a while before, so a slow network does not lose it. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+const RENEW_RETRY_MS = 60_000;
 
 export const me = signal<Me | undefined>(undefined);
 export const phase = signal<'starting' | 'signedOut' | 'signedIn'>('starting');
 export const selectedTab = signal<TabId>('chat');
+/** Why the user sees the sign-in form although the host page vouched for them: the server's refusal. */
+export const signInNotice = signal<string | undefined>(undefined);
 
 /** The tabs of the sections this user may use, the chat first; a section an admin switches off loses its tab. */
 export const tabs = computed<TabId[]>(() => {
@@ -41,7 +49,10 @@ export const isPrimary = computed(() => {
   return !!user && (user.roles.includes('primary_contact') || user.kind === 'technician');
 });
 
+let renewal: ReturnType<typeof setTimeout> | undefined;
+
 function showLogin(): void {
+  clearTimeout(renewal);
   stopChat();
   // Nothing of the user who left stays on the page for the next one.
   forgetTickets();
@@ -68,18 +79,42 @@ async function enter(value: Me): Promise<void> {
   me.value = value;
   selectedTab.value = 'chat';
   phase.value = 'signedIn';
+  signInNotice.value = undefined;
   // The socket also tells a user without the assistant when an admin switches it on.
   startChat({ signedOut: showLogin, settingsUpdated: () => void refreshMe() });
-  // The sign-in form is gone: the keyboard goes to what the user came for, an article when the address names one.
+  if (embedded()) scheduleRenewal();
+  // The host page's address is not the portal's: it names no article or ticket.
+  else if (openDeepLink()) return;
+  if (value.sections.assistant) composerFocus.value++;
+}
+
+/** Renews the embedded widget's token before it expires; the server refuses after twelve hours, back to sign-in. */
+function scheduleRenewal(delayMs?: number): void {
+  clearTimeout(renewal);
+  const grant = currentToken();
+  if (!grant) return;
+  renewal = setTimeout(
+    () =>
+      void renewToken().then((answer) => {
+        if (answer.ok) scheduleRenewal();
+        else if (answer.status === 401) showLogin();
+        else scheduleRenewal(RENEW_RETRY_MS);
+      }),
+    delayMs ?? Math.max(0, Date.parse(grant.expiresAt) - Date.now() - RENEW_BEFORE_MS),
+  );
+}
+
+/** The sign-in form is gone: the keyboard goes to what the user came for, an article or ticket when the address names one. */
+function openDeepLink(): boolean {
   const slug = ARTICLE_PATH.exec(location.pathname)?.[1];
-  if (slug && showArticle(slug)) return;
+  if (slug && showArticle(slug)) return true;
   const ticket = TICKET_PATH.exec(location.pathname)?.[1];
   if (ticket && tabs.value.includes('tickets')) {
     selectedTab.value = 'tickets';
     void showTicket(ticket);
-    return;
+    return true;
   }
-  if (value.sections.assistant) composerFocus.value++;
+  return false;
 }
 
 /** Opens an article in the Knowledge base tab; false when this user has no such tab. */
@@ -102,11 +137,32 @@ export function openInPortal(href: string): boolean {
   return true;
 }
 
-export async function boot(): Promise<void> {
+/** Embedded, a host page that vouches for its user signs them in; else the session of the cookie or the kept token. */
+export async function boot(identity?: VerifiedIdentity): Promise<void> {
   await Promise.all([loadMessages(browserLanguage()), loadBranding()]);
-  const current = await getMe();
-  if (current.ok) await enter(current.body);
+  if (identity) return identify(identity);
+  // No cookie rides a request to another origin: embedded without a token, there is no session to ask about.
+  const current = embedded() && !currentToken() ? undefined : await getMe();
+  if (current?.ok) await enter(current.body);
   else showLogin();
+}
+
+/**
+ * Signs in the user a host page vouches for, in place of whoever was signed in here (the page's user may have
+ * changed); refused, the sign-in form shows the server's reason.
+ */
+export async function identify(identity: VerifiedIdentity): Promise<void> {
+  if (currentToken()) {
+    // The chat closes its socket first, so that the server's closing it does not read as this page being signed out.
+    showLogin();
+    await logout();
+    forgetToken();
+  }
+  const answer = await loginWithIdentity(identity);
+  const current = answer.ok ? await getMe() : answer;
+  if (current.ok) return enter(current.body);
+  showLogin();
+  signInNotice.value = current.error.message;
 }
 
 /** Resolves with the server's reason when the sign-in is refused. */
@@ -121,6 +177,7 @@ export async function signIn(username: string, password: string): Promise<string
 
 export async function signOut(): Promise<void> {
   await logout();
+  forgetToken();
   // The form stays in the language of the user who just left.
   showLogin();
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ArticleView } from '../../../domain/kb/kb-schemas.js';
+import { portalUrl } from '../app/environment.js';
 import { LanguageBadge } from '../components/LanguageBadge.js';
 import { tr } from '../i18n/i18n.js';
 import { article, articleFeedback, closeArticle, loadPopular, openArticle, popular, query, rateArticle, results, setQuery } from '../store/kb.js';
@@ -21,7 +22,7 @@ function Snippet({ escaped }: { escaped: string }) {
 function ArticleLink({ slug, title, lang }: { slug: string; title: string; lang: string }) {
   return (
     <a
-      href={`/kb/${encodeURIComponent(slug)}`}
+      href={portalUrl(`/kb/${encodeURIComponent(slug)}`)}
       lang={lang}
       onClick={(event) => {
         if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;

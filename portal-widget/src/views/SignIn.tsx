@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { tr } from '../i18n/i18n.js';
-import { signIn } from '../store/session.js';
+import { signIn, signInNotice } from '../store/session.js';
 
 export function SignIn() {
   const [error, setError] = useState('');
@@ -27,7 +27,7 @@ export function SignIn() {
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
       <p id="login-error" class="error" role="alert" aria-live="assertive">
-        {error}
+        {error || signInNotice.value}
       </p>
       <button type="submit" class="primary">
         {tr('shell.signIn')}

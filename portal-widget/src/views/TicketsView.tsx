@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { TicketView } from '../../../domain/tickets/ticket-schemas.js';
+import { portalUrl } from '../app/environment.js';
 import { dateTime, timeAgo, tr } from '../i18n/i18n.js';
 import { isPrimary } from '../store/session.js';
 import {
@@ -22,7 +23,7 @@ import { Loaded } from '../components/Loaded.js';
 function TicketLink({ ticket }: { ticket: TicketView }) {
   return (
     <a
-      href={`/tickets/${ticket.number}`}
+      href={portalUrl(`/tickets/${ticket.number}`)}
       data-ticket={ticket.number}
       onClick={(event) => {
         if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
