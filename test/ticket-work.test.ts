@@ -76,36 +76,38 @@ describe("technicians' ticket queue", () => {
     expect((await list(tech, '?status=resolved&source=email&q=printer')).tickets.map((t) => t.id)).toEqual([printer.id]);
   });
 
-  it('pages with limit and offset over a stable order', async () => {
+  it('pages a filtered queue with limit and offset over a stable order', async () => {
     const { tech } = demo.users;
-    const first = await list(tech, '?limit=3');
-    const second = await list(tech, '?limit=3&offset=3');
+    const filter = '?status=open,pending,resolved';
+    const first = await list(tech, `${filter}&limit=3`);
+    const second = await list(tech, `${filter}&limit=3&offset=3`);
     expect(first.tickets).toHaveLength(3);
     expect(second.total).toBe(first.total);
     const ids = [...first.tickets, ...second.tickets].map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual((await list(tech, '?limit=6')).tickets.map((t) => t.id));
+    expect(ids).toEqual((await list(tech, `${filter}&limit=6`)).tickets.map((t) => t.id));
   });
 
-  it('answers 400 naming the field for each bad filter value', async () => {
-    const cases: [string, string][] = [
-      ['status=nope', 'status'],
-      ['status=open,', 'status'],
-      ['companyId=acme', 'companyId'],
-      ['source=fax', 'source'],
-      ['assigneeId=someone', 'assigneeId'],
-      ['escalated=maybe', 'escalated'],
-      ['q=', 'q'],
-      [`q=${'x'.repeat(201)}`, 'q'],
-      ['limit=0', 'limit'],
-      ['offset=-1', 'offset'],
-      ['sort=asc', 'sort'],
+  it('takes each filter with a good value and answers 400 naming the field for a bad one', async () => {
+    const cases: [string, string, string][] = [
+      ['status=open,closed', 'status=nope', 'status'],
+      ['status=open', 'status=open,', 'status'],
+      ['companyId=00000000-0000-4000-8000-000000000000', 'companyId=acme', 'companyId'],
+      ['source=phone', 'source=fax', 'source'],
+      ['assigneeId=none', 'assigneeId=someone', 'assigneeId'],
+      ['escalated=false', 'escalated=maybe', 'escalated'],
+      ['q=printer', 'q=', 'q'],
+      ['q=printer', `q=${'x'.repeat(201)}`, 'q'],
+      ['limit=200', 'limit=0', 'limit'],
+      ['offset=1', 'offset=-1', 'offset'],
     ];
-    for (const [query, field] of cases) {
-      const answer = await demo.users.tech.get(`/api/v1/tickets?${query}`);
-      expect({ query, status: answer.status, code: answer.body.error?.code }).toEqual({ query, status: 400, code: 'validation_failed' });
+    for (const [good, bad, field] of cases) {
+      expect({ good, status: (await demo.users.tech.get(`/api/v1/tickets?${good}`)).status }).toEqual({ good, status: 200 });
+      const answer = await demo.users.tech.get(`/api/v1/tickets?${bad}`);
+      expect({ bad, status: answer.status, code: answer.body.error?.code }).toEqual({ bad, status: 400, code: 'validation_failed' });
       expect(answer.body.error.message).toContain(field);
     }
+    expect((await demo.users.tech.get('/api/v1/tickets?sort=asc')).status).toBe(400);
   });
 
   it('keeps end users to their own tickets (a primary contact to the company) and the technician filters to technicians', async () => {
@@ -358,5 +360,24 @@ describe('comments: authors, internal notes and live events', () => {
     expect(JSON.stringify(history)).not.toContain(secret);
     await settle();
     for (const client of [chat, annasWindow, restored]) expect(JSON.stringify(client.events)).not.toContain(secret);
+  });
+
+  it('tells only the users whose ticketing section is on, and leaves the status out when the portal hides it', async () => {
+    const { tech } = demo.users;
+    const [tomsWindow, annasWindow] = await Promise.all([demo.chat('tom'), demo.chat('anna')]);
+    const annaId = (await demo.users.anna.get('/api/v1/me')).body.user.id as string;
+    const ticket = (await list(demo.users.tom)).tickets.find((t) => t.subject?.includes('Outlook'))!;
+    const settings = (patch: unknown) => tech.patch('/api/v1/admin/settings', patch);
+    expect((await settings({ sections: { ticketing: { mode: 'selected', userIds: [annaId] } }, fieldVisibility: { status: 'hidden' } })).status).toBe(200);
+    try {
+      const reply = await tech.post(`/api/v1/tickets/${ticket.id}/comments`, { body: 'Only for those who may read it.' });
+      expect((await tech.patch(`/api/v1/tickets/${ticket.id}`, { status: 'open', priority: 'high' })).status).toBe(200);
+      await annasWindow.waitFor('ticket:comment', (p) => p.comment.id === reply.body.id);
+      expect(await annasWindow.waitFor('ticket:updated')).toEqual({ ticketId: ticket.id, number: ticket.number });
+      await settle();
+      expect(tomsWindow.events.filter((e) => e.event.startsWith('ticket:'))).toEqual([]);
+    } finally {
+      await settings({ sections: { ticketing: { mode: 'everyone', userIds: [] } }, fieldVisibility: { status: 'readonly' } });
+    }
   });
 });

@@ -50,7 +50,9 @@ export const ListTicketsQuerySchema = z
   .strictObject({
     status: oneOrMany(TICKET_STATUSES)
       .optional()
-      .meta({ description: 'One or more statuses, repeated or comma-separated; portal users see only the statuses the settings show.' }),
+      .meta({
+        description: `One or more of ${TICKET_STATUSES.join(', ')}, repeated or comma-separated; portal users get only the statuses the settings show.`,
+      }),
     source: z.enum(TICKET_SOURCES).optional(),
     companyId: z.uuid().optional().meta({ description: 'Technicians only.' }),
     assigneeId: z
@@ -69,15 +71,8 @@ export const ListTicketsQuerySchema = z
       .optional()
       .meta({ description: 'Technicians only: text in the subject or description, or the ticket number (`1004` or `#1004`).' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(100_000)
-      .default(0)
-      .meta({ description: 'Offset pagination: the next page starts at `offset + limit` while it is below `total`.' }),
-  })
-  .meta({ description: 'Newest update first. Portal users list their own tickets, or their company\'s for a primary contact.' });
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  });
 /** The filters only technicians may use: a portal user gets 403 for them. */
 export const TECHNICIAN_FILTERS = ['companyId', 'assigneeId', 'escalated', 'q'] as const;
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuerySchema>;

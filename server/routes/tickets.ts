@@ -30,7 +30,7 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     method: 'get',
     path: '/api/v1/tickets',
     summary:
-      "The tickets the user may see, newest update first: a technician's whole queue with its filters; a portal user's own, or their company's for a primary contact",
+      "The tickets the user may see, newest update first: a technician's whole queue with its filters; a portal user's own, or their company's for a primary contact. Pages by `limit` and `offset`: the next page is at `offset + limit` while that is below `total`",
     tags: ['tickets'],
     access: 'session',
     query: ListTicketsQuerySchema,
