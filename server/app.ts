@@ -84,7 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
     events: deps.events,
   });
   meRoutes(api, options, { pool });
-  ticketRoutes(api, options, { pool });
+  ticketRoutes(api, options, { pool, events: deps.events });
   adminRoutes(api, options, { pool, events: deps.events, secrets: deps.secrets });
   i18nRoutes(api, options);
   portalRoutes(api, options, { pool });

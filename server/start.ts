@@ -26,6 +26,7 @@ import { ActionDelivery } from './realtime/action-delivery.js';
 import { agentsNamespace } from './realtime/agents-namespace.js';
 import { startExpirySweeper } from './realtime/expiry-sweeper.js';
 import { startSessionSweeper } from './realtime/session-sweeper.js';
+import { startTicketDelivery } from './realtime/ticket-delivery.js';
 
 export type RunningPortico = {
   url: string;
@@ -91,6 +92,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
     const delivery = new ActionDelivery(io, db.pool, logger, events);
+    startTicketDelivery(io, db.pool, logger, events);
     const portal = portalNamespace(io, {
       pool: db.pool,
       kb,

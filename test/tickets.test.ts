@@ -136,7 +136,7 @@ describe('tickets: who sees what', () => {
     const printer = (await list(tom)).find((t) => t.status === 'resolved')!;
     const comment = await tom.post(`/api/v1/tickets/${printer.id}/comments`, { body: 'It jams again.' });
     expect(comment.status).toBe(201);
-    expect(comment.body).toMatchObject({ body: 'It jams again.', public: true, author: { kind: 'contact', name: 'Tom Baker' } });
+    expect(comment.body).toMatchObject({ body: 'It jams again.', public: true, author: { role: 'contact', name: 'Tom Baker' } });
     expect((await tom.get(`/api/v1/tickets/${printer.id}`)).body.status).toBe('open');
 
     const vpn = (await list(anna)).find((t) => t.status === 'closed')!;
@@ -149,8 +149,8 @@ describe('tickets: who sees what', () => {
 
   it('does not let a contact write an internal note; a technician can', async () => {
     const [ticket] = await list(tom);
-    expect((await tom.post(`/api/v1/tickets/${ticket!.id}/comments`, { body: 'psst', public: false })).status).toBe(400);
-    const note = await tech.post(`/api/v1/tickets/${ticket!.id}/comments`, { body: 'internal only', public: false });
+    expect((await tom.post(`/api/v1/tickets/${ticket!.id}/comments`, { body: 'psst', internal: true })).status).toBe(400);
+    const note = await tech.post(`/api/v1/tickets/${ticket!.id}/comments`, { body: 'internal only', internal: true });
     expect(note.status).toBe(201);
     const seen = (await tom.get(`/api/v1/tickets/${ticket!.id}`)).body as Ticket;
     expect(seen.comments!.map((c) => c.body)).not.toContain('internal only');

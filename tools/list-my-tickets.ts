@@ -10,7 +10,7 @@ export const listMyTicketsTool = defineTool({
     limit: z.number().int().min(1).max(20).default(5),
   }),
   handler: async ({ deps, ctx }, args) => {
-    const page = await listTickets(deps.pool, ctx, { status: args.status, limit: args.limit, offset: 0 });
+    const page = await listTickets(deps.pool, ctx, { status: args.status && [args.status], limit: args.limit, offset: 0 });
     return {
       total: page.total,
       tickets: page.tickets.map((ticket) => ({

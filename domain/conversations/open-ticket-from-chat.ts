@@ -64,7 +64,7 @@ async function openOrReuseTicket(pool: pg.Pool, ctx: Ctx & { actor: ContactActor
       if (summary) {
         await insertComment(client, ctx.tenantId, {
           ticketId: ticket.id,
-          authorKind: 'system',
+          authorKind: 'assistant',
           authorId: null,
           authorName: 'AI assistant',
           body: summary,

@@ -10,16 +10,18 @@ import type { AddCommentInput, CommentView } from './ticket-schemas.js';
 import { loadVisibleTicket } from './ticket-access.js';
 import { commentView, isClosedStatus } from './ticket-view.js';
 
+export type AddedComment = { comment: CommentView; ticketId: string; reopened: boolean };
+
 /**
  * A portal user's comment is always public, stored with any secret masked, and, on a resolved or closed ticket,
  * reopens it, which the "cannot reopen" setting forbids; technicians may add internal notes.
  */
-export async function addComment(pool: pg.Pool, ctx: Ctx, ref: string, input: AddCommentInput): Promise<CommentView> {
+export async function addComment(pool: pg.Pool, ctx: Ctx, ref: string, input: AddCommentInput): Promise<AddedComment> {
   const { settings } = await requireSection(pool, ctx, 'ticketing');
   const ticket = await loadVisibleTicket(pool, ctx, settings, ref);
   const isTechnician = ctx.actor.kind === 'technician';
-  if (!isTechnician && input.public === false) {
-    throw new AppError('field_not_writable', 'contacts cannot write internal notes', { params: { field: 'public' } });
+  if (!isTechnician && input.internal === true) {
+    throw new AppError('field_not_writable', 'contacts cannot write internal notes', { params: { field: 'internal' } });
   }
   const reopens = !isTechnician && isClosedStatus(ticket.status);
   if (reopens && settings.tickets.cannotReopen) {
@@ -33,7 +35,7 @@ export async function addComment(pool: pg.Pool, ctx: Ctx, ref: string, input: Ad
       authorName: ctx.actor.name,
       // A user's password typed into a comment would otherwise sit in front of every technician.
       body: isTechnician ? input.body : redactSecrets(input.body).text,
-      isPublic: isTechnician ? (input.public ?? true) : true,
+      isPublic: !(isTechnician && input.internal === true),
     });
     if (reopens) await updateTicketStatus(client, ctx.tenantId, ticket.id, 'open');
     else await touchTicket(client, ctx.tenantId, ticket.id);
@@ -45,6 +47,6 @@ export async function addComment(pool: pg.Pool, ctx: Ctx, ref: string, input: Ad
       targetId: ticket.id,
       details: { commentId: comment.id, public: comment.is_public },
     });
-    return commentView(comment);
+    return { comment: commentView(comment), ticketId: ticket.id, reopened: reopens };
   });
 }

@@ -54,3 +54,13 @@ export function checkCustomFieldValues(
   }
   return values;
 }
+
+/** Custom field values a technician sets: any defined field, each of its kind, whatever the portal may show or edit. */
+export function checkTechnicianCustomFieldValues(values: Record<string, unknown>, definitions: CustomFieldRow[]): void {
+  const byKey = new Map(definitions.map((d) => [d.key, d]));
+  for (const [key, value] of Object.entries(values)) {
+    const field = byKey.get(key);
+    if (!field) throw invalid(key, 'a known custom field');
+    checkValue(field, value);
+  }
+}

@@ -5,6 +5,9 @@ import { TICKET_STATUSES } from '../settings/settings-schema.js';
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export const TICKET_TYPES = ['question', 'incident', 'problem', 'request'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
+export const TICKET_SOURCES = ['portal', 'email', 'ai_assistant', 'phone', 'technician', 'slack', 'teams'] as const;
+/** Who wrote a comment, as readers are told: a portal user, a technician, the assistant (its escalation summary) or Portico. */
+export const COMMENT_AUTHOR_ROLES = ['contact', 'technician', 'assistant', 'system'] as const;
 /** What a ticket opened in the portal gets for the fields its user does not set. */
 export const NEW_TICKET_DEFAULTS = { priority: 'medium', type: 'incident' } as const satisfies {
   priority: (typeof TICKET_PRIORITIES)[number];
@@ -27,16 +30,52 @@ export type CreateTicketInput = z.infer<typeof CreateTicketSchema>;
 export const AddCommentSchema = z
   .strictObject({
     body: z.string().trim().min(1).max(20_000),
-    public: z.boolean().optional().meta({ description: 'Technicians only: false makes an internal note.' }),
+    internal: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Technicians only: true makes an internal note that no portal user ever sees. A portal user sending true gets 400 `field_not_writable`.' }),
   })
   .meta({ id: 'AddComment' });
 export type AddCommentInput = z.infer<typeof AddCommentSchema>;
 
-export const ListTicketsQuerySchema = z.strictObject({
-  status: z.enum(TICKET_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
+/** One value, several repeated (`status=open&status=pending`), or several separated by commas (`status=open,pending`). */
+function oneOrMany<T extends readonly [string, ...string[]]>(values: T) {
+  const list = z.array(z.enum(values)).min(1).max(values.length);
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')))
+    .pipe(list);
+}
+
+export const ListTicketsQuerySchema = z
+  .strictObject({
+    status: oneOrMany(TICKET_STATUSES)
+      .optional()
+      .meta({
+        description: `One or more of ${TICKET_STATUSES.join(', ')}, repeated or comma-separated; portal users get only the statuses the settings show.`,
+      }),
+    source: z.enum(TICKET_SOURCES).optional(),
+    companyId: z.uuid().optional().meta({ description: 'Technicians only.' }),
+    assigneeId: z
+      .union([z.uuid(), z.literal('none')])
+      .optional()
+      .meta({ description: 'Technicians only: a technician id, or `none` for unassigned tickets.' }),
+    escalated: z
+      .stringbool()
+      .optional()
+      .meta({ description: 'Technicians only: `true` for tickets escalated to a technician from the chat, `false` for the others.' }),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'Technicians only: text in the subject or description, or the ticket number (`1004` or `#1004`).' }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  });
+/** The filters only technicians may use: a portal user gets 403 for them. */
+export const TECHNICIAN_FILTERS = ['companyId', 'assigneeId', 'escalated', 'q'] as const;
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuerySchema>;
 
 export const TicketRefSchema = z
@@ -49,7 +88,11 @@ const PersonRefSchema = z.object({ id: z.string(), name: z.string() });
 export const CommentViewSchema = z
   .object({
     id: z.string(),
-    author: z.object({ kind: z.enum(['contact', 'technician', 'system']), name: z.string() }),
+    author: z.object({
+      name: z.string(),
+      role: z.enum(COMMENT_AUTHOR_ROLES),
+      kind: z.enum(COMMENT_AUTHOR_ROLES).meta({ deprecated: true, description: 'The same as `role`, kept for older widgets.' }),
+    }),
     body: z.string(),
     public: z.boolean(),
     createdAt: z.string(),
@@ -71,6 +114,8 @@ export const TicketViewSchema = z
     company: PersonRefSchema.nullable(),
     customFields: z.record(z.string(), CustomFieldValueSchema),
     canReopen: z.boolean(),
+    assignee: PersonRefSchema.nullable().optional().meta({ description: 'Technicians only.' }),
+    escalated: z.boolean().optional().meta({ description: 'Technicians only: the chat asked for a technician.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     comments: z.array(CommentViewSchema).optional(),
@@ -82,6 +127,45 @@ export const TicketViewSchema = z
   })
   .meta({ id: 'Ticket', description: 'Fields hidden by the portal settings are absent.' });
 export type TicketView = z.infer<typeof TicketViewSchema>;
+
+export const UpdateTicketSchema = z
+  .strictObject({
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(TICKET_PRIORITIES).optional(),
+    assigneeId: z.uuid().nullable().optional().meta({ description: 'A technician of the tenant, or null to unassign.' }),
+    customFields: z
+      .record(z.string().max(64), CustomFieldValueSchema)
+      .optional()
+      .meta({ description: 'Merged into the ticket\'s values; null removes a value.' }),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'nothing to change' })
+  .meta({ id: 'UpdateTicket' });
+export type UpdateTicketInput = z.infer<typeof UpdateTicketSchema>;
+
+/** `ticket:comment` on the requester's `/portal` sockets: a public comment by someone else. Internal notes never go out. */
+export const TicketCommentEventSchema = z
+  .object({
+    ticketId: z.string(),
+    number: z.number().int(),
+    comment: z.object({
+      id: z.string(),
+      body: z.string(),
+      author: z.object({ name: z.string(), role: z.enum(COMMENT_AUTHOR_ROLES) }),
+      createdAt: z.string(),
+    }),
+  })
+  .meta({ id: 'TicketCommentEvent' });
+export type TicketCommentEvent = z.infer<typeof TicketCommentEventSchema>;
+
+/** `ticket:updated` on the readers' `/portal` sockets when a ticket's status, priority or custom fields change. */
+export const TicketUpdatedEventSchema = z
+  .object({
+    ticketId: z.string(),
+    number: z.number().int(),
+    status: z.enum(TICKET_STATUSES).optional().meta({ description: 'Absent when the settings hide the status from the portal.' }),
+  })
+  .meta({ id: 'TicketUpdatedEvent' });
+export type TicketUpdatedEvent = z.infer<typeof TicketUpdatedEventSchema>;
 
 export const TicketListSchema = z
   .object({ tickets: z.array(TicketViewSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })

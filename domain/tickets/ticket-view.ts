@@ -11,7 +11,7 @@ export function isClosedStatus(status: string): boolean {
 export function commentView(row: CommentRow): CommentView {
   return {
     id: row.id,
-    author: { kind: row.author_kind, name: row.author_name },
+    author: { name: row.author_name, role: row.author_kind, kind: row.author_kind },
     body: row.body,
     public: row.is_public,
     createdAt: row.created_at.toISOString(),
@@ -38,6 +38,10 @@ export function ticketView(
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+  if (actor.kind === 'technician') {
+    view.assignee = row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null;
+    view.escalated = row.needs_technician;
+  }
   const defaults = view as Record<string, unknown>;
   for (const field of DEFAULT_TICKET_FIELDS) {
     if (shows(field)) defaults[field] = row[field];

@@ -7,6 +7,7 @@ import { describeTicketForm } from '../../domain/tickets/describe-ticket-form.js
 import { getTicket } from '../../domain/tickets/get-ticket.js';
 import { listTickets } from '../../domain/tickets/list-tickets.js';
 import { reopenTicket } from '../../domain/tickets/reopen-ticket.js';
+import { updateTicket } from '../../domain/tickets/update-ticket.js';
 import {
   AddCommentSchema,
   CommentViewSchema,
@@ -16,17 +17,20 @@ import {
   TicketListSchema,
   TicketRefSchema,
   TicketViewSchema,
+  UpdateTicketSchema,
 } from '../../domain/tickets/ticket-schemas.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
+import type { PortalEvents } from '../realtime/portal-events.js';
 
 const TicketParams = z.strictObject({ id: TicketRefSchema });
 
-export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool }): void {
-  const { pool } = deps;
+export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool; events: PortalEvents }): void {
+  const { pool, events } = deps;
   defineRoute(router, options, {
     method: 'get',
     path: '/api/v1/tickets',
-    summary: "The tickets the user may see: their own, or their company's for a primary contact",
+    summary:
+      "The tickets the user may see, newest update first: a technician's whole queue with its filters; a portal user's own, or their company's for a primary contact. Pages by `limit` and `offset`: the next page is at `offset + limit` while that is below `total`",
     tags: ['tickets'],
     access: 'session',
     query: ListTicketsQuerySchema,
@@ -73,9 +77,27 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
   });
 
   defineRoute(router, options, {
+    method: 'patch',
+    path: '/api/v1/tickets/:id',
+    summary: "Technicians: change a ticket's status, priority, assignee or custom fields; each change is audited and its readers' portals hear of it",
+    tags: ['tickets'],
+    access: 'session',
+    params: TicketParams,
+    body: UpdateTicketSchema,
+    response: TicketViewSchema,
+    errors: [403, 404],
+    handler: async ({ ctx, params, body }) => {
+      const { ticket, changed } = await updateTicket(pool, ctx, params.id, body);
+      if (changed.some((field) => field !== 'assignee')) events.emit('ticketChanged', ctx.tenantId, ticket.id);
+      return ticket;
+    },
+  });
+
+  defineRoute(router, options, {
     method: 'post',
     path: '/api/v1/tickets/:id/comments',
-    summary: 'Add a comment; on a resolved or closed ticket it reopens it, unless the settings forbid reopening',
+    summary:
+      "Add a comment; a portal user's on a resolved or closed ticket reopens it, unless the settings forbid reopening. A public comment reaches the ticket's other readers as `ticket:comment`; a technician's internal note never reaches a portal user",
     tags: ['tickets'],
     access: 'session',
     params: TicketParams,
@@ -83,7 +105,12 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     response: CommentViewSchema,
     status: 201,
     errors: [403, 404],
-    handler: ({ ctx, params, body }) => addComment(pool, ctx, params.id, body),
+    handler: async ({ ctx, params, body }) => {
+      const { comment, ticketId, reopened } = await addComment(pool, ctx, params.id, body);
+      events.emit('ticketCommented', ctx.tenantId, comment.id);
+      if (reopened) events.emit('ticketChanged', ctx.tenantId, ticketId);
+      return comment;
+    },
   });
 
   defineRoute(router, options, {
@@ -95,6 +122,10 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     params: TicketParams,
     response: TicketViewSchema,
     errors: [403, 404, 409],
-    handler: ({ ctx, params }) => reopenTicket(pool, ctx, params.id),
+    handler: async ({ ctx, params }) => {
+      const ticket = await reopenTicket(pool, ctx, params.id);
+      events.emit('ticketChanged', ctx.tenantId, ticket.id);
+      return ticket;
+    },
   });
 }
