@@ -21,13 +21,16 @@ export function retryDelaySeconds(attempts: number, policy: RetryPolicy): number
   return Math.min(MAX_RETRY_SECONDS, policy.firstRetrySeconds * 4 ** (attempts - 1));
 }
 
+/** Emails sent per round; a full round asks for another at once. */
+export const EMAIL_BATCH = 10;
+
 export type DeliveryOutcome = { id: string; tenantId: string; sent: boolean; attempts: number; error?: string; givenUp?: boolean };
 
 /**
  * One round of delivery: claims the emails due, sends each, and records the result, a later attempt with backoff, or
  * the end of the attempts. Any node may run it: a claim takes an email away from the others for the send's duration.
  */
-export async function deliverDueEmails(q: Queryable, sender: EmailSender, policy: RetryPolicy, batch = 10): Promise<DeliveryOutcome[]> {
+export async function deliverDueEmails(q: Queryable, sender: EmailSender, policy: RetryPolicy, batch = EMAIL_BATCH): Promise<DeliveryOutcome[]> {
   const due = await claimDueEmails(q, batch, SEND_LEASE_SECONDS);
   const outcomes: DeliveryOutcome[] = [];
   for (const email of due) {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { deliverDueEmails, type RetryPolicy } from '../../../domain/email/deliver-due-emails.js';
+import { deliverDueEmails, EMAIL_BATCH, type RetryPolicy } from '../../../domain/email/deliver-due-emails.js';
 import type { EmailDispatch, EmailSender } from '../../../domain/email/email-transport.js';
 import { purgeEmailOutbox } from '../../../domain/email/purge-email-outbox.js';
 
@@ -55,6 +55,8 @@ export class EmailDelivery implements EmailDispatch {
     if (sender) {
       try {
         const outcomes = await deliverDueEmails(pool, sender, this.options.retry);
+        // A full batch may have left more due behind it.
+        if (outcomes.length === EMAIL_BATCH) this.again = true;
         for (const outcome of outcomes) {
           if (outcome.sent) logger.info({ emailId: outcome.id, attempts: outcome.attempts }, 'email sent');
           else if (outcome.givenUp) logger.error({ emailId: outcome.id, attempts: outcome.attempts, reason: outcome.error }, 'email given up');
