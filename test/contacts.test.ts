@@ -103,6 +103,13 @@ describe('contacts with generated credentials', () => {
     }
   });
 
+  it('takes an address on an internationalised domain, which then signs in as written', async () => {
+    const created = await demo.users.tech.post('/api/v1/admin/contacts', { name: 'Jörg Weiß', email: 'Jörg@Bäckerei-Müller.example', companyId: acmeId, language: 'de' });
+    expect(created.status).toBe(201);
+    expect(created.body.username).toBe('jörg@bäckerei-müller.example');
+    expect((await new HttpClient(demo.portico.port).post('/api/v1/auth/login', { username: 'JÖRG@bäckerei-müller.example', password: created.body.password })).status).toBe(200);
+  });
+
   it('refuses a second contact, or a technician, with the same username in any spelling: 409 contact_exists', async () => {
     for (const email of ['TOM.BAKER@acmedental.example', DEMO.tech, 'paula.neri@ACMEDENTAL.EXAMPLE']) {
       const answer = await demo.users.tech.post('/api/v1/admin/contacts', { name: 'Twin', email, companyId: acmeId });
@@ -123,6 +130,7 @@ describe('contacts with generated credentials', () => {
   it('validates the body and the company', async () => {
     for (const body of [
       { name: 'X', email: 'not-an-email', companyId: acmeId },
+      { name: 'X', email: 'x@localhost', companyId: acmeId },
       { name: '', email: 'x@acmedental.example', companyId: acmeId },
       { name: 'X', email: 'x@acmedental.example', companyId: acmeId, language: 'pt' },
       { name: 'X', email: 'x@acmedental.example', companyId: 'acme' },

@@ -8,6 +8,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { requireTechnician } from '../access/require.js';
 import { canonicalUsername } from '../auth/canonical-username.js';
+import { normalizeEmailDomain } from '../companies/email-domain.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import type { Ctx } from '../context.js';
 import type { EmailDispatch } from '../email/email-transport.js';
@@ -18,7 +19,14 @@ import { contactSummary, ContactSummarySchema } from './list-contacts.js';
 
 export const CreateContactSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  email: z.string().trim().max(254).pipe(z.email()),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email({ pattern: z.regexes.unicodeEmail }))
+    .refine((email) => normalizeEmailDomain(email.slice(email.lastIndexOf('@') + 1)) !== undefined, {
+      message: 'expected an email address on a domain such as example.com',
+    }),
   companyId: z.uuid(),
   language: z.enum(LANGUAGES).optional().meta({ description: "The contact's language for the portal and emails; the creating technician's by default." }),
   primary: z.boolean().default(false),
