@@ -29,6 +29,8 @@ export const ERROR_STATUS = {
   action_not_pending: 409,
   unknown_tenant: 404,
   conflict: 409,
+  email_domain_taken: 409,
+  contact_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -12,6 +12,7 @@ import { IdentityThrottle } from '../domain/auth/verified-identity.js';
 import { PasswordTries } from '../domain/contacts/password-tries.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { AppError } from '../domain/errors.js';
+import type { EmailDispatch } from '../domain/email/email-transport.js';
 import type { SecretBox } from '../domain/secrets/secret-box.js';
 import { embedCors } from './http/embed-cors.js';
 import { errorHandler } from './http/errors.js';
@@ -29,6 +30,9 @@ import type { PortalEvents } from './realtime/portal-events.js';
 import { adminRoutes } from './routes/admin.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { authRoutes } from './routes/auth.js';
+import { companyRoutes } from './routes/companies.js';
+import { contactRoutes } from './routes/contacts.js';
+import { emailOutboxRoutes } from './routes/email-outbox.js';
 import { i18nRoutes } from './routes/i18n.js';
 import { kbRoutes } from './routes/kb.js';
 import { meRoutes } from './routes/me.js';
@@ -55,6 +59,8 @@ export type AppDeps = {
   secrets: SecretBox | undefined;
   events: PortalEvents;
   verification: VerificationDeps;
+  /** Sends queued emails by SMTP, or holds them in the outbox. */
+  email: EmailDispatch;
   /** How long a verified action waits for its device to come online. */
   deliverWithinSeconds: number;
   /** The directory of the built portal UI (main.js, main.css, and the embedded widget's widget.js and embed.js). */
@@ -98,6 +104,9 @@ export function createApp(deps: AppDeps): express.Express {
     passwordTries: new PasswordTries(pool),
   });
   smsOutboxRoutes(api, options, { pool });
+  companyRoutes(api, options, { pool });
+  contactRoutes(api, options, { pool, email: deps.email, events: deps.events });
+  emailOutboxRoutes(api, options, { pool });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

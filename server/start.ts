@@ -19,6 +19,9 @@ import { markAllDevicesOffline } from '../db/repositories/devices.js';
 import { CodeSendLimiter } from '../domain/verification/code-send-limiter.js';
 import { setCreationLimits, type CreationLimits } from '../domain/limits/creation-limits.js';
 import { createSmsSender } from './channels/sms/create-sms-sender.js';
+import { EmailDelivery } from './channels/email/email-delivery.js';
+import { SmtpEmailSender } from './channels/email/smtp-email-sender.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../domain/email/deliver-due-emails.js';
 import { socketCors } from './http/embed-cors.js';
 import { loadSecretBox } from './secret-key.js';
 import { startDemoAgents } from './demo-agents.js';
@@ -48,11 +51,15 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   creationLimits?: CreationLimits;
   /** Rebuilds the portal UI when its sources change (development). */
   watchWidget?: boolean;
+  /** Another wait before an email's first retry than the policy's minute, and how often the email queue is looked at. */
+  emailRetry?: RetryPolicy;
+  emailSweepMs?: number;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let widget: WidgetBundle | undefined;
+  let email: EmailDelivery | undefined;
   try {
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
@@ -67,7 +74,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, ...appOptions } = options;
+    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, emailRetry, emailSweepMs, ...appOptions } = options;
     widget = await buildWidget({ logger, watch: watchWidget });
     if (creationLimits) setCreationLimits(db.pool, creationLimits);
     const events = new PortalEvents();
@@ -75,6 +82,13 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const verification = { sms, codeLimiter: new CodeSendLimiter(db.pool) };
     const deliverWithinSeconds = config.actionExpirySeconds;
     const secrets = loadSecretBox(config, logger);
+    email = new EmailDelivery({
+      pool: db.pool,
+      logger,
+      sender: config.smtpUrl ? new SmtpEmailSender(config.smtpUrl) : undefined,
+      retry: emailRetry ?? DEFAULT_RETRY_POLICY,
+      everyMs: emailSweepMs ?? 15_000,
+    });
     const app = createApp({
       pool: db.pool,
       kb,
@@ -84,6 +98,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       verification,
       deliverWithinSeconds,
       secrets,
+      email,
       widgetDir: widget.dir,
       ...appOptions,
     });
@@ -128,11 +143,13 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           void io.close(() => resolve());
           server.closeIdleConnections();
         });
+        await email?.stop();
         await widget?.close();
         await db.close();
       })());
     return { url: `http://localhost:${port}`, port, db, server, seeded, close };
   } catch (error) {
+    await email?.stop();
     await widget?.close();
     await db.close();
     throw error;

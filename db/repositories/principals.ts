@@ -40,6 +40,28 @@ export async function findContactByUsername(q: Queryable, tenantId: string, user
   return rows[0];
 }
 
+export async function findContactById(q: Queryable, tenantId: string, contactId: string): Promise<ContactRow | undefined> {
+  const { rows } = await q.query<ContactRow>(
+    `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN companies co ON co.id = c.company_id WHERE c.tenant_id = $1 AND c.id = $2`,
+    [tenantId, contactId],
+  );
+  return rows[0];
+}
+
+/** Whether a contact or a technician of the tenant signs in with this name already. */
+export async function usernameTaken(q: Queryable, tenantId: string, username: CanonicalName): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `SELECT 1 FROM contacts WHERE tenant_id = $1 AND username = $2 UNION ALL SELECT 1 FROM technicians WHERE tenant_id = $1 AND username = $2`,
+    [tenantId, username],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function setContactPasswordHash(q: Queryable, tenantId: string, contactId: string, passwordHash: string): Promise<boolean> {
+  const { rowCount } = await q.query('UPDATE contacts SET password_hash = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, contactId, passwordHash]);
+  return (rowCount ?? 0) > 0;
+}
+
 export async function searchContacts(q: Queryable, tenantId: string, text: string | undefined, limit: number) {
   const pattern = text ? `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   const { rows } = await q.query<ContactRow>(

@@ -84,6 +84,17 @@ export async function revokeSession(q: Queryable, tenantId: string, tokenHash: s
   ]);
 }
 
+/** Ends every live session of a contact or technician; answers their keys, so their open sockets can be closed. */
+export async function revokePrincipalSessions(q: Queryable, tenantId: string, principalKind: 'contact' | 'technician', principalId: string): Promise<string[]> {
+  const { rows } = await q.query<{ token_hash: string }>(
+    `UPDATE sessions SET revoked_at = now()
+     WHERE tenant_id = $1 AND principal_kind = $2 AND principal_id = $3 AND revoked_at IS NULL AND expires_at > now()
+     RETURNING token_hash`,
+    [tenantId, principalKind, principalId],
+  );
+  return rows.map((row) => row.token_hash);
+}
+
 export async function findLiveTokenHashes(q: Queryable, tokenHashes: string[], idleSeconds: number): Promise<Set<string>> {
   if (tokenHashes.length === 0) return new Set();
   const { rows } = await q.query<{ token_hash: string }>(

@@ -10,6 +10,11 @@ export async function findTenantByHostname(q: Queryable, hostname: string): Prom
   return rows[0];
 }
 
+export async function findTenantById(q: Queryable, tenantId: string): Promise<TenantRow | undefined> {
+  const { rows } = await q.query<TenantRow>('SELECT id, name, slug FROM tenants WHERE id = $1', [tenantId]);
+  return rows[0];
+}
+
 export async function findTenantBySlug(q: Queryable, slug: string): Promise<TenantRow | undefined> {
   const { rows } = await q.query<TenantRow>('SELECT id, name, slug FROM tenants WHERE slug = $1', [slug]);
   return rows[0];

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Queryable } from '../../db/transaction.js';
-import { searchContacts } from '../../db/repositories/principals.js';
+import { searchContacts, type ContactRow } from '../../db/repositories/principals.js';
 import { requireTechnician } from '../access/require.js';
 import type { Ctx } from '../context.js';
 
@@ -27,7 +27,11 @@ export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 export async function listContacts(q: Queryable, ctx: Ctx, query: z.infer<typeof ListContactsQuerySchema>): Promise<ContactSummary[]> {
   requireTechnician(ctx);
   const rows = await searchContacts(q, ctx.tenantId, query.q || undefined, query.limit);
-  return rows.map((row) => ({
+  return rows.map(contactSummary);
+}
+
+export function contactSummary(row: ContactRow): ContactSummary {
+  return {
     id: row.id,
     username: row.username,
     name: row.name,
@@ -37,5 +41,5 @@ export async function listContacts(q: Queryable, ctx: Ctx, query: z.infer<typeof
     language: row.language,
     primary: row.is_primary,
     phone: row.phone,
-  }));
+  };
 }

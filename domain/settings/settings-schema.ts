@@ -103,6 +103,11 @@ export const PortalSettingsSchema = z
         greeting: z.string().trim().min(1).max(500).nullable().default(null).meta({ description: "The chat's first words; a greeting in the user's language when null." }),
       })
       .default({ name: null, logoUrl: null, color: DEFAULT_BRAND_COLOR, greeting: null }),
+    welcomeEmail: z
+      .strictObject({
+        automatic: z.boolean().default(true).meta({ description: 'Send the welcome email with the credentials when a contact is created.' }),
+      })
+      .default({ automatic: true }),
   })
   .meta({ id: 'PortalSettings' });
 

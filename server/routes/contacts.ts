@@ -1,0 +1,40 @@
+import type { Router } from 'express';
+import type pg from 'pg';
+import { CreateContactSchema, CreatedContactSchema, createContact } from '../../domain/contacts/create-contact.js';
+import { ContactParamsSchema, sendWelcomeEmail, WelcomeQueuedSchema } from '../../domain/contacts/send-welcome-email.js';
+import type { EmailDispatch } from '../../domain/email/email-transport.js';
+import { defineRoute, type RouteOptions } from '../http/route.js';
+import type { PortalEvents } from '../realtime/portal-events.js';
+
+export function contactRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool; email: EmailDispatch; events: PortalEvents }): void {
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/admin/contacts',
+    summary:
+      'Create a contact with a generated username and password, answered this once; the welcome email goes out when the setting welcomeEmail.automatic is on (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    body: CreateContactSchema,
+    response: CreatedContactSchema,
+    status: 201,
+    errors: [403, 404, 409],
+    handler: ({ ctx, body }) => createContact(deps, ctx, body),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/admin/contacts/:id/welcome',
+    summary: "Reset the contact's password and send the welcome email with the new one; their sessions end (technicians)",
+    tags: ['admin'],
+    access: 'session',
+    params: ContactParamsSchema,
+    response: WelcomeQueuedSchema,
+    status: 202,
+    errors: [403, 404],
+    handler: async ({ ctx, params }) => {
+      const { endedSessions, ...queued } = await sendWelcomeEmail(deps, ctx, params.id);
+      for (const key of endedSessions) deps.events.emit('sessionEnded', key);
+      return queued;
+    },
+  });
+}
