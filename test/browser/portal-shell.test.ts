@@ -39,6 +39,8 @@ describe('portal shell in Chromium', () => {
     await openTickets();
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     const rows = page.locator('#tickets-table tbody tr');
+    // The heading shows while the list loads.
+    await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(2);
     await expect(page.locator('#tickets-table').innerText()).resolves.toContain('Outlook keeps asking for my password');
     await expect(page.locator('#who').innerText()).resolves.toBe('Tom Baker');
