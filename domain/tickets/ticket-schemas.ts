@@ -91,7 +91,6 @@ export const CommentViewSchema = z
     author: z.object({
       name: z.string(),
       role: z.enum(COMMENT_AUTHOR_ROLES),
-      kind: z.enum(COMMENT_AUTHOR_ROLES).meta({ deprecated: true, description: 'The same as `role`, kept for older widgets.' }),
     }),
     body: z.string(),
     public: z.boolean(),

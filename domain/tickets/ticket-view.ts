@@ -11,7 +11,7 @@ export function isClosedStatus(status: string): boolean {
 export function commentView(row: CommentRow): CommentView {
   return {
     id: row.id,
-    author: { name: row.author_name, role: row.author_kind, kind: row.author_kind },
+    author: { name: row.author_name, role: row.author_kind },
     body: row.body,
     public: row.is_public,
     createdAt: row.created_at.toISOString(),

@@ -66,6 +66,21 @@ describe('the Tickets tab in Chromium', () => {
     await expect(page.locator('#tickets-table tbody tr').count()).resolves.toBe(2);
   });
 
+  it('shows a technician’s reply and a change of status live, in the open ticket and in the list', async () => {
+    await openTicketsTab(DEMO.tom);
+    await page.getByRole('link', { name: 'Outlook keeps asking for my password' }).click();
+    await page.getByRole('heading', { name: /Outlook keeps asking for my password/, level: 2 }).waitFor();
+    const number = /\d+/.exec(await page.locator('#ticket-title').innerText())![0];
+    const tech = await loggedIn(portico.port, DEMO.tech);
+    const reply = 'We reset your mailbox <b>token</b>, please sign in again.';
+    expect((await tech.post(`/api/v1/tickets/${number}/comments`, { body: reply })).status).toBe(201);
+    await detail().locator('.ticket-thread').getByText(reply).waitFor();
+    expect((await tech.patch(`/api/v1/tickets/${number}`, { status: 'pending' })).status).toBe(200);
+    await detail().locator('.ticket-fields').getByText('Pending').waitFor();
+    await page.getByRole('button', { name: 'Back to tickets' }).click();
+    await page.locator('#tickets-table tbody tr', { hasText: 'Outlook keeps asking' }).getByText('Pending').waitFor();
+  });
+
   it('lets a primary contact open a colleague’s ticket, in her language', async () => {
     await openTicketsTab(DEMO.anna);
     await page.getByRole('link', { name: 'Printer on the second floor jams' }).click();

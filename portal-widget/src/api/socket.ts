@@ -4,6 +4,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
 import type { ChatSend, ConversationView, MessageView, ReplyFeedback } from '../../../domain/conversations/conversation-schemas.js';
+import type { TicketCommentEvent, TicketUpdatedEvent } from '../../../domain/tickets/ticket-schemas.js';
 import { embedded, portalUrl } from '../app/environment.js';
 import type { ApiError } from './http.js';
 import { currentToken } from './token.js';
@@ -19,6 +20,8 @@ export type ServerEvents = {
   'chat:error': (payload: { conversationId: string }) => void;
   'action:update': (payload: { action: ActionView }) => void;
   'settings:updated': () => void;
+  'ticket:comment': (payload: TicketCommentEvent) => void;
+  'ticket:updated': (payload: TicketUpdatedEvent) => void;
 };
 
 /** What each request acknowledges when it succeeds. */

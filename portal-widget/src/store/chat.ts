@@ -192,7 +192,8 @@ function uuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export type ChatHooks = { signedOut(): void; settingsUpdated(): void };
+/** What the chat's connection hears for the rest of the portal: the session ended, settings or a ticket changed. */
+export type ChatHooks = { signedOut(): void; settingsUpdated(): void; ticketChanged(ticketId: string): void };
 
 export function startChat(hooks: ChatHooks): void {
   setBanner('chat.connecting', CONNECTING_BANNER_DELAY_MS);
@@ -228,6 +229,8 @@ export function startChat(hooks: ChatHooks): void {
           update<MessageItem>(key, (item) => ({ ...item, failed: true }));
         }),
       'settings:updated': () => hooks.settingsUpdated(),
+      'ticket:comment': ({ ticketId }) => hooks.ticketChanged(ticketId),
+      'ticket:updated': ({ ticketId }) => hooks.ticketChanged(ticketId),
     },
   );
 }

@@ -40,6 +40,13 @@ export async function refreshTicket(ref: string | number): Promise<void> {
   openTicket.value = answer.ok ? { state: 'loaded', value: answer.body } : { state: 'failed', message: answer.error.message };
 }
 
+/** A technician's reply or a change of status, heard live: the list and the open ticket show it without a reload. */
+export async function ticketChanged(ticketId: string): Promise<void> {
+  if (tickets.value.state === 'loaded') void loadTickets();
+  const open = openTicket.value;
+  if (open?.state === 'loaded' && open.value.id === ticketId) await refreshTicket(ticketId);
+}
+
 /** The server's message is already in the user's language; only a lost connection has none. */
 const messageOf = (error: ApiError) => error.message || tr('shell.tickets.failed');
 

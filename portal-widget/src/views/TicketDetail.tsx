@@ -51,9 +51,9 @@ function Thread({ ticket }: { ticket: TicketView }) {
       ) : (
         <ol class="comments">
           {comments.map((comment) => (
-            <li key={comment.id} class={`comment comment-${comment.author.kind}`}>
+            <li key={comment.id} class={`comment comment-${comment.author.role}`}>
               <p class="comment-meta">
-                <strong>{comment.author.name}</strong> <span class="role">{tr(`shell.tickets.role.${comment.author.kind}`)}</span>{' '}
+                <strong>{comment.author.name}</strong> <span class="role">{tr(`shell.tickets.role.${comment.author.role}`)}</span>{' '}
                 <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
               </p>
               <p class="comment-body">{comment.body}</p>
