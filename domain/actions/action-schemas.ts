@@ -1,22 +1,7 @@
 import * as z from 'zod';
+import { ACTION_KINDS, ACTION_STATUSES } from './action-kinds.js';
 
-export const DEVICE_ACTION_KINDS = ['restart', 'lock', 'shutdown', 'logout', 'reset_password'] as const;
-export const ACTION_KINDS = [...DEVICE_ACTION_KINDS, 'install'] as const;
-export const ACTION_STATUSES = [
-  'awaiting_confirmation',
-  'awaiting_code',
-  'queued',
-  'dispatched',
-  'running',
-  'succeeded',
-  'failed',
-  'expired',
-  'cancelled',
-] as const;
-
-export type DeviceActionKind = (typeof DEVICE_ACTION_KINDS)[number];
-export type ActionKind = (typeof ACTION_KINDS)[number];
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export { ACTION_KINDS, ACTION_STATUSES, DEVICE_ACTION_KINDS, type ActionKind, type ActionStatus, type DeviceActionKind } from './action-kinds.js';
 
 export const ActionViewSchema = z
   .object({

@@ -1,5 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { shadowStylesheet } from './widget-bundle.js';
+import pino from 'pino';
+import { buildWidget, shadowStylesheet } from './widget-bundle.js';
+
+describe('buildWidget', () => {
+  // Payload types come from the server's zod schemas; their values must not: zod would double the portal's download.
+  it('ships the portal without the server’s validation library', async () => {
+    const bundle = await buildWidget({ logger: pino({ enabled: false }) });
+    try {
+      const script = readFileSync(join(bundle.dir, 'main.js'), 'utf8');
+      expect(script).toContain('socket.io');
+      expect(script).not.toMatch(/\$ZodType|ZodError/);
+    } finally {
+      await bundle.close();
+    }
+  }, 60_000);
+});
 
 describe('shadowStylesheet', () => {
   it('moves the root variables onto the widget frame', () => {

@@ -1,7 +1,7 @@
 // The Self-service tab: each of the user's devices with what they may ask for on it, the actions and the catalog apps
 // for its platform. A request goes through the same card as in the chat: confirmation, SMS code, live status.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { DEVICE_ACTION_KINDS, type ActionKind } from '../../../domain/actions/action-schemas.js';
+import { DEVICE_ACTION_KINDS, type ActionKind } from '../../../domain/actions/action-kinds.js';
 import type { DeviceView } from '../../../domain/devices/device-schemas.js';
 import { ActionCard } from '../components/ActionCard.js';
 import { Loaded } from '../components/Loaded.js';
