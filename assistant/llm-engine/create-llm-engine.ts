@@ -2,7 +2,7 @@ import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, type BaseMessag
 import { ChatOpenAI } from '@langchain/openai';
 import { createAgent, createMiddleware } from 'langchain';
 import type pino from 'pino';
-import type { Language } from '../../i18n/languages.js';
+import { t } from '../../i18n/translate.js';
 import type { ToolDefinition } from '../../tools/tool.js';
 import type { AssistantEngine, TurnInput, TurnResult, TurnSink } from '../engine.js';
 import { buildSystemPrompt } from './system-prompt.js';
@@ -177,7 +177,7 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
       return { ...result, toolCalls: [...turn.calls, ...result.toolCalls], limitedMode: true };
     }
 
-    const notice = UNFINISHED_NOTICE[input.language];
+    const notice = t(input.language, 'assistant.unfinished');
     const addition = streamed ? `\n\n${notice}` : notice;
     sink.delta(addition);
     return { text: streamed + addition, toolCalls: turn.calls, record: input.tools.record };
@@ -232,10 +232,3 @@ function describeError(error: unknown): Record<string, unknown> {
   return { name: error.name, message: error.message, ...(status !== undefined ? { status } : {}), ...(code !== undefined ? { code } : {}) };
 }
 
-const UNFINISHED_NOTICE: Record<Language, string> = {
-  en: 'Sorry, I could not finish my answer because the assistant service stopped responding. What I already did for you in this conversation still stands; please try again in a moment.',
-  fr: "Désolé, je n'ai pas pu terminer ma réponse car le service de l'assistant ne répond plus. Ce que j'ai déjà fait pour vous dans cette conversation reste valable ; veuillez réessayer dans un instant.",
-  de: 'Entschuldigung, ich konnte meine Antwort nicht beenden, weil der Assistenzdienst nicht mehr antwortet. Was ich in diesem Gespräch bereits für Sie erledigt habe, bleibt bestehen; bitte versuchen Sie es gleich noch einmal.',
-  es: 'Lo siento, no he podido terminar mi respuesta porque el servicio del asistente ha dejado de responder. Lo que ya hice por usted en esta conversación sigue vigente; inténtelo de nuevo en un momento.',
-  it: 'Mi dispiace, non sono riuscito a completare la risposta perché il servizio dell’assistente non risponde più. Quanto ho già fatto per te in questa conversazione resta valido; riprova tra un momento.',
-};
