@@ -6,6 +6,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
 import { activeElement } from '../app/environment.js';
 import { tr } from '../i18n/i18n.js';
+import { LabelledInput } from './LabelledInput.js';
 import { cancelAction, confirmAction, savePhone, verifyAction } from '../store/actions.js';
 
 const CANCELLABLE = new Set<ActionView['status']>(['awaiting_confirmation', 'awaiting_code']);
@@ -15,58 +16,6 @@ const IN_FLIGHT = new Set<ActionView['status']>(['queued', 'dispatched', 'runnin
 /** After these refusals the code cannot be used any more: the user needs a new one. */
 const NEEDS_NEW_CODE = new Set(['code_expired', 'too_many_attempts']);
 const CODE = /^\d{6}$/;
-
-type FieldProps = {
-  id: string;
-  label: string;
-  hint: string;
-  error: string | undefined;
-  inputRef: RefObject<HTMLInputElement | null>;
-  value: string;
-  onValue(value: string): void;
-  /** What of the typed text the field keeps. */
-  keep?: (typed: string) => string;
-  type: 'tel' | 'text';
-  name: string;
-  autocomplete: string;
-  inputMode: 'tel' | 'numeric';
-  maxLength: number;
-  pattern?: string;
-};
-
-/** A labelled input with its hint, and its error announced when it shows and described while it is there. */
-function Field({ id, label, hint, error, inputRef, value, onValue, keep, ...attributes }: FieldProps) {
-  return (
-    <div class="action-field">
-      <label for={id}>{label}</label>
-      <input
-        {...attributes}
-        // Preact's types ask text-like inputs to say whether they have a suggestion list.
-        list={undefined}
-        spellcheck={false}
-        id={id}
-        ref={inputRef}
-        value={value}
-        onInput={(event) => {
-          const typed = event.currentTarget.value;
-          const kept = keep ? keep(typed) : typed;
-          if (kept !== typed) event.currentTarget.value = kept;
-          onValue(kept);
-        }}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      />
-      <p class="field-hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export function ActionCard({ action }: { action: ActionView }) {
   const prefix = `action-${action.id}`;
@@ -256,7 +205,7 @@ export function ActionCard({ action }: { action: ActionView }) {
       {verifying && step === 'phone' && (
         <form class="action-step action-step-phone" noValidate onSubmit={(event) => void submitPhone(event)}>
           <p class="action-step-intro">{tr('chat.verify.phoneIntro')}</p>
-          <Field
+          <LabelledInput
             id={`${prefix}-phone`}
             label={tr('chat.verify.phoneLabel')}
             hint={tr('chat.verify.phoneHint')}
@@ -264,11 +213,8 @@ export function ActionCard({ action }: { action: ActionView }) {
             inputRef={phoneInput}
             value={phone}
             onValue={setPhone}
-            type="tel"
-            name="phone"
-            autocomplete="tel"
-            inputMode="tel"
-            maxLength={32}
+            fieldClass="action-field"
+            input={{ type: 'tel', name: 'phone', autocomplete: 'tel', inputMode: 'tel', maxLength: 32 }}
           />
           <div class="action-buttons">
             <button type="submit" class="primary" aria-disabled={disabled}>
@@ -281,7 +227,7 @@ export function ActionCard({ action }: { action: ActionView }) {
       {verifying && step === 'code' && (
         <form class="action-step action-step-code" noValidate onSubmit={(event) => void submitCode(event)}>
           <p class="action-step-intro">{tr('chat.verify.codeIntro')}</p>
-          <Field
+          <LabelledInput
             id={`${prefix}-code`}
             label={tr('chat.verify.codeLabel')}
             hint={tr('chat.verify.codeHint')}
@@ -290,12 +236,8 @@ export function ActionCard({ action }: { action: ActionView }) {
             value={code}
             onValue={setCode}
             keep={(typed) => typed.replace(/\D/g, '').slice(0, 6)}
-            type="text"
-            name="code"
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            maxLength={6}
-            pattern="[0-9]{6}"
+            fieldClass="action-field"
+            input={{ type: 'text', name: 'code', inputMode: 'numeric', autocomplete: 'one-time-code', maxLength: 6, pattern: '[0-9]{6}' }}
           />
           <p class="action-note" role="status">
             {note}

@@ -1,9 +1,10 @@
 // Settings: the mobile phone that receives the verification codes. A first number is saved as typed; a saved one is
 // the second factor, so replacing it takes the password and a code texted to it (the server's two-step change).
-import type { InputHTMLAttributes, RefObject } from 'preact';
+import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { confirmPhoneChange, requestPhoneChange, savePhone } from '../api/self-service.js';
 import { tr } from '../i18n/i18n.js';
+import { LabelledInput } from '../components/LabelledInput.js';
 import { me, reloadMe } from '../store/session.js';
 
 /** After these refusals the code cannot be used any more. */
@@ -20,53 +21,6 @@ const FIELD_OF: Record<string, keyof Errors> = {
   invalid_code: 'code',
 };
 
-type InputProps = {
-  id: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  inputRef?: RefObject<HTMLInputElement | null>;
-  value: string;
-  onValue(value: string): void;
-  /** What of the typed text the field keeps. */
-  keep?: (typed: string) => string;
-  /** The input's own attributes: its type, autocomplete and the like. */
-  input: InputHTMLAttributes<HTMLInputElement>;
-};
-
-function Input({ id, label, hint, error, inputRef, value, onValue, keep, input }: InputProps) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-  return (
-    <div class="phone-field">
-      <label for={id}>{label}</label>
-      <input
-        {...input}
-        spellcheck={false}
-        id={id}
-        ref={inputRef}
-        value={value}
-        onInput={(event) => {
-          const typed = event.currentTarget.value;
-          const kept = keep ? keep(typed) : typed;
-          if (kept !== typed) event.currentTarget.value = kept;
-          onValue(kept);
-        }}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export function PhoneSetting({ hidden }: { hidden: boolean }) {
   const saved = me.value?.phone ?? null;
@@ -185,7 +139,7 @@ export function PhoneSetting({ hidden }: { hidden: boolean }) {
       {saved === null ? (
         <form class="phone-form" noValidate onSubmit={(event) => void saveFirst(event)}>
           <p class="phone-current">{tr('settings.phone.none')}</p>
-          <Input
+          <LabelledInput
             id="settings-phone-new"
             label={tr('settings.phone.label')}
             hint={tr('settings.phone.hint')}
@@ -193,6 +147,7 @@ export function PhoneSetting({ hidden }: { hidden: boolean }) {
             inputRef={phoneInput}
             value={phone}
             onValue={setPhone}
+            fieldClass="phone-field"
             input={{ type: 'tel', autocomplete: 'tel', inputMode: 'tel', maxLength: 40 }}
           />
           <button type="submit" aria-disabled={busy}>
@@ -213,13 +168,14 @@ export function PhoneSetting({ hidden }: { hidden: boolean }) {
           {step === 'password' && (
             <form class="phone-form" noValidate onSubmit={(event) => void sendCode(event)}>
               <p>{tr('settings.phone.passwordIntro')}</p>
-              <Input
+              <LabelledInput
                 id="settings-phone-password"
                 label={tr('settings.phone.password')}
                 error={errors.password}
                 inputRef={passwordInput}
                 value={password}
                 onValue={setPassword}
+                fieldClass="phone-field"
                 input={{ type: 'password', autocomplete: 'current-password', maxLength: 1024 }}
               />
               <div class="phone-buttons">
@@ -234,7 +190,7 @@ export function PhoneSetting({ hidden }: { hidden: boolean }) {
           {step === 'code' && (
             <form class="phone-form" noValidate onSubmit={(event) => void confirm(event)}>
               <p>{tr('settings.phone.codeIntro')}</p>
-              <Input
+              <LabelledInput
                 id="settings-phone-replacement"
                 label={tr('settings.phone.newLabel')}
                 hint={tr('settings.phone.hint')}
@@ -242,9 +198,10 @@ export function PhoneSetting({ hidden }: { hidden: boolean }) {
                 inputRef={phoneInput}
                 value={phone}
                 onValue={setPhone}
+                fieldClass="phone-field"
                 input={{ type: 'tel', autocomplete: 'tel', inputMode: 'tel', maxLength: 40 }}
               />
-              <Input
+              <LabelledInput
                 id="settings-phone-code"
                 label={tr('settings.phone.code')}
                 hint={tr('settings.phone.codeHint')}
@@ -253,6 +210,7 @@ export function PhoneSetting({ hidden }: { hidden: boolean }) {
                 value={code}
                 onValue={setCode}
                 keep={(typed) => typed.replace(/\D/g, '').slice(0, 6)}
+                fieldClass="phone-field"
                 input={{ type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric', maxLength: 6, pattern: '[0-9]{6}' }}
               />
               <div class="phone-buttons">
