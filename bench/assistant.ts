@@ -93,13 +93,14 @@ export async function chatTurns(
   sockets: Socket[],
   texts: string[],
   thinkMs: () => number = () => 0,
+  conversations: Map<Socket, string> = new Map(),
 ): Promise<{ latencies: number[]; seconds: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   await Promise.all(
     sockets.map(async (socket, s) => {
-      let conversationId: string | undefined;
+      let conversationId = conversations.get(socket);
       for (let turn = 0; turn < TURNS_PER_CONVERSATION; turn++) {
         const pause = turn === 0 ? thinkMs() * Math.random() : thinkMs();
         if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
@@ -121,7 +122,8 @@ export async function chatTurns(
           errors++;
           continue;
         }
-        conversationId = ack.conversationId;
+        conversationId = ack.conversationId!;
+        conversations.set(socket, conversationId);
         await answered;
         latencies.push(performance.now() - t0);
       }
@@ -248,12 +250,15 @@ export async function benchAssistant(): Promise<BenchRow[]> {
     const url = `http://127.0.0.1:${server.port}/portal`;
     for (const level of LEVELS) {
       const sockets = await Promise.all(tokens.slice(0, level).map((token) => connect(url, `portico_session=${token}`)));
-      await chatTurns(sockets.slice(0, 1), ['warm up']);
+      // Each user keeps one conversation through the warm-up and every round: users may open only so many a few
+      // minutes, and a refused turn measures nothing.
+      const conversations = new Map<Socket, string>();
+      await chatTurns(sockets.slice(0, 1), ['warm up'], undefined, conversations);
       const cpuBefore = cpuMsOf(server.child.pid!);
       // One conversation alone gives ten turns a round: more rounds, so that its percentiles mean something.
-      const run = await repeat(level === 1 ? LOCAL_ROUNDS : 1, () => chatTurns(sockets, ['I have a question about my laptop']));
+      const run = await repeat(level === 1 ? LOCAL_ROUNDS : 1, () => chatTurns(sockets, ['I have a question about my laptop'], undefined, conversations));
       const cpuPerTurn = (cpuMsOf(server.child.pid!) - cpuBefore) / Math.max(1, run.latencies.length);
-      const paced = level > 1 ? await chatTurns(sockets, ['I have a question about my laptop'], HUMAN_PAUSE_MS) : undefined;
+      const paced = level > 1 ? await chatTurns(sockets, ['I have a question about my laptop'], HUMAN_PAUSE_MS, conversations) : undefined;
       for (const socket of sockets) socket.disconnect();
       rows.push({
         group: 'chat',
@@ -288,7 +293,8 @@ export async function benchAssistant(): Promise<BenchRow[]> {
     await assistantReady(local);
     const socket = await connect(`http://127.0.0.1:${local.port}/portal`, `portico_session=${tokens[0]}`);
     await chatTurns([socket], LOCAL_QUESTIONS);
-    const run = await repeat(LOCAL_ROUNDS, () => chatTurns([socket], LOCAL_QUESTIONS));
+    const conversations = new Map<Socket, string>();
+    const run = await repeat(LOCAL_ROUNDS, () => chatTurns([socket], LOCAL_QUESTIONS, undefined, conversations));
     socket.disconnect();
     rows.push({ group: 'chat', name: 'local engine turn, KB search included (ms)', ...summarize(run.latencies), rps: Math.round(run.latencies.length / run.seconds), errors: run.errors, target: 'p95 ≤ 30' });
   } finally {
