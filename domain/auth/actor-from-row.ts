@@ -2,7 +2,8 @@ import type { ContactRow, TechnicianRow } from '../../db/repositories/principals
 import { isLanguage } from '../../i18n/languages.js';
 import type { ContactActor, TechnicianActor } from '../context.js';
 
-export function contactActor(row: ContactRow): ContactActor {
+/** A contact as the domain sees them, from the columns that say who they are. */
+export function contactActor(row: Pick<ContactRow, 'id' | 'name' | 'company_id' | 'is_primary' | 'language'>): ContactActor {
   return {
     kind: 'contact',
     id: row.id,

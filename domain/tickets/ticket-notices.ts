@@ -1,7 +1,6 @@
 import { findComment, findTicket, listTicketReaders, type TicketRow } from '../../db/repositories/tickets.js';
 import type { Queryable } from '../../db/transaction.js';
-import { isLanguage } from '../../i18n/languages.js';
-import type { ContactActor } from '../context.js';
+import { contactActor } from '../auth/actor-from-row.js';
 import { loadPortalConfig } from '../settings/load-settings.js';
 import { visibilityOf, type PortalSettings } from '../settings/settings-schema.js';
 import { sectionsForActor } from '../settings/sections-for-actor.js';
@@ -23,16 +22,7 @@ export type TicketNotice<P> = { payload: P; contactIds: string[] };
 async function currentReaders(q: Queryable, tenantId: string, ticket: TicketRow, settings: PortalSettings): Promise<string[]> {
   const rows = await listTicketReaders(q, tenantId, ticket.id);
   return rows
-    .map(
-      (row): ContactActor => ({
-        kind: 'contact',
-        id: row.id,
-        name: row.name,
-        companyId: row.company_id,
-        primary: row.is_primary,
-        language: isLanguage(row.language) ? row.language : 'en',
-      }),
-    )
+    .map(contactActor)
     .filter((actor) => sectionsForActor(settings, actor).ticketing && visibleStatusesFor(actor, settings).includes(ticket.status))
     .map((actor) => actor.id);
 }
