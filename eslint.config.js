@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['portal-widget/**/*.{ts,tsx}'],
+    files: ['portal-widget/**/*.{ts,tsx}', 'console/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
   },
 );

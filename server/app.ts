@@ -20,7 +20,7 @@ import { jsonBody } from './http/json-body.js';
 import { originGuard } from './http/origin-guard.js';
 import { embedFraming, securityHeaders } from './http/security-headers.js';
 import { requestLogging } from './http/request-logging.js';
-import { WIDGET_SOURCE } from './http/widget-bundle.js';
+import { CONSOLE_SOURCE, WIDGET_SOURCE } from './http/widget-bundle.js';
 import { widgetScript } from './http/widget-script.js';
 import { tenantResolver } from './http/resolve-tenant.js';
 import { sessionLoader } from './http/session-cookie.js';
@@ -128,6 +128,10 @@ export function createApp(deps: AppDeps): express.Express {
   // /tickets/<number>, where its list links.
   app.get(['/', '/kb/:slug', '/tickets/:number'], (_req: Request, res: Response) => {
     res.sendFile(join(WIDGET_SOURCE, 'index.html'), { maxAge: 0 });
+  });
+  // The console routes its screens itself (/console/tickets/42…).
+  app.get(['/console', '/console/{*screen}'], (_req: Request, res: Response) => {
+    res.sendFile(join(CONSOLE_SOURCE, 'index.html'), { maxAge: 0 });
   });
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new AppError('not_found', 'no such page')));

@@ -8,12 +8,14 @@ import { LANGUAGES } from '../../i18n/languages.js';
 
 export const WIDGET_SOURCE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'portal-widget');
 const EMBED_SOURCE = join(WIDGET_SOURCE, 'src', 'embed');
+export const CONSOLE_SOURCE = join(WIDGET_SOURCE, '..', 'console');
 const LOCALES = join(WIDGET_SOURCE, '..', 'i18n', 'locales');
 
 export type WidgetBundle = {
   /**
    * Where the built files are, a fresh temporary directory, never part of the repository: main.js and main.css (the
-   * portal at `/`), widget.js (the loader a host page includes) and embed.js (the portal UI it loads into its panel).
+   * portal at `/`), widget.js (the loader a host page includes), embed.js (the portal UI it loads into its panel), and
+   * console.js and console.css (the technicians' console at `/console`).
    */
   dir: string;
   close(): Promise<void>;
@@ -99,7 +101,12 @@ export async function buildWidget(options: { logger: Logger; watch?: boolean }):
     plugins: [embedModules, reporting(options.logger)],
   };
   const contexts = await Promise.all([
-    esbuild.context({ ...common, format: 'esm', entryPoints: { main: join(WIDGET_SOURCE, 'src', 'main.tsx'), embed: join(EMBED_SOURCE, 'panel.tsx') } }),
+    esbuild.context({ ...common, format: 'esm', entryPoints: {
+        main: join(WIDGET_SOURCE, 'src', 'main.tsx'),
+        embed: join(EMBED_SOURCE, 'panel.tsx'),
+        console: join(CONSOLE_SOURCE, 'src', 'main.tsx'),
+      },
+    }),
     esbuild.context({ ...common, format: 'iife', entryPoints: { widget: join(EMBED_SOURCE, 'loader.ts') } }),
   ]);
   const dispose = () => Promise.all(contexts.map((context) => context.dispose()));

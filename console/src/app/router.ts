@@ -1,0 +1,31 @@
+// The console's address names the screen and what it shows (/console/tickets/1042), so a link can be shared and the
+// browser's back button works.
+import { computed, signal } from '@preact/signals';
+
+const BASE = '/console';
+
+export const path = signal(location.pathname.replace(/^\/console\/?/, '/'));
+
+/** The path's parts after /console: ['tickets', '1042']. */
+export const segments = computed(() => path.value.split('/').filter(Boolean));
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === path.value) return;
+  const url = BASE + (to === '/' ? '' : to);
+  if (options.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  path.value = to;
+}
+
+addEventListener('popstate', () => {
+  path.value = location.pathname.replace(/^\/console\/?/, '/');
+});
+
+/** A link that moves inside the console without loading the page again; a modified click opens a new tab as usual. */
+export function followLink(event: MouseEvent, to: string): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(to);
+}
+
+export const href = (to: string) => BASE + to;

@@ -1,0 +1,15 @@
+// The console's screens, in the order of its navigation. Each owns the addresses under its path.
+import type { ComponentType } from 'preact';
+import { TicketsView } from '../views/TicketsView.js';
+
+export type Screen = {
+  /** The first part of the address: /console/<path>/… */
+  path: string;
+  /** The key of its name in the navigation. */
+  label: string;
+  /** Screens that change the portal's configuration are for admins. */
+  adminOnly?: boolean;
+  component: ComponentType;
+};
+
+export const SCREENS: Screen[] = [{ path: 'tickets', label: 'console.nav.tickets', component: TicketsView }];
