@@ -38,6 +38,7 @@ describe('extractDeviceHint', () => {
     expect(extractDeviceHint('a window keeps popping up')).toBeUndefined();
     expect(extractDeviceHint('das macht nichts')).toBeUndefined();
     expect(extractDeviceHint('')).toBeUndefined();
+    expect(extractDeviceHint('pouvez-vous éteindre mon Surface ?')).toEqual({ platform: 'windows', words: ['laptop'] });
   });
 });
 
@@ -58,6 +59,13 @@ describe('extractTicketNumber', () => {
     expect(extractTicketNumber('upgrade to win11 please')).toBeUndefined();
     expect(extractTicketNumber('my win-10 laptop since 2024-05-01', true)).toBeUndefined();
     expect(extractTicketNumber('no number here')).toBeUndefined();
+    expect(extractTicketNumber('mails bounce with a 550 error, what does it mean?')).toBeUndefined();
+    expect(extractTicketNumber('Fehlercode 403 beim Anmelden')).toBeUndefined();
+    expect(extractTicketNumber('the intranet says HTTP 500')).toBeUndefined();
+  });
+
+  it('keeps a ticket number that an error follows', () => {
+    expect(extractTicketNumber('ticket 4521 error again?')).toBe(4521);
   });
 
   it('prefers the marked number to an earlier one', () => {

@@ -1,6 +1,7 @@
 import { editDistance, findCatalogAppInText, type CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { normalize, tokenize } from '../../../kb-index/text/normalize.js';
 import type { Intent } from './intents.js';
+import { withoutErrorCodes } from './prepare-text.js';
 
 export type DeviceAction = 'restart' | 'lock' | 'shutdown' | 'logout' | 'reset_password';
 export type DeviceHint = { platform?: 'windows' | 'macos'; words: string[] };
@@ -36,12 +37,14 @@ const DEVICE_WORDS: Record<string, string> = {
 
 const MAC_WORDS = new Set(['mac', 'macs', 'macbook', 'macbooks', 'imac', 'macos', 'osx', 'macmini', 'macbookpro', 'macbookair']);
 const WINDOWS_WORDS = new Set(['windows', 'win10', 'win11', 'windoof', 'winodws', 'windos', 'widnows']);
+// Computer lines sold with Windows: a Surface or a ThinkPad is a Windows computer to the help desk.
+const WINDOWS_MODELS = new Set(['surface', 'thinkpad', 'elitebook', 'probook', 'latitude', 'optiplex', 'thinkcentre']);
 // Ordinary words one typo away from a platform name: a window on the screen is not Windows.
 const NOT_PLATFORM = new Set(['window', 'windy', 'winds', 'match', 'mach', 'macht', 'macro', 'mach']);
 
 function platformOf(word: string, next: string | undefined): 'windows' | 'macos' | undefined {
   if (MAC_WORDS.has(word)) return 'macos';
-  if (WINDOWS_WORDS.has(word)) return 'windows';
+  if (WINDOWS_WORDS.has(word) || WINDOWS_MODELS.has(word)) return 'windows';
   if (word === 'win' && (next === '10' || next === '11')) return 'windows';
   if (word === 'apple' && next && DEVICE_WORDS[next]) return 'macos';
   if (NOT_PLATFORM.has(word) || word.length < 6) return undefined;
@@ -77,7 +80,7 @@ const TICKET_MARKERS = new Set(
  */
 export function extractTicketNumber(text: string, explicitOnly = false): number | undefined {
   // Helpdesks write references with a hyphen ("ticket-4410", "INC-2231"): after a ticket's word it is a space.
-  const normalized = normalize(text.slice(0, 2000)).replace(/(\p{L}+)-(?=\d)/gu, (whole, word: string) =>
+  const normalized = normalize(withoutErrorCodes(text.slice(0, 2000))).replace(/(\p{L}+)-(?=\d)/gu, (whole, word: string) =>
     TICKET_MARKERS.has(word) ? `${word} ` : whole,
   );
   let fallback: number | undefined;

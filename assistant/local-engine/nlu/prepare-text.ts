@@ -45,9 +45,16 @@ const CLITIC = /(?<=\p{L}{3}[aeiráéí])(glielo|melo|mela|selo|sela|mi|me|lo|la
 // them, would not meet the corpus's spelling.
 const HYPHENATED_PRONOUN = /(?<=\p{L})-(?:t-)?(le|la|les|moi|toi|lui|nous|vous|leur|en|y|on|il|elle|ils|elles)(?=$|[^\p{L}])/giu;
 
+// A number beside an error's or a protocol's word is a code, never a ticket's: "a 550 error", "Fehlercode 403",
+// "HTTP 500", "port 443"; unless a ticket's word says otherwise ("ticket 4521 error").
+const ERROR_CODE = /\b(errors?|err|codes?|erreurs?|fehler(?:code)?|c[oó]digo|errore|errori|smtp|https?|port)(\s*[:#]?\s*)\d+\b|(?<!(?:#|\bticket|\binc)[\s-]*)\b\d+(\s*-?\s*)(errors?|erreurs?|fehler|errore|errori)\b/giu;
+
+/** The text without the numbers of error codes, which say what went wrong and name no ticket. */
+export const withoutErrorCodes = (text: string): string => text.replace(ERROR_CODE, (_whole, before?: string, _gap?: string, _gap2?: string, after?: string) => ` ${before ?? after} `);
+
 /** The text the intent classifier sees: bounded, the app named replaced by APP_WORD, numbers by NUMBER_WORD. */
 export function prepareForClassifier(text: string, options: PrepareOptions): string {
-  let prepared = text.slice(0, MAX_CLASSIFIED_LENGTH).normalize('NFKC').replace(CLITIC, ' $1').replace(HYPHENATED_PRONOUN, ' $1');
+  let prepared = withoutErrorCodes(text.slice(0, MAX_CLASSIFIED_LENGTH).normalize('NFKC')).replace(CLITIC, ' $1').replace(HYPHENATED_PRONOUN, ' $1');
   const mention = findCatalogAppInText(prepared, options.catalog, { knownWords: options.knownWords });
   if (mention.match && mention.phrase && prepared.includes(mention.phrase)) {
     prepared = prepared.replace(mention.phrase, ` ${APP_WORD} `);
