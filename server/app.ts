@@ -27,6 +27,7 @@ import { sessionLoader } from './http/session-cookie.js';
 import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
 import type { PortalEvents } from './realtime/portal-events.js';
+import { adminAuditRoutes } from './routes/admin-audit.js';
 import { adminCatalogRoutes } from './routes/admin-catalog.js';
 import { adminCustomFieldRoutes } from './routes/admin-custom-fields.js';
 import { adminRoutes } from './routes/admin.js';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): express.Express {
   contactRoutes(api, options, { pool, email: deps.email, events: deps.events });
   emailOutboxRoutes(api, options, { pool });
   adminCatalogRoutes(api, options, { pool });
+  adminAuditRoutes(api, options, { pool });
   adminCustomFieldRoutes(api, options, { pool, events: deps.events });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
