@@ -104,6 +104,7 @@ describe('the admin catalog', () => {
       [{ name: 'Evil', packages: {} }, 'packages'],
       [{ name: '', packages: { chocolatey: 'evil' } }, 'name'],
       [{ name: 'Evil', id: 'Not An Id', packages: { chocolatey: 'evil' } }, 'id'],
+      [{ name: '微信', packages: { chocolatey: 'wechat' } }, 'id'],
       [{ name: 'Evil', packages: { chocolatey: 'evil' }, installScript: 'curl | sh' }, 'installScript'],
     ];
     for (const [body, field] of cases) {
