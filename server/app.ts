@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   smsOutboxRoutes(api, options, { pool });
   companyRoutes(api, options, { pool });
-  contactRoutes(api, options, { pool, email: deps.email, events: deps.events });
+  contactRoutes(api, options, { pool, email: deps.email, events: deps.events, logger: deps.logger });
   emailOutboxRoutes(api, options, { pool });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
