@@ -17,6 +17,7 @@ export const ImportContactsSchema = z.strictObject({
 
 export const IMPORT_SKIP_REASONS = [
   'missing_name',
+  'bad_name',
   'bad_email',
   'bad_language',
   'bad_primary',

@@ -34,7 +34,6 @@ const SKIP_REASON_OF_ERROR: Partial<Record<ErrorCode, ContactImportReport['reaso
   contact_exists: 'duplicate_email',
   invalid_phone: 'bad_phone',
   not_found: 'unknown_company',
-  validation_failed: 'bad_email',
 };
 
 const isEmail = (email: string) => CreateContactSchema.shape.email.safeParse(email).success;
@@ -110,9 +109,14 @@ async function importRow(
   if (earlier !== undefined) return { ...base, status: 'skipped', reason: 'duplicate_in_file', detail: `row ${earlier}` };
   firstRowOfEmail.set(key, row.row);
 
+  const { ok: _ok, ...fields } = resolved;
+  const input = CreateContactSchema.safeParse(fields);
+  if (!input.success) {
+    const field = input.error.issues[0]?.path[0];
+    return { ...base, status: 'skipped', reason: field === 'name' ? 'bad_name' : field === 'phone' ? 'bad_phone' : 'bad_email' };
+  }
   try {
-    const { name, email, companyId, language, primary, phone } = resolved;
-    const created = await createContact(deps, ctx, { name, email, companyId, language, primary, phone });
+    const created = await createContact(deps, ctx, input.data);
     return { ...base, status: 'created', contactId: created.contact.id, username: created.username, welcomeEmail };
   } catch (error) {
     const reason = isAppError(error) ? SKIP_REASON_OF_ERROR[error.code] : undefined;
