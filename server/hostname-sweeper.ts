@@ -1,27 +1,15 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { dueCustomHostnames } from '../db/repositories/custom-hostnames.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
-import { recheckCustomHostname } from '../domain/portal/check-custom-hostname.js';
+import { checkDueCustomHostnames } from '../domain/portal/check-due-custom-hostnames.js';
 
-// A hostname waiting for its record is looked up every few minutes, so it answers soon after the admin creates it;
-// an active one hourly, to notice a record that was removed.
-const WAITING_EVERY_SECONDS = 5 * 60;
-const ACTIVE_EVERY_SECONDS = 60 * 60;
-const PER_ROUND = 20;
-
-/** Checks the custom hostnames whose check is due, a few per round, one after the other. */
+/** Checks the custom hostnames' CNAME records on every node in the background; a round still running is not doubled. */
 export function startHostnameSweeper(deps: { pool: pg.Pool; logger: Logger; resolver: CnameResolver; everyMs: number }): NodeJS.Timeout {
   let running = false;
-  const round = async () => {
-    for (const row of await dueCustomHostnames(deps.pool, WAITING_EVERY_SECONDS, ACTIVE_EVERY_SECONDS, PER_ROUND)) {
-      await recheckCustomHostname(deps, row, { kind: 'system' });
-    }
-  };
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    round()
+    checkDueCustomHostnames(deps)
       .catch((error: unknown) => deps.logger.error({ err: error }, 'checking custom hostnames failed'))
       .finally(() => (running = false));
   }, deps.everyMs);
