@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   catalog_app_exists: 409,
   catalog_app_installed: 409,
   custom_field_exists: 409,
+  import_running: 409,
+  hostname_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
