@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   custom_field_exists: 409,
   import_running: 409,
   hostname_taken: 409,
+  conversation_taken: 409,
+  conversation_not_joined: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -33,6 +33,8 @@ import { startSessionSweeper } from './realtime/session-sweeper.js';
 import { startTicketDelivery } from './realtime/ticket-delivery.js';
 import { startHostnameSweeper } from './hostname-sweeper.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
+import { startConversationDelivery } from './realtime/conversation-delivery.js';
+import { consoleNamespace } from './realtime/console-namespace.js';
 
 export type RunningPortico = {
   url: string;
@@ -60,6 +62,8 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   /** Answers the CNAME lookups of custom hostnames instead of the system's DNS, and how often due hostnames are checked. */
   resolver?: CnameResolver;
   hostnameSweepMs?: number;
+  /** Another wait than two minutes before a technician's chats go back to the assistant when their console closed. */
+  takeoverGraceMs?: number;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
@@ -80,8 +84,18 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, emailRetry, emailSweepMs, resolver: resolverOverride, hostnameSweepMs, ...appOptions } =
-      options;
+    const {
+      engine: engineOverride,
+      sessionSweepMs,
+      creationLimits,
+      watchWidget,
+      emailRetry,
+      emailSweepMs,
+      resolver: resolverOverride,
+      hostnameSweepMs,
+      takeoverGraceMs,
+      ...appOptions
+    } = options;
     const resolver = resolverOverride ?? new Resolver({ timeout: 5_000, tries: 2 });
     widget = await buildWidget({ logger, watch: watchWidget });
     if (creationLimits) setCreationLimits(db.pool, creationLimits);
@@ -117,6 +131,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     warmUpAssistant(logger);
     const delivery = new ActionDelivery(io, db.pool, logger, events);
     startTicketDelivery(io, db.pool, logger, events);
+    startConversationDelivery(io, db.pool, logger, events);
     const portal = portalNamespace(io, {
       pool: db.pool,
       kb,
@@ -129,8 +144,9 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
     agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
+    const technicians = consoleNamespace(io, { pool: db.pool, logger, events, takeoverGraceMs });
     const sweeper = startExpirySweeper({ pool: db.pool, logger, delivery, deliverWithinSeconds });
-    const sessionSweeper = startSessionSweeper({ pool: db.pool, logger, namespaces: [portal], everyMs: sessionSweepMs ?? 30_000 });
+    const sessionSweeper = startSessionSweeper({ pool: db.pool, logger, namespaces: [portal, technicians], everyMs: sessionSweepMs ?? 30_000 });
     const hostnameSweeper = startHostnameSweeper({ pool: db.pool, logger, resolver, everyMs: hostnameSweepMs ?? 60_000 });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
