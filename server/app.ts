@@ -28,6 +28,7 @@ import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
 import type { PortalEvents } from './realtime/portal-events.js';
 import { adminRoutes } from './routes/admin.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { authRoutes } from './routes/auth.js';
 import { companyRoutes } from './routes/companies.js';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
   companyRoutes(api, options, { pool });
   contactRoutes(api, options, { pool, email: deps.email, events: deps.events });
   emailOutboxRoutes(api, options, { pool });
+  analyticsRoutes(api, options, { kb: deps.kb });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
