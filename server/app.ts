@@ -32,6 +32,7 @@ import { adminAuditRoutes } from './routes/admin-audit.js';
 import { adminCatalogRoutes } from './routes/admin-catalog.js';
 import { adminCustomFieldRoutes } from './routes/admin-custom-fields.js';
 import { adminRoutes } from './routes/admin.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { authRoutes } from './routes/auth.js';
 import { companyRoutes } from './routes/companies.js';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): express.Express {
   adminAuditRoutes(api, options, { pool });
   adminCustomFieldRoutes(api, options, { pool, events: deps.events });
   portalHostnameRoutes(api, options, { pool, resolver: deps.resolver });
+  analyticsRoutes(api, options, { kb: deps.kb });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

@@ -8,6 +8,7 @@ import type { AssistantEngine } from '../assistant/engine.js';
 import type { Config } from '../config/env.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { seedDemoHistory } from '../db/seed/demo-history.js';
 import { seedDemoTenant } from '../db/seed/demo-tenant.js';
 import { cachePortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
@@ -79,6 +80,8 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     if (seed?.seeded) {
       const summary = await importDemoArticles(kb, seed.tenantId);
       logger.info({ articles: summary.imported, chunks: summary.chunks }, 'demo knowledge base imported');
+      // The history cites the articles, so it comes after them.
+      await seedDemoHistory(db.pool, seed.tenantId);
     } else {
       void warnOnEmbedderMismatch(kb, logger).catch((error: unknown) => logger.error({ err: error }, 'embedder check failed'));
     }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { requireSection } from '../domain/access/require.js';
+import { recordUnansweredQuestion } from '../domain/analytics/record-unanswered-question.js';
 import { visibilitiesFor } from '../domain/kb/knowledge-base.js';
 import { preferReaderLanguage } from '../domain/kb/prefer-reader-language.js';
 import { searchKnowledgeBase } from '../domain/kb/search-articles.js';
@@ -17,13 +18,14 @@ export const searchKnowledgeBaseTool = defineTool({
     query: z.string().trim().min(1).max(500).describe("The user's problem or question, in their words"),
     limit: z.number().int().min(1).max(5).default(3),
   }),
-  handler: async ({ deps, ctx, language, record }, args) => {
+  handler: async ({ deps, ctx, conversationId, language, record, secrets }, args) => {
     await requireSection(deps.pool, ctx, 'knowledgeBase');
     const found = await searchKnowledgeBase(deps.kb, ctx.tenantId, visibilitiesFor(ctx.actor.kind), args.query, {
       preferredLang: language,
       limit: args.limit,
     });
     const hits = preferReaderLanguage(found, language);
+    await recordUnansweredQuestion(deps.kb, ctx, { conversationId, question: args.query, language, articleIds: hits.map((hit) => hit.articleId), secrets });
     for (const hit of hits) {
       if (!record.citations.some((c) => c.articleId === hit.articleId)) {
         record.citations.push({ articleId: hit.articleId, slug: hit.slug, title: hit.title, lang: hit.lang });

@@ -373,11 +373,27 @@ export async function incrementViews(q: Queryable, tenantId: string, id: string)
   await q.query('UPDATE kb_articles SET view_count = view_count + 1 WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
 }
 
-export async function recordArticleFeedback(q: Queryable, tenantId: string, id: string, helpful: boolean): Promise<{ helpful: number; notHelpful: number }> {
+/** Who answered "Was this article helpful?": kept with each answer so the figures can be read by period and company. */
+export type FeedbackReader = { kind: 'contact' | 'technician'; id: string; companyId: string | null };
+
+/** Counts the answer on the article and keeps it, dated, with its reader, in one statement. */
+export async function recordArticleFeedback(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  helpful: boolean,
+  reader: FeedbackReader,
+): Promise<{ helpful: number; notHelpful: number }> {
   const { rows } = await q.query<{ helpful_count: number; not_helpful_count: number }>(
-    `UPDATE kb_articles SET helpful_count = helpful_count + $3::int, not_helpful_count = not_helpful_count + (1 - $3::int)
-     WHERE tenant_id = $1 AND id = $2 RETURNING helpful_count, not_helpful_count`,
-    [tenantId, id, helpful ? 1 : 0],
+    `WITH counted AS (
+       UPDATE kb_articles SET helpful_count = helpful_count + $3::int, not_helpful_count = not_helpful_count + (1 - $3::int)
+       WHERE tenant_id = $1 AND id = $2 RETURNING id, helpful_count, not_helpful_count
+     ), kept AS (
+       INSERT INTO kb_article_feedback (tenant_id, article_id, actor_kind, actor_id, company_id, helpful)
+       SELECT $1, id, $4, $5, $6, $3::int = 1 FROM counted
+     )
+     SELECT helpful_count, not_helpful_count FROM counted`,
+    [tenantId, id, helpful ? 1 : 0, reader.kind, reader.id, reader.companyId],
   );
   return { helpful: rows[0]!.helpful_count, notHelpful: rows[0]!.not_helpful_count };
 }

@@ -41,6 +41,8 @@ const DEVICES = [
   { contact: 'anna', name: 'ANNA-DESKTOP', os: 'windows', osVersion: 'Windows 11 Pro 23H2', model: 'Dell OptiPlex 7010' },
   { contact: 'anna', name: 'MacBook Air di Anna', os: 'macos', osVersion: 'macOS 14.6 Sonoma', model: 'MacBook Air M2' },
   { contact: 'luc', name: 'MacBook Pro de Luc', os: 'macos', osVersion: 'macOS 15.1 Sequoia', model: 'MacBook Pro 14" M3' },
+  { contact: 'giulia', name: 'GIULIA-PC', os: 'windows', osVersion: 'Windows 11 Pro 23H2', model: 'HP EliteDesk 800 G9' },
+  { contact: 'marco', name: 'ROSSI-MARCO-NB', os: 'windows', osVersion: 'Windows 11 Pro 24H2', model: 'Lenovo ThinkPad E14' },
 ];
 
 type CatalogSeedEntry = {

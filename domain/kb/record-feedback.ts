@@ -7,5 +7,6 @@ import { loadVisibleArticle } from './get-article.js';
 export async function recordFeedback(q: Queryable, ctx: Ctx, ref: string, helpful: boolean): Promise<{ helpful: number; notHelpful: number }> {
   await requireSection(q, ctx, 'knowledgeBase');
   const article = await loadVisibleArticle(q, ctx, ref);
-  return recordArticleFeedback(q, ctx.tenantId, article.id, helpful);
+  const reader = { kind: ctx.actor.kind, id: ctx.actor.id, companyId: ctx.actor.kind === 'contact' ? ctx.actor.companyId : null };
+  return recordArticleFeedback(q, ctx.tenantId, article.id, helpful, reader);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/database.js';
 import { migrate } from '../../db/migrate.js';
+import { seedDemoHistory } from '../../db/seed/demo-history.js';
 import { seedDemoTenant } from '../../db/seed/demo-tenant.js';
 import { importDemoArticles } from '../../server/demo-articles.js';
 import { createKnowledgeBase } from '../../server/knowledge-base.js';
@@ -14,6 +15,7 @@ export async function createTemplateDataDir(): Promise<void> {
   await migrate(db.pool);
   const { tenantId } = await seedDemoTenant(db.pool, 'portal.test');
   await importDemoArticles(createKnowledgeBase(db.pool), tenantId);
+  await seedDemoHistory(db.pool, tenantId);
   await db.close();
   process.env.PORTICO_TEST_TEMPLATE_DIR = dir;
 }
