@@ -39,6 +39,7 @@ import { meRoutes } from './routes/me.js';
 import { portalRoutes } from './routes/portal.js';
 import { selfServiceRoutes } from './routes/self-service.js';
 import { smsOutboxRoutes } from './routes/sms-outbox.js';
+import { technicianRoutes } from './routes/technicians.js';
 import { ticketRoutes } from './routes/tickets.js';
 import type { VerificationDeps } from '../domain/verification/send-verification-code.js';
 
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
   companyRoutes(api, options, { pool });
   contactRoutes(api, options, { pool, email: deps.email, events: deps.events });
   emailOutboxRoutes(api, options, { pool });
+  technicianRoutes(api, options, { pool });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
