@@ -142,6 +142,24 @@ describe('the console Tickets screen in Chromium', () => {
     await expect(page.getByRole('checkbox', { name: /Resolved/ }).isChecked()).resolves.toBe(true);
   });
 
+  it('brings new tickets into the open queue and new comments into the open ticket every 15 seconds while the tab is shown', async () => {
+    const { page, portico } = chromium;
+    await page.clock.install();
+    await signIn(page);
+    await rows(page).first().waitFor();
+    const tom = await loggedIn(portico.port, DEMO.tom);
+    const created = await tom.post('/api/v1/tickets', { subject: 'Webcam not found in Teams', description: 'Since the update.' });
+    expect(created.status).toBe(201);
+    await page.clock.fastForward(16_000);
+    await page.getByRole('link', { name: 'Webcam not found in Teams' }).waitFor();
+
+    await page.getByRole('link', { name: 'Webcam not found in Teams' }).click();
+    await page.getByRole('heading', { level: 1, name: /Webcam not found in Teams/ }).waitFor();
+    await tom.post(`/api/v1/tickets/${created.body.id}/comments`, { body: 'It also fails in Zoom.' });
+    await page.clock.fastForward(16_000);
+    await page.locator('.note-contact', { hasText: 'It also fails in Zoom.' }).waitFor();
+  }, 120_000);
+
   it("shows a chat's ticket with its transcript and the action log, and stacks on a phone", async () => {
     const { page, portico } = chromium;
     const tom = await loggedIn(portico.port, DEMO.tom);
