@@ -140,8 +140,10 @@ function Row({ ticket }: { ticket: TicketView }) {
         <a href={href(to)} onClick={(event) => followLink(event, to)}>
           {ticket.subject ?? tr('console.tickets.noSubject')}
         </a>
-        {ticket.escalated && <span class="badge badge-escalated">{tr('console.tickets.escalated')}</span>}
-        <span class="sub">{tr(`console.tickets.source.${ticket.source}`)}</span>
+        <span class="sub">
+          {tr(`console.tickets.source.${ticket.source}`)}
+          {ticket.escalated && <span class="badge badge-escalated">{tr('console.tickets.escalated')}</span>}
+        </span>
       </td>
       <td class="cell-requester">
         {ticket.requester?.name}
