@@ -45,6 +45,7 @@ import { portalRoutes } from './routes/portal.js';
 import { portalHostnameRoutes } from './routes/portal-hostname.js';
 import { selfServiceRoutes } from './routes/self-service.js';
 import { smsOutboxRoutes } from './routes/sms-outbox.js';
+import { technicianRoutes } from './routes/technicians.js';
 import { ticketRoutes } from './routes/tickets.js';
 import type { VerificationDeps } from '../domain/verification/send-verification-code.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): express.Express {
   adminCustomFieldRoutes(api, options, { pool, events: deps.events });
   portalHostnameRoutes(api, options, { pool, resolver: deps.resolver });
   analyticsRoutes(api, options, { kb: deps.kb });
+  technicianRoutes(api, options, { pool });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

@@ -233,6 +233,34 @@ describe('technicians change tickets', () => {
     expect((await demo.portico.db.pool.query('SELECT status FROM tickets WHERE id = $1', [other.ticketId])).rows[0].status).toBe('open');
   });
 
+  it("lists the tenant's technicians for the assignee picker, to technicians only and without their sign-in names", async () => {
+    const { tech, tom } = demo.users;
+    const other = await createOtherTenant(demo.portico.db.pool, 'pickers');
+    const name = canonicalUsername('tech@pickers.example');
+    await insertTechnician(demo.portico.db.pool, other.tenantId, {
+      name: 'Elsewhere Tech',
+      email: name,
+      username: name,
+      passwordHash: await hashPassword('another-pass-123'),
+      language: 'en',
+      admin: false,
+    });
+    const answer = await tech.get('/api/v1/admin/technicians');
+    expect(answer.status).toBe(200);
+    const technicians = answer.body.technicians as { id: string; name: string; admin: boolean }[];
+    expect(technicians).toContainEqual({ id: expect.any(String), name: 'Sam Torres', admin: true });
+    expect(technicians.map((t) => t.name)).not.toContain('Elsewhere Tech');
+    expect(JSON.stringify(answer.body)).not.toContain('@');
+    const sam = technicians.find((t) => t.name === 'Sam Torres')!;
+    const ticket = (await list(tech)).tickets[0]!;
+    expect((await tech.patch(`/api/v1/tickets/${ticket.id}`, { assigneeId: sam.id })).body.assignee).toEqual({ id: sam.id, name: 'Sam Torres' });
+    await tech.patch(`/api/v1/tickets/${ticket.id}`, { assigneeId: ticket.assignee?.id ?? null });
+    const refused = await tom.get('/api/v1/admin/technicians');
+    expect({ status: refused.status, code: refused.body.error?.code }).toEqual({ status: 403, code: 'forbidden' });
+    const document = (await tom.get('/api/v1/openapi.json')).body;
+    expect(document.paths['/api/v1/admin/technicians'].get).toBeDefined();
+  });
+
   it('audits a parallel burst of status changes from what each really replaced', async () => {
     const { tech } = demo.users;
     const ticket = (await list(tech, '?q=scansionare')).tickets[0]!;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/transaction.js';
-import { requireContact, requireSection } from '../access/require.js';
+import { requireSection } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import { visibilityOf } from '../settings/settings-schema.js';
 import { NEW_TICKET_DEFAULTS, TICKET_PRIORITIES, TICKET_TYPES, type TicketForm } from './ticket-schemas.js';
@@ -7,13 +7,14 @@ import { NEW_TICKET_DEFAULTS, TICKET_PRIORITIES, TICKET_TYPES, type TicketForm }
 type Field = TicketForm['fields'][number];
 
 /**
- * The new-ticket form as this user may fill it: hidden fields left out, read-only ones shown with the value the ticket
- * will get, custom fields with their admin's labels; the same rules `createTicket` enforces.
+ * The ticket form as this user may fill it: for a portal user, hidden fields left out, read-only ones shown with the
+ * value the ticket will get, custom fields with their admin's labels (the same rules `createTicket` enforces); for a
+ * technician, every field editable, as `updateTicket` lets them set any custom field whatever the portal shows.
  */
 export async function describeTicketForm(q: Queryable, ctx: Ctx): Promise<TicketForm> {
-  requireContact(ctx);
   const { settings, customFields } = await requireSection(q, ctx, 'ticketing');
-  const editable = (key: string) => visibilityOf(settings, key) === 'editable';
+  const technician = ctx.actor.kind === 'technician';
+  const editable = (key: string) => technician || visibilityOf(settings, key) === 'editable';
   const defaults: Field[] = [
     { key: 'subject', kind: 'default', type: 'text', options: [], required: editable('subject'), editable: editable('subject') },
     { key: 'description', kind: 'default', type: 'textarea', options: [], required: !editable('subject'), editable: editable('description') },
@@ -30,10 +31,10 @@ export async function describeTicketForm(q: Queryable, ctx: Ctx): Promise<Ticket
     editable: editable(field.key),
     value: null,
   }));
-  const visible = [...defaults, ...custom].filter((field) => visibilityOf(settings, field.key) !== 'hidden');
+  const visible = [...defaults, ...custom].filter((field) => technician || visibilityOf(settings, field.key) !== 'hidden');
   // Read-only subject and description have no value before the ticket exists: nothing to show.
   return {
-    manualCreation: !settings.tickets.disableManualCreation,
+    manualCreation: technician || !settings.tickets.disableManualCreation,
     fields: visible.filter((field) => field.editable || field.value !== undefined),
   };
 }

@@ -1,24 +1,31 @@
-// The console's address names the screen and what it shows (/console/tickets/1042), so a link can be shared and the
-// browser's back button works.
+// The console's address names the screen and what it shows (/console/tickets/1042, /console/tickets?status=open), so a
+// link can be shared and the browser's back button works.
 import { computed, signal } from '@preact/signals';
 
 const BASE = '/console';
 
 export const path = signal(location.pathname.replace(/^\/console\/?/, '/'));
+/** The query string with its "?", or "": a screen's filters. */
+export const search = signal(location.search);
 
 /** The path's parts after /console: ['tickets', '1042']. */
 export const segments = computed(() => path.value.split('/').filter(Boolean));
 
+/** Moves to `/screen/part?query`; a query left out is cleared. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === path.value) return;
-  const url = BASE + (to === '/' ? '' : to);
+  const [pathname = '/', query] = to.split('?', 2);
+  const nextSearch = query ? `?${query}` : '';
+  if (pathname === path.value && nextSearch === search.value) return;
+  const url = BASE + (pathname === '/' ? '' : pathname) + nextSearch;
   if (options.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  path.value = to;
+  path.value = pathname;
+  search.value = nextSearch;
 }
 
 addEventListener('popstate', () => {
   path.value = location.pathname.replace(/^\/console\/?/, '/');
+  search.value = location.search;
 });
 
 /** A link that moves inside the console without loading the page again; a modified click opens a new tab as usual. */
