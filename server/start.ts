@@ -30,6 +30,8 @@ import { agentsNamespace } from './realtime/agents-namespace.js';
 import { startExpirySweeper } from './realtime/expiry-sweeper.js';
 import { startSessionSweeper } from './realtime/session-sweeper.js';
 import { startTicketDelivery } from './realtime/ticket-delivery.js';
+import { startConversationDelivery } from './realtime/conversation-delivery.js';
+import { consoleNamespace } from './realtime/console-namespace.js';
 
 export type RunningPortico = {
   url: string;
@@ -54,6 +56,8 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   /** Another wait before an email's first retry than the policy's minute, and how often the email queue is looked at. */
   emailRetry?: RetryPolicy;
   emailSweepMs?: number;
+  /** Another wait than two minutes before a technician's chats go back to the assistant when their console closed. */
+  takeoverGraceMs?: number;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
@@ -74,7 +78,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, emailRetry, emailSweepMs, ...appOptions } = options;
+    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, emailRetry, emailSweepMs, takeoverGraceMs, ...appOptions } = options;
     widget = await buildWidget({ logger, watch: watchWidget });
     if (creationLimits) setCreationLimits(db.pool, creationLimits);
     const events = new PortalEvents();
@@ -108,6 +112,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     warmUpAssistant(logger);
     const delivery = new ActionDelivery(io, db.pool, logger, events);
     startTicketDelivery(io, db.pool, logger, events);
+    startConversationDelivery(io, db.pool, logger, events);
     const portal = portalNamespace(io, {
       pool: db.pool,
       kb,
@@ -120,8 +125,9 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
     agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
+    const technicians = consoleNamespace(io, { pool: db.pool, logger, events, takeoverGraceMs });
     const sweeper = startExpirySweeper({ pool: db.pool, logger, delivery, deliverWithinSeconds });
-    const sessionSweeper = startSessionSweeper({ pool: db.pool, logger, namespaces: [portal], everyMs: sessionSweepMs ?? 30_000 });
+    const sessionSweeper = startSessionSweeper({ pool: db.pool, logger, namespaces: [portal, technicians], everyMs: sessionSweepMs ?? 30_000 });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -6,6 +6,9 @@ export type ConversationRow = {
   ticket_id: string | null;
   ticket_number: number | null;
   pending: unknown;
+  /** The technician who took the chat over, while one is in. */
+  technician_id: string | null;
+  technician_name: string | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -19,16 +22,21 @@ export type MessageRow = {
   citations: { articleId: string; slug: string; title: string; lang?: string }[];
   limited_mode: boolean;
   quick_replies: { label: string; text: string }[];
+  /** Who wrote a technician's message. */
+  author_name: string | null;
   created_at: Date;
 };
 
-const CONVERSATION_COLUMNS = `c.id, c.contact_id, c.ticket_id, t.number AS ticket_number, c.pending, c.created_at, c.updated_at`;
-const FROM_CONVERSATIONS = 'FROM conversations c LEFT JOIN tickets t ON t.tenant_id = c.tenant_id AND t.id = c.ticket_id';
+const CONVERSATION_COLUMNS = `c.id, c.contact_id, c.ticket_id, t.number AS ticket_number, c.pending, c.technician_id, tc.name AS technician_name,
+  c.created_at, c.updated_at`;
+const FROM_CONVERSATIONS = `FROM conversations c LEFT JOIN tickets t ON t.tenant_id = c.tenant_id AND t.id = c.ticket_id
+  LEFT JOIN technicians tc ON tc.tenant_id = c.tenant_id AND tc.id = c.technician_id`;
+const MESSAGE_COLUMNS = 'id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, author_name, created_at';
 
 export async function insertConversation(q: Queryable, tenantId: string, contactId: string): Promise<ConversationRow> {
   const { rows } = await q.query<ConversationRow>(
     `INSERT INTO conversations (tenant_id, contact_id) VALUES ($1, $2)
-     RETURNING id, contact_id, ticket_id, NULL::integer AS ticket_number, pending, created_at, updated_at`,
+     RETURNING id, contact_id, ticket_id, NULL::integer AS ticket_number, pending, technician_id, NULL::text AS technician_name, created_at, updated_at`,
     [tenantId, contactId],
   );
   return rows[0]!;
@@ -72,14 +80,17 @@ export type NewMessage = {
   citations?: MessageRow['citations'];
   limitedMode?: boolean;
   quickReplies?: MessageRow['quick_replies'];
+  authorName?: string;
 };
 
-export type AppendedMessage = { message: MessageRow; ticketId: string | null };
+/** `technicianId`: the technician in the chat when the message was stored, if one was. */
+export type AppendedMessage = { message: MessageRow; ticketId: string | null; technicianId: string | null; contactId: string };
 
 /**
  * Adds a message to a conversation and marks the conversation, and its ticket if it has one, as just active, in one
  * statement: atomic without a transaction, and one round trip on the chat's hot path. With `contactId`, only that
- * contact's conversation takes the message; with `pending`, what the conversation waits for is replaced.
+ * contact's conversation takes the message, with `technicianId` only while that technician is in it; with `pending`,
+ * what the conversation waits for is replaced.
  * Answers nothing when no such conversation exists.
  */
 export async function appendMessage(
@@ -87,7 +98,7 @@ export async function appendMessage(
   tenantId: string,
   conversationId: string,
   message: NewMessage,
-  change: { contactId?: string; pending?: unknown } = {},
+  change: { contactId?: string; technicianId?: string; pending?: unknown } = {},
 ): Promise<AppendedMessage | undefined> {
   const values: unknown[] = [
     tenantId,
@@ -100,6 +111,7 @@ export async function appendMessage(
     JSON.stringify(message.citations ?? []),
     message.limitedMode ?? false,
     JSON.stringify(message.quickReplies ?? []),
+    message.authorName ?? null,
   ];
   // Each option adds a fixed fragment rather than a "$n IS NULL OR" test, so every variant is its own statement and
   // PGlite can run it from one generic plan instead of planning it again on each message.
@@ -113,28 +125,33 @@ export async function appendMessage(
     values.push(change.contactId);
     ofContact = ` AND contact_id = $${values.length}`;
   }
+  let ofTechnician = '';
+  if (change.technicianId) {
+    values.push(change.technicianId);
+    ofTechnician = ` AND technician_id = $${values.length}`;
+  }
   // The ticket's id comes from a scalar subquery so that the index finds it; joined to the CTE instead, the update
   // scanned every ticket of the tenant.
-  const { rows } = await q.query<MessageRow & { ticket_id: string | null }>(
+  const { rows } = await q.query<MessageRow & { ticket_id: string | null; technician_id: string | null; contact_id: string }>(
     `WITH conversation AS (
        UPDATE conversations SET updated_at = now()${setPending}
-       WHERE tenant_id = $1 AND id = $2${ofContact}
-       RETURNING id, ticket_id
+       WHERE tenant_id = $1 AND id = $2${ofContact}${ofTechnician}
+       RETURNING id, ticket_id, technician_id, contact_id
      ), ticket AS (
        UPDATE tickets SET updated_at = now()
        WHERE tenant_id = $1 AND id = (SELECT ticket_id FROM conversation)
      ), message AS (
-       INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies)
-       SELECT coalesce($3::uuid, gen_random_uuid()), $1, conversation.id, $4, $5, $6, $7, $8, $9, $10 FROM conversation
-       RETURNING id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, created_at
+       INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, author_name)
+       SELECT coalesce($3::uuid, gen_random_uuid()), $1, conversation.id, $4, $5, $6, $7, $8, $9, $10, $11 FROM conversation
+       RETURNING ${MESSAGE_COLUMNS}
      )
-     SELECT message.*, conversation.ticket_id FROM message, conversation`,
+     SELECT message.*, conversation.ticket_id, conversation.technician_id, conversation.contact_id FROM message, conversation`,
     values,
   );
   const row = rows[0];
   if (!row) return undefined;
-  const { ticket_id: ticketId, ...stored } = row;
-  return { message: stored, ticketId };
+  const { ticket_id: ticketId, technician_id: technicianId, contact_id: contactId, ...stored } = row;
+  return { message: stored, ticketId, technicianId, contactId };
 }
 
 /** What a chat turn reads of its conversation: what it waits for and the latest messages, oldest first, in one round trip. */
@@ -158,7 +175,7 @@ export async function loadTurnContext(
 
 export async function listMessages(q: Queryable, tenantId: string, conversationId: string, limit = 500): Promise<MessageRow[]> {
   const { rows } = await q.query<MessageRow>(
-    `SELECT * FROM (SELECT id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, created_at FROM messages
+    `SELECT * FROM (SELECT ${MESSAGE_COLUMNS} FROM messages
        WHERE tenant_id = $1 AND conversation_id = $2 ORDER BY created_at DESC LIMIT $3) m ORDER BY created_at`,
     [tenantId, conversationId, limit],
   );
@@ -183,7 +200,7 @@ export async function findContactMessage(
   messageId: string,
 ): Promise<(MessageRow & { conversation_id: string }) | undefined> {
   const { rows } = await q.query<MessageRow & { conversation_id: string }>(
-    `SELECT m.id, m.role, m.text, m.tool_calls, m.tool_results, m.citations, m.limited_mode, m.quick_replies, m.created_at, m.conversation_id
+    `SELECT m.id, m.role, m.text, m.tool_calls, m.tool_results, m.citations, m.limited_mode, m.quick_replies, m.author_name, m.created_at, m.conversation_id
      FROM messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
      WHERE m.tenant_id = $1 AND m.id = $2 AND c.contact_id = $3 AND m.role = 'user'`,
     [tenantId, messageId, contactId],
@@ -219,6 +236,64 @@ export async function listReplyFeedback(q: Queryable, tenantId: string, conversa
   const { rows } = await q.query<{ message_id: string; solved: boolean }>(
     'SELECT message_id, solved FROM conversation_feedback WHERE tenant_id = $1 AND conversation_id = $2 ORDER BY answered_at',
     [tenantId, conversationId],
+  );
+  return rows;
+}
+
+/** The conversation, locked until the transaction ends: two technicians joining at once take turns. */
+export async function lockConversation(q: Queryable, tenantId: string, id: string): Promise<ConversationRow | undefined> {
+  const { rows } = await q.query<ConversationRow>(
+    `SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.tenant_id = $1 AND c.id = $2 FOR UPDATE OF c`,
+    [tenantId, id],
+  );
+  return rows[0];
+}
+
+export async function setConversationTechnician(q: Queryable, tenantId: string, id: string, technicianId: string | null): Promise<void> {
+  await q.query(
+    `UPDATE conversations SET technician_id = $3, technician_joined_at = CASE WHEN $3::uuid IS NULL THEN NULL ELSE now() END
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, technicianId],
+  );
+}
+
+/** The conversations a technician is in. */
+export async function listConversationIdsHeldBy(q: Queryable, tenantId: string, technicianId: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM conversations WHERE tenant_id = $1 AND technician_id = $2', [tenantId, technicianId]);
+  return rows.map((r) => r.id);
+}
+
+export type ActiveConversationRow = ConversationRow & {
+  contact_name: string;
+  contact_language: string;
+  company_name: string;
+  last_role: MessageRow['role'] | null;
+  last_text: string | null;
+  last_at: Date | null;
+};
+
+/**
+ * Conversations with their user, company and last message (tool messages left out): those active since `since` or
+ * with a technician in, newest activity first; with `id`, that one conversation whatever its age.
+ */
+export async function listActiveConversations(
+  q: Queryable,
+  tenantId: string,
+  filter: { since: Date; limit: number } | { id: string },
+): Promise<ActiveConversationRow[]> {
+  const where = 'id' in filter ? 'c.id = $2' : '(c.updated_at >= $2 OR c.technician_id IS NOT NULL)';
+  const tail = 'id' in filter ? '' : 'ORDER BY c.updated_at DESC LIMIT $3';
+  const values = 'id' in filter ? [tenantId, filter.id] : [tenantId, filter.since, filter.limit];
+  const { rows } = await q.query<ActiveConversationRow>(
+    `SELECT ${CONVERSATION_COLUMNS}, ct.name AS contact_name, ct.language AS contact_language, co.name AS company_name,
+       last.role AS last_role, last.text AS last_text, last.created_at AS last_at
+     ${FROM_CONVERSATIONS}
+     JOIN contacts ct ON ct.tenant_id = c.tenant_id AND ct.id = c.contact_id
+     JOIN companies co ON co.tenant_id = ct.tenant_id AND co.id = ct.company_id
+     LEFT JOIN LATERAL (SELECT role, text, created_at FROM messages m
+       WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND m.role <> 'tool' ORDER BY m.created_at DESC LIMIT 1) last ON true
+     WHERE c.tenant_id = $1 AND ${where} ${tail}`,
+    values,
   );
   return rows;
 }

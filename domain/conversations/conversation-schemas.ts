@@ -29,6 +29,8 @@ export const QuickReplySchema = z
   .meta({ id: 'QuickReply' });
 export type QuickReply = z.infer<typeof QuickReplySchema>;
 
+export const TechnicianRefSchema = z.object({ name: z.string() });
+
 export const MessageViewSchema = z
   .object({
     id: z.string(),
@@ -41,6 +43,7 @@ export const MessageViewSchema = z
       .array(QuickReplySchema)
       .optional()
       .meta({ description: 'When the assistant asks a question (which device, yes or no): the answers offered as buttons.' }),
+    author: z.object({ name: z.string() }).optional().meta({ description: "A technician's message: who wrote it." }),
     createdAt: z.string(),
   })
   .meta({ id: 'ChatMessage' });
@@ -54,6 +57,7 @@ export const ConversationViewSchema = z
     actions: z.array(ActionViewSchema),
     /** The user's answers to "Did this solve it?", by reply. */
     feedback: z.array(z.object({ messageId: z.string(), solved: z.boolean() })),
+    technician: TechnicianRefSchema.nullable().meta({ description: 'The technician who took the chat over, while one is in.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

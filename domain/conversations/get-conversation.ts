@@ -6,7 +6,7 @@ import { actionView } from '../actions/action-view.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
 import type { ConversationSummary, ConversationView } from './conversation-schemas.js';
-import { messageView, ticketRef } from './message-view.js';
+import { messageView, technicianRef, ticketRef } from './message-view.js';
 
 /** A conversation with its messages and action requests: its user's own, or any of the tenant for a technician. */
 export async function getConversation(pool: pg.Pool, ctx: Ctx, id: string): Promise<ConversationView> {
@@ -26,6 +26,7 @@ export async function getConversation(pool: pg.Pool, ctx: Ctx, id: string): Prom
     messages: messages.filter((m) => m.role !== 'tool').map(messageView),
     actions: actions.map((action) => actionView(action)),
     feedback: feedback.map((f) => ({ messageId: f.message_id, solved: f.solved })),
+    technician: technicianRef(conversation),
     createdAt: conversation.created_at.toISOString(),
     updatedAt: conversation.updated_at.toISOString(),
   };

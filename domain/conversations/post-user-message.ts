@@ -13,8 +13,10 @@ import { redactSecrets } from './redact-secrets.js';
 /**
  * `secrets` are the values masked in the stored message, for this turn's answer to be cleaned of; never stored.
  * `repeated` says the message was stored before under its client id: nothing new happened, no turn is owed.
+ * `assistantReplies` is false while a technician is in the chat: the message is theirs to answer, and no channel runs
+ * the assistant's turn for it.
  */
-export type PostedMessage = { conversationId: string; message: MessageView; secrets: string[]; repeated: boolean };
+export type PostedMessage = { conversationId: string; message: MessageView; secrets: string[]; repeated: boolean; assistantReplies: boolean };
 
 /** A conversation of the signed-in user; anyone else's does not exist for them. */
 export async function loadOwnConversation(q: pg.Pool | pg.PoolClient, ctx: Ctx & { actor: ContactActor }, id: string) {
@@ -34,7 +36,9 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
   const { settings } = await requireSection(pool, ctx, 'assistant');
   const storedBefore = async () => {
     const message = input.clientMessageId && (await findContactMessage(pool, ctx.tenantId, actor.id, input.clientMessageId));
-    return message ? { conversationId: message.conversation_id, message: messageView(message), secrets: [], repeated: true } : undefined;
+    return message
+      ? { conversationId: message.conversation_id, message: messageView(message), secrets: [], repeated: true, assistantReplies: false }
+      : undefined;
   };
   const repeated = await storedBefore();
   if (repeated) return repeated;
@@ -67,14 +71,20 @@ async function storeUserMessage(pool: pg.Pool, ctx: Ctx & { actor: ContactActor 
         if (!conversation.ticket_id) await ticketFor(client, conversation.id);
       });
     }
-    return { conversationId: input.conversationId, message: messageView(appended.message), secrets, repeated: false };
+    return {
+      conversationId: input.conversationId,
+      message: messageView(appended.message),
+      secrets,
+      repeated: false,
+      assistantReplies: appended.technicianId === null,
+    };
   }
   return withinCreationAllowance(pool, ctx, 'conversations', () =>
     withTransaction(pool, async (client) => {
       const conversation = await insertConversation(client, ctx.tenantId, actor.id);
       if (wantsTicket) await ticketFor(client, conversation.id);
       const appended = await appendMessage(client, ctx.tenantId, conversation.id, { id, role: 'user', text });
-      return { conversationId: conversation.id, message: messageView(appended!.message), secrets, repeated: false };
+      return { conversationId: conversation.id, message: messageView(appended!.message), secrets, repeated: false, assistantReplies: true };
     }),
   );
 }

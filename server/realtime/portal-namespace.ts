@@ -3,29 +3,28 @@ import type { Logger } from 'pino';
 import type { Namespace, Server, Socket } from 'socket.io';
 import * as z from 'zod';
 import { runChatTurn, type ChatTurnDeps } from '../../assistant/chat-turn.js';
-import { findTenantByHostname, type TenantRow } from '../../db/repositories/tenants.js';
 import { ActionRefSchema, PhoneSchema, VerifySchema } from '../../domain/actions/action-schemas.js';
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
-import { resolveSession, sessionKey } from '../../domain/auth/sessions.js';
+import { resolveSession } from '../../domain/auth/sessions.js';
 import type { ContactActor, Ctx } from '../../domain/context.js';
 import { ChatSendSchema, ReplyFeedbackSchema } from '../../domain/conversations/conversation-schemas.js';
 import { recordReplyFeedback } from '../../domain/conversations/record-reply-feedback.js';
 import { getConversation, listMyConversations } from '../../domain/conversations/get-conversation.js';
-import { postUserMessage } from '../../domain/conversations/post-user-message.js';
-import { AppError, isAppError } from '../../domain/errors.js';
-import { assertOriginAllowed } from '../http/origin-policy.js';
-import { hostnameOf } from '../http/resolve-tenant.js';
-import { readHandshakeToken } from '../http/session-cookie.js';
+import { loadOwnConversation, postUserMessage } from '../../domain/conversations/post-user-message.js';
+import { ConversationRefSchema } from '../../domain/conversations/takeover-schemas.js';
+import { AppError } from '../../domain/errors.js';
 import { loadPortalConfig } from '../../domain/settings/load-settings.js';
 import { sectionsForActor } from '../../domain/settings/sections-for-actor.js';
 import { actionSteps, type ActionStepDeps } from './action-steps.js';
-import { sessionRoom, tenantRoom, userRoom } from './rooms.js';
+import { conversationRoom, sessionRoom, tenantRoom, userRoom } from './rooms.js';
+import { TypingGate } from './typing-gate.js';
+import { sessionHandshake, type SessionSocketData } from './handshake.js';
 import { handleEvent } from './socket-ack.js';
 
 // A conversation picked up again on connect only if it moved recently; an old one is history, not the current chat.
 const RESTORE_WITHIN_MS = 12 * 60 * 60 * 1000;
 
-export type PortalSocketData = { tenant: TenantRow; token: string; sessionKey: string; ctx: Ctx & { actor: ContactActor } };
+export type PortalSocketData = SessionSocketData<ContactActor>;
 
 /** Turns of one conversation run one after another, so answers keep the order of the questions. */
 class ConversationQueue {
@@ -69,31 +68,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
   // A signed-out session's windows close at once, on every node.
   deps.events.on('sessionEnded', (key) => portal.in(sessionRoom(key)).disconnectSockets(true));
 
-  portal.use((socket, next) => {
-    const refuse = (code: string) => {
-      const error = new Error(code) as Error & { data?: unknown };
-      error.data = { code };
-      next(error);
-    };
-    void (async () => {
-      const { headers } = socket.handshake;
-      const tenant = await findTenantByHostname(deps.pool, hostnameOf(headers.host));
-      if (!tenant) return refuse('unauthenticated');
-      // The session cookie goes with a handshake from any page, so the page must be one the tenant trusts; a bearer
-      // token from the embedded widget obeys the same rule.
-      try {
-        await assertOriginAllowed(deps.pool, tenant.id, headers);
-      } catch (error) {
-        if (isAppError(error)) return refuse(error.code);
-        throw error;
-      }
-      const token = readHandshakeToken(socket.handshake.auth, headers.cookie);
-      const actor = token ? await resolveSession(deps.pool, tenant.id, token) : undefined;
-      if (!token || !actor || actor.kind !== 'contact') return refuse('unauthenticated');
-      (socket.data as PortalSocketData) = { tenant, token, sessionKey: sessionKey(token), ctx: { tenantId: tenant.id, actor } };
-      next();
-    })().catch((error: unknown) => next(error instanceof Error ? error : new Error('connect failed')));
-  });
+  portal.use(sessionHandshake(deps.pool, 'contact'));
 
   portal.on('connection', (socket: Socket) => {
     const data = socket.data as PortalSocketData;
@@ -121,7 +96,9 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
         const conversationId = posted.conversationId;
         // Sent again after a lost acknowledgement: the first sending already had its answer.
         if (posted.repeated) return { conversationId, messageId: posted.message.id };
-        socket.to(room).emit('chat:message', { conversationId, message: posted.message });
+        deps.events.emit('conversationMessage', ctx.tenantId, conversationId, ctx.actor.id, posted.message, socket.id);
+        // A technician is in the chat: the message is theirs, the assistant stays silent.
+        if (!posted.assistantReplies) return { conversationId, messageId: posted.message.id };
         void queue
           .run(conversationId, async () => {
             portal.to(room).emit('chat:typing', { conversationId, typing: true });
@@ -134,7 +111,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
                   action: (action) => portal.to(room).emit('chat:action', { conversationId, action }),
                 },
               );
-              portal.to(room).emit('chat:message', { conversationId, message });
+              deps.events.emit('conversationMessage', ctx.tenantId, conversationId, ctx.actor.id, message, undefined);
             } finally {
               portal.to(room).emit('chat:typing', { conversationId, typing: false });
             }
@@ -144,6 +121,21 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
             portal.to(room).emit('chat:error', { conversationId, error: { code: 'internal' } });
           });
         return { conversationId, messageId: posted.message.id };
+      }),
+    );
+
+    // The user is typing: the technician in the chat sees it. Never stored; at most one relayed per interval.
+    const typingGate = new TypingGate();
+    socket.on(
+      'chat:typing',
+      handleEvent(ConversationRefSchema, options('chat:typing'), async ({ conversationId }) => {
+        if (!typingGate.allow()) return { ok: true };
+        const ctx = await currentCtx();
+        await loadOwnConversation(deps.pool, ctx, conversationId);
+        io.of('/console')
+          .to(conversationRoom(ctx.tenantId, conversationId))
+          .emit('chat:typing', { conversationId, typing: true, user: { name: ctx.actor.name } });
+        return { ok: true };
       }),
     );
 

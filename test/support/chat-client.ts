@@ -3,7 +3,7 @@ import type { HttpClient } from './http-client.js';
 
 export type ChatEvent = { event: string; payload: any };
 
-/** A socket.io client on /portal with the session of an HttpClient, recording every event it receives. */
+/** A socket.io client on /portal (or another namespace) with the session of an HttpClient, recording every event it receives. */
 export class ChatClient {
   readonly events: ChatEvent[] = [];
   private waiters: { test: (e: ChatEvent) => boolean; resolve: (e: ChatEvent) => void }[] = [];
@@ -21,9 +21,9 @@ export class ChatClient {
     });
   }
 
-  static async connect(port: number, http: HttpClient | undefined, options: { host?: string; headers?: Record<string, string> } = {}): Promise<ChatClient> {
+  static async connect(port: number, http: HttpClient | undefined, options: { host?: string; headers?: Record<string, string>; namespace?: string } = {}): Promise<ChatClient> {
     const cookie = http?.cookie('portico_session');
-    const socket = io(`http://127.0.0.1:${port}/portal`, {
+    const socket = io(`http://127.0.0.1:${port}${options.namespace ?? '/portal'}`, {
       transports: ['websocket'],
       forceNew: true,
       autoConnect: false,
