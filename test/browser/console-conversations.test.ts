@@ -62,9 +62,10 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
     await composer.press('Enter');
     await widgetLog().getByText('Thanks, a new profile is on its way.').waitFor();
 
-    await technician.getByRole('button', { name: 'Hand back to assistant' }).click();
+    await technician.getByRole('button', { name: 'Hand back to assistant' }).press('Enter');
     await widgetLog().getByText('The assistant is back.').waitFor();
-    await technician.getByRole('button', { name: 'Join chat' }).waitFor();
+    // The keyboard goes on from the button that replaced the one pressed.
+    await technician.getByRole('button', { name: 'Join chat' }).and(technician.locator(':focus')).waitFor();
     await transcript.getByText('The assistant is back.').waitFor();
     // Between the user's reply and the hand-back, only the technician answered: the assistant kept quiet.
     const said = await transcript.locator('.cmsg').evaluateAll((messages) =>

@@ -102,6 +102,8 @@ function followUnjoined(line: ActiveConversation): void {
 /** Connects once and keeps the list current; called each time the screen is shown. */
 export function startConversations(): void {
   if (link.value === 'connected') void loadList();
+  // A connection the server closed (a session that ended) is opened again for the technician signed in now.
+  if (link.value === 'refused') link.value = 'connecting';
   socket.connect(
     {
       connected: () => {

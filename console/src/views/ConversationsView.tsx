@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActiveConversation } from '../../../domain/conversations/takeover-schemas.js';
 import { followLink, href, segments } from '../app/router.js';
 import { Composer } from '../components/Composer.js';
@@ -60,8 +60,16 @@ function Line({ line, current }: { line: ActiveConversation; current: boolean })
   );
 }
 
+/** "2 min ago" moves on while the list stays open. */
+const CLOCK_TICK_MS = 30_000;
+
 function ConversationList({ currentId }: { currentId: string | undefined }) {
   const list = lines.value;
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((count) => count + 1), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
   return (
     <section class="panel conv-list" aria-labelledby="conversations-title">
       <h1 id="conversations-title">{tr('console.conversations.title')}</h1>
@@ -95,11 +103,18 @@ function ConversationList({ currentId }: { currentId: string | undefined }) {
 
 function Detail({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [id]);
+  const joinButton = useRef<HTMLButtonElement>(null);
   const current = opened.value;
   const line = openedLine.value;
   const technician = openedTechnician.value;
   const mine = joinedByMe.value;
+  const wasMine = useRef(mine);
+  useEffect(() => heading.current?.focus(), [id]);
+  // Handed back, the button that was pressed is gone: the keyboard goes on from the one that replaces it.
+  useEffect(() => {
+    if (wasMine.current && !mine) joinButton.current?.focus();
+    wasMine.current = mine;
+  }, [mine]);
   const userName = line?.user.name ?? tr('console.conversations.user');
   const ticket = line?.ticket ?? (current?.state === 'ready' ? current.conversation.ticket : null);
 
@@ -124,7 +139,7 @@ function Detail({ id }: { id: string }) {
           </span>
         </div>
         {current?.state === 'ready' && !mine && (
-          <button type="button" class="primary" disabled={pending.value !== undefined || (technician !== null && technician !== undefined)} onClick={() => void joinChat(id)}>
+          <button type="button" class="primary" ref={joinButton} disabled={pending.value === 'join' || (technician !== null && technician !== undefined)} onClick={() => void joinChat(id)}>
             {tr('console.conversations.join')}
           </button>
         )}
