@@ -28,13 +28,16 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
 
   it('joins a chat, talks with the user live while the assistant keeps quiet, and hands it back', async () => {
     const technician = chromium.page;
+    await signInToConsole(technician);
+    await technician.locator('.conv-list .empty, .conv-lines').first().waitFor();
+
+    // The chat shows up in the open list as it starts, with the assistant's answer as it comes.
     await signInToChat(user, chromium.portico.port, DEMO.tom);
     await userSays('My VPN drops every hour');
     await widgetLog().locator('.msg-assistant').first().waitFor();
-
-    await signInToConsole(technician);
     const line = technician.getByRole('link', { name: /Tom Baker/ });
     await line.getByText('Acme Dental').waitFor();
+    await line.getByText(/^Assistant:/).waitFor();
     expect(await seriousViolations(technician)).toEqual([]);
     await line.click();
     const transcript = technician.getByRole('log', { name: 'Chat with Tom Baker' });
@@ -76,5 +79,5 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
       'cmsg-technician: Thanks, a new profile is on its way.',
       'cmsg-assistant: The assistant is back.',
     ]);
-  });
+  }, 120_000);
 });
