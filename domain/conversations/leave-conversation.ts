@@ -8,8 +8,11 @@ import { AppError } from '../errors.js';
 import { recordHandoffNotice, type Handoff } from './join-conversation.js';
 import type { ConversationRef } from './takeover-schemas.js';
 
-/** The technician hands the chat back: the assistant answers the user's next message again, and says it is back. */
-export async function leaveConversation(pool: pg.Pool, ctx: Ctx, input: ConversationRef, reason: 'left' | 'disconnected' = 'left'): Promise<Handoff> {
+/**
+ * The technician hands the chat back: the assistant answers the user's next message again, and says it is back.
+ * `reason` is for the audit log: left, or given back because their console went away.
+ */
+export async function leaveConversation(pool: pg.Pool, ctx: Ctx, input: ConversationRef & { reason?: 'left' | 'disconnected' }): Promise<Handoff> {
   requireTechnician(ctx);
   const actor = ctx.actor;
   return withTransaction(pool, async (client) => {
@@ -24,7 +27,7 @@ export async function leaveConversation(pool: pg.Pool, ctx: Ctx, input: Conversa
       action: 'conversation.left',
       targetKind: 'conversation',
       targetId: conversation.id,
-      details: { reason },
+      details: { reason: input.reason ?? 'left' },
     });
     return { conversationId: conversation.id, contactId: conversation.contact_id, technician: null, notice };
   });
@@ -36,7 +39,7 @@ export async function handBackConversations(pool: pg.Pool, ctx: Ctx): Promise<Ha
   const handoffs: Handoff[] = [];
   for (const conversationId of await listConversationIdsHeldBy(pool, ctx.tenantId, ctx.actor.id)) {
     try {
-      handoffs.push(await leaveConversation(pool, ctx, { conversationId }, 'disconnected'));
+      handoffs.push(await leaveConversation(pool, ctx, { conversationId, reason: 'disconnected' }));
     } catch (error) {
       // Left meanwhile, from another window: nothing to hand back.
       if (!(error instanceof AppError && error.code === 'conversation_not_joined')) throw error;

@@ -4,6 +4,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
 import type { ChatSend, ConversationView, MessageView, ReplyFeedback } from '../../../domain/conversations/conversation-schemas.js';
+import type { ChatHandoffEvent, ChatTypingEvent, ConversationRef } from '../../../domain/conversations/takeover-schemas.js';
 import type { TicketCommentEvent, TicketUpdatedEvent } from '../../../domain/tickets/ticket-schemas.js';
 import { embedded, portalUrl } from '../app/environment.js';
 import { requestWithAck, type Ack } from './socket-request.js';
@@ -13,7 +14,8 @@ export type ServerEvents = {
   'chat:history': (payload: { conversation: ConversationView }) => void;
   'chat:delta': (payload: { conversationId: string; messageId: string; delta: string }) => void;
   'chat:message': (payload: { conversationId: string; message: MessageView }) => void;
-  'chat:typing': (payload: { conversationId: string; typing: boolean }) => void;
+  'chat:typing': (payload: ChatTypingEvent) => void;
+  'chat:handoff': (payload: ChatHandoffEvent) => void;
   'chat:action': (payload: { conversationId: string; action: ActionView }) => void;
   'chat:error': (payload: { conversationId: string }) => void;
   'action:update': (payload: { action: ActionView }) => void;
@@ -26,6 +28,7 @@ export type ServerEvents = {
 export type Requests = {
   'chat:send': [ChatSend, { conversationId: string; messageId: string }];
   'chat:feedback': [ReplyFeedback, { ok: true }];
+  'chat:typing': [ConversationRef, { ok: true }];
   'action:confirm': [{ actionId: string }, { action: ActionView; needsPhone: boolean }];
   'action:cancel': [{ actionId: string }, { action: ActionView }];
   'action:verify': [{ actionId: string; code: string }, { action: ActionView }];

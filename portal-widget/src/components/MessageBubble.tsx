@@ -74,12 +74,18 @@ function Feedback({ messageId }: { messageId: string }) {
   );
 }
 
-/** One message: what users wrote is plain text, what the assistant wrote is its Markdown subset. */
+/** One message: what users and technicians wrote is plain text, what the assistant wrote is its Markdown subset. */
 export function MessageBubble({ item, askFeedback, thanked, offerChoices }: { item: MessageItem; askFeedback: boolean; thanked: boolean; offerChoices: boolean }) {
   return (
     <div class={`msg msg-${item.role}${item.failed ? ' msg-failed' : ''}${item.queued ? ' msg-queued' : ''}`} data-message-id={item.id}>
       <p class="msg-meta">
-        <span class="msg-sender">{tr(SENDER_KEYS[item.role])}</span>
+        {item.role === 'technician' && item.author ? (
+          <>
+            <span class="msg-sender">{item.author.name}</span> <span class="msg-badge">{tr(SENDER_KEYS.technician)}</span>
+          </>
+        ) : (
+          <span class="msg-sender">{tr(SENDER_KEYS[item.role])}</span>
+        )}
         {item.createdAt && (
           <>
             {' '}
@@ -89,7 +95,7 @@ export function MessageBubble({ item, askFeedback, thanked, offerChoices }: { it
           </>
         )}
       </p>
-      <div class="msg-body">{item.role === 'user' ? item.text : <Markdown text={item.text} newTabLabel={tr('chat.newTab')} open={openInPortal} />}</div>
+      <div class="msg-body">{item.role === 'user' || item.role === 'technician' ? item.text : <Markdown text={item.text} newTabLabel={tr('chat.newTab')} open={openInPortal} />}</div>
       {item.queued && <p class="msg-note">{tr('chat.queued')}</p>}
       {item.citations.length > 0 && <Sources item={item} />}
       {offerChoices && <QuickReplies item={item} />}

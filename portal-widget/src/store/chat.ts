@@ -1,7 +1,8 @@
 // The chat with the assistant: what the log shows (messages and action cards, in order), the conversation the next
 // message goes to, typing and connection state. Deltas stream into a bubble that the stored message then replaces;
 // an assistant's message goes above the cards its turn proposed ("confirm below"); the current conversation comes back
-// when the page reloads or the socket reconnects.
+// when the page reloads or the socket reconnects. While a technician is in the chat, their messages carry their name,
+// their typing shows as "<name> is typing…", and the user's typing goes to them.
 import { signal } from '@preact/signals';
 import type { ActionView } from '../../../domain/actions/action-schemas.js';
 import type { ConversationView, MessageView } from '../../../domain/conversations/conversation-schemas.js';
@@ -22,6 +23,8 @@ export type MessageItem = {
   citations: Citation[];
   /** The answers the assistant's question offers as buttons. */
   quickReplies: QuickReply[];
+  /** Who from support wrote a technician's message. */
+  author?: MessageView['author'];
   createdAt?: string;
   /** The message as stored, not only its streamed deltas. */
   stored?: boolean;
@@ -36,9 +39,16 @@ export type BannerKey = 'chat.connecting' | 'chat.disconnected';
 
 const ACTION_TOOLS = new Set(['request_device_action', 'request_software_install']);
 const CONNECTING_BANNER_DELAY_MS = 600;
+/** The server relays typing at most every 2 s: the indicator lasts a little longer than that between two of them. */
+const TYPING_SHOWN_MS = 5_000;
+const TYPING_SEND_EVERY_MS = 2_000;
 
 export const items = signal<LogItem[]>([]);
 export const typing = signal(false);
+/** The technician in the shown conversation, while one is. */
+export const technician = signal<{ name: string } | null>(null);
+/** The technician who is typing now; it fades unless they keep typing. */
+export const technicianTyping = signal<string | undefined>(undefined);
 export const banner = signal<BannerKey | undefined>(undefined);
 export const draft = signal('');
 /** The user's answers to "Did this solve it?", by reply. */
@@ -64,6 +74,8 @@ let outbox: { key: string; text: string; clientMessageId: string }[] = [];
 let flushing = false;
 let localKeys = 0;
 let bannerTimer: ReturnType<typeof setTimeout> | undefined;
+let technicianTypingTimer: ReturnType<typeof setTimeout> | undefined;
+let typingSentAt = Number.NEGATIVE_INFINITY;
 
 const nextKey = () => `local-${++localKeys}`;
 
@@ -95,9 +107,16 @@ function showMessage(message: MessageView): void {
     text: message.text,
     citations: message.citations,
     quickReplies: message.quickReplies ?? [],
+    author: message.author,
     createdAt: message.createdAt,
     stored: true,
   }));
+}
+
+function showTechnicianTyping(name: string | undefined): void {
+  clearTimeout(technicianTypingTimer);
+  technicianTyping.value = name;
+  if (name) technicianTypingTimer = setTimeout(() => (technicianTyping.value = undefined), TYPING_SHOWN_MS);
 }
 
 function appendDelta(messageId: string, delta: string): void {
@@ -126,6 +145,8 @@ function clear(): void {
   answeredNow.value = undefined;
   cardsOfTurn = [];
   typing.value = false;
+  technician.value = null;
+  showTechnicianTyping(undefined);
 }
 
 /** Whether a stored assistant message is the turn that proposed this action. */
@@ -166,6 +187,7 @@ function renderHistory(conversation: ConversationView): void {
   for (const action of unplaced) showAction(action);
   cardsOfTurn = [];
   feedback.value = Object.fromEntries(conversation.feedback.map((answer) => [answer.messageId, answer.solved]));
+  technician.value = conversation.technician;
   const stored = new Set(items.value.map((item) => (item.type === 'message' ? item.id : item.action.id)));
   items.value = [...items.value, ...shown.filter((item) => !stored.has(item.type === 'message' ? item.id : item.action.id))];
 }
@@ -218,9 +240,16 @@ export function startChat(hooks: ChatHooks): void {
       'chat:message': ({ conversationId: id, message }) =>
         forConversation(id, () => {
           showMessage(message);
+          if (message.role === 'technician') showTechnicianTyping(undefined);
           if (message.role === 'assistant' || message.role === 'technician') arrivals.value++;
         }),
-      'chat:typing': ({ conversationId: id, typing: on }) => forConversation(id, () => (typing.value = on)),
+      'chat:typing': ({ conversationId: id, typing: on, technician: by }) =>
+        forConversation(id, () => (by ? showTechnicianTyping(on ? by.name : undefined) : (typing.value = on))),
+      'chat:handoff': ({ conversationId: id, technician: by }) =>
+        forConversation(id, () => {
+          technician.value = by;
+          showTechnicianTyping(undefined);
+        }),
       'chat:action': ({ conversationId: id, action }) => forConversation(id, () => showAction(action)),
       'action:update': ({ action }) => publishAction(action),
       'chat:error': ({ conversationId: id }) =>
@@ -315,6 +344,14 @@ async function deliver({ key, text, clientMessageId }: (typeof outbox)[number]):
     for (const event of waiting) if (event.id === conversationId) event.apply();
   }
   return true;
+}
+
+/** The user is typing: the technician in the chat sees it, told at most every few seconds. */
+export function noteTyping(): void {
+  const now = Date.now();
+  if (!conversationId || !technician.value || now - typingSentAt < TYPING_SEND_EVERY_MS) return;
+  typingSentAt = now;
+  void socket.send('chat:typing', { conversationId }, tr('chat.noAnswer'));
 }
 
 /** The reply whose quick replies are on offer: the latest item, a stored assistant's question nobody answered yet. */

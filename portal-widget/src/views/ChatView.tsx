@@ -13,7 +13,10 @@ import {
   newConversation,
   replyAskingFeedback,
   replyOfferingChoices,
+  noteTyping,
   sendMessage,
+  technician,
+  technicianTyping,
   typing,
 } from '../store/chat.js';
 import { me } from '../store/session.js';
@@ -53,7 +56,8 @@ export function ChatView({ hidden }: { hidden: boolean }) {
       <div class="chat-head">
         <h1 id="chat-title">{tr('chat.title')}</h1>
         {/* The same words a user would type: the assistant hands over the way it does for them, ticket and all. */}
-        {me.value?.sections.ticketing && (
+        {/* Not while a technician is already in the chat. */}
+        {me.value?.sections.ticketing && !technician.value && (
           <button type="button" class="secondary" onClick={() => sendMessage(tr('chat.handover.request'))}>
             {tr('chat.handover.talk')}
           </button>
@@ -89,8 +93,13 @@ export function ChatView({ hidden }: { hidden: boolean }) {
             />
           ) : <ActionCard key={item.key} action={item.action} />))}
       </div>
+      {technician.value && (
+        <p id="chat-technician" class="technician-present">
+          {tr('chat.withTechnician', { name: technician.value.name })}
+        </p>
+      )}
       <p id="chat-typing" class="typing" aria-live="polite">
-        {typing.value ? tr('chat.typing') : ''}
+        {technicianTyping.value ? tr('chat.technicianTyping', { name: technicianTyping.value }) : typing.value ? tr('chat.typing') : ''}
       </p>
       <form
         id="chat-form"
@@ -112,7 +121,10 @@ export function ChatView({ hidden }: { hidden: boolean }) {
           placeholder={tr('chat.placeholder')}
           aria-describedby="chat-hint"
           value={draft.value}
-          onInput={(event) => (draft.value = event.currentTarget.value)}
+          onInput={(event) => {
+            draft.value = event.currentTarget.value;
+            noteTyping();
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
               event.preventDefault();
