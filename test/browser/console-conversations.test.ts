@@ -26,6 +26,7 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
   };
   const widgetLog = () => user.getByRole('log');
 
+  // Two browsers side by side and a dozen live round trips: slow on a loaded machine, so it has time.
   it('joins a chat, talks with the user live while the assistant keeps quiet, and hands it back', async () => {
     const technician = chromium.page;
     await signInToConsole(technician);
@@ -50,8 +51,12 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
     await widgetLog().getByText('from support has joined the chat').waitFor();
     await technician.getByRole('link', { name: /Tom Baker/ }).getByText('You are in').waitFor();
 
+    // Each side sees the other typing.
+    await user.locator('#chat-input').pressSequentially('The');
+    await technician.getByRole('status').filter({ hasText: 'Tom Baker is typing…' }).waitFor();
     // Enter sends; Shift+Enter is a new line in the same message.
     await composer.fill('Hello Tom, I am looking at your VPN profile.');
+    await user.locator('#chat-typing').getByText('Sam Torres is typing…').waitFor();
     await composer.press('Shift+Enter');
     await composer.pressSequentially('Which office are you in?');
     await composer.press('Enter');
@@ -61,6 +66,7 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
 
     await userSays('The <b>Leeds</b> office');
     await transcript.locator('.cmsg-user').getByText('The <b>Leeds</b> office').waitFor();
+    await technician.getByRole('status').filter({ hasText: 'is typing' }).waitFor({ state: 'detached' });
     await composer.fill('Thanks, a new profile is on its way.');
     await composer.press('Enter');
     await widgetLog().getByText('Thanks, a new profile is on its way.').waitFor();
@@ -79,5 +85,5 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
       'cmsg-technician: Thanks, a new profile is on its way.',
       'cmsg-assistant: The assistant is back.',
     ]);
-  }, 120_000);
+  }, 240_000);
 });
