@@ -130,7 +130,7 @@ function Detail({ id }: { id: string }) {
           </h2>
           <span class="sub">
             {line?.user.company}
-            {line && ticket && ' · '}
+            {line && ticket && <span class="sep"> · </span>}
             {ticket && (
               <a href={href(`/tickets/${ticket.number}`)} onClick={(event) => followLink(event, `/tickets/${ticket.number}`)}>
                 {tr('console.conversations.openTicket', { number: String(ticket.number) })}
