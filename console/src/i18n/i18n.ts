@@ -3,7 +3,7 @@
 import { signal } from '@preact/signals';
 import { languageFromAcceptHeader, type Language } from '../../../i18n/languages.js';
 import { request } from '../../../portal-widget/src/api/http.js';
-import { format, formatDateTime, formatRelative, type Params } from '../../../portal-widget/src/i18n/format.js';
+import { format, formatDateTime, formatRelative, formatTime, type Params } from '../../../portal-widget/src/i18n/format.js';
 
 const messages = signal<Record<string, string>>({});
 export const language = signal<Language>('en');
@@ -15,6 +15,7 @@ export const tr = (key: string, params?: Params): string => {
 
 export const dateTime = (iso: string) => formatDateTime(iso, language.value);
 export const timeAgo = (iso: string) => formatRelative(iso, language.value);
+export const timeOfDay = (iso: string) => formatTime(iso, language.value);
 
 export const browserLanguage = (): Language => languageFromAcceptHeader(navigator.languages.join(','));
 

@@ -7,10 +7,8 @@ import type { ChatSend, ConversationView, MessageView, ReplyFeedback } from '../
 import type { ChatHandoffEvent, ChatTypingEvent, ConversationRef } from '../../../domain/conversations/takeover-schemas.js';
 import type { TicketCommentEvent, TicketUpdatedEvent } from '../../../domain/tickets/ticket-schemas.js';
 import { embedded, portalUrl } from '../app/environment.js';
-import type { ApiError } from './http.js';
+import { requestWithAck, type Ack } from './socket-request.js';
 import { currentToken } from './token.js';
-
-const ACK_TIMEOUT_MS = 10_000;
 
 export type ServerEvents = {
   'chat:history': (payload: { conversation: ConversationView }) => void;
@@ -37,7 +35,7 @@ export type Requests = {
   'phone:set': [{ phone: string }, { ok: true }];
 };
 
-export type Ack<T> = (T & { error?: undefined }) | { error: ApiError };
+export type { Ack };
 
 export type ConnectionHandlers = {
   connected(): void;
@@ -75,24 +73,6 @@ export function disconnect(): void {
 export const connected = () => socket?.connected ?? false;
 
 /** Refused at once while disconnected (code `disconnected`), and when the connection drops before the answer. */
-export async function send<E extends keyof Requests>(event: E, payload: Requests[E][0], noAnswer: string): Promise<Ack<Requests[E][1]>> {
-  const current = socket;
-  const disconnected = { error: { code: 'disconnected', message: noAnswer } };
-  if (!current?.connected) return disconnected;
-  // The listener map types server events only; requests are typed by `Requests` above.
-  const untyped = current.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> };
-  let onDisconnect = () => {};
-  const dropped = new Promise<typeof disconnected>((resolve) => {
-    onDisconnect = () => resolve(disconnected);
-    current.once('disconnect', onDisconnect);
-  });
-  const answered = untyped.emitWithAck(event, payload).then(
-    (ack) => ack as Ack<Requests[E][1]>,
-    () => ({ error: { code: 'timeout', message: noAnswer } }),
-  );
-  try {
-    return await Promise.race([answered, dropped]);
-  } finally {
-    current.off('disconnect', onDisconnect);
-  }
+export function send<E extends keyof Requests>(event: E, payload: Requests[E][0], noAnswer: string): Promise<Ack<Requests[E][1]>> {
+  return requestWithAck(socket as Socket | undefined, event, payload, noAnswer);
 }

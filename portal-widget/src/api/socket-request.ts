@@ -1,0 +1,30 @@
+// A request over socket.io that resolves with the server's acknowledgement, shared by the portal and the console:
+// refused at once while disconnected (code `disconnected`), when the connection drops before the answer, and when
+// no answer comes in time (code `timeout`), each with the caller's message in the user's language.
+import type { Socket } from 'socket.io-client';
+import type { ApiError } from './http.js';
+
+const ACK_TIMEOUT_MS = 10_000;
+
+export type Ack<T> = (T & { error?: undefined }) | { error: ApiError };
+
+export async function requestWithAck<T>(socket: Socket | undefined, event: string, payload: unknown, noAnswer: string): Promise<Ack<T>> {
+  const disconnected = { error: { code: 'disconnected', message: noAnswer } };
+  if (!socket?.connected) return disconnected;
+  // A socket's listener map types the server's events only; the caller types the request.
+  const untyped = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  let onDisconnect = () => {};
+  const dropped = new Promise<typeof disconnected>((resolve) => {
+    onDisconnect = () => resolve(disconnected);
+    socket.once('disconnect', onDisconnect);
+  });
+  const answered = untyped.emitWithAck(event, payload).then(
+    (ack) => ack as Ack<T>,
+    () => ({ error: { code: 'timeout', message: noAnswer } }),
+  );
+  try {
+    return await Promise.race([answered, dropped]);
+  } finally {
+    socket.off('disconnect', onDisconnect);
+  }
+}
