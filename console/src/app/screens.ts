@@ -1,5 +1,7 @@
 // The console's screens, in the order of its navigation. Each owns the addresses under its path.
 import type { ComponentType } from 'preact';
+import { CompaniesView } from '../views/CompaniesView.js';
+import { ContactsView } from '../views/ContactsView.js';
 import { TicketsView } from '../views/TicketsView.js';
 
 export type Screen = {
@@ -12,4 +14,8 @@ export type Screen = {
   component: ComponentType;
 };
 
-export const SCREENS: Screen[] = [{ path: 'tickets', label: 'console.nav.tickets', component: TicketsView }];
+export const SCREENS: Screen[] = [
+  { path: 'tickets', label: 'console.nav.tickets', component: TicketsView },
+  { path: 'contacts', label: 'console.nav.contacts', component: ContactsView },
+  { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
+];
