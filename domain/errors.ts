@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   email_domain_taken: 409,
   contact_exists: 409,
+  import_running: 409,
+  hostname_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -23,6 +23,7 @@ import { requestLogging } from './http/request-logging.js';
 import { CONSOLE_SOURCE, WIDGET_SOURCE } from './http/widget-bundle.js';
 import { widgetScript } from './http/widget-script.js';
 import { tenantResolver } from './http/resolve-tenant.js';
+import { tlsAsk } from './http/tls-ask.js';
 import { sessionLoader } from './http/session-cookie.js';
 import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
@@ -37,10 +38,12 @@ import { i18nRoutes } from './routes/i18n.js';
 import { kbRoutes } from './routes/kb.js';
 import { meRoutes } from './routes/me.js';
 import { portalRoutes } from './routes/portal.js';
+import { portalHostnameRoutes } from './routes/portal-hostname.js';
 import { selfServiceRoutes } from './routes/self-service.js';
 import { smsOutboxRoutes } from './routes/sms-outbox.js';
 import { ticketRoutes } from './routes/tickets.js';
 import type { VerificationDeps } from '../domain/verification/send-verification-code.js';
+import type { CnameResolver } from '../domain/portal/cname-check.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -63,6 +66,8 @@ export type AppDeps = {
   email: EmailDispatch;
   /** How long a verified action waits for its device to come online. */
   deliverWithinSeconds: number;
+  /** Looks up the CNAME records of custom hostnames. */
+  resolver: CnameResolver;
   /** The directory of the built portal UI (main.js, main.css, and the embedded widget's widget.js and embed.js). */
   widgetDir: string;
 };
@@ -105,12 +110,15 @@ export function createApp(deps: AppDeps): express.Express {
   });
   smsOutboxRoutes(api, options, { pool });
   companyRoutes(api, options, { pool });
-  contactRoutes(api, options, { pool, email: deps.email, events: deps.events });
+  contactRoutes(api, options, { pool, email: deps.email, events: deps.events, logger: deps.logger });
   emailOutboxRoutes(api, options, { pool });
+  portalHostnameRoutes(api, options, { pool, resolver: deps.resolver });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });
+
+  app.get('/internal/tls/allowed', tlsAsk(pool));
 
   app.use(tenantResolver(pool));
   app.use('/api', embedCors(pool));

@@ -1,3 +1,4 @@
+import { Resolver } from 'node:dns/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -30,6 +31,8 @@ import { agentsNamespace } from './realtime/agents-namespace.js';
 import { startExpirySweeper } from './realtime/expiry-sweeper.js';
 import { startSessionSweeper } from './realtime/session-sweeper.js';
 import { startTicketDelivery } from './realtime/ticket-delivery.js';
+import { startHostnameSweeper } from './hostname-sweeper.js';
+import type { CnameResolver } from '../domain/portal/cname-check.js';
 
 export type RunningPortico = {
   url: string;
@@ -54,6 +57,9 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   /** Another wait before an email's first retry than the policy's minute, and how often the email queue is looked at. */
   emailRetry?: RetryPolicy;
   emailSweepMs?: number;
+  /** Answers the CNAME lookups of custom hostnames instead of the system's DNS, and how often due hostnames are checked. */
+  resolver?: CnameResolver;
+  hostnameSweepMs?: number;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
@@ -74,7 +80,9 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
-    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, emailRetry, emailSweepMs, ...appOptions } = options;
+    const { engine: engineOverride, sessionSweepMs, creationLimits, watchWidget, emailRetry, emailSweepMs, resolver: resolverOverride, hostnameSweepMs, ...appOptions } =
+      options;
+    const resolver = resolverOverride ?? new Resolver({ timeout: 5_000, tries: 2 });
     widget = await buildWidget({ logger, watch: watchWidget });
     if (creationLimits) setCreationLimits(db.pool, creationLimits);
     const events = new PortalEvents();
@@ -100,6 +108,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       secrets,
       email,
       widgetDir: widget.dir,
+      resolver,
       ...appOptions,
     });
     const server = createServer(app);
@@ -122,6 +131,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
     const sweeper = startExpirySweeper({ pool: db.pool, logger, delivery, deliverWithinSeconds });
     const sessionSweeper = startSessionSweeper({ pool: db.pool, logger, namespaces: [portal], everyMs: sessionSweepMs ?? 30_000 });
+    const hostnameSweeper = startHostnameSweeper({ pool: db.pool, logger, resolver, everyMs: hostnameSweepMs ?? 60_000 });
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -139,6 +149,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           // Closes the sockets, then the HTTP server under them.
           clearInterval(sweeper);
           clearInterval(sessionSweeper);
+          clearInterval(hostnameSweeper);
           void demoAgents?.stop();
           void io.close(() => resolve());
           server.closeIdleConnections();

@@ -94,12 +94,13 @@ export async function insertContact(
     passwordHash: string;
     language: string;
     primary: boolean;
+    phone?: string | null;
   },
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO contacts (tenant_id, company_id, name, email, username, password_hash, language, is_primary)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [tenantId, input.companyId, input.name, input.email, input.username, input.passwordHash, input.language, input.primary],
+    `INSERT INTO contacts (tenant_id, company_id, name, email, username, password_hash, language, is_primary, phone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [tenantId, input.companyId, input.name, input.email, input.username, input.passwordHash, input.language, input.primary, input.phone ?? null],
   );
   return rows[0]!.id;
 }

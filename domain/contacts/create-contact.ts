@@ -16,6 +16,7 @@ import { queueWelcomeEmail } from '../email/queue-welcome-email.js';
 import { AppError } from '../errors.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { contactSummary, ContactSummarySchema } from './list-contacts.js';
+import { parseMobilePhone } from './parse-phone.js';
 
 export const CreateContactSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -30,6 +31,7 @@ export const CreateContactSchema = z.strictObject({
   companyId: z.uuid(),
   language: z.enum(LANGUAGES).optional().meta({ description: "The contact's language for the portal and emails; the creating technician's by default." }),
   primary: z.boolean().default(false),
+  phone: z.string().max(100).optional().meta({ description: 'The mobile number that receives verification codes, with its country code.' }),
 });
 export type CreateContactInput = z.infer<typeof CreateContactSchema>;
 
@@ -55,6 +57,7 @@ export async function createContact(deps: { pool: pg.Pool; email: EmailDispatch 
   requireTechnician(ctx);
   const username = canonicalUsername(input.email);
   const language = input.language ?? ctx.actor.language;
+  const phone = input.phone ? parseMobilePhone(input.phone) : null;
   if (await usernameTaken(deps.pool, ctx.tenantId, username)) throw contactExists(username);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
@@ -70,6 +73,7 @@ export async function createContact(deps: { pool: pg.Pool; email: EmailDispatch 
       passwordHash,
       language,
       primary: input.primary,
+      phone,
     });
     const automatic = (await loadSettings(client, ctx.tenantId)).welcomeEmail.automatic;
     const email = automatic
@@ -81,7 +85,7 @@ export async function createContact(deps: { pool: pg.Pool; email: EmailDispatch 
       action: 'contact.created',
       targetKind: 'contact',
       targetId: id,
-      details: { username, companyId: input.companyId, language, primary: input.primary, welcomeEmail: email?.status ?? 'not_sent' },
+      details: { username, companyId: input.companyId, language, primary: input.primary, phone: phone !== null, welcomeEmail: email?.status ?? 'not_sent' },
     });
     return { row: (await findContactById(client, ctx.tenantId, id))!, queued: email?.status === 'pending' };
   }).catch((error: unknown) => {

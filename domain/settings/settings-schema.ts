@@ -1,4 +1,6 @@
+import { domainToASCII } from 'node:url';
 import * as z from 'zod';
+import { normalizeEmailDomain } from '../companies/email-domain.js';
 
 export const SECTION_NAMES = ['assistant', 'ticketing', 'knowledgeBase', 'selfService'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
@@ -39,6 +41,20 @@ const OriginSchema = z
       return z.NEVER;
     }
     return url.origin;
+  });
+
+/** A DNS name kept in its ASCII (punycode) form, the one Host headers and TLS server names carry. */
+const HostnameSchema = z
+  .string()
+  .trim()
+  .max(253)
+  .transform((value, ctx) => {
+    const unicode = /^[^/:@]*$/.test(value) ? normalizeEmailDomain(value) : undefined;
+    if (!unicode) {
+      ctx.addIssue({ code: 'custom', message: 'expected a hostname such as help.example.com, without https:// or a path' });
+      return z.NEVER;
+    }
+    return domainToASCII(unicode);
   });
 
 export const DEFAULT_BRAND_COLOR = '#1d4ed8';
@@ -108,6 +124,16 @@ export const PortalSettingsSchema = z
         automatic: z.boolean().default(true).meta({ description: 'Send the welcome email with the credentials when a contact is created.' }),
       })
       .default({ automatic: true }),
+    portal: z
+      .strictObject({
+        customHostname: HostnameSchema.nullable()
+          .default(null)
+          .meta({
+            description:
+              "The portal's own name, e.g. help.example.com. It answers only once a DNS CNAME record points it to the generated hostname (see /api/v1/admin/portal/hostname); a change starts the wait again.",
+          }),
+      })
+      .default({ customHostname: null }),
   })
   .meta({ id: 'PortalSettings' });
 

@@ -7,6 +7,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { requireAdmin } from '../access/require.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
+import { changeCustomHostname } from '../portal/change-custom-hostname.js';
 import { validationError } from '../validation.js';
 import { forgetPortalConfig, loadPortalConfig } from './load-settings.js';
 import { applyMergePatch } from './merge-patch.js';
@@ -53,6 +54,10 @@ export async function updateSettings(pool: pg.Pool, ctx: Ctx, patch: Record<stri
       throw new AppError('validation_failed', 'unknown contacts in sections', {
         params: { detail: `sections: unknown contact id ${unknown.join(', ')}` },
       });
+    }
+
+    if (next.portal.customHostname !== current.portal.customHostname) {
+      await changeCustomHostname(client, ctx.tenantId, next.portal.customHostname);
     }
 
     await saveSettingsDocument(client, ctx.tenantId, next);

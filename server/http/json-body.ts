@@ -3,9 +3,12 @@ import { AppError } from '../../domain/errors.js';
 import { isSafeMethod } from './safe-methods.js';
 
 export const BODY_LIMIT = '256kb';
-// Article uploads carry files; every other body is small.
-const LARGE_BODY_PATHS = new Set(['/v1/admin/kb/import']);
+// Article uploads carry files and contact imports a CSV file; every other body is small.
 export const LARGE_BODY_LIMIT = '40mb';
+const LARGE_BODY_LIMITS = new Map([
+  ['/v1/admin/kb/import', LARGE_BODY_LIMIT],
+  ['/v1/admin/contacts/import', '8mb'],
+]);
 
 /**
  * JSON only, size-limited. A write that declares any other content type is refused even when its body is empty,
@@ -13,13 +16,13 @@ export const LARGE_BODY_LIMIT = '40mb';
  */
 export function jsonBody() {
   const parse = express.json({ limit: BODY_LIMIT, strict: true });
-  const parseLarge = express.json({ limit: LARGE_BODY_LIMIT, strict: true });
+  const parseLarge = new Map([...LARGE_BODY_LIMITS].map(([path, limit]) => [path, express.json({ limit, strict: true })]));
   return (req: Request, res: Response, next: NextFunction) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     const declaresOther = req.headers['content-type'] !== undefined && !isSafeMethod(req.method);
     if ((hasBody || declaresOther) && !req.is('application/json')) {
       return next(new AppError('unsupported_media_type', `content-type ${req.headers['content-type'] ?? 'missing'}`));
     }
-    return (LARGE_BODY_PATHS.has(req.path) ? parseLarge : parse)(req, res, next);
+    return (parseLarge.get(req.path) ?? parse)(req, res, next);
   };
 }

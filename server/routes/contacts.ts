@@ -1,12 +1,21 @@
 import type { Router } from 'express';
 import type pg from 'pg';
+import type { Logger } from 'pino';
+import {
+  ContactImportParamsSchema,
+  ContactImportQuerySchema,
+  ContactImportSchema,
+  ImportContactsSchema,
+} from '../../domain/contacts/contact-import-schemas.js';
 import { CreateContactSchema, CreatedContactSchema, createContact } from '../../domain/contacts/create-contact.js';
+import { getContactImport } from '../../domain/contacts/get-contact-import.js';
 import { ContactParamsSchema, sendWelcomeEmail, WelcomeQueuedSchema } from '../../domain/contacts/send-welcome-email.js';
+import { startContactImport } from '../../domain/contacts/start-contact-import.js';
 import type { EmailDispatch } from '../../domain/email/email-transport.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
 import type { PortalEvents } from '../realtime/portal-events.js';
 
-export function contactRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool; email: EmailDispatch; events: PortalEvents }): void {
+export function contactRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool; email: EmailDispatch; events: PortalEvents; logger: Logger }): void {
   defineRoute(router, options, {
     method: 'post',
     path: '/api/v1/admin/contacts',
@@ -36,5 +45,36 @@ export function contactRoutes(router: Router, options: RouteOptions, deps: { poo
       for (const key of endedSessions) deps.events.emit('sessionEnded', key);
       return queued;
     },
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/admin/contacts/import',
+    summary:
+      'Import contacts from CSV (admins): the header is checked at once, then each contact is created in the background as POST /api/v1/admin/contacts does (generated credentials, welcome email per welcomeEmail.automatic); follow the import by its id',
+    tags: ['admin'],
+    access: 'session',
+    body: ImportContactsSchema,
+    response: ContactImportSchema,
+    status: 202,
+    errors: [403, 409, 413],
+    handler: async ({ ctx, body }) => {
+      const { job, run } = await startContactImport(deps, ctx, body.csv);
+      void run().catch((error: unknown) => deps.logger.error({ err: error, importId: job.id }, 'contact import stopped'));
+      return job;
+    },
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/contacts/import/:jobId',
+    summary: "A contact import's progress and its report per row: created, or skipped with the reason (admins)",
+    tags: ['admin'],
+    access: 'session',
+    params: ContactImportParamsSchema,
+    query: ContactImportQuerySchema,
+    response: ContactImportSchema,
+    errors: [403, 404],
+    handler: ({ ctx, params, query }) => getContactImport(deps.pool, ctx, params.jobId, query.rowsFrom),
   });
 }
