@@ -168,6 +168,45 @@ describe('console contacts in Chromium', () => {
     expect(listed.phone).toBeNull();
   });
 
+  it('imports contacts from a CSV file: a preview of its first rows, a progress bar, and a report per row with the reasons', async () => {
+    const people = Array.from({ length: 12 }, (_, index) => `Import Person ${index + 1};import.person${index + 1}@rossilogistics.example;;de;;`);
+    const csv = ['Full name;E-mail;Company;Language;Mobile;Primary', 'Nina Keller;nina.keller@acmedental.example;Acme Dental;de;;yes', ...people, 'Tom Again;tom.baker@acmedental.example;;;;', 'No Where;no.where@unknown.example;;;;'].join('\r\n');
+    await openConsole('contacts');
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import contacts from CSV' });
+    await dialog.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByText('people.csv: 15 rows. The first ones:').waitFor();
+    const preview = dialog.getByRole('table', { name: 'First rows of the file' });
+    expect(await preview.getByRole('columnheader').allTextContents()).toEqual(['Full name', 'E-mail', 'Company', 'Language', 'Mobile', 'Primary']);
+    expect(await preview.getByRole('row').count()).toBe(6);
+    expect(await preview.innerText()).toContain('nina.keller@acmedental.example');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Import 15 contacts' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Import finished: 13 created, 2 skipped.' }).waitFor({ timeout: 60_000 });
+    const bar = dialog.getByRole('progressbar');
+    expect(await bar.evaluate((progress: HTMLProgressElement) => [progress.value, progress.max])).toEqual([15, 15]);
+    const report = dialog.getByRole('table', { name: 'Report per row' });
+    expect(await report.getByRole('row').count()).toBe(16);
+    const skipped = report.getByRole('row').filter({ hasText: 'Skipped' });
+    expect(await skipped.allInnerTexts()).toEqual([
+      expect.stringMatching(/^15\tTom Again\s+tom.baker@acmedental.example\tSkipped\s+A user with this email exists already/),
+      expect.stringMatching(/^16\tNo Where\s+no.where@unknown.example\tSkipped\s+No such company: unknown.example/),
+    ]);
+    expect(await dialog.innerText()).toContain('Each new contact receives the welcome email with their credentials');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'console-contacts-import-390.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(SHOTS, 'console-contacts-import-1280.png') });
+
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Nina Keller' }).waitFor();
+    const email = await inbox.waitFor('nina.keller@acmedental.example');
+    expect(email.subject).toBe('Ihr Zugang zum Support-Portal von Demo MSP');
+    expect(email.text).toContain('Benutzername: nina.keller@acmedental.example');
+  });
+
   it('shows admins the sent emails with their delivery state', async () => {
     await openConsole('contacts');
     await page.getByRole('navigation', { name: 'Contacts sections' }).getByRole('link', { name: 'Sent emails' }).click();

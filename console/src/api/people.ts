@@ -1,4 +1,5 @@
 import type { Company, CreateCompanyInput, UpdateCompanyInput } from '../../../domain/companies/company-schemas.js';
+import type { ContactImport } from '../../../domain/contacts/contact-import-schemas.js';
 import type { CreateContactInput, CreatedContact } from '../../../domain/contacts/create-contact.js';
 import type { ContactSummary } from '../../../domain/contacts/list-contacts.js';
 import type { WelcomeQueued } from '../../../domain/contacts/send-welcome-email.js';
@@ -21,3 +22,7 @@ export const removeContactPhone = (id: string) => request<unknown>(`/api/v1/admi
 export const listSentEmails = () => request<{ emails: OutboxEmail[] }>('/api/v1/admin/outbox/email?limit=200');
 
 export const getSettings = () => request<PortalSettings>('/api/v1/admin/settings');
+
+export const startContactImport = (csv: string) => request<ContactImport>('/api/v1/admin/contacts/import', { method: 'POST', body: { csv } });
+export const getContactImport = (id: string, rowsFrom: number) =>
+  request<ContactImport>(`/api/v1/admin/contacts/import/${encodeURIComponent(id)}?rowsFrom=${rowsFrom}`);

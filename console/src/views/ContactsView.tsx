@@ -6,6 +6,7 @@ import { tr } from '../i18n/i18n.js';
 import { isAdmin } from '../store/session.js';
 import { ContactDialog } from './contacts/ContactDialog.js';
 import { CreateContactDialog } from './contacts/CreateContactDialog.js';
+import { ImportContactsDialog } from './contacts/ImportContactsDialog.js';
 import { languageName } from './contacts/languages.js';
 import { SentEmails } from './contacts/SentEmails.js';
 
@@ -18,6 +19,8 @@ function ContactList() {
   const [query, setQuery] = useState('');
   const [list, setList] = useState<List>({ state: 'loading' });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [generation, setGeneration] = useState(0);
   const [open, setOpen] = useState<ContactSummary | undefined>(undefined);
 
   useEffect(() => {
@@ -33,7 +36,7 @@ function ContactList() {
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, generation]);
 
   function changed(contact: ContactSummary) {
     if (list.state === 'ready') setList({ state: 'ready', contacts: list.contacts.map((other) => (other.id === contact.id ? contact : other)) });
@@ -50,6 +53,11 @@ function ContactList() {
         <button type="button" class="primary" onClick={() => setCreating(true)}>
           {tr('console.contacts.new')}
         </button>
+        {isAdmin.value && (
+          <button type="button" class="secondary" onClick={() => setImporting(true)}>
+            {tr('console.contacts.import.open')}
+          </button>
+        )}
       </div>
       {list.state === 'loading' && <p class="muted">{tr('shell.loading')}</p>}
       {list.state === 'failed' && (
@@ -94,6 +102,15 @@ function ContactList() {
         <CreateContactDialog
           onCreated={(created) => list.state === 'ready' && setList({ state: 'ready', contacts: [created.contact, ...list.contacts] })}
           onClose={() => setCreating(false)}
+        />
+      )}
+      {importing && (
+        <ImportContactsDialog
+          onImported={() => setGeneration((value) => value + 1)}
+          onClose={() => {
+            setImporting(false);
+            setGeneration((value) => value + 1);
+          }}
         />
       )}
       {open && <ContactDialog contact={open} onChanged={changed} onClose={() => setOpen(undefined)} />}

@@ -57,6 +57,7 @@ export function CreateContactDialog({ onCreated, onClose }: { onCreated(created:
       companyId: String(data.get('companyId') ?? ''),
       language: String(data.get('language') ?? 'en') as (typeof LANGUAGE_CHOICES)[number]['code'],
       primary: data.get('primary') === 'on',
+      ...(data.get('phone') ? { phone: String(data.get('phone')) } : {}),
     });
     setBusy(false);
     if (!answer.ok) return setError(answer.error.message);
@@ -108,6 +109,13 @@ export function CreateContactDialog({ onCreated, onClose }: { onCreated(created:
             </select>
           </label>
         </div>
+        <label>
+          <span>{tr('console.contacts.phoneOptional')}</span>
+          <input name="phone" type="tel" autocomplete="off" maxLength={100} aria-describedby="new-contact-phone-hint" />
+        </label>
+        <p class="field-hint" id="new-contact-phone-hint">
+          {tr('console.contacts.phoneHint')}
+        </p>
         <label class="check">
           <input type="checkbox" name="primary" />
           <span>{tr('console.contacts.primaryLabel')}</span>
