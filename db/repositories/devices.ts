@@ -121,3 +121,12 @@ export async function deleteDevice(q: Queryable, tenantId: string, deviceId: str
   const { rowCount } = await q.query('DELETE FROM devices WHERE tenant_id = $1 AND id = $2', [tenantId, deviceId]);
   return (rowCount ?? 0) > 0;
 }
+
+/** Unassigns the contact's devices that belong to another company than this one; answers their ids. */
+export async function unassignDevicesOutsideCompany(q: Queryable, tenantId: string, contactId: string, companyId: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    'UPDATE devices SET contact_id = NULL WHERE tenant_id = $1 AND contact_id = $2 AND company_id <> $3 RETURNING id',
+    [tenantId, contactId, companyId],
+  );
+  return rows.map((row) => row.id);
+}

@@ -180,3 +180,29 @@ export async function setPrincipalLanguage(
   const { rowCount } = await q.query(`UPDATE ${table} SET language = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, principal.id, language]);
   return (rowCount ?? 0) > 0;
 }
+
+/** The contact, locked for an edit in the caller's transaction. */
+export async function lockContact(q: Queryable, tenantId: string, contactId: string): Promise<ContactRow | undefined> {
+  const { rows } = await q.query<ContactRow>(
+    `SELECT ${CONTACT_COLUMNS} FROM contacts c JOIN companies co ON co.id = c.company_id WHERE c.tenant_id = $1 AND c.id = $2 FOR UPDATE OF c`,
+    [tenantId, contactId],
+  );
+  return rows[0];
+}
+
+export async function updateContactProfile(
+  q: Queryable,
+  tenantId: string,
+  contactId: string,
+  profile: { name: string; language: string; primary: boolean; phone: string | null; companyId: string },
+): Promise<void> {
+  await q.query('UPDATE contacts SET name = $3, language = $4, is_primary = $5, phone = $6, company_id = $7 WHERE tenant_id = $1 AND id = $2', [
+    tenantId,
+    contactId,
+    profile.name,
+    profile.language,
+    profile.primary,
+    profile.phone,
+    profile.companyId,
+  ]);
+}

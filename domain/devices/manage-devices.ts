@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import type { AdminDeviceView } from './device-schemas.js';
 import { deviceView } from './list-my-devices.js';
 
-function adminDeviceView(row: TenantDeviceRow): AdminDeviceView {
+export function adminDeviceView(row: TenantDeviceRow): AdminDeviceView {
   return {
     ...deviceView(row),
     companyId: row.company_id,

@@ -9,8 +9,10 @@ import {
 } from '../../domain/contacts/contact-import-schemas.js';
 import { CreateContactSchema, CreatedContactSchema, createContact } from '../../domain/contacts/create-contact.js';
 import { getContactImport } from '../../domain/contacts/get-contact-import.js';
+import { ContactDetailSchema, getContact } from '../../domain/contacts/get-contact.js';
 import { ContactParamsSchema, sendWelcomeEmail, WelcomeQueuedSchema } from '../../domain/contacts/send-welcome-email.js';
 import { startContactImport } from '../../domain/contacts/start-contact-import.js';
+import { updateContact, UpdateContactSchema } from '../../domain/contacts/update-contact.js';
 import type { EmailDispatch } from '../../domain/email/email-transport.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
 import type { PortalEvents } from '../realtime/portal-events.js';
@@ -76,5 +78,31 @@ export function contactRoutes(router: Router, options: RouteOptions, deps: { poo
     response: ContactImportSchema,
     errors: [403, 404],
     handler: ({ ctx, params, query }) => getContactImport(deps.pool, ctx, params.jobId, query.rowsFrom),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/contacts/:id',
+    summary: 'One contact with the devices assigned to them (technicians)',
+    tags: ['admin'],
+    access: 'session',
+    params: ContactParamsSchema,
+    response: ContactDetailSchema,
+    errors: [403, 404],
+    handler: ({ ctx, params }) => getContact(deps.pool, ctx, params.id),
+  });
+
+  defineRoute(router, options, {
+    method: 'patch',
+    path: '/api/v1/admin/contacts/:id',
+    summary:
+      "Edit a contact's name, language, primary flag, company or phone, each change audited (technicians); replacing or removing a saved phone is a 2FA reset, for admins",
+    tags: ['admin'],
+    access: 'session',
+    params: ContactParamsSchema,
+    body: UpdateContactSchema,
+    response: ContactDetailSchema,
+    errors: [403, 404],
+    handler: ({ ctx, params, body }) => updateContact(deps.pool, ctx, params.id, body),
   });
 }
