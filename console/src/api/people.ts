@@ -1,8 +1,10 @@
 import type { Company, CreateCompanyInput, UpdateCompanyInput } from '../../../domain/companies/company-schemas.js';
 import type { ContactImport } from '../../../domain/contacts/contact-import-schemas.js';
 import type { CreateContactInput, CreatedContact } from '../../../domain/contacts/create-contact.js';
+import type { ContactDetail } from '../../../domain/contacts/get-contact.js';
 import type { ContactSummary } from '../../../domain/contacts/list-contacts.js';
 import type { WelcomeQueued } from '../../../domain/contacts/send-welcome-email.js';
+import type { UpdateContactInput } from '../../../domain/contacts/update-contact.js';
 import type { OutboxEmail } from '../../../domain/email/list-email-outbox.js';
 import type { PortalSettings } from '../../../domain/settings/settings-schema.js';
 import { request } from '../../../portal-widget/src/api/http.js';
@@ -15,6 +17,9 @@ export const updateCompany = (id: string, input: UpdateCompanyInput) =>
 export const searchContacts = (q: string) =>
   request<{ contacts: ContactSummary[] }>(`/api/v1/admin/contacts${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ''}`);
 export const createContact = (input: CreateContactInput) => request<CreatedContact>('/api/v1/admin/contacts', { method: 'POST', body: input });
+export const getContact = (id: string) => request<ContactDetail>(`/api/v1/admin/contacts/${encodeURIComponent(id)}`);
+export const updateContact = (id: string, input: UpdateContactInput) =>
+  request<ContactDetail>(`/api/v1/admin/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
 export const resetPasswordAndSend = (id: string) =>
   request<WelcomeQueued>(`/api/v1/admin/contacts/${encodeURIComponent(id)}/welcome`, { method: 'POST' });
 export const removeContactPhone = (id: string) => request<unknown>(`/api/v1/admin/contacts/${encodeURIComponent(id)}/phone`, { method: 'DELETE' });

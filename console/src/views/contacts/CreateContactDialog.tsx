@@ -100,9 +100,9 @@ export function CreateContactDialog({ onCreated, onClose }: { onCreated(created:
           </label>
           <label>
             <span>{tr('console.contacts.language')}</span>
-            <select name="language" defaultValue={me.value?.user.language ?? 'en'}>
+            <select name="language">
               {LANGUAGE_CHOICES.map((choice) => (
-                <option key={choice.code} value={choice.code} lang={choice.code}>
+                <option key={choice.code} value={choice.code} lang={choice.code} selected={choice.code === me.value?.user.language}>
                   {choice.name}
                 </option>
               ))}
