@@ -69,6 +69,14 @@ async function signsInToPortal(username: string, password: string): Promise<void
 }
 
 describe('console contacts in Chromium', () => {
+  it('looks right at 1280 and 390 pixels with the demo contacts', async () => {
+    await openConsole('contacts');
+    await page.getByRole('button', { name: 'Anna Bianchi' }).waitFor();
+    await shoot('console-contacts', 1280, 800);
+    await shoot('console-contacts', 390, 844);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('creates a contact whose credentials show once, whose welcome email arrives in French and whose password signs in at /', async () => {
     await openConsole('contacts');
     await page.getByRole('cell', { name: /Anna Bianchi/ }).waitFor();
@@ -275,13 +283,5 @@ describe('console companies in Chromium', () => {
 
     await shoot('console-companies', 1280, 800);
     await shoot('console-companies', 390, 844);
-  });
-
-  it('looks right at 1280 and 390 pixels', async () => {
-    await openConsole('contacts');
-    await page.getByRole('button', { name: 'Anna Bianchi' }).waitFor();
-    await shoot('console-contacts', 1280, 800);
-    await shoot('console-contacts', 390, 844);
-    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ export const createCompany = (input: CreateCompanyInput) => request<Company>('/a
 export const updateCompany = (id: string, input: UpdateCompanyInput) =>
   request<Company>(`/api/v1/admin/companies/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
 
-export const searchContacts = (q: string) =>
-  request<{ contacts: ContactSummary[] }>(`/api/v1/admin/contacts${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ''}`);
+export const searchContacts = (q: string, limit: number) =>
+  request<{ contacts: ContactSummary[] }>(`/api/v1/admin/contacts?${new URLSearchParams({ ...(q.trim() ? { q: q.trim() } : {}), limit: String(limit) })}`);
 export const createContact = (input: CreateContactInput) => request<CreatedContact>('/api/v1/admin/contacts', { method: 'POST', body: input });
 export const getContact = (id: string) => request<ContactDetail>(`/api/v1/admin/contacts/${encodeURIComponent(id)}`);
 export const updateContact = (id: string, input: UpdateContactInput) =>

@@ -12,6 +12,8 @@ import { SentEmails } from './contacts/SentEmails.js';
 
 type List = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; contacts: ContactSummary[] };
 
+/** As many contacts as the list asks for; a longer list is found by searching. */
+const LIST_LIMIT = 100;
 /** Typing in the search waits this long for the next key before asking the server. */
 const SEARCH_PAUSE_MS = 250;
 
@@ -27,7 +29,7 @@ function ContactList() {
     let current = true;
     const timer = setTimeout(
       () =>
-        void searchContacts(query).then((answer) => {
+        void searchContacts(query, LIST_LIMIT).then((answer) => {
           if (current) setList(answer.ok ? { state: 'ready', contacts: answer.body.contacts } : { state: 'failed', message: answer.error.message });
         }),
       query ? SEARCH_PAUSE_MS : 0,
@@ -98,6 +100,7 @@ function ContactList() {
           </tbody>
         </table>
       )}
+      {list.state === 'ready' && list.contacts.length >= LIST_LIMIT && <p class="muted small">{tr('console.contacts.more', { count: LIST_LIMIT })}</p>}
       {creating && (
         <CreateContactDialog
           onCreated={(created) => list.state === 'ready' && setList({ state: 'ready', contacts: [created.contact, ...list.contacts] })}
