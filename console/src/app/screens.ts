@@ -1,6 +1,8 @@
 // The console's screens, in the order of its navigation. Each owns the addresses under its path.
 import type { ComponentType } from 'preact';
 import { ConversationsView } from '../views/ConversationsView.js';
+import { CompaniesView } from '../views/CompaniesView.js';
+import { ContactsView } from '../views/ContactsView.js';
 import { TicketsView } from '../views/TicketsView.js';
 
 export type Screen = {
@@ -16,4 +18,6 @@ export type Screen = {
 export const SCREENS: Screen[] = [
   { path: 'tickets', label: 'console.nav.tickets', component: TicketsView },
   { path: 'conversations', label: 'console.nav.conversations', component: ConversationsView },
+  { path: 'contacts', label: 'console.nav.contacts', component: ContactsView },
+  { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
 ];
