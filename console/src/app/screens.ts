@@ -1,5 +1,6 @@
 // The console's screens, in the order of its navigation. Each owns the addresses under its path.
 import type { ComponentType } from 'preact';
+import { SettingsView } from '../views/SettingsView.js';
 import { TicketsView } from '../views/TicketsView.js';
 
 export type Screen = {
@@ -12,4 +13,8 @@ export type Screen = {
   component: ComponentType;
 };
 
-export const SCREENS: Screen[] = [{ path: 'tickets', label: 'console.nav.tickets', component: TicketsView }];
+export const SCREENS: Screen[] = [
+  { path: 'tickets', label: 'console.nav.tickets', component: TicketsView },
+  // Technicians read the settings (as the API lets them); the controls are for admins.
+  { path: 'settings', label: 'console.nav.settings', component: SettingsView },
+];

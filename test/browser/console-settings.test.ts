@@ -1,0 +1,131 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
+import { DEMO, loggedIn, type HttpClient } from '../support/http-client.js';
+
+describe('the console Settings screen in Chromium', () => {
+  const chromium = useChromiumPortico();
+  let tech: HttpClient;
+  let original: Record<string, unknown>;
+  let userContext: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    tech = await loggedIn(chromium.portico.port, DEMO.tech);
+    original = (await tech.get('/api/v1/admin/settings')).body as Record<string, unknown>;
+  });
+  afterEach(async () => {
+    await userContext?.close();
+    userContext = undefined;
+    // The whole document back: objects merge key by key, arrays and values replace.
+    expect((await tech.patch('/api/v1/admin/settings', original)).status).toBe(200);
+  });
+
+  const admin = () => chromium.page;
+  const openSettings = async () => {
+    const page = admin();
+    await page.goto(`http://localhost:${chromium.portico.port}/console`);
+    await page.getByRole('textbox', { name: 'Username' }).fill(DEMO.tech);
+    await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Portal sections' }).waitFor();
+  };
+  /** An end user's portal, open in a browser of its own, as a second person would have it. */
+  const portalOf = async (username: string): Promise<Page> => {
+    userContext = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await userContext.newPage();
+    await signInToChat(page, chromium.portico.port, username);
+    return page;
+  };
+  const form = (title: string) => admin().getByRole('form', { name: title });
+  const sectionGroup = (name: string) => form('Portal sections').getByRole('group', { name, exact: true });
+  const save = async (title: string) => {
+    await form(title).getByRole('button', { name: 'Save' }).click();
+    await form(title).getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  };
+
+  it('takes a section away from a user whose portal is open, without a new login, and the screen has no serious accessibility fault', async () => {
+    const tom = await portalOf(DEMO.tom);
+    await tom.getByRole('tab', { name: 'Knowledge base' }).waitFor();
+    await openSettings();
+    expect(await seriousViolations(admin())).toEqual([]);
+
+    await sectionGroup('Knowledge base').getByRole('radio', { name: 'Off' }).check();
+    await expect(form('Portal sections').getByRole('status').innerText()).resolves.toBe('Unsaved changes');
+    await save('Portal sections');
+    await tom.getByRole('tab', { name: 'Knowledge base' }).waitFor({ state: 'detached' });
+    await expect(tom.getByRole('tab', { name: 'Assistant' }).count()).resolves.toBe(1);
+
+    // The console shows what is saved after a reload, not the draft.
+    await admin().reload();
+    await admin().getByRole('heading', { name: 'Portal sections' }).waitFor();
+    await expect(sectionGroup('Knowledge base').getByRole('radio', { name: 'Off' }).isChecked()).resolves.toBe(true);
+  });
+
+  it('opens a section to chosen users found with the picker, and only they see it', async () => {
+    const tom = await portalOf(DEMO.tom);
+    await tom.getByRole('tab', { name: 'Self-service' }).waitFor();
+    await openSettings();
+    const group = sectionGroup('Self-service');
+    await group.getByRole('radio', { name: 'Chosen users' }).check();
+    const search = group.getByRole('searchbox', { name: 'Add users to Self-service' });
+    await search.fill('anna');
+    await group.getByRole('button', { name: /Add Anna Bianchi/ }).click();
+    await group.getByRole('list', { name: 'Chosen users' }).getByText('Anna Bianchi').waitFor();
+    expect(await seriousViolations(admin())).toEqual([]);
+    await save('Portal sections');
+
+    await tom.getByRole('tab', { name: 'Self-service' }).waitFor({ state: 'detached' });
+    const anna = await loggedIn(chromium.portico.port, DEMO.anna);
+    expect((await anna.get('/api/v1/me')).body.sections.selfService).toBe(true);
+    const saved = (await tech.get('/api/v1/admin/settings')).body.sections.selfService;
+    expect(saved.mode).toBe('selected');
+    expect(saved.userIds).toHaveLength(1);
+
+    // After a reload the chosen user is named, not shown as an id, and can be removed with the keyboard.
+    await admin().reload();
+    const remove = sectionGroup('Self-service').getByRole('button', { name: 'Remove Anna Bianchi' });
+    await remove.focus();
+    await admin().keyboard.press('Enter');
+    await sectionGroup('Self-service').getByText('Nobody is chosen yet').waitFor();
+  });
+
+  it("changes the portal's name and the user's open portal shows it", async () => {
+    const tom = await portalOf(DEMO.tom);
+    await openSettings();
+    const branding = form('Branding');
+    await branding.getByRole('textbox', { name: 'Portal name' }).fill('Acme IT Help');
+    await expect(branding.locator('.brand-preview-top').innerText()).resolves.toBe('Acme IT Help');
+    await save('Branding');
+    await tom.locator('header .brand').filter({ hasText: 'Acme IT Help' }).waitFor();
+  });
+
+  it("hides a field from the new-ticket form the user has open, and shows the server's refusal of a form no user could fill", async () => {
+    const tom = await portalOf(DEMO.tom);
+    await tom.getByRole('tab', { name: 'Tickets' }).click();
+    await tom.getByRole('button', { name: 'New ticket' }).click();
+    await tom.getByRole('combobox', { name: 'Priority' }).waitFor();
+
+    await openSettings();
+    const fields = form('Ticket fields in the portal');
+    await fields.getByRole('combobox', { name: 'Priority' }).selectOption({ label: 'Hidden' });
+    await save('Ticket fields in the portal');
+    await tom.getByRole('combobox', { name: 'Priority' }).waitFor({ state: 'detached' });
+    await expect(tom.getByRole('combobox', { name: 'Type' }).count()).resolves.toBe(1);
+
+    await fields.getByRole('combobox', { name: 'Subject' }).selectOption({ label: 'Read-only' });
+    await fields.getByRole('combobox', { name: 'Description' }).selectOption({ label: 'Hidden' });
+    await fields.getByRole('button', { name: 'Save' }).click();
+    await fields.getByRole('alert').filter({ hasText: 'subject or description must stay editable' }).waitFor();
+    expect((await tech.get('/api/v1/admin/settings')).body.fieldVisibility.subject).toBe('editable');
+  });
+
+  it('fits a phone: nothing wider than the screen, with no serious accessibility fault', async () => {
+    await admin().setViewportSize({ width: 390, height: 844 });
+    await openSettings();
+    const overflow = await admin().evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await admin().getByRole('button', { name: 'Show the secret' }).click();
+    await admin().getByRole('textbox', { name: 'Secret' }).waitFor();
+    expect(await seriousViolations(admin())).toEqual([]);
+  });
+});
