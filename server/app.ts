@@ -27,6 +27,9 @@ import { sessionLoader } from './http/session-cookie.js';
 import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
 import type { PortalEvents } from './realtime/portal-events.js';
+import { adminAuditRoutes } from './routes/admin-audit.js';
+import { adminCatalogRoutes } from './routes/admin-catalog.js';
+import { adminCustomFieldRoutes } from './routes/admin-custom-fields.js';
 import { adminRoutes } from './routes/admin.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { authRoutes } from './routes/auth.js';
@@ -107,6 +110,9 @@ export function createApp(deps: AppDeps): express.Express {
   companyRoutes(api, options, { pool });
   contactRoutes(api, options, { pool, email: deps.email, events: deps.events });
   emailOutboxRoutes(api, options, { pool });
+  adminCatalogRoutes(api, options, { pool });
+  adminAuditRoutes(api, options, { pool });
+  adminCustomFieldRoutes(api, options, { pool, events: deps.events });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

@@ -63,6 +63,11 @@ const PACKAGE_RULES: Record<Manager, (id: string) => boolean> = {
   dnf: (id) => /^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/.test(id) && !id.endsWith('.rpm'),
 };
 
+/** Whether a package manager would take the id as a package name; the server's catalog refuses what agents would. */
+export function isValidPackageId(manager: Manager, id: string): boolean {
+  return PACKAGE_RULES[manager](id);
+}
+
 /** The command's package, checked again here because this is the last stop before an argv. */
 export function packageFor(command: Command, managers: readonly Manager[]): PackageRef {
   const ref = command.package;
@@ -70,7 +75,7 @@ export function packageFor(command: Command, managers: readonly Manager[]): Pack
   if (!managers.includes(ref.manager)) {
     throw new CommandRefused(`This device installs with ${managers.join(' or ')}, not ${ref.manager}.`);
   }
-  if (typeof ref.id !== 'string' || !PACKAGE_RULES[ref.manager](ref.id)) {
+  if (typeof ref.id !== 'string' || !isValidPackageId(ref.manager, ref.id)) {
     throw new CommandRefused(`${JSON.stringify(ref.id)} is not a valid ${ref.manager} package id.`);
   }
   return ref;

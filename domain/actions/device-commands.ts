@@ -9,7 +9,7 @@ import { packageIdFor } from '../catalog/list-catalog.js';
 function packageFor(app: CatalogAppRow | undefined, os: ActionRequestRow['device_os']): PackageRef | undefined {
   const id = app ? packageIdFor(app, os) : null;
   if (!app || !id) return undefined;
-  const manager = os === 'windows' ? 'chocolatey' : os === 'macos' ? 'homebrew' : 'apt';
+  const manager = os === 'windows' ? 'chocolatey' : os === 'macos' ? 'homebrew' : app.apt_id ? 'apt' : 'dnf';
   return { manager, id, cask: os === 'macos' && app.homebrew_cask };
 }
 

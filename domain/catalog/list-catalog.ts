@@ -6,7 +6,7 @@ import type { CatalogAppView } from './catalog-schemas.js';
 
 type Platform = 'windows' | 'macos' | 'linux';
 
-/** The package manager id that installs the app on a platform: Chocolatey on Windows, Homebrew on macOS, apt on Linux. */
+/** The package manager id that installs the app on a platform: Chocolatey on Windows, Homebrew on macOS, apt (else dnf) on Linux. */
 export function packageIdFor(app: CatalogAppRow, platform: Platform): string | null {
   switch (platform) {
     case 'windows':
@@ -14,7 +14,7 @@ export function packageIdFor(app: CatalogAppRow, platform: Platform): string | n
     case 'macos':
       return app.homebrew_id;
     case 'linux':
-      return app.apt_id;
+      return app.apt_id ?? app.dnf_id;
   }
 }
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { REDACTED, redactAuditDetails } from './redact-audit-details.js';
+
+describe('redactAuditDetails', () => {
+  it('hides the value under any secret-looking key, at any depth', () => {
+    expect(
+      redactAuditDetails({
+        username: 'anna',
+        password: 'hunter2',
+        patch: { embed: { secret: 'abc', allowedOrigins: ['https://intranet.example'] }, slack: { botToken: 'xoxb-1', signingSecret: 's' } },
+        attempts: [{ code: '123456', reason: 'invalid_code' }],
+        apiKey: 'sk-1',
+        newPasswordHash: 'scrypt$…',
+      }),
+    ).toEqual({
+      username: 'anna',
+      password: REDACTED,
+      patch: { embed: { secret: REDACTED, allowedOrigins: ['https://intranet.example'] }, slack: { botToken: REDACTED, signingSecret: REDACTED } },
+      attempts: [{ code: REDACTED, reason: 'invalid_code' }],
+      apiKey: REDACTED,
+      newPasswordHash: REDACTED,
+    });
+  });
+
+  it('leaves ordinary keys and ids alone, even those that contain the words', () => {
+    const details = { passed: true, sessionsEnded: 2, enrollmentTokenId: 'e1f0', phoneEnding: '56', codeSent: true, reason: 'invalid_code' };
+    expect(redactAuditDetails(details)).toEqual(details);
+  });
+});
