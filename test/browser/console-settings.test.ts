@@ -43,6 +43,7 @@ describe('the console Settings screen in Chromium', () => {
     await form(title).getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   };
 
+  // The first test also waits for the console's first bundle, on a machine shared with other runs: a longer limit.
   it('takes a section away from a user whose portal is open, without a new login, and the screen has no serious accessibility fault', async () => {
     const tom = await portalOf(DEMO.tom);
     await tom.getByRole('tab', { name: 'Knowledge base' }).waitFor();
@@ -59,7 +60,6 @@ describe('the console Settings screen in Chromium', () => {
     await admin().reload();
     await admin().getByRole('heading', { name: 'Portal sections' }).waitFor();
     await expect(sectionGroup('Knowledge base').getByRole('radio', { name: 'Off' }).isChecked()).resolves.toBe(true);
-    // The first test also waits for the console's first bundle, on a machine shared with other runs.
   }, 120_000);
 
   it('opens a section to chosen users found with the picker, and only they see it', async () => {

@@ -11,6 +11,40 @@ import { SectionsForm } from './settings/SectionsForm.js';
 import { TicketingForm } from './settings/TicketingForm.js';
 import { WelcomeEmailForm } from './settings/WelcomeEmailForm.js';
 
+/** The groups in the order of the page, by the id of their heading. */
+function Contents({ admin, portal }: { admin: boolean; portal: boolean }) {
+  const entries: [string, string][] = [
+    ['settings-sections', 'console.settings.sections.title'],
+    ['settings-ticketing', 'console.settings.ticketing.title'],
+    ['settings-fields', 'console.settings.fields.title'],
+    ...(admin ? [['custom-fields', 'console.settings.customFields.title'] as [string, string]] : []),
+    ['settings-branding', 'console.settings.branding.title'],
+    ['settings-embed', 'console.settings.embed.title'],
+    ['settings-welcome', 'console.settings.welcome.title'],
+    ...(portal ? [['settings-portal', 'console.settings.portal.title'] as [string, string]] : []),
+  ];
+  // The address keeps naming the screen: the link moves the view and the keyboard to the group's heading.
+  const jump = (event: MouseEvent, id: string) => {
+    event.preventDefault();
+    const heading = document.getElementById(`${id}-title`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
+  return (
+    <nav class="contents" aria-label={tr('console.settings.contents')}>
+      <ul>
+        {entries.map(([id, label]) => (
+          <li key={id}>
+            <a href={`#${id}-title`} onClick={(event) => jump(event, id)}>
+              {tr(label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** Every setting of the portal, one form per group; a save applies to signed-in users at once. */
 export function SettingsView() {
   useEffect(() => {
@@ -40,6 +74,7 @@ export function SettingsView() {
       {!current && !settingsError.value && <p class="muted">{tr('shell.loading')}</p>}
       {current && (
         <>
+          <Contents admin={isAdmin.value} portal={'portal' in current} />
           <SectionsForm saved={current.sections} />
           <TicketingForm saved={current.tickets} />
           <FieldVisibilityForm saved={current.fieldVisibility} customFields={custom} />

@@ -104,7 +104,7 @@ export function CustomFieldsEditor() {
 
   return (
     <section class="panel settings-form" aria-labelledby="custom-fields-title">
-      <h2 id="custom-fields-title">{tr('console.settings.customFields.title')}</h2>
+      <h2 id="custom-fields-title" tabIndex={-1}>{tr('console.settings.customFields.title')}</h2>
       <p class="muted form-hint">{tr('console.settings.customFields.hint')}</p>
       {fields.length === 0 ? (
         <p class="muted">{tr('console.settings.customFields.none')}</p>

@@ -45,7 +45,9 @@ export function SettingsForm<T>({ id, title, hint, saved, toPatch, children }: P
 
   return (
     <form class="panel settings-form" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)}>
-      <h2 id={`${id}-title`}>{title}</h2>
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {title}
+      </h2>
       {hint && <p class="muted form-hint">{hint}</p>}
       <fieldset class="plain" disabled={!isAdmin.value}>
         {children(draft, change)}
