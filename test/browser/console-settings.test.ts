@@ -1,4 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { insertTechnician } from '../../db/repositories/principals.js';
+import { findTenantBySlug } from '../../db/repositories/tenants.js';
+import { DEMO_SLUG } from '../../db/seed/demo-tenant.js';
+import { canonicalUsername } from '../../domain/auth/canonical-username.js';
+import { hashPassword } from '../../domain/auth/password.js';
 import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { DEMO, loggedIn, type HttpClient } from '../support/http-client.js';
 
@@ -20,10 +25,10 @@ describe('the console Settings screen in Chromium', () => {
   });
 
   const admin = () => chromium.page;
-  const openSettings = async () => {
+  const openSettings = async (username: string = DEMO.tech) => {
     const page = admin();
     await page.goto(`http://localhost:${chromium.portico.port}/console`);
-    await page.getByRole('textbox', { name: 'Username' }).fill(DEMO.tech);
+    await page.getByRole('textbox', { name: 'Username' }).fill(username);
     await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -151,6 +156,24 @@ describe('the console Settings screen in Chromium', () => {
     await tom.getByRole('combobox', { name: 'Team' }).waitFor({ state: 'detached' });
     const fields = (await tech.get('/api/v1/admin/custom-fields')).body.fields as { label: string }[];
     expect(fields.map((field) => field.label)).not.toContain('Team');
+  });
+
+  it('shows a technician who is not an admin the settings to read, with no control that would change them', async () => {
+    const { pool } = chromium.portico.db;
+    const tenant = (await findTenantBySlug(pool, DEMO_SLUG))!;
+    const username = canonicalUsername('helpdesk@demo.portico.local');
+    await insertTechnician(pool, tenant.id, { name: 'Pat Helpdesk', email: username, username, passwordHash: await hashPassword('portico-demo'), language: 'en', admin: false });
+    await openSettings(username);
+    await admin().getByText('only an admin can change them').waitFor();
+    await expect(sectionGroup('Assistant').getByRole('radio', { name: 'Everyone' }).isChecked()).resolves.toBe(true);
+    await expect(sectionGroup('Assistant').getByRole('radio', { name: 'Off' }).isDisabled()).resolves.toBe(true);
+    await expect(form('Branding').getByRole('textbox', { name: 'Portal name' }).isDisabled()).resolves.toBe(true);
+    await expect(admin().getByRole('button', { name: 'Save' }).count()).resolves.toBe(0);
+    await expect(admin().getByRole('button', { name: 'Show the secret' }).count()).resolves.toBe(0);
+    await expect(admin().getByRole('heading', { name: 'Custom ticket fields' }).count()).resolves.toBe(0);
+    // Custom fields by their key, since only admins may list their labels.
+    await form('Ticket fields in the portal').getByRole('combobox', { name: 'asset_tag' }).waitFor();
+    expect(await seriousViolations(admin())).toEqual([]);
   });
 
   it('fits a phone: nothing wider than the screen, with no serious accessibility fault', async () => {

@@ -12,11 +12,10 @@ type Props = {
   /** Names of chosen contacts, by id, as far as they are known. */
   known: Map<string, ContactSummary>;
   onChange: (ids: string[], added?: ContactSummary) => void;
-  disabled?: boolean;
 };
 
 /** Chosen contacts as a list with a Remove button each, and a search box whose matches are buttons that add. */
-export function ContactPicker({ label, chosen, known, onChange, disabled }: Props) {
+export function ContactPicker({ label, chosen, known, onChange }: Props) {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<{ q: string; contacts: ContactSummary[] }>({ q: '', contacts: [] });
   const [failure, setFailure] = useState('');
@@ -60,7 +59,6 @@ export function ContactPicker({ label, chosen, known, onChange, disabled }: Prop
                   type="button"
                   class="chip-remove"
                   aria-label={tr('console.settings.picker.remove', { name })}
-                  disabled={disabled}
                   onClick={() => onChange(chosen.filter((other) => other !== id))}
                 >
                   ×
@@ -78,7 +76,6 @@ export function ContactPicker({ label, chosen, known, onChange, disabled }: Prop
           autocomplete="off"
           placeholder={tr('console.settings.picker.placeholder')}
           aria-controls={resultsId}
-          disabled={disabled}
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
       </label>
@@ -87,8 +84,7 @@ export function ContactPicker({ label, chosen, known, onChange, disabled }: Prop
           <li key={contact.id}>
             <button
               type="button"
-              disabled={disabled}
-              aria-label={tr('console.settings.picker.add', { name: contact.name, email: contact.email })}
+                  aria-label={tr('console.settings.picker.add', { name: contact.name, email: contact.email })}
               onClick={() => onChange([...chosen, contact.id], contact)}
             >
               <strong>{contact.name}</strong>

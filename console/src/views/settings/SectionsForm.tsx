@@ -4,7 +4,6 @@ import type { PortalSettings, SectionName } from '../../../../domain/settings/se
 import { searchContacts } from '../../api/settings.js';
 import { ContactPicker } from '../../components/ContactPicker.js';
 import { tr } from '../../i18n/i18n.js';
-import { isAdmin } from '../../store/session.js';
 import { SettingsForm } from './SettingsForm.js';
 
 type Sections = PortalSettings['sections'];
@@ -45,7 +44,6 @@ export function SectionsForm({ saved }: { saved: Sections }) {
                   label={tr('console.settings.picker.label', { section: title })}
                   chosen={access.userIds}
                   known={known}
-                  disabled={!isAdmin.value}
                   onChange={(userIds, added) => {
                     if (added) setKnown(new Map(known).set(added.id, added));
                     set({ userIds });
