@@ -3,6 +3,7 @@ import type { ComponentType } from 'preact';
 import { ConversationsView } from '../views/ConversationsView.js';
 import { CompaniesView } from '../views/CompaniesView.js';
 import { ContactsView } from '../views/ContactsView.js';
+import { SettingsView } from '../views/SettingsView.js';
 import { TicketsView } from '../views/TicketsView.js';
 
 export type Screen = {
@@ -20,4 +21,6 @@ export const SCREENS: Screen[] = [
   { path: 'conversations', label: 'console.nav.conversations', component: ConversationsView },
   { path: 'contacts', label: 'console.nav.contacts', component: ContactsView },
   { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
+  // Technicians read the settings (as the API lets them); the controls are for admins.
+  { path: 'settings', label: 'console.nav.settings', component: SettingsView },
 ];

@@ -10,7 +10,7 @@ import { loadBranding } from './branding.js';
 import { composerFocus, startChat, stopChat } from './chat.js';
 import { forgetKnowledgeBase, openArticle } from './kb.js';
 import { forgetSelfService } from './self-service.js';
-import { forgetTickets, showTicket, ticketChanged } from './tickets.js';
+import { forgetTickets, showTicket, ticketChanged, ticketSettingsChanged } from './tickets.js';
 
 export type TabId = 'chat' | 'tickets' | 'selfservice' | 'kb' | 'settings';
 
@@ -74,6 +74,13 @@ export async function reloadMe(): Promise<void> {
   if (answer.ok) me.value = answer.body;
 }
 
+/** Sections, branding and ticket rules changed by an admin apply to the open portal as they are. */
+function settingsUpdated(): void {
+  void refreshMe();
+  void loadBranding();
+  ticketSettingsChanged();
+}
+
 async function enter(value: Me): Promise<void> {
   await loadMessages(value.user.language);
   me.value = value;
@@ -81,7 +88,7 @@ async function enter(value: Me): Promise<void> {
   phase.value = 'signedIn';
   signInNotice.value = undefined;
   // The socket also tells a user without the assistant when an admin switches it on.
-  startChat({ signedOut: showLogin, settingsUpdated: () => void refreshMe(), ticketChanged: (ticketId) => void ticketChanged(ticketId) });
+  startChat({ signedOut: showLogin, settingsUpdated, ticketChanged: (ticketId) => void ticketChanged(ticketId) });
   if (embedded()) scheduleRenewal();
   // The host page's address is not the portal's: it names no article or ticket.
   else if (openDeepLink()) return;

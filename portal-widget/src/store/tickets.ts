@@ -29,6 +29,12 @@ export async function loadTicketForm(): Promise<void> {
   ticketForm.value = answer.ok ? { state: 'loaded', value: answer.body } : { state: 'failed', message: answer.error.message };
 }
 
+/** An admin changed the settings: the form's fields and the statuses listed may differ now, without a new login. */
+export function ticketSettingsChanged(): void {
+  if (ticketForm.value.state === 'loaded') void loadTicketForm();
+  if (tickets.value.state === 'loaded') void loadTickets();
+}
+
 export async function showTicket(ref: string | number): Promise<void> {
   openTicket.value = { state: 'loading' };
   void loadTicketForm();

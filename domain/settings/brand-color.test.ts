@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readableOnWhiteText } from './branding.js';
+import { readableOnWhiteText } from './brand-color.js';
 
 describe('readableOnWhiteText', () => {
   it('keeps a colour white text is readable on', () => {
