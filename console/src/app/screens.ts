@@ -1,6 +1,7 @@
 // The console's screens, in the order of its navigation. Each owns the addresses under its path.
 import type { ComponentType } from 'preact';
 import { ConversationsView } from '../views/ConversationsView.js';
+import { CatalogView } from '../views/CatalogView.js';
 import { CompaniesView } from '../views/CompaniesView.js';
 import { ContactsView } from '../views/ContactsView.js';
 import { SettingsView } from '../views/SettingsView.js';
@@ -21,6 +22,7 @@ export const SCREENS: Screen[] = [
   { path: 'conversations', label: 'console.nav.conversations', component: ConversationsView },
   { path: 'contacts', label: 'console.nav.contacts', component: ContactsView },
   { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
+  { path: 'catalog', label: 'console.nav.catalog', component: CatalogView },
   // Technicians read the settings (as the API lets them); the controls are for admins.
   { path: 'settings', label: 'console.nav.settings', component: SettingsView },
 ];

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, jest } from '@jest/globals';
+import { seriousViolations, useChromiumPortico } from '../support/browser.js';
+import { DEMO, loggedIn } from '../support/http-client.js';
+
+// The console's Devices, Catalog and Knowledge base screens on the demo tenant, each change checked where the end user
+// meets it. Each test signs in and scans with axe: slow on a busy machine, hence the longer limit.
+jest.setTimeout(180_000);
+
+const SHOTS = process.env.SHOTS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+const chromium = useChromiumPortico();
+
+async function openConsole(screen: string): Promise<void> {
+  const { page, portico } = chromium;
+  await page.goto(`http://localhost:${portico.port}/console/${screen}`);
+  await page.getByRole('textbox', { name: 'Username' }).fill(DEMO.tech);
+  await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+async function shoot(name: string, width: number, height = 900): Promise<void> {
+  const { page } = chromium;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width, height });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
+}
+
+describe('console catalog in Chromium', () => {
+  it('looks right at 1280 and 390 pixels with the demo catalog', async () => {
+    await openConsole('catalog');
+    await chromium.page.getByRole('row', { name: /Visual Studio Code/ }).waitFor();
+    await shoot('console-catalog', 1280, 800);
+    await shoot('console-catalog', 390, 844);
+    expect(await seriousViolations(chromium.page)).toEqual([]);
+    await chromium.page.getByRole('button', { name: 'Edit Visual Studio Code' }).click();
+    expect(await seriousViolations(chromium.page)).toEqual([]);
+  });
+
+  it("disables an app, which leaves the user's self-service catalog, and adds one with its package ids", async () => {
+    const { page, portico } = chromium;
+    const anna = await loggedIn(portico.port, DEMO.anna);
+    const [device] = (await anna.get('/api/v1/devices')).body.devices as { id: string }[];
+    const offered = async () => ((await anna.get(`/api/v1/selfservice/catalog?deviceId=${device!.id}`)).body.apps as { name: string }[]).map((app) => app.name);
+    expect(await offered()).toContain('VLC media player');
+
+    await openConsole('catalog');
+    const vlc = page.getByRole('switch', { name: 'VLC media player enabled' });
+    await vlc.click();
+    await page.getByRole('status').filter({ hasText: 'VLC media player is disabled' }).waitFor();
+    expect(await vlc.isChecked()).toBe(false);
+    expect(await offered()).not.toContain('VLC media player');
+
+    await page.getByRole('button', { name: 'Add app' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New app' });
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Obsidian');
+    await dialog.getByRole('textbox', { name: 'Publisher' }).fill('Dynalist');
+    await dialog.getByRole('textbox', { name: /Chocolatey/ }).fill('obsidian');
+    await dialog.getByRole('textbox', { name: /Homebrew/ }).fill('obsidian');
+    await dialog.getByRole('checkbox', { name: /Homebrew cask/ }).check();
+    await dialog.getByRole('button', { name: 'Add app' }).click();
+    await page.getByRole('row', { name: /Obsidian/ }).waitFor();
+    expect(await offered()).toContain('Obsidian');
+  });
+
+  it("asks before deleting and shows the server's refusal for an app devices have requested", async () => {
+    const { page } = chromium;
+    await openConsole('catalog');
+    await page.getByRole('button', { name: 'Delete 7-Zip' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete 7-Zip?' });
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('alert').filter({ hasText: 'Disable it instead' }).waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('row', { name: /7-Zip/ }).waitFor();
+  });
+});
