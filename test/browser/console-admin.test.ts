@@ -30,6 +30,53 @@ async function shoot(name: string, width: number, height = 900): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
 }
 
+describe('console devices in Chromium', () => {
+  it('looks right at 1280 and 390 pixels with the demo devices', async () => {
+    await openConsole('devices');
+    await chromium.page.getByRole('row', { name: /ANNA-DESKTOP/ }).waitFor();
+    await shoot('console-devices', 1280, 800);
+    await shoot('console-devices', 390, 844);
+    expect(await seriousViolations(chromium.page)).toEqual([]);
+  });
+
+  it("assigns a device to another contact, who then sees it in the portal", async () => {
+    const { page, portico } = chromium;
+    const tom = await loggedIn(portico.port, DEMO.tom);
+    const devicesOfTom = async () => ((await tom.get('/api/v1/devices')).body.devices as { name: string }[]).map((device) => device.name);
+    expect(await devicesOfTom()).not.toContain('ANNA-DESKTOP');
+
+    await openConsole('devices');
+    await page.getByRole('button', { name: 'Assign ANNA-DESKTOP' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assign ANNA-DESKTOP' });
+    await dialog.getByRole('combobox', { name: 'Assigned to' }).selectOption({ label: `Tom Baker (${DEMO.tom})` });
+    await dialog.getByRole('button', { name: 'Assign' }).click();
+    await page.getByRole('status').filter({ hasText: 'ANNA-DESKTOP is assigned to Tom Baker.' }).waitFor();
+    expect(await devicesOfTom()).toContain('ANNA-DESKTOP');
+  });
+
+  it('makes an enrollment token shown once with the install command, and revokes it', async () => {
+    const { page, portico } = chromium;
+    await openConsole('devices');
+    await page.getByRole('button', { name: 'New enrollment token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New enrollment token' });
+    await dialog.getByRole('combobox', { name: 'Company' }).selectOption({ label: 'Acme Dental' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Create token' }).click();
+    const created = page.getByRole('alertdialog', { name: 'Enrollment token created' });
+    const token = await created.getByRole('textbox', { name: 'Token' }).inputValue();
+    expect(await created.getByRole('textbox', { name: /Install command/ }).inputValue()).toBe(
+      `npx tsx device-agent/cli.ts enroll --server http://localhost:${portico.port} --token ${token}`,
+    );
+    await created.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row', { name: /Acme Dental.*Active/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: /Revoke the token for Acme Dental/ }).click();
+    await page.getByRole('alertdialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('row', { name: /Acme Dental.*Revoked/ }).waitFor();
+  });
+});
+
 describe('console catalog in Chromium', () => {
   it('looks right at 1280 and 390 pixels with the demo catalog', async () => {
     await openConsole('catalog');

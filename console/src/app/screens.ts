@@ -3,6 +3,7 @@ import type { ComponentType } from 'preact';
 import { ConversationsView } from '../views/ConversationsView.js';
 import { CatalogView } from '../views/CatalogView.js';
 import { CompaniesView } from '../views/CompaniesView.js';
+import { DevicesView } from '../views/DevicesView.js';
 import { ContactsView } from '../views/ContactsView.js';
 import { SettingsView } from '../views/SettingsView.js';
 import { TicketsView } from '../views/TicketsView.js';
@@ -22,6 +23,7 @@ export const SCREENS: Screen[] = [
   { path: 'conversations', label: 'console.nav.conversations', component: ConversationsView },
   { path: 'contacts', label: 'console.nav.contacts', component: ContactsView },
   { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
+  { path: 'devices', label: 'console.nav.devices', component: DevicesView },
   { path: 'catalog', label: 'console.nav.catalog', component: CatalogView },
   // Technicians read the settings (as the API lets them); the controls are for admins.
   { path: 'settings', label: 'console.nav.settings', component: SettingsView },
