@@ -1,6 +1,8 @@
 // The console's screens, in the order of its navigation. Each owns the addresses under its path.
 import type { ComponentType } from 'preact';
 import { ConversationsView } from '../views/ConversationsView.js';
+import { AnalyticsView } from '../views/AnalyticsView.js';
+import { AuditView } from '../views/AuditView.js';
 import { CompaniesView } from '../views/CompaniesView.js';
 import { ContactsView } from '../views/ContactsView.js';
 import { SettingsView } from '../views/SettingsView.js';
@@ -21,6 +23,8 @@ export const SCREENS: Screen[] = [
   { path: 'conversations', label: 'console.nav.conversations', component: ConversationsView },
   { path: 'contacts', label: 'console.nav.contacts', component: ContactsView },
   { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
+  { path: 'analytics', label: 'console.nav.analytics', component: AnalyticsView },
   // Technicians read the settings (as the API lets them); the controls are for admins.
   { path: 'settings', label: 'console.nav.settings', component: SettingsView },
+  { path: 'audit', label: 'console.nav.audit', component: AuditView },
 ];
