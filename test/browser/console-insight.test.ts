@@ -58,10 +58,6 @@ describe('console analytics in Chromium', () => {
     await shoot('console-analytics', 1280, 800);
     await shoot('console-analytics', 390, 844);
     await page.setViewportSize({ width: 1280, height: 800 });
-    for (const [i, region] of (await page.getByRole('region').all()).entries()) await region.screenshot({ path: `/tmp/shots-uiinsight/r1280-${i}.png` });
-    await page.setViewportSize({ width: 390, height: 844 });
-    for (const [i, region] of (await page.getByRole('region').all()).entries()) await region.screenshot({ path: `/tmp/shots-uiinsight/r390-${i}.png` });
-    await page.setViewportSize({ width: 1280, height: 800 });
 
     // The chart's figures are readable as a table, one row per day.
     await page.getByText('Show the figures as a table').click();
@@ -130,9 +126,6 @@ describe('console audit log in Chromium', () => {
     );
     expect(await seriousViolations(page)).toEqual([]);
     await shoot('console-audit', 1280, 800);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: '/tmp/shots-uiinsight/audit-390.png', fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 800 });
 
     // The family filter keeps only its entries; another family leaves the settings change out.
     const count = page.getByRole('status').filter({ hasText: /entr/ });

@@ -35,7 +35,7 @@ function Changes({ entry }: { entry: AuditEntryView }) {
   return (
     <>
       {entry.changes && Object.keys(entry.changes).length > 0 && (
-        <table class="changes">
+        <table class="changes insight-table">
           <caption class="visually-hidden">{tr('console.audit.details', { action: entry.action, at: dateTime(entry.at) })}</caption>
           <thead>
             <tr>
@@ -48,8 +48,8 @@ function Changes({ entry }: { entry: AuditEntryView }) {
             {Object.entries(entry.changes).map(([field, change]) => (
               <tr key={field}>
                 <th scope="row">{field}</th>
-                <td>{shown(change.from)}</td>
-                <td>{shown(change.to)}</td>
+                <td data-label={tr('console.audit.before')}>{shown(change.from)}</td>
+                <td data-label={tr('console.audit.after')}>{shown(change.to)}</td>
               </tr>
             ))}
           </tbody>
