@@ -2,6 +2,8 @@
 import type { ComponentType } from 'preact';
 import { ConversationsView } from '../views/ConversationsView.js';
 import { CatalogView } from '../views/CatalogView.js';
+import { AnalyticsView } from '../views/AnalyticsView.js';
+import { AuditView } from '../views/AuditView.js';
 import { CompaniesView } from '../views/CompaniesView.js';
 import { DevicesView } from '../views/DevicesView.js';
 import { ContactsView } from '../views/ContactsView.js';
@@ -25,6 +27,8 @@ export const SCREENS: Screen[] = [
   { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
   { path: 'devices', label: 'console.nav.devices', component: DevicesView },
   { path: 'catalog', label: 'console.nav.catalog', component: CatalogView },
+  { path: 'analytics', label: 'console.nav.analytics', component: AnalyticsView },
   // Technicians read the settings (as the API lets them); the controls are for admins.
   { path: 'settings', label: 'console.nav.settings', component: SettingsView },
+  { path: 'audit', label: 'console.nav.audit', component: AuditView },
 ];
