@@ -4,7 +4,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ConversationView, MessageView } from '../../../domain/conversations/conversation-schemas.js';
 import type { ActiveConversation, ChatTypingEvent, ConversationRef, TechnicianSend } from '../../../domain/conversations/takeover-schemas.js';
-import { requestWithAck, type Ack } from '../../../portal-widget/src/api/socket-request.js';
+import { followConnection, requestWithAck, type Ack, type ConnectionHandlers } from '../../../portal-widget/src/api/socket-request.js';
 
 export type ServerEvents = {
   'conversations:changed': (payload: { conversation: ActiveConversation }) => void;
@@ -21,15 +21,6 @@ export type Requests = {
   'chat:typing': [ConversationRef, { ok: true }];
 };
 
-export type ConnectionHandlers = {
-  /** Connected, or connected again after a drop: what was missed meanwhile must be read again. */
-  connected(): void;
-  /** Lost, or not reachable: socket.io keeps trying. */
-  lost(): void;
-  /** Refused by the server (the session ended): it will not try again by itself. */
-  refused(): void;
-};
-
 type ConsoleSocket = Socket<ServerEvents>;
 
 let socket: ConsoleSocket | undefined;
@@ -40,12 +31,7 @@ export function connect(handlers: ConnectionHandlers, events: ServerEvents): voi
   socket?.removeAllListeners();
   const opened: ConsoleSocket = io('/console');
   socket = opened;
-  opened.on('connect', () => handlers.connected());
-  opened.on('disconnect', (reason) => {
-    if (reason === 'io server disconnect') handlers.refused();
-    else if (reason !== 'io client disconnect') handlers.lost();
-  });
-  opened.on('connect_error', () => (opened.active ? handlers.lost() : handlers.refused()));
+  followConnection(opened as Socket, handlers);
   for (const [name, listener] of Object.entries(events)) opened.on(name as keyof ServerEvents, listener as never);
 }
 

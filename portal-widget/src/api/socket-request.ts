@@ -28,3 +28,22 @@ export async function requestWithAck<T>(socket: Socket | undefined, event: strin
     socket.off('disconnect', onDisconnect);
   }
 }
+
+export type ConnectionHandlers = {
+  /** Connected, or connected again after a drop: what was missed meanwhile must be read again. */
+  connected(): void;
+  /** Lost, or not reachable: socket.io keeps trying. */
+  lost(): void;
+  /** Refused by the server (the session ended) rather than unreachable: it will not try again by itself. */
+  refused(): void;
+};
+
+/** Tells the handlers how the connection goes. The server closes the sockets of a session that ended; those do not reconnect. */
+export function followConnection(socket: Socket, handlers: ConnectionHandlers): void {
+  socket.on('connect', () => handlers.connected());
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') handlers.refused();
+    else if (reason !== 'io client disconnect') handlers.lost();
+  });
+  socket.on('connect_error', () => (socket.active ? handlers.lost() : handlers.refused()));
+}

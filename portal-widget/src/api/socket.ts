@@ -7,7 +7,7 @@ import type { ChatSend, ConversationView, MessageView, ReplyFeedback } from '../
 import type { ChatHandoffEvent, ChatTypingEvent, ConversationRef } from '../../../domain/conversations/takeover-schemas.js';
 import type { TicketCommentEvent, TicketUpdatedEvent } from '../../../domain/tickets/ticket-schemas.js';
 import { embedded, portalUrl } from '../app/environment.js';
-import { requestWithAck, type Ack } from './socket-request.js';
+import { followConnection, requestWithAck, type Ack, type ConnectionHandlers } from './socket-request.js';
 import { currentToken } from './token.js';
 
 export type ServerEvents = {
@@ -37,14 +37,6 @@ export type Requests = {
 
 export type { Ack };
 
-export type ConnectionHandlers = {
-  connected(): void;
-  /** Lost, or not reachable: socket.io keeps trying. */
-  lost(): void;
-  /** Refused by the server rather than unreachable: it will not try again by itself. */
-  refused(): void;
-};
-
 type PortalSocket = Socket<ServerEvents>;
 
 let socket: PortalSocket | undefined;
@@ -55,13 +47,7 @@ export function connect(handlers: ConnectionHandlers, events: Partial<ServerEven
   const auth = (give: (data: object) => void) => give({ token: currentToken()?.token });
   const opened: PortalSocket = io(portalUrl('/portal'), embedded() ? { auth } : {});
   socket = opened;
-  opened.on('connect', () => handlers.connected());
-  opened.on('disconnect', (reason) => {
-    // The server closes the sockets of a session that ended (signed out in another window); it will not reconnect.
-    if (reason === 'io server disconnect') handlers.refused();
-    else if (reason !== 'io client disconnect') handlers.lost();
-  });
-  opened.on('connect_error', () => (opened.active ? handlers.lost() : handlers.refused()));
+  followConnection(opened as Socket, handlers);
   for (const [name, listener] of Object.entries(events)) opened.on(name as keyof ServerEvents, listener as never);
 }
 
