@@ -12,15 +12,7 @@ export type Example = { features: Int32Array; label: number };
 /** Probability of each class given the indices of the features a text has, or undefined when it cannot tell. */
 export type Scorer = (features: Int32Array) => Float64Array | undefined;
 
-export type SoftmaxOptions = {
-  epochs: number;
-  learningRate: number;
-  /** Weight decay on the weights of the features an example has. */
-  l2: number;
-  /** Share of the epochs after which the weights at the end of each epoch are averaged into the model. */
-  averageFrom: number;
-  random: () => number;
-};
+export type SoftmaxOptions = { epochs: number; learningRate: number; random: () => number };
 
 /** A trained softmax regression: a weight per feature and class, row by feature, and a bias per class. */
 export type SoftmaxWeights = { weights: Float32Array; bias: Float64Array };
@@ -35,21 +27,13 @@ function forward(model: SoftmaxWeights, indices: Int32Array, out: Float64Array):
   return scale;
 }
 
-/**
- * Multinomial logistic regression by stochastic gradient descent, the examples in a new seeded order each epoch.
- * Without a penalty the corpus is separable and the weights grow for as long as training runs, so where they stop
- * depends on the order of the last epochs: a sentence added anywhere moved unrelated answers. The weight decay gives
- * the fit one optimum, and the average of the last epochs' weights smooths the steps around it; together they cut
- * the answers that change with the shuffle's seed by two thirds.
- */
+/** Multinomial logistic regression by stochastic gradient descent, the examples in a new seeded order each epoch. */
 export async function trainSoftmax(examples: readonly Example[], features: number, classes: number, options: SoftmaxOptions): Promise<SoftmaxWeights> {
   const model: SoftmaxWeights = { weights: new Float32Array(features * classes), bias: new Float64Array(classes) };
   const { weights, bias } = model;
   const order = examples.flatMap((example, i) => (example.features.length ? [i] : []));
   const p = new Float64Array(classes);
   let step = 0;
-  const averaged: SoftmaxWeights = { weights: new Float32Array(weights.length), bias: new Float64Array(classes) };
-  let snapshots = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     await yieldToEventLoop();
     for (let i = order.length - 1; i > 0; i--) {
@@ -61,18 +45,11 @@ export async function trainSoftmax(examples: readonly Example[], features: numbe
       const scale = forward(model, indices, p);
       p[label]! -= 1;
       const rate = options.learningRate / (1 + step++ / order.length);
-      for (const f of indices) for (let c = 0, row = f * classes; c < classes; c++) weights[row + c]! -= rate * (scale * p[c]! + options.l2 * weights[row + c]!);
+      for (const f of indices) for (let c = 0, row = f * classes; c < classes; c++) weights[row + c]! -= rate * scale * p[c]!;
       for (let c = 0; c < classes; c++) bias[c]! -= rate * p[c]!;
     }
-    if (epoch < options.averageFrom * options.epochs) continue;
-    for (let k = 0; k < weights.length; k++) averaged.weights[k]! += weights[k]!;
-    for (let c = 0; c < classes; c++) averaged.bias[c]! += bias[c]!;
-    snapshots++;
   }
-  if (!snapshots) return model;
-  for (let k = 0; k < weights.length; k++) averaged.weights[k]! /= snapshots;
-  for (let c = 0; c < classes; c++) averaged.bias[c]! /= snapshots;
-  return averaged;
+  return model;
 }
 
 export function softmaxScorer(model: SoftmaxWeights): Scorer {

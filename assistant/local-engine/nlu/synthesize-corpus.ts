@@ -370,6 +370,16 @@ const INSTALL_REASONS: Record<Language, string[]> = {
 };
 const INSTALL_LINKS: Record<Language, string[]> = { en: ['so', 'because', ''], fr: ['parce que', 'car', ''], de: ['weil', 'denn', ''], es: ['porque', 'que', ''], it: ['perché', 'che', ''] };
 
+// Why someone wants their computer locked, shut down or signed out now: they are leaving it, for a while or for the day.
+const DEPARTURES: Record<Language, string[]> = {
+  en: ["I'm off to a meeting", 'going for lunch', "I'm heading home", 'done for the day', 'leaving for the weekend', 'stepping out for a coffee', 'I have to run to the dentist', 'my train leaves in 10 minutes'],
+  fr: ['je file en réunion', 'je vais déjeuner', 'je rentre chez moi', "j'ai fini pour aujourd'hui", 'je pars en week-end', 'je sors prendre un café', "je dois filer chez le médecin", 'mon train part dans 10 minutes'],
+  de: ['ich bin gleich im Meeting', 'ich gehe zum Mittagessen', 'ich gehe nach Hause', 'Feierabend für heute', 'ich bin übers Wochenende weg', 'ich hole mir kurz einen Kaffee', 'ich muss zum Arzt', 'mein Zug fährt in 10 Minuten'],
+  es: ['me voy a una reunión', 'salgo a almorzar', 'me voy a casa', 'ya terminé por hoy', 'me voy de fin de semana', 'salgo a por un café', 'tengo que ir al médico', 'mi tren sale en 10 minutos'],
+  it: ['vado in riunione', 'vado a pranzo', 'torno a casa', 'per oggi ho finito', 'parto per il weekend', 'esco a prendere un caffè', 'devo correre dal medico', 'il mio treno parte tra 10 minuti'],
+};
+const DEPARTURE_INTENTS: Intent[] = ['device_lock', 'device_shutdown', 'device_logout'];
+
 const DEVICE_INTENTS: Intent[] = ['device_restart', 'device_shutdown', 'device_lock', 'device_logout', 'device_reset_password'];
 
 // How many synthetic sentences of each kind a language gets.
@@ -391,6 +401,7 @@ const COMBINED_SENTENCES = 50;
 const DEVICE_WITH_SYMPTOM_SENTENCES = 40;
 const NARRATED_SENTENCES = 60;
 const INSTALL_WITH_REASON_SENTENCES = 40;
+const DEVICE_WITH_DEPARTURE_SENTENCES = 40;
 
 export type Random = () => number;
 
@@ -554,6 +565,21 @@ export function requestsWithSymptoms(lang: Language, examples: Example[], random
     const symptom = pick(SYMPTOMS[lang], random);
     const text = request.utterance.replace(/[.!?]+$/, '');
     out.push({ utterance: random() < 0.5 ? `${text}, ${symptom}` : `${symptom}, ${text}`, intent: request.intent });
+  }
+  return out;
+}
+
+/** Requests to lock, shut down or sign out with the user's leaving as the reason, before or after: the leaving is no goodbye. */
+export function requestsWithDepartures(lang: Language, examples: Example[], random: Random, count = DEVICE_WITH_DEPARTURE_SENTENCES): Example[] {
+  const requests = examples.filter((e) => DEPARTURE_INTENTS.includes(e.intent));
+  const out: Example[] = [];
+  for (let i = 0; i < count && requests.length; i++) {
+    const request = pick(requests, random);
+    const text = request.utterance.replace(/[.!?]+$/, '');
+    const departure = pick(DEPARTURES[lang], random);
+    // Typed in a hurry, often without the comma.
+    const join = random() < 0.5 ? ', ' : ' ';
+    out.push({ utterance: random() < 0.7 ? `${text}${join}${departure}` : `${departure}${join}${text}`, intent: request.intent });
   }
   return out;
 }

@@ -23,6 +23,7 @@ import {
   lexiconQuestions,
   narratedRequests,
   negatedRequests,
+  requestsWithDepartures,
   requestsWithReasons,
   requestsWithSymptoms,
   resolvedThanks,
@@ -248,7 +249,7 @@ async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
       ...thankedActions(lang, random),
       ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
     ];
-    const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random), ...requestsWithReasons(lang, base, random)];
+    const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random), ...requestsWithDepartures(lang, base, random), ...requestsWithReasons(lang, base, random)];
     const corpus: { text: string; label: number }[] = [];
     for (const [i, item] of [...withRequests, ...wrapped(lang, withRequests, random)].entries()) {
       if (i % YIELD_EVERY === 0) await yieldToEventLoop();
