@@ -108,7 +108,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
       quickReplies: result.quickReplies ?? [],
     },
     result.pending ?? null,
-    request.secrets,
+    guard,
   );
   for (const action of result.record.actions) events.action(action);
   return message;

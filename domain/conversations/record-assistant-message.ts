@@ -1,14 +1,14 @@
 import type pg from 'pg';
 import { appendMessage, type NewMessage } from '../../db/repositories/conversations.js';
 import { AppError } from '../errors.js';
-import { assistantTextGuard, maskInToolArgs, maskInToolResult } from './assistant-text-guard.js';
+import { maskInToolArgs, maskInToolResult, type AssistantTextGuard } from './assistant-text-guard.js';
 import type { MessageView } from './conversation-schemas.js';
 import { messageView } from './message-view.js';
 
 /**
  * Stores the assistant's answer of a turn with its tool calls, results and citations, and what the next turn waits for.
- * Whatever engine wrote it, the stored text carries no link out of the portal and none of `secrets`, the values the
- * user's message of this turn had masked.
+ * Whatever engine wrote it, the stored text goes through the turn's guard (the one its streamed words went through):
+ * no link out of the portal and none of the values the user's message of this turn had masked.
  */
 export async function recordAssistantMessage(
   pool: pg.Pool,
@@ -16,9 +16,9 @@ export async function recordAssistantMessage(
   conversationId: string,
   message: Omit<NewMessage, 'role'>,
   pending: unknown,
-  secrets: readonly string[] = [],
+  guard: AssistantTextGuard,
 ): Promise<MessageView> {
-  const guard = await assistantTextGuard(pool, tenantId, secrets);
+  const { secrets } = guard;
   const appended = await appendMessage(
     pool,
     tenantId,
