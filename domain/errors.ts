@@ -34,6 +34,7 @@ export const ERROR_STATUS = {
   catalog_app_exists: 409,
   catalog_app_installed: 409,
   custom_field_exists: 409,
+  article_slug_taken: 409,
   import_running: 409,
   hostname_taken: 409,
   conversation_taken: 409,

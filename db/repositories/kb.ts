@@ -422,3 +422,41 @@ export async function listArticlesForIndexing(q: Queryable, tenantId: string) {
   );
   return rows;
 }
+
+const ADMIN_LIST_WHERE = `
+  WHERE tenant_id = $1
+    AND ($2::text IS NULL OR unaccent(title) ILIKE unaccent($2) OR EXISTS (SELECT 1 FROM unnest(tags) t WHERE unaccent(t) ILIKE unaccent($2)))
+    AND ($3::text IS NULL OR lang = $3)
+    AND ($4::text IS NULL OR visibility = $4)
+    AND ($5::text IS NULL OR $5 = ANY(tags))`;
+
+export type ArticleListFilter = { text?: string; lang?: string; visibility?: ArticleVisibility; tag?: string; limit: number; offset: number };
+export type ArticleListRow = Omit<ArticleRow, 'body_md' | 'content_hash' | 'source_path' | 'created_at'>;
+
+/** Every article of the tenant whatever its visibility, newest change first; text matches the title or a tag, accents and case aside. */
+export async function listArticlesForAdmin(q: Queryable, tenantId: string, filter: ArticleListFilter): Promise<{ rows: ArticleListRow[]; total: number }> {
+  const pattern = filter.text === undefined ? null : `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const { rows } = await q.query<ArticleListRow & { total: string }>(
+    `SELECT id, slug, title, lang, tags, visibility, view_count, helpful_count, not_helpful_count, updated_at, count(*) OVER () AS total
+     FROM kb_articles ${ADMIN_LIST_WHERE}
+     ORDER BY updated_at DESC, title, id
+     LIMIT $6 OFFSET $7`,
+    [tenantId, pattern, filter.lang ?? null, filter.visibility ?? null, filter.tag ?? null, filter.limit, filter.offset],
+  );
+  return { rows, total: rows.length > 0 ? Number(rows[0]!.total) : await countArticles(q, tenantId, filter, pattern) };
+}
+
+// A page past the end has no row to carry the window count.
+async function countArticles(q: Queryable, tenantId: string, filter: ArticleListFilter, pattern: string | null): Promise<number> {
+  if (filter.offset === 0) return 0;
+  const { rows } = await q.query<{ n: string }>(
+    `SELECT count(*) AS n FROM kb_articles ${ADMIN_LIST_WHERE}`,
+    [tenantId, pattern, filter.lang ?? null, filter.visibility ?? null, filter.tag ?? null],
+  );
+  return Number(rows[0]!.n);
+}
+
+export async function listArticleTags(q: Queryable, tenantId: string): Promise<string[]> {
+  const { rows } = await q.query<{ tag: string }>('SELECT DISTINCT unnest(tags) AS tag FROM kb_articles WHERE tenant_id = $1 ORDER BY tag', [tenantId]);
+  return rows.map((r) => r.tag);
+}

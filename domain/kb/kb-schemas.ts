@@ -74,3 +74,59 @@ export const ImportSummarySchema = z
   })
   .meta({ id: 'KbImportSummary' });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const AdminArticleQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Words in the title or a tag, accents and case ignored.' }),
+  language: z.enum(LANGUAGES).optional(),
+  visibility: ArticleVisibilitySchema.optional(),
+  tag: z.string().trim().min(1).max(60).optional().meta({ description: 'Articles carrying exactly this tag.' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type AdminArticleQuery = z.infer<typeof AdminArticleQuerySchema>;
+
+export const AdminArticleSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    lang: z.enum(LANGUAGES),
+    tags: z.array(z.string()),
+    visibility: ArticleVisibilitySchema,
+    views: z.number().int(),
+    helpful: z.number().int(),
+    notHelpful: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'AdminArticleSummary' });
+export type AdminArticleSummary = z.infer<typeof AdminArticleSummarySchema>;
+
+export const AdminArticlePageSchema = z
+  .object({
+    articles: z.array(AdminArticleSummarySchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    tags: z.array(z.string()).meta({ description: "Every tag of the tenant's articles, for the tag filter." }),
+  })
+  .meta({ id: 'AdminArticlePage' });
+export type AdminArticlePage = z.infer<typeof AdminArticlePageSchema>;
+
+/** What the editor opens: the article's fields and its Markdown source, whatever its visibility. */
+export const ArticleSourceSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    lang: z.enum(LANGUAGES),
+    tags: z.array(z.string()),
+    visibility: ArticleVisibilitySchema,
+    body: z.string().meta({ description: 'The Markdown source.' }),
+    sourcePath: z.string().nullable().meta({ description: 'The file an import took it from; null for an article written here.' }),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ArticleSource' });
+export type ArticleSource = z.infer<typeof ArticleSourceSchema>;
+
+export const ArticlePreviewInputSchema = z.strictObject({ body: z.string().max(200_000).meta({ description: 'Markdown.' }) }).meta({ id: 'ArticlePreviewInput' });
+export type ArticlePreviewInput = z.infer<typeof ArticlePreviewInputSchema>;

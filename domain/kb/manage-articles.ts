@@ -16,7 +16,7 @@ export async function createArticle(kb: KnowledgeBase, ctx: Ctx, input: ArticleI
   requireTechnician(ctx);
   const slug = input.slug ?? slugify(input.title);
   if (await findArticle(kb.pool, ctx.tenantId, { slug })) {
-    throw new AppError('conflict', `slug ${slug} taken`, { params: { detail: slug } });
+    throw new AppError('article_slug_taken', `slug ${slug} taken`, { params: { slug } });
   }
   return writeArticle(kb, ctx, input, slug, undefined, null);
 }
@@ -26,7 +26,7 @@ export async function updateArticleContent(kb: KnowledgeBase, ctx: Ctx, ref: str
   const current = await loadVisibleArticle(kb.pool, ctx, ref);
   const slug = input.slug ?? current.slug;
   const clash = slug !== current.slug ? await findArticle(kb.pool, ctx.tenantId, { slug }) : undefined;
-  if (clash) throw new AppError('conflict', `slug ${slug} taken`);
+  if (clash) throw new AppError('article_slug_taken', `slug ${slug} taken`, { params: { slug } });
   return writeArticle(kb, ctx, input, slug, current.id, current.source_path);
 }
 

@@ -3,10 +3,15 @@ import * as z from 'zod';
 import { requireTechnician } from '../../domain/access/require.js';
 import { AppError } from '../../domain/errors.js';
 import { getArticle } from '../../domain/kb/get-article.js';
+import { getArticleSource } from '../../domain/kb/get-article-source.js';
 import { importArticles, type ArticleFile } from '../../domain/kb/import-articles.js';
 import {
+  AdminArticlePageSchema,
+  AdminArticleQuerySchema,
   ArticleInputSchema,
+  ArticlePreviewInputSchema,
   ArticleRefSchema,
+  ArticleSourceSchema,
   ArticleViewSchema,
   FeedbackSchema,
   ImportSummarySchema,
@@ -14,8 +19,10 @@ import {
   KbSearchResultSchema,
 } from '../../domain/kb/kb-schemas.js';
 import type { KnowledgeBase } from '../../domain/kb/knowledge-base.js';
+import { listArticlesForTechnicians } from '../../domain/kb/list-articles-for-technicians.js';
 import { listPopular } from '../../domain/kb/list-popular-articles.js';
 import { createArticle, deleteArticle, updateArticleContent } from '../../domain/kb/manage-articles.js';
+import { previewArticle } from '../../domain/kb/preview-article.js';
 import { recordFeedback } from '../../domain/kb/record-feedback.js';
 import { searchArticles } from '../../domain/kb/search-articles.js';
 import { readZipEntries } from '../../kb-index/import/read-zip.js';
@@ -93,6 +100,43 @@ export function kbRoutes(router: Router, options: RouteOptions, kb: KnowledgeBas
     response: z.object({ helpful: z.number().int(), notHelpful: z.number().int() }),
     errors: [403, 404],
     handler: ({ ctx, params, body }) => recordFeedback(kb.pool, ctx, params.id, body.helpful),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/kb/articles',
+    summary:
+      "Every article of the tenant whatever its visibility (technicians), newest change first, filtered by words in the title or tags, language, visibility and tag. Pages by `limit` and `offset` out of `total`",
+    tags: ['knowledge base admin'],
+    access: 'session',
+    query: AdminArticleQuerySchema,
+    response: AdminArticlePageSchema,
+    errors: [403],
+    handler: ({ ctx, query }) => listArticlesForTechnicians(kb.pool, ctx, query),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/admin/kb/articles/:id',
+    summary: 'One article by id or slug with its Markdown source, for editing (technicians); counts no view',
+    tags: ['knowledge base admin'],
+    access: 'session',
+    params: ArticleParams,
+    response: ArticleSourceSchema,
+    errors: [403, 404],
+    handler: ({ ctx, params }) => getArticleSource(kb.pool, ctx, params.id),
+  });
+
+  defineRoute(router, options, {
+    method: 'post',
+    path: '/api/v1/admin/kb/preview',
+    summary: "Markdown rendered and sanitized exactly as the portal shows an article (technicians): the editor's preview",
+    tags: ['knowledge base admin'],
+    access: 'session',
+    body: ArticlePreviewInputSchema,
+    response: z.object({ html: z.string() }),
+    errors: [403],
+    handler: async ({ ctx, body }) => previewArticle(ctx, body),
   });
 
   defineRoute(router, options, {

@@ -7,6 +7,7 @@ import { AuditView } from '../views/AuditView.js';
 import { CompaniesView } from '../views/CompaniesView.js';
 import { DevicesView } from '../views/DevicesView.js';
 import { ContactsView } from '../views/ContactsView.js';
+import { KnowledgeBaseView } from '../views/KnowledgeBaseView.js';
 import { SettingsView } from '../views/SettingsView.js';
 import { TicketsView } from '../views/TicketsView.js';
 
@@ -27,6 +28,7 @@ export const SCREENS: Screen[] = [
   { path: 'companies', label: 'console.nav.companies', component: CompaniesView },
   { path: 'devices', label: 'console.nav.devices', component: DevicesView },
   { path: 'catalog', label: 'console.nav.catalog', component: CatalogView },
+  { path: 'kb', label: 'console.nav.knowledgeBase', component: KnowledgeBaseView },
   { path: 'analytics', label: 'console.nav.analytics', component: AnalyticsView },
   // Technicians read the settings (as the API lets them); the controls are for admins.
   { path: 'settings', label: 'console.nav.settings', component: SettingsView },
