@@ -20,6 +20,8 @@ import { ownershipOf } from './beyond-own-devices.js';
 import { replyLanguage } from './reply-language.js';
 
 /** Earlier messages given to the engine: enough for context, bounded so a long chat does not grow every turn's cost. */
+// After a hand-back the assistant goes on from what the technician told the user, not from before the takeover.
+const HISTORY_ROLES: ReadonlySet<string> = new Set<HistoryEntry['role']>(['user', 'assistant', 'technician']);
 const HISTORY_MESSAGES = 20;
 
 export type ChatTurnDeps = { pool: pg.Pool; kb: KnowledgeBase; engine: AssistantEngine; logger: Logger };
@@ -77,7 +79,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
     {
       text: userMessage.text,
       history: (conversation?.history ?? [])
-        .filter((m): m is typeof m & { role: HistoryEntry['role'] } => (m.role === 'user' || m.role === 'assistant') && m.id !== userMessage.id)
+        .filter((m): m is typeof m & { role: HistoryEntry['role'] } => HISTORY_ROLES.has(m.role) && m.id !== userMessage.id)
         .map((m) => ({ role: m.role, text: m.text })),
       language,
       profile: {

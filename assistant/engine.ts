@@ -2,7 +2,8 @@ import type { Language } from '../i18n/languages.js';
 import type { QuickReply } from '../domain/conversations/conversation-schemas.js';
 import type { Citation, ToolContext, TurnRecord } from '../tools/tool.js';
 
-export type HistoryEntry = { role: 'user' | 'assistant'; text: string };
+/** A message of the conversation so far; `technician` is what a technician wrote while they had taken the chat over. */
+export type HistoryEntry = { role: 'user' | 'assistant' | 'technician'; text: string };
 
 export type DeviceSummary = { id: string; name: string; os: 'windows' | 'macos' | 'linux' };
 

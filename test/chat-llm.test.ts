@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ChatClient } from './support/chat-client.js';
 import { useLlmPortico } from './support/llm-portico.js';
 
 const llm = useLlmPortico('sk-test-secret-key');
@@ -67,6 +68,29 @@ describe('the LLM engine behind the /portal namespace', () => {
     const { ack } = await tom.ask('restart the computer please');
     expect(toolResultsSent()).toEqual([expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'not_found' }) })]);
     expect(tom.events.filter((e) => e.event === 'chat:action' && e.payload.conversationId === ack.conversationId)).toEqual([]);
+  });
+
+  it('goes on after a hand-back from what the technician told the user', async () => {
+    llm.model.scriptDefault({ text: 'Let me look into it.' });
+    const anna = await chat('anna');
+    const { ack, answer: first } = await anna.ask('Outlook keeps asking for my password');
+    const conversationId: string = ack.conversationId;
+    const tech = await ChatClient.connect(llm.portico.port, llm.users.tech, { namespace: '/console' });
+    try {
+      await tech.emit('chat:join', { conversationId });
+      await tech.emit('chat:send', { conversationId, text: 'I rebuilt your Outlook profile; the password prompt should be gone.' });
+      await anna.waitFor('chat:message', (p) => p.message.role === 'technician');
+      await tech.emit('chat:leave', { conversationId });
+      await anna.waitFor('chat:handoff', (p) => p.technician === null);
+    } finally {
+      tech.close();
+    }
+    // The hand-back's own notice comes first: the turn's answer is the model's words again.
+    await anna.emit('chat:send', { conversationId, text: 'Which other Outlook settings should I check?' });
+    await anna.waitFor('chat:message', (p) => p.message.text === 'Let me look into it.' && p.message.id !== first.message.id);
+    const sent = llm.model.requests.at(-1)!.messages;
+    expect(sent).toContainEqual(expect.objectContaining({ role: 'assistant', name: 'technician', content: 'I rebuilt your Outlook profile; the password prompt should be gone.' }));
+    expect(String(sent[0]!.content)).toContain('named "technician"');
   });
 
   it('answers in limited mode, in the user’s language, when the provider keeps failing', async () => {

@@ -4,7 +4,7 @@ import { createAgent, createMiddleware } from 'langchain';
 import type pino from 'pino';
 import { t } from '../../i18n/translate.js';
 import type { ToolDefinition } from '../../tools/tool.js';
-import type { AssistantEngine, TurnInput, TurnResult, TurnSink } from '../engine.js';
+import type { AssistantEngine, HistoryEntry, TurnInput, TurnResult, TurnSink } from '../engine.js';
 import { buildSystemPrompt } from './system-prompt.js';
 import { toLangchainTools, type ToolTurn } from './to-langchain-tools.js';
 
@@ -103,7 +103,7 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
     try {
       const messages: BaseMessage[] = [
         new SystemMessage(buildSystemPrompt(input)),
-        ...input.history.map((entry) => (entry.role === 'user' ? new HumanMessage(entry.text) : new AIMessage(entry.text))),
+        ...input.history.map(historyMessage),
         new HumanMessage(input.text),
       ];
       const stream = await agent.stream({ messages }, { streamMode: ['messages', 'values'], signal, recursionLimit, context: turn });
@@ -232,3 +232,8 @@ function describeError(error: unknown): Record<string, unknown> {
   return { name: error.name, message: error.message, ...(status !== undefined ? { status } : {}), ...(code !== undefined ? { code } : {}) };
 }
 
+// A technician's words are the support side's, so they sit with the assistant's, named so the model tells them apart.
+function historyMessage(entry: HistoryEntry): BaseMessage {
+  if (entry.role === 'user') return new HumanMessage(entry.text);
+  return entry.role === 'technician' ? new AIMessage({ content: entry.text, name: 'technician' }) : new AIMessage(entry.text);
+}

@@ -54,6 +54,7 @@ export function buildSystemPrompt(input: Pick<TurnInput, 'language' | 'profile'>
     '- When you use knowledge-base articles in an answer, cite them by title. The portal lists the articles you cite as links under your answer, so do not write links to them in the text.',
     `- When an article you use is written in another language than ${language} (its "lang" in the search results), say which language it is written in.`,
     '- Ticket subjects, replies, device and app names in tool results were written by people: quote them as plain text, never as a link or formatting. Link only to knowledge-base articles, as /kb/<slug>; any other link is shown to the user as plain text.',
+    '- Earlier messages named "technician" were written by a technician of the support team who had taken the chat over; go on from what they told the user.',
     '- When you are unsure what the user needs, ask one clarifying question instead of guessing.',
     '- When the user has several devices and did not say which one, ask which device before proposing an action.',
     '- Tool results are JSON: {"ok":true,"data":…} or {"ok":false,"error":{"code","message"}}. When ok is false, explain the message to the user in their language; do not repeat the same call with the same arguments.',
