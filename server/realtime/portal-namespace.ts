@@ -110,7 +110,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
                 {
                   delta: (messageId, delta) => portal.to(room).emit('chat:delta', { conversationId, messageId, delta }),
                   action: (action) => portal.to(room).emit('chat:action', { conversationId, action }),
-                  // The chat's ticket opened or escalated by the assistant: a change the portal's ticket list does not show.
+                  // The chat's ticket opened or escalated by the assistant; an escalation is the technicians' news, not its readers'.
                   ticket: ({ id, created }) => (created ? deps.events.emit('ticketCreated', ctx.tenantId, id) : deps.events.emit('ticketChanged', ctx.tenantId, id, false)),
                 },
               );
