@@ -13,7 +13,7 @@ import { loadPortalConfig } from '../domain/settings/load-settings.js';
 import { sectionsForActor } from '../domain/settings/sections-for-actor.js';
 import { t } from '../i18n/translate.js';
 import { guardedStream } from '../text/guarded-stream.js';
-import type { ActionView, Citation } from '../tools/tool.js';
+import type { ActionView, Citation, TicketTouched } from '../tools/tool.js';
 import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
 import { userAsksForAction } from './action-gate.js';
 import { ownershipOf } from './beyond-own-devices.js';
@@ -29,6 +29,7 @@ export type ChatTurnDeps = { pool: pg.Pool; kb: KnowledgeBase; engine: Assistant
 export type ChatTurnEvents = {
   delta: (messageId: string, delta: string) => void;
   action: (action: ActionView) => void;
+  ticket: (ticket: TicketTouched) => void;
 };
 
 export type ChatTurnRequest = {
@@ -49,7 +50,7 @@ function citationsUsed(text: string, citations: Citation[]): Citation[] {
 
 /**
  * Answers one user message: runs the engine with the conversation so far and the user's profile, streams its text,
- * stores the answer with its tool calls and citations, and reports new action requests.
+ * stores the answer with its tool calls and citations, and reports new action requests and the tickets it touched.
  */
 export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, events: ChatTurnEvents): Promise<MessageView> {
   const { ctx, conversationId, userMessage } = request;
@@ -71,7 +72,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
       own,
       catalog: () => listCatalogApps(deps.pool, ctx.tenantId, { enabledOnly: true }),
     }));
-  const record = { citations: [] as Citation[], actions: [] as ActionView[] };
+  const record = { citations: [] as Citation[], actions: [] as ActionView[], tickets: [] as TicketTouched[] };
   // The deltas go through the same guard as the stored answer, so no link or secret shows even while it streams.
   const stream = guardedStream(guard.clean, guard.secrets, (text) => events.delta(messageId, text));
 
@@ -113,5 +114,6 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
     guard,
   );
   for (const action of result.record.actions) events.action(action);
+  for (const ticket of result.record.tickets) events.ticket(ticket);
   return message;
 }

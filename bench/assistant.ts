@@ -195,7 +195,7 @@ async function agentLoopAlone(modelUrl: string, turns: number): Promise<{ latenc
       ctx: { tenantId: '', actor: { kind: 'contact', id: '', name: 'Bench User', companyId: '', primary: false, language: 'en' } },
       conversationId: '',
       language: 'en',
-      record: { citations: [], actions: [] },
+      record: { citations: [], actions: [], tickets: [] },
       actionsAllowed: () => Promise.resolve(false),
     },
     pending: null,

@@ -155,4 +155,24 @@ describe('the audit log', () => {
     expect(answer.text).not.toContain('xoxb-live-token');
     expect(answer.text).not.toContain('sign-me');
   });
+
+  it('shows a settings change field by field, what each setting was and what it became', async () => {
+    const { tech } = demo.users;
+    const before = (await tech.get('/api/v1/admin/settings')).body;
+    const origins = ['https://intranet.audit.example'];
+    const patched = await tech.patch('/api/v1/admin/settings', {
+      tickets: { cannotReopen: !before.tickets.cannotReopen },
+      branding: { greeting: 'Hello from the audit test' },
+      embed: { allowedOrigins: origins },
+    });
+    expect(patched.status).toBe(200);
+
+    const [entry] = (await audit('?action=settings.updated&limit=1')).entries;
+    expect(entry!.changes).toEqual({
+      'tickets.cannotReopen': { from: before.tickets.cannotReopen, to: !before.tickets.cannotReopen },
+      'branding.greeting': { from: before.branding.greeting, to: 'Hello from the audit test' },
+      'embed.allowedOrigins': { from: before.embed.allowedOrigins, to: origins },
+    });
+    expect(entry!.summary).toContain(`tickets.cannotReopen: ${before.tickets.cannotReopen} → ${!before.tickets.cannotReopen}`);
+  });
 });

@@ -21,7 +21,7 @@ async function tomTools(overrides: Partial<ToolContext> = {}): Promise<ToolConte
     ctx: { tenantId, actor },
     conversationId,
     language: 'en',
-    record: { citations: [], actions: [] },
+    record: { citations: [], actions: [], tickets: [] },
     actionsAllowed: () => Promise.resolve(true),
     ...overrides,
   };

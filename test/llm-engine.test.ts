@@ -39,7 +39,7 @@ function toolContext(language: Language = 'en'): ToolContext {
     },
     conversationId: 'conversation-1',
     language,
-    record: { citations: [], actions: [] },
+    record: { citations: [], actions: [], tickets: [] },
     actionsAllowed: () => Promise.resolve(true),
   };
 }

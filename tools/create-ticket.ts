@@ -13,8 +13,9 @@ export const createTicketTool = defineTool({
     summary: z.string().trim().min(1).max(4000).optional().describe('What the user needs and what was tried'),
     type: z.enum(TICKET_TYPES).optional().describe('request for something new (such as software the catalog lacks), incident for something broken'),
   }),
-  handler: async ({ deps, ctx, conversationId, secrets }, args) => {
+  handler: async ({ deps, ctx, conversationId, secrets, record }, args) => {
     const ticket = await openTicketFromChat(deps.pool, ctx, { conversationId, ...args, escalate: false, secrets });
+    record.tickets.push({ id: ticket.id, created: ticket.created });
     return { ticket: { number: ticket.number, created: ticket.created } };
   },
 });

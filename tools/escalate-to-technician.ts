@@ -11,8 +11,9 @@ export const escalateToTechnicianTool = defineTool({
   schema: z.strictObject({
     reason: z.string().trim().min(1).max(2000).optional().describe('Why a technician is needed, in one or two sentences'),
   }),
-  handler: async ({ deps, ctx, conversationId, secrets }, args) => {
+  handler: async ({ deps, ctx, conversationId, secrets, record }, args) => {
     const ticket = await openTicketFromChat(deps.pool, ctx, { conversationId, summary: args.reason, escalate: true, secrets });
+    record.tickets.push({ id: ticket.id, created: ticket.created });
     return { ticket: { number: ticket.number, created: ticket.created, escalated: true } };
   },
 });

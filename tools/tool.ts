@@ -9,8 +9,12 @@ import type { Language } from '../i18n/languages.js';
 export type { ActionKind, ActionStatus, ActionView } from '../domain/actions/action-schemas.js';
 export type { Citation } from '../domain/kb/citation.js';
 
-/** What one turn's tools leave behind besides their results: the contract's citations and new action requests. */
-export type TurnRecord = { citations: Citation[]; actions: ActionView[] };
+/**
+ * What one turn's tools leave behind besides their results: the contract's citations, new action requests, and the
+ * chat's ticket when a tool opened or escalated it (the technicians' consoles must hear of it).
+ */
+export type TurnRecord = { citations: Citation[]; actions: ActionView[]; tickets: TicketTouched[] };
+export type TicketTouched = { id: string; created: boolean };
 
 export type ToolDeps = { pool: pg.Pool; kb: KnowledgeBase };
 

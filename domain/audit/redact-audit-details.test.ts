@@ -26,4 +26,22 @@ describe('redactAuditDetails', () => {
     const details = { passed: true, sessionsEnded: 2, enrollmentTokenId: 'e1f0', phoneEnding: '56', codeSent: true, reason: 'invalid_code' };
     expect(redactAuditDetails(details)).toEqual(details);
   });
+
+  it("keeps the shape of a secret's edit, each side hidden, by the last part of its dotted path too", () => {
+    expect(
+      redactAuditDetails({
+        changes: {
+          'embed.secret': { from: 'old-secret', to: 'new-secret' },
+          'smtp.password': { from: null, to: 'hunter2' },
+          'branding.name': { from: 'Acme', to: 'Acme IT' },
+        },
+      }),
+    ).toEqual({
+      changes: {
+        'embed.secret': { from: REDACTED, to: REDACTED },
+        'smtp.password': { from: REDACTED, to: REDACTED },
+        'branding.name': { from: 'Acme', to: 'Acme IT' },
+      },
+    });
+  });
 });

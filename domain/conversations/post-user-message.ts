@@ -14,9 +14,16 @@ import { redactSecrets } from './redact-secrets.js';
  * `secrets` are the values masked in the stored message, for this turn's answer to be cleaned of; never stored.
  * `repeated` says the message was stored before under its client id: nothing new happened, no turn is owed.
  * `assistantReplies` is false while a technician is in the chat: the message is theirs to answer, and no channel runs
- * the assistant's turn for it.
+ * the assistant's turn for it. `openedTicketId`: the chat's ticket that this message opened ("ticket per chat session").
  */
-export type PostedMessage = { conversationId: string; message: MessageView; secrets: string[]; repeated: boolean; assistantReplies: boolean };
+export type PostedMessage = {
+  conversationId: string;
+  message: MessageView;
+  secrets: string[];
+  repeated: boolean;
+  assistantReplies: boolean;
+  openedTicketId?: string;
+};
 
 /** A conversation of the signed-in user; anyone else's does not exist for them. */
 export async function loadOwnConversation(q: pg.Pool | pg.PoolClient, ctx: Ctx & { actor: ContactActor }, id: string) {
@@ -65,26 +72,35 @@ async function storeUserMessage(pool: pg.Pool, ctx: Ctx & { actor: ContactActor 
     const appended = await appendMessage(pool, ctx.tenantId, input.conversationId, { id, role: 'user', text }, { contactId: actor.id });
     if (!appended) throw new AppError('not_found', 'no such conversation');
     // The setting was switched on during this chat: its ticket starts now.
-    if (wantsTicket && !appended.ticketId) {
-      await withTransaction(pool, async (client) => {
-        const conversation = await loadOwnConversation(client, ctx, input.conversationId!);
-        if (!conversation.ticket_id) await ticketFor(client, conversation.id);
-      });
-    }
+    const opened =
+      wantsTicket && !appended.ticketId
+        ? await withTransaction(pool, async (client) => {
+            const conversation = await loadOwnConversation(client, ctx, input.conversationId!);
+            return conversation.ticket_id ? undefined : ticketFor(client, conversation.id);
+          })
+        : undefined;
     return {
       conversationId: input.conversationId,
       message: messageView(appended.message),
       secrets,
       repeated: false,
       assistantReplies: appended.technicianId === null,
+      ...(opened ? { openedTicketId: opened.id } : {}),
     };
   }
   return withinCreationAllowance(pool, ctx, 'conversations', () =>
     withTransaction(pool, async (client) => {
       const conversation = await insertConversation(client, ctx.tenantId, actor.id);
-      if (wantsTicket) await ticketFor(client, conversation.id);
+      const opened = wantsTicket ? await ticketFor(client, conversation.id) : undefined;
       const appended = await appendMessage(client, ctx.tenantId, conversation.id, { id, role: 'user', text });
-      return { conversationId: conversation.id, message: messageView(appended!.message), secrets, repeated: false, assistantReplies: true };
+      return {
+        conversationId: conversation.id,
+        message: messageView(appended!.message),
+        secrets,
+        repeated: false,
+        assistantReplies: true,
+        ...(opened ? { openedTicketId: opened.id } : {}),
+      };
     }),
   );
 }

@@ -5,6 +5,8 @@ import { existingContactIds } from '../../db/repositories/principals.js';
 import { saveSettingsDocument } from '../../db/repositories/settings.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireAdmin } from '../access/require.js';
+import { fieldChanges } from '../audit/field-changes.js';
+import { redactAuditDetails } from '../audit/redact-audit-details.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
 import { changeCustomHostname } from '../portal/change-custom-hostname.js';
@@ -66,7 +68,8 @@ export async function updateSettings(pool: pg.Pool, ctx: Ctx, patch: Record<stri
       actorId: ctx.actor.id,
       action: 'settings.updated',
       targetKind: 'portal_settings',
-      details: { patch },
+      // Field by field what each setting was and became, as the audit log shows an edit; secrets hidden before storing.
+      details: redactAuditDetails({ patch, changes: fieldChanges(current, next) }) as Record<string, unknown>,
     });
     return next;
   });

@@ -7,8 +7,10 @@ import { sectionsForActor } from '../settings/sections-for-actor.js';
 import { visibleStatusesFor } from './ticket-access.js';
 import {
   TicketCommentEventSchema,
+  TicketsChangedEventSchema,
   TicketUpdatedEventSchema,
   type TicketCommentEvent,
+  type TicketsChangedEvent,
   type TicketUpdatedEvent,
 } from './ticket-schemas.js';
 
@@ -61,4 +63,16 @@ export async function ticketUpdateNotice(q: Queryable, tenantId: string, ticketI
     ...(visibilityOf(settings, 'status') === 'hidden' ? {} : { status: ticket.status }),
   });
   return { payload, contactIds: await currentReaders(q, tenantId, ticket, settings) };
+}
+
+/** For the tenant's technicians, who may read every ticket: which one to read again. */
+export async function technicianNotice(q: Queryable, tenantId: string, ticketId: string): Promise<TicketsChangedEvent | undefined> {
+  const ticket = await findTicket(q, tenantId, { id: ticketId });
+  return ticket ? TicketsChangedEventSchema.parse({ ticketId: ticket.id, number: ticket.number }) : undefined;
+}
+
+/** A comment, public or internal, is a change of its ticket for the technicians. */
+export async function technicianCommentNotice(q: Queryable, tenantId: string, commentId: string): Promise<TicketsChangedEvent | undefined> {
+  const comment = await findComment(q, tenantId, commentId);
+  return comment ? technicianNotice(q, tenantId, comment.ticket_id) : undefined;
 }

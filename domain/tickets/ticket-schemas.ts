@@ -166,6 +166,15 @@ export const TicketUpdatedEventSchema = z
   .meta({ id: 'TicketUpdatedEvent' });
 export type TicketUpdatedEvent = z.infer<typeof TicketUpdatedEventSchema>;
 
+/**
+ * `tickets:changed` on the tenant's `/console` sockets when a ticket is created, changed or commented on, whoever did it:
+ * the console reads the ticket again. No body, no field: an internal note is told to nobody by this event.
+ */
+export const TicketsChangedEventSchema = z
+  .strictObject({ ticketId: z.string(), number: z.number().int() })
+  .meta({ id: 'TicketsChangedEvent' });
+export type TicketsChangedEvent = z.infer<typeof TicketsChangedEventSchema>;
+
 export const TicketListSchema = z
   .object({ tickets: z.array(TicketViewSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
   .meta({ id: 'TicketList' });

@@ -96,6 +96,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
         const conversationId = posted.conversationId;
         // Sent again after a lost acknowledgement: the first sending already had its answer.
         if (posted.repeated) return { conversationId, messageId: posted.message.id };
+        if (posted.openedTicketId) deps.events.emit('ticketCreated', ctx.tenantId, posted.openedTicketId);
         deps.events.emit('conversationMessage', ctx.tenantId, conversationId, ctx.actor.id, posted.message, socket.id);
         // A technician is in the chat: the message is theirs, the assistant stays silent.
         if (!posted.assistantReplies) return { conversationId, messageId: posted.message.id };
@@ -109,6 +110,8 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
                 {
                   delta: (messageId, delta) => portal.to(room).emit('chat:delta', { conversationId, messageId, delta }),
                   action: (action) => portal.to(room).emit('chat:action', { conversationId, action }),
+                  // The chat's ticket opened or escalated by the assistant; an escalation is the technicians' news, not its readers'.
+                  ticket: ({ id, created }) => (created ? deps.events.emit('ticketCreated', ctx.tenantId, id) : deps.events.emit('ticketChanged', ctx.tenantId, id, false)),
                 },
               );
               deps.events.emit('conversationMessage', ctx.tenantId, conversationId, ctx.actor.id, message, undefined);

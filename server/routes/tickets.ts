@@ -49,7 +49,11 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     response: TicketViewSchema,
     status: 201,
     errors: [403, 429],
-    handler: ({ ctx, body }) => createTicket(pool, ctx, body),
+    handler: async ({ ctx, body }) => {
+      const ticket = await createTicket(pool, ctx, body);
+      events.emit('ticketCreated', ctx.tenantId, ticket.id);
+      return ticket;
+    },
   });
 
   // Before /tickets/:id, which would take "form" for a ticket reference.
@@ -88,7 +92,7 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     errors: [403, 404],
     handler: async ({ ctx, params, body }) => {
       const { ticket, changed } = await updateTicket(pool, ctx, params.id, body);
-      if (changed.some((field) => field !== 'assignee')) events.emit('ticketChanged', ctx.tenantId, ticket.id);
+      if (changed.length > 0) events.emit('ticketChanged', ctx.tenantId, ticket.id, changed.some((field) => field !== 'assignee'));
       return ticket;
     },
   });
@@ -108,7 +112,7 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     handler: async ({ ctx, params, body }) => {
       const { comment, ticketId, reopened } = await addComment(pool, ctx, params.id, body);
       events.emit('ticketCommented', ctx.tenantId, comment.id);
-      if (reopened) events.emit('ticketChanged', ctx.tenantId, ticketId);
+      if (reopened) events.emit('ticketChanged', ctx.tenantId, ticketId, true);
       return comment;
     },
   });
@@ -124,7 +128,7 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     errors: [403, 404, 409],
     handler: async ({ ctx, params }) => {
       const ticket = await reopenTicket(pool, ctx, params.id);
-      events.emit('ticketChanged', ctx.tenantId, ticket.id);
+      events.emit('ticketChanged', ctx.tenantId, ticket.id, true);
       return ticket;
     },
   });

@@ -16,14 +16,14 @@ export function launchChromium(): Promise<Browser> {
 
 export type ChromiumPortico = { readonly portico: TestPortico; readonly browser: Browser; readonly context: BrowserContext; readonly page: Page };
 
-/** For one test file: a Portico and a Chromium, with a fresh 1280 × 800 English page for each test. */
-export function useChromiumPortico(): ChromiumPortico {
+/** For one test file: a Portico (started with `options`) and a Chromium, with a fresh 1280 × 800 English page for each test. */
+export function useChromiumPortico(options: Parameters<typeof startTestPortico>[0] = {}): ChromiumPortico {
   let portico: TestPortico | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
-    [portico, browser] = await Promise.all([startTestPortico(), launchChromium()]);
+    [portico, browser] = await Promise.all([startTestPortico(options), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

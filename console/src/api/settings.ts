@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { ContactSummary } from '../../../domain/contacts/list-contacts.js';
 import type { EmbedSecretSchema } from '../../../domain/embed/get-embed-secret.js';
+import type { PortalHostname } from '../../../domain/portal/get-portal-hostname.js';
 import type { PortalSettings } from '../../../domain/settings/settings-schema.js';
 import { request } from '../../../portal-widget/src/api/http.js';
 
@@ -15,3 +16,6 @@ export const searchContacts = (q: string, limit = 20) =>
 
 export const getEmbedSecret = () => request<EmbedSecret>('/api/v1/admin/embed/secret');
 export const rotateEmbedSecret = () => request<EmbedSecret>('/api/v1/admin/embed/secret/rotate', { method: 'POST' });
+
+export const getPortalHostname = () => request<PortalHostname>('/api/v1/admin/portal/hostname');
+export const checkPortalHostname = () => request<PortalHostname>('/api/v1/admin/portal/hostname/check', { method: 'POST' });

@@ -99,13 +99,13 @@ function followUnjoined(line: ActiveConversation): void {
   if (!last || last.createdAt < line.lastMessage.createdAt) void reload(line.id, true);
 }
 
+let listening = false;
+
 /** Connects once and keeps the list current; called each time the screen is shown. */
 export function startConversations(): void {
-  if (link.value === 'connected') void loadList();
-  // A connection the server closed (a session that ended) is opened again for the technician signed in now.
-  if (link.value === 'refused') link.value = 'connecting';
-  socket.connect(
-    {
+  if (!listening) {
+    listening = true;
+    socket.listen({
       connected: () => {
         link.value = 'connected';
         void loadList();
@@ -114,21 +114,29 @@ export function startConversations(): void {
       },
       lost: () => (link.value = 'lost'),
       refused: () => (link.value = 'refused'),
-    },
-    {
-      'conversations:changed': ({ conversation }) => {
-        setLine(conversation);
-        followUnjoined(conversation);
+      events: {
+        'conversations:changed': ({ conversation }) => {
+          setLine(conversation);
+          followUnjoined(conversation);
+        },
+        'chat:message': ({ conversationId, message }) => showMessage(conversationId, message),
+        'chat:typing': ({ conversationId, typing, user }) => {
+          if (!user || opened.value?.id !== conversationId) return;
+          clearTimeout(typingTimer);
+          userTyping.value = typing ? user.name : undefined;
+          if (typing) typingTimer = setTimeout(stopUserTyping, TYPING_SHOWN_MS);
+        },
       },
-      'chat:message': ({ conversationId, message }) => showMessage(conversationId, message),
-      'chat:typing': ({ conversationId, typing, user }) => {
-        if (!user || opened.value?.id !== conversationId) return;
-        clearTimeout(typingTimer);
-        userTyping.value = typing ? user.name : undefined;
-        if (typing) typingTimer = setTimeout(stopUserTyping, TYPING_SHOWN_MS);
-      },
-    },
-  );
+    });
+  }
+  // Another screen may have opened the connection already.
+  if (socket.isConnected()) {
+    link.value = 'connected';
+    void loadList();
+  }
+  // A connection the server closed (a session that ended) is opened again for the technician signed in now.
+  if (link.value === 'refused') link.value = 'connecting';
+  socket.connect();
 }
 
 /** Shows the conversation the address names, or none. */

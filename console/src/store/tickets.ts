@@ -1,11 +1,12 @@
 // What the Tickets screen reads besides the tickets: the companies and technicians its filters and assignee picker
 // offer, and the fields a technician sets; loaded once per sign-in. The queue's last address is kept so that "back"
-// from a ticket returns to the same view.
+// from a ticket returns to the same view. The queue and the open ticket follow the server's ticket events.
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Company } from '../../../domain/companies/company-schemas.js';
 import type { TechnicianSummary } from '../../../domain/technicians/list-technicians.js';
-import type { TicketForm } from '../../../domain/tickets/ticket-schemas.js';
+import type { TicketForm, TicketsChangedEvent } from '../../../domain/tickets/ticket-schemas.js';
+import * as socket from '../api/console-socket.js';
 import { getTicketForm, listCompanies, listTechnicians } from '../api/tickets.js';
 
 export const companies = signal<Company[]>([]);
@@ -25,25 +26,32 @@ export function loadTicketReferences(): Promise<void> {
   return loading;
 }
 
-/** How often an open queue or ticket asks again while its tab is shown: no technician event exists yet. */
-export const REFRESH_MS = 15_000;
+/** Events that come in a burst (a reply that also reopens, an escalation with its note) are read once. */
+export const REFRESH_DEBOUNCE_MS = 300;
 
 /**
- * Calls `refresh` every REFRESH_MS while the page is visible, and at once when it becomes visible again; a hidden tab
- * asks nothing.
+ * Calls `refresh` when the server says a ticket changed (`tickets:changed`), for the tickets `concerns` keeps, at most
+ * once per burst. No polling: the event comes for every creation, change and comment. Only when the connection opens
+ * (a first connection after the screen loaded, or again after a drop) is the screen read once more, since changes made
+ * while nothing listened told nobody.
  */
-export function useLiveRefresh(refresh: () => void): void {
-  const latest = useRef(refresh);
-  latest.current = refresh;
+export function useTicketEvents(refresh: () => void, concerns: (event: TicketsChangedEvent) => boolean = () => true): void {
+  const latest = useRef({ refresh, concerns });
+  latest.current = { refresh, concerns };
   useEffect(() => {
-    const tick = () => {
-      if (document.visibilityState === 'visible') latest.current();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => latest.current.refresh(), REFRESH_DEBOUNCE_MS);
     };
-    const timer = setInterval(tick, REFRESH_MS);
-    document.addEventListener('visibilitychange', tick);
+    const stop = socket.listen({
+      connected: soon,
+      events: { 'tickets:changed': (event) => latest.current.concerns(event) && soon() },
+    });
+    socket.connect();
     return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', tick);
+      stop();
+      clearTimeout(timer);
     };
   }, []);
 }

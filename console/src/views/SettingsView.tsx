@@ -7,6 +7,7 @@ import { CustomFieldsEditor } from './settings/CustomFieldsEditor.js';
 import { EmbedForm } from './settings/EmbedForm.js';
 import { defaultTicketFields, FieldVisibilityForm, type TicketField } from './settings/FieldVisibilityForm.js';
 import { PortalAddressForm, type PortalAddress } from './settings/PortalAddressForm.js';
+import { PortalHostnamePanel } from './settings/PortalHostnamePanel.js';
 import { SectionsForm } from './settings/SectionsForm.js';
 import { TicketingForm } from './settings/TicketingForm.js';
 import { WelcomeEmailForm } from './settings/WelcomeEmailForm.js';
@@ -21,7 +22,9 @@ function Contents({ admin, portal }: { admin: boolean; portal: boolean }) {
     ['settings-branding', 'console.settings.branding.title'],
     ['settings-embed', 'console.settings.embed.title'],
     ['settings-welcome', 'console.settings.welcome.title'],
-    ...(portal ? [['settings-portal', 'console.settings.portal.title'] as [string, string]] : []),
+    ...(portal
+      ? [['settings-portal', 'console.settings.portal.title'] as [string, string], ['settings-hostname', 'console.settings.hostname.title'] as [string, string]]
+      : []),
   ];
   // The address keeps naming the screen: the link moves the view and the keyboard to the group's heading.
   const jump = (event: MouseEvent, id: string) => {
@@ -82,7 +85,12 @@ export function SettingsView() {
           <BrandingForm saved={current.branding} />
           <EmbedForm saved={current.embed} />
           <WelcomeEmailForm saved={current.welcomeEmail} />
-          {'portal' in current && <PortalAddressForm saved={current.portal as PortalAddress} />}
+          {'portal' in current && (
+            <>
+              <PortalAddressForm saved={current.portal as PortalAddress} />
+              <PortalHostnamePanel customHostname={(current.portal as PortalAddress).customHostname} />
+            </>
+          )}
         </>
       )}
     </div>

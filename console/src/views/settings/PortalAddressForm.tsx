@@ -1,10 +1,7 @@
 import { tr } from '../../i18n/i18n.js';
 import { SettingsForm } from './SettingsForm.js';
 
-/**
- * `portal.customHostname` of the settings document. It arrives with the custom-hostname work on another branch, so the
- * screen shows this form only when the server's document has the setting; its DNS status panel comes with that work.
- */
+/** `portal.customHostname` of the settings document; its DNS record and state are in `PortalHostnamePanel`. */
 export type PortalAddress = { customHostname: string | null };
 
 export function PortalAddressForm({ saved }: { saved: PortalAddress }) {

@@ -5,7 +5,7 @@ import { Markdown } from '../../../../portal-widget/src/components/Markdown.js';
 import { getTicket } from '../../api/tickets.js';
 import { followLink, href } from '../../app/router.js';
 import { dateTime, timeAgo, tr } from '../../i18n/i18n.js';
-import { loadTicketReferences, queueSearch, useLiveRefresh } from '../../store/tickets.js';
+import { loadTicketReferences, queueSearch, useTicketEvents } from '../../store/tickets.js';
 import { ReplyBox } from './ReplyBox.js';
 import { TicketProperties } from './TicketProperties.js';
 
@@ -116,7 +116,10 @@ export function TicketDetail({ reference }: { reference: string }) {
     setLoaded({ state: 'loading' });
     void load();
   }, [reference]);
-  useLiveRefresh(() => void load());
+  useTicketEvents(
+    () => void load(),
+    ({ ticketId, number }) => ticketId === reference || String(number) === reference,
+  );
   const ready = loaded.state === 'ready';
   useEffect(() => {
     if (ready) heading.current?.focus();

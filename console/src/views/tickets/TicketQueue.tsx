@@ -14,7 +14,7 @@ import {
   type QueueFilters,
   type TicketStatus,
 } from '../../store/ticket-filters.js';
-import { companies, loadTicketReferences, queueSearch, technicians, useLiveRefresh } from '../../store/tickets.js';
+import { companies, loadTicketReferences, queueSearch, technicians, useTicketEvents } from '../../store/tickets.js';
 
 type Queue = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; page: TicketPage };
 
@@ -209,7 +209,7 @@ export function TicketQueue() {
     queueSearch.value = search.value;
     void load(false);
   }, [search.value]);
-  useLiveRefresh(() => void load(true));
+  useTicketEvents(() => void load(true));
 
   return (
     <section class="panel queue-panel" aria-labelledby="tickets-title">
