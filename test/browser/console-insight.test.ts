@@ -59,10 +59,19 @@ describe('console analytics in Chromium', () => {
     await shoot('console-analytics', 390, 844);
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    // The chart's figures are readable as a table, one row per day.
+    // The chart's figures are readable as a table, one row per day with the API's figures, in the legend's order.
+    const legend = await page.getByRole('figure').first().locator('.legend li').allInnerTexts();
+    expect(legend).toEqual(['Escalated', 'Resolved by the assistant', 'Pending', 'Unresolved']);
     await page.getByText('Show the figures as a table').click();
     const table = page.getByRole('table', { name: 'Chat sessions by outcome' });
     expect(await table.getByRole('row').count()).toBe(expected.buckets.length + 1);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => Number(td.textContent))));
+    expect(rows).toEqual(expected.buckets.map((b) => [b.escalated, b.resolvedByAssistant, b.pending, b.unresolved]));
+    // The chart draws each of those figures as a segment of its day's bar, series by series.
+    const drawn = await page.getByRole('figure').first().locator('.ct-series').evaluateAll((series) =>
+      series.map((s) => Array.from(s.querySelectorAll('.ct-bar'), (bar) => Number(bar.getAttribute('ct:value')))),
+    );
+    expect(drawn).toEqual([0, 1, 2, 3].map((column) => rows.map((row) => row[column])));
 
     // Every group of unanswered questions, with its count and a shortcut to write the missing article.
     const groups = page.getByRole('region', { name: 'Questions the knowledge base could not answer' }).getByRole('listitem').filter({ has: page.getByRole('heading') });
