@@ -4,9 +4,10 @@ import type { Company } from '../../../domain/companies/company-schemas.js';
 import { getAnalytics } from '../api/insight.js';
 import { listCompanies } from '../api/people.js';
 import { BarChart, InlineBar, type Series } from '../components/BarChart.js';
+import { loaded, LoadStatus, type Loadable } from '../components/LoadStatus.js';
 import { language, tr } from '../i18n/i18n.js';
 
-type Report = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; analytics: Analytics };
+type Report = Loadable<{ analytics: Analytics }>;
 type Preset = '7' | '30' | '90' | 'custom';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -261,7 +262,7 @@ export function AnalyticsView() {
     let current = true;
     setReport({ state: 'loading' });
     void getAnalytics({ ...period, companyId: companyId || undefined }).then((answer) => {
-      if (current) setReport(answer.ok ? { state: 'ready', analytics: answer.body } : { state: 'failed', message: answer.error.message });
+      if (current) setReport(loaded(answer, (analytics) => ({ analytics })));
     });
     return () => {
       current = false;
@@ -305,12 +306,7 @@ export function AnalyticsView() {
           </select>
         </label>
       </div>
-      {report.state === 'loading' && <p class="muted loading">{tr('shell.loading')}</p>}
-      {report.state === 'failed' && (
-        <p class="error" role="alert">
-          {report.message}
-        </p>
-      )}
+      <LoadStatus load={report} spaced />
       {report.state === 'ready' && (
         <>
           <p class="hint" role="status">
