@@ -29,8 +29,6 @@ function options(props: BarChartProps, element: HTMLElement): BarChartOptions {
     ? {
         stackBars: true,
         horizontalBars: true,
-        // Chartist lays rows from the bottom up; reversed, they read top down in the table's order.
-        reverseData: true,
         height: `${props.bars.length * ROW_HEIGHT + 30}px`,
         axisX: wholeNumbers,
         axisY: { offset: Math.min(160, Math.max(...labels.map((label) => label.length)) * 7 + 8), showGrid: false },
@@ -55,9 +53,11 @@ export function BarChart(props: BarChartProps) {
   useEffect(() => {
     const element = host.current;
     if (!element) return;
+    // Chartist lays rows out from the bottom up: given in reverse, they read from the top in the table's order.
+    const laid = props.orientation === 'horizontal' ? [...bars].reverse() : bars;
     const data = {
-      labels: bars.map((bar) => bar.axisLabel ?? bar.label),
-      series: series.map((s) => ({ name: s.label, data: bars.map((bar) => bar.values[s.key] ?? 0) })),
+      labels: laid.map((bar) => bar.axisLabel ?? bar.label),
+      series: series.map((s) => ({ name: s.label, data: laid.map((bar) => bar.values[s.key] ?? 0) })),
     };
     const chart = new Chartist(element, data, options(props, element));
     chart.on('draw', (event) => {

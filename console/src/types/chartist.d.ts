@@ -12,7 +12,6 @@ declare module 'chartist' {
     height?: string;
     stackBars?: boolean;
     horizontalBars?: boolean;
-    reverseData?: boolean;
     axisX?: AxisOptions;
     axisY?: AxisOptions;
     chartPadding?: { top?: number; right?: number; bottom?: number; left?: number };
