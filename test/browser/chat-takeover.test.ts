@@ -1,11 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
+import { join } from 'node:path';
+import { seriousViolations, SHOTS_DIR, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { ChatClient } from '../support/chat-client.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
-
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
 describe('a technician takes over the chat of a user whose widget is open in Chromium', () => {
   const chromium = useChromiumPortico();
@@ -53,13 +50,13 @@ describe('a technician takes over the chat of a user whose widget is open in Chr
     await tech.emit('chat:typing', { conversationId });
     await page.getByText('Sam Torres is typing…').waitFor();
     // Shown while the technician keeps typing, gone a few seconds after they stop.
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(SHOTS_DIR, { recursive: true });
     await page.mouse.move(0, 0);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.screenshot({ path: join(SCREENSHOTS, 'widget-technician-1280.png') });
+    await page.screenshot({ path: join(SHOTS_DIR, 'widget-technician-1280.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await log.evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await page.screenshot({ path: join(SCREENSHOTS, 'widget-technician-390.png') });
+    await page.screenshot({ path: join(SHOTS_DIR, 'widget-technician-390.png') });
     await page.getByText('Sam Torres is typing…').waitFor({ state: 'detached' });
   }, 240_000);
 });

@@ -1,41 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
-import { seriousViolations, useChromiumPortico } from '../support/browser.js';
+import { openConsole, seriousViolations, shoot, useChromiumPortico } from '../support/browser.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
 
 // The console's Devices, Catalog and Knowledge base screens on the demo tenant, each change checked where the end user
 // meets it. Each test signs in and scans with axe: slow on a busy machine, hence the longer limit.
 jest.setTimeout(180_000);
 
-const SHOTS = process.env.SHOTS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 const chromium = useChromiumPortico();
-
-async function openConsole(screen: string): Promise<void> {
-  const { page, portico } = chromium;
-  await page.goto(`http://localhost:${portico.port}/console/${screen}`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(DEMO.tech);
-  await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-async function shoot(name: string, width: number, height = 900): Promise<void> {
-  const { page } = chromium;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.setViewportSize({ width, height });
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
-}
 
 describe('console devices in Chromium', () => {
   it('looks right at 1280 and 390 pixels with the demo devices', async () => {
-    await openConsole('devices');
+    await openConsole(chromium.page, chromium.portico.port, 'devices');
     await chromium.page.getByRole('row', { name: /ANNA-DESKTOP/ }).waitFor();
-    await shoot('console-devices', 1280, 800);
-    await shoot('console-devices', 390, 844);
+    await shoot(chromium.page, 'console-devices', 1280, 800);
+    await shoot(chromium.page, 'console-devices', 390, 844);
     expect(await seriousViolations(chromium.page)).toEqual([]);
   });
 
@@ -45,7 +23,7 @@ describe('console devices in Chromium', () => {
     const devicesOfTom = async () => ((await tom.get('/api/v1/devices')).body.devices as { name: string }[]).map((device) => device.name);
     expect(await devicesOfTom()).not.toContain('ANNA-DESKTOP');
 
-    await openConsole('devices');
+    await openConsole(chromium.page, chromium.portico.port, 'devices');
     await page.getByRole('button', { name: 'Assign ANNA-DESKTOP' }).click();
     const dialog = page.getByRole('dialog', { name: 'Assign ANNA-DESKTOP' });
     await dialog.getByRole('combobox', { name: 'Assigned to' }).selectOption({ label: `Tom Baker (${DEMO.tom})` });
@@ -56,7 +34,7 @@ describe('console devices in Chromium', () => {
 
   it('makes an enrollment token shown once with the install command, and revokes it', async () => {
     const { page, portico } = chromium;
-    await openConsole('devices');
+    await openConsole(chromium.page, chromium.portico.port, 'devices');
     await page.getByRole('button', { name: 'New enrollment token' }).click();
     const dialog = page.getByRole('dialog', { name: 'New enrollment token' });
     await dialog.getByRole('combobox', { name: 'Company' }).selectOption({ label: 'Acme Dental' });
@@ -79,10 +57,10 @@ describe('console devices in Chromium', () => {
 
 describe('console catalog in Chromium', () => {
   it('looks right at 1280 and 390 pixels with the demo catalog', async () => {
-    await openConsole('catalog');
+    await openConsole(chromium.page, chromium.portico.port, 'catalog');
     await chromium.page.getByRole('row', { name: /Visual Studio Code/ }).waitFor();
-    await shoot('console-catalog', 1280, 800);
-    await shoot('console-catalog', 390, 844);
+    await shoot(chromium.page, 'console-catalog', 1280, 800);
+    await shoot(chromium.page, 'console-catalog', 390, 844);
     expect(await seriousViolations(chromium.page)).toEqual([]);
     await chromium.page.getByRole('button', { name: 'Edit Visual Studio Code' }).click();
     expect(await seriousViolations(chromium.page)).toEqual([]);
@@ -95,7 +73,7 @@ describe('console catalog in Chromium', () => {
     const offered = async () => ((await anna.get(`/api/v1/selfservice/catalog?deviceId=${device!.id}`)).body.apps as { name: string }[]).map((app) => app.name);
     expect(await offered()).toContain('VLC media player');
 
-    await openConsole('catalog');
+    await openConsole(chromium.page, chromium.portico.port, 'catalog');
     const vlc = page.getByRole('switch', { name: 'VLC media player enabled' });
     await vlc.click();
     await page.getByRole('status').filter({ hasText: 'VLC media player is disabled' }).waitFor();
@@ -116,7 +94,7 @@ describe('console catalog in Chromium', () => {
 
   it("asks before deleting and shows the server's refusal for an app devices have requested", async () => {
     const { page } = chromium;
-    await openConsole('catalog');
+    await openConsole(chromium.page, chromium.portico.port, 'catalog');
     await page.getByRole('button', { name: 'Delete 7-Zip' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete 7-Zip?' });
     await confirm.getByRole('button', { name: 'Delete' }).click();

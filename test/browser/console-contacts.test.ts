@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, seriousViolations } from '../support/browser.js';
+import { launchChromium, openConsole, seriousViolations, shoot, SHOTS_DIR } from '../support/browser.js';
 import { DEMO, HttpClient } from '../support/http-client.js';
 import { startTestPortico, type TestPortico } from '../support/portico.js';
 import { SmtpInbox } from '../support/smtp-inbox.js';
@@ -12,8 +10,6 @@ import { SmtpInbox } from '../support/smtp-inbox.js';
 // a contact created in the console receives the welcome email, in their language, whose password signs in. Each test
 // signs in, hashes new passwords and scans with axe: slow on a busy machine, hence the longer limit.
 jest.setTimeout(180_000);
-
-const SHOTS = process.env.SHOTS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
 let inbox: SmtpInbox;
 let portico: TestPortico;
@@ -37,22 +33,6 @@ beforeEach(async () => {
 });
 afterEach(() => context?.close());
 
-async function openConsole(screen: string): Promise<void> {
-  await page.goto(`http://localhost:${portico.port}/console/${screen}`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(DEMO.tech);
-  await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-async function shoot(name: string, width: number, height = 900): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.setViewportSize({ width, height });
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
-}
-
 /** The email address's contact signs in at the portal with a password, as a person does. */
 async function signsInToPortal(username: string, password: string): Promise<void> {
   const portal = await browser.newContext({ locale: 'fr-FR' });
@@ -70,15 +50,15 @@ async function signsInToPortal(username: string, password: string): Promise<void
 
 describe('console contacts in Chromium', () => {
   it('looks right at 1280 and 390 pixels with the demo contacts', async () => {
-    await openConsole('contacts');
+    await openConsole(page, portico.port, 'contacts');
     await page.getByRole('button', { name: 'Anna Bianchi' }).waitFor();
-    await shoot('console-contacts', 1280, 800);
-    await shoot('console-contacts', 390, 844);
+    await shoot(page, 'console-contacts', 1280, 800);
+    await shoot(page, 'console-contacts', 390, 844);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('creates a contact whose credentials show once, whose welcome email arrives in French and whose password signs in at /', async () => {
-    await openConsole('contacts');
+    await openConsole(page, portico.port, 'contacts');
     await page.getByRole('cell', { name: /Anna Bianchi/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -107,8 +87,8 @@ describe('console contacts in Chromium', () => {
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(password);
     await shown.getByRole('status').filter({ hasText: 'Password copied' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot('console-contacts-credentials', 1280, 800);
-    await shoot('console-contacts-credentials', 390, 844);
+    await shoot(page, 'console-contacts-credentials', 1280, 800);
+    await shoot(page, 'console-contacts-credentials', 390, 844);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Escape closes it, focus returns to the button that opened it, and the password is nowhere on the page again.
@@ -140,7 +120,7 @@ describe('console contacts in Chromium', () => {
     expect((await jonas.post('/api/v1/auth/login', { username: 'jonas.weber@acmedental.example', password: created.body.password })).status).toBe(200);
     expect((await jonas.send('PUT', '/api/v1/me/phone', { json: { phone: '+49 151 23456789' } })).status).toBe(200);
 
-    await openConsole('contacts');
+    await openConsole(page, portico.port, 'contacts');
     await page.getByRole('searchbox', { name: 'Search contacts' }).fill('jonas');
     await page.getByRole('button', { name: 'Jonas Weber' }).waitFor();
     await page.getByRole('button', { name: 'Anna Bianchi' }).waitFor({ state: 'detached' });
@@ -199,7 +179,7 @@ describe('console contacts in Chromium', () => {
   it('imports contacts from a CSV file: a preview of its first rows, a progress bar, and a report per row with the reasons', async () => {
     const people = Array.from({ length: 12 }, (_, index) => `Import Person ${index + 1};import.person${index + 1}@rossilogistics.example;;de;;`);
     const csv = ['Full name;E-mail;Company;Language;Mobile;Primary', 'Nina Keller;nina.keller@acmedental.example;Acme Dental;de;;yes', ...people, 'Tom Again;tom.baker@acmedental.example;;;;', 'No Where;no.where@unknown.example;;;;'].join('\r\n');
-    await openConsole('contacts');
+    await openConsole(page, portico.port, 'contacts');
     await page.getByRole('button', { name: 'Import CSV' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import contacts from CSV' });
     await dialog.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -224,9 +204,9 @@ describe('console contacts in Chromium', () => {
     expect(await dialog.innerText()).toContain('Each new contact receives the welcome email with their credentials');
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(SHOTS, 'console-contacts-import-390.png') });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-contacts-import-390.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: join(SHOTS, 'console-contacts-import-1280.png') });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-contacts-import-1280.png') });
 
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Nina Keller' }).waitFor();
@@ -236,7 +216,7 @@ describe('console contacts in Chromium', () => {
   });
 
   it('shows admins the sent emails with their delivery state', async () => {
-    await openConsole('contacts');
+    await openConsole(page, portico.port, 'contacts');
     await page.getByRole('navigation', { name: 'Contacts sections' }).getByRole('link', { name: 'Sent emails' }).click();
     await page.getByRole('cell', { name: 'elodie.moreau@acmedental.example' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/contacts/emails');
@@ -248,7 +228,7 @@ describe('console contacts in Chromium', () => {
 
 describe('console companies in Chromium', () => {
   it('creates a company with its email domains as chips, and refuses a domain another company has, in the dialog', async () => {
-    await openConsole('companies');
+    await openConsole(page, portico.port, 'companies');
     await page.getByRole('rowheader', { name: 'Acme Dental' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -281,7 +261,7 @@ describe('console companies in Chromium', () => {
     await edit.waitFor({ state: 'detached' });
     await expect(page.getByRole('list', { name: 'Email domains of Bellini Studio Srl' }).innerText()).resolves.toBe('bellini.example');
 
-    await shoot('console-companies', 1280, 800);
-    await shoot('console-companies', 390, 844);
+    await shoot(page, 'console-companies', 1280, 800);
+    await shoot(page, 'console-companies', 390, 844);
   });
 });

@@ -1,35 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
 import type { Analytics } from '../../domain/analytics/analytics-schemas.js';
-import { seriousViolations, useChromiumPortico } from '../support/browser.js';
+import { openConsole, seriousViolations, shoot, useChromiumPortico } from '../support/browser.js';
 import { DEMO, HttpClient } from '../support/http-client.js';
 
 // The console's Analytics and Audit log screens against the demo data: the figures on the page are the API's, and
 // the controls ask the API again. Each test signs in and scans with axe: slow on a busy machine.
 jest.setTimeout(180_000);
 
-const SHOTS = process.env.SHOTS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 const chromium = useChromiumPortico();
-
-async function openConsole(screen: string): Promise<void> {
-  const { page, portico } = chromium;
-  await page.goto(`http://localhost:${portico.port}/console/${screen}`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(DEMO.tech);
-  await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-async function shoot(name: string, width: number, height: number): Promise<void> {
-  const { page } = chromium;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.setViewportSize({ width, height });
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
-}
 
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
@@ -47,7 +25,7 @@ describe('console analytics in Chromium', () => {
     expect(expected.totals.sessions).toBeGreaterThan(0);
     expect(expected.unansweredQuestions.groups.length).toBeGreaterThan(0);
 
-    await openConsole('analytics');
+    await openConsole(chromium.page, chromium.portico.port, 'analytics');
     expect(await page.getByRole('link', { name: 'Analytics' }).getAttribute('aria-current')).toBe('page');
     const figures = page.getByRole('definition');
     await page.getByText(`Figures from ${day(29)} to ${day(0)}`).waitFor();
@@ -55,14 +33,26 @@ describe('console analytics in Chromium', () => {
     expect((await headline()).slice(0, 4)).toEqual([expected.totals.sessions, expected.totals.resolvedByAssistant, expected.totals.escalated, expected.totals.pending]);
     expect(await page.getByText('Resolved by the assistant means: no ticket was escalated').count()).toBe(1);
 
-    await shoot('console-analytics', 1280, 800);
-    await shoot('console-analytics', 390, 844);
+    await shoot(chromium.page, 'console-analytics', 1280, 800);
+    // On a phone the figures fill the first screen: the picture shows the chart below them.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('heading', { name: 'Sessions per day by outcome' }).evaluate((heading) => heading.scrollIntoView());
+    await shoot(chromium.page, 'console-analytics', 390, 844);
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    // The chart's figures are readable as a table, one row per day.
+    // The chart's figures are readable as a table, one row per day with the API's figures, in the legend's order.
+    const legend = await page.getByRole('figure').first().locator('.legend li').allInnerTexts();
+    expect(legend).toEqual(['Escalated', 'Resolved by the assistant', 'Pending', 'Unresolved']);
     await page.getByText('Show the figures as a table').click();
     const table = page.getByRole('table', { name: 'Chat sessions by outcome' });
     expect(await table.getByRole('row').count()).toBe(expected.buckets.length + 1);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => Number(td.textContent))));
+    expect(rows).toEqual(expected.buckets.map((b) => [b.escalated, b.resolvedByAssistant, b.pending, b.unresolved]));
+    // The chart draws each of those figures as a segment of its day's bar, series by series.
+    const drawn = await page.getByRole('figure').first().locator('.ct-series').evaluateAll((series) =>
+      series.map((s) => Array.from(s.querySelectorAll('.ct-bar'), (bar) => Number(bar.getAttribute('ct:value')))),
+    );
+    expect(drawn).toEqual([0, 1, 2, 3].map((column) => rows.map((row) => row[column])));
 
     // Every group of unanswered questions, with its count and a shortcut to write the missing article.
     const groups = page.getByRole('region', { name: 'Questions the knowledge base could not answer' }).getByRole('listitem').filter({ has: page.getByRole('heading') });
@@ -106,7 +96,7 @@ describe('console audit log in Chromium', () => {
     const api = await tech();
     expect((await api.patch('/api/v1/admin/settings', { embed: { allowedOrigins: ['https://intranet.insight.example'] } })).status).toBe(200);
 
-    await openConsole('audit');
+    await openConsole(chromium.page, chromium.portico.port, 'audit');
     const entries = page.getByRole('table', { name: 'Audit log' });
     const entry = entries.getByRole('row').filter({ hasText: 'settings.updated' }).first();
     await entry.waitFor();
@@ -125,7 +115,7 @@ describe('console audit log in Chromium', () => {
       new RegExp(`priority\\s+${ticket.priority}\\s+${ticket.priority === 'urgent' ? 'low' : 'urgent'}`),
     );
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot('console-audit', 1280, 800);
+    await shoot(chromium.page, 'console-audit', 1280, 800);
 
     // The family filter keeps only its entries; another family leaves the settings change out.
     const count = page.getByRole('status').filter({ hasText: /entr/ });

@@ -1,14 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { t } from '../../i18n/translate.js';
-import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
+import { seriousViolations, SHOTS_DIR, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { DEMO, loggedIn, type HttpClient } from '../support/http-client.js';
 import type { TestPortico } from '../support/portico.js';
 import { resetSmsAllowance } from '../support/self-service.js';
-
-const SHOTS = process.env.SHOTS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
 // Valid mobile numbers (libphonenumber); +44 7700 900xxx, the UK's range for fiction, is not one.
 const TOM_PHONE = '+44 7911 123456';
@@ -237,7 +234,7 @@ describe('the Self-service tab in Chromium', () => {
   });
 
   it('has no serious accessibility violation at 1280 and 390 px, with a finished request, one waiting for its code and the apps searched', async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SHOTS_DIR, { recursive: true });
     await signIn(DEMO.tom);
     await openTab('Self-service');
     const laptop = device('TOM-LAPTOP');
@@ -255,11 +252,11 @@ describe('the Self-service tab in Chromium', () => {
     await expect(card(laptop).count()).resolves.toBe(2);
     await page.mouse.click(1, 1);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'self-service-1280.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'self-service-1280.png'), fullPage: true });
 
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await seriousViolations(page)).toEqual([]);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
-    await page.screenshot({ path: join(SHOTS, 'self-service-390.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'self-service-390.png'), fullPage: true });
   });
 });

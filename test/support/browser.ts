@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO } from './http-client.js';
 import { startTestPortico, type TestPortico } from './portico.js';
 
 /** Debian's Chromium, headless: the only browser this machine and CI have. */
@@ -12,6 +15,30 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * Where the browser tests save their screenshots: SHOTS_DIR when asked (`SHOTS_DIR=docs/screenshots` takes the README's
+ * again), else a folder of the system's temporary one, so that a test run leaves the work tree as it found it.
+ */
+export const SHOTS_DIR = process.env.SHOTS_DIR ?? join(tmpdir(), 'portico-shots');
+
+/** The page at that size as `<name>-<width>.png` in SHOTS_DIR, with no hover or transition caught half-way. */
+export async function shoot(page: Page, name: string, width: number, height: number): Promise<void> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.setViewportSize({ width, height });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}-${width}.png`), fullPage: false });
+}
+
+/** Opens a screen of the console and signs in on its form as a technician (Sam Torres unless told), as a person does. */
+export async function openConsole(page: Page, port: number, screen: string, username: string = DEMO.tech): Promise<void> {
+  await page.goto(`http://localhost:${port}/console/${screen}`);
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
 export type ChromiumPortico = { readonly portico: TestPortico; readonly browser: Browser; readonly context: BrowserContext; readonly page: Page };

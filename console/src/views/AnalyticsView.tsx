@@ -1,29 +1,33 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Analytics } from '../../../domain/analytics/analytics-schemas.js';
 import type { Company } from '../../../domain/companies/company-schemas.js';
 import { getAnalytics } from '../api/insight.js';
 import { listCompanies } from '../api/people.js';
-import { InlineBar, StackedBars, type Series } from '../components/StackedBars.js';
-import { tr } from '../i18n/i18n.js';
+import { BarChart, InlineBar, type Series } from '../components/BarChart.js';
+import { loaded, LoadStatus, type Loadable } from '../components/LoadStatus.js';
+import { language, tr } from '../i18n/i18n.js';
 
-type Report = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; analytics: Analytics };
+type Report = Loadable<{ analytics: Analytics }>;
 type Preset = '7' | '30' | '90' | 'custom';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const daysBefore = (days: number) => day(new Date(Date.now() - days * 86_400_000));
 
+// Colours of at least 4.5:1 against the white page, so each bar stands out as well as its legend does.
 const OUTCOMES: { key: 'escalated' | 'resolvedByAssistant' | 'pending' | 'unresolved'; color: string }[] = [
-  { key: 'escalated', color: '#d97706' },
+  { key: 'escalated', color: '#b45309' },
   { key: 'resolvedByAssistant', color: '#15803d' },
-  { key: 'pending', color: '#60a5fa' },
-  { key: 'unresolved', color: '#9aa5b1' },
+  { key: 'pending', color: '#2563eb' },
+  { key: 'unresolved', color: '#6b7280' },
 ];
 const ACTION_SERIES = (): Series[] => [
   { key: 'succeeded', label: tr('console.analytics.status.succeeded'), color: '#15803d' },
   { key: 'failed', label: tr('console.analytics.status.failed'), color: '#b42318' },
-  { key: 'open', label: tr('console.analytics.status.open'), color: '#60a5fa' },
-  { key: 'dropped', label: tr('console.analytics.status.dropped'), color: '#9aa5b1' },
+  { key: 'open', label: tr('console.analytics.status.open'), color: '#2563eb' },
+  { key: 'dropped', label: tr('console.analytics.status.dropped'), color: '#6b7280' },
 ];
+/** A day as the axis shows it, "7 Nov" in the reader's language; the table beside it keeps the full dates. */
+const shortDay = (iso: string) => new Intl.DateTimeFormat(language.value, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 type ByStatus = Analytics['actions'][number]['byStatus'];
 /** The nine statuses in the four a reader asks about: it worked, it failed, it is under way, nobody went on with it. */
 const outcomeOf = (s: ByStatus) => ({
@@ -45,7 +49,10 @@ function Figure({ label, value, hint }: { label: string; value: number; hint?: s
   );
 }
 
-function OutcomeTable({ caption, rows, nameLabel }: { caption: string; nameLabel: string; rows: { name: string; total: number; byStatus: ByStatus }[] }) {
+type OutcomeRow = { name: string; total: number; byStatus: ByStatus };
+
+/** The rows as a table, each with its share as a bar unless a chart of the same rows stands above it. */
+function OutcomeTable({ caption, rows, nameLabel, bars = true }: { caption: string; nameLabel: string; rows: OutcomeRow[]; bars?: boolean }) {
   const series = ACTION_SERIES();
   const max = Math.max(0, ...rows.map((row) => row.total));
   return (
@@ -63,9 +70,11 @@ function OutcomeTable({ caption, rows, nameLabel }: { caption: string; nameLabel
               {s.label}
             </th>
           ))}
-          <th scope="col" class="bar-col">
-            <span class="visually-hidden">{tr('console.analytics.share')}</span>
-          </th>
+          {bars && (
+            <th scope="col" class="bar-col">
+              <span class="visually-hidden">{tr('console.analytics.share')}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -82,9 +91,11 @@ function OutcomeTable({ caption, rows, nameLabel }: { caption: string; nameLabel
                   {values[s.key as keyof typeof values]}
                 </td>
               ))}
-              <td class="bar-col">
-                <InlineBar series={series} values={values} max={max} />
-              </td>
+              {bars && (
+                <td class="bar-col">
+                  <InlineBar series={series} values={values} max={max} />
+                </td>
+              )}
             </tr>
           );
         })}
@@ -95,12 +106,24 @@ function OutcomeTable({ caption, rows, nameLabel }: { caption: string; nameLabel
 
 function Report({ analytics }: { analytics: Analytics }) {
   const { totals, unansweredQuestions: unanswered } = analytics;
-  const series: Series[] = OUTCOMES.map((o) => ({ key: o.key, label: tr(`console.analytics.outcome.${o.key}`), color: o.color }));
-  const bars = analytics.buckets.map((bucket) => ({
-    label: bucket.start === bucket.end ? bucket.start : `${bucket.start} – ${bucket.end}`,
-    values: Object.fromEntries(OUTCOMES.map((o) => [o.key, bucket[o.key]])),
-  }));
-  const actions = analytics.actions.filter((a) => a.total > 0);
+  const lang = language.value;
+  const sessions = useMemo(
+    () => ({
+      series: OUTCOMES.map((o) => ({ key: o.key, label: tr(`console.analytics.outcome.${o.key}`), color: o.color })),
+      bars: analytics.buckets.map((bucket) => ({
+        label: bucket.start === bucket.end ? bucket.start : `${bucket.start} – ${bucket.end}`,
+        axisLabel: shortDay(bucket.start),
+        values: Object.fromEntries(OUTCOMES.map((o) => [o.key, bucket[o.key]])),
+      })),
+    }),
+    [analytics, lang],
+  );
+  const actions = useMemo(() => {
+    const rows: OutcomeRow[] = analytics.actions
+      .filter((a) => a.total > 0)
+      .map((a) => ({ name: tr(`console.analytics.kind.${a.kind}`), total: a.total, byStatus: a.byStatus }));
+    return { rows, series: ACTION_SERIES(), bars: rows.map((row) => ({ label: row.name, values: outcomeOf(row.byStatus) })) };
+  }, [analytics, lang]);
   return (
     <>
       <dl class="figures" aria-label={tr('console.analytics.headline')}>
@@ -118,7 +141,11 @@ function Report({ analytics }: { analytics: Analytics }) {
 
       <section class="insight-section" aria-labelledby="an-sessions">
         <h2 id="an-sessions">{tr(analytics.period.bucket === 'week' ? 'console.analytics.sessionsPerWeek' : 'console.analytics.sessionsPerDay')}</h2>
-        {totals.sessions === 0 ? <p class="empty">{tr('console.analytics.noSessions')}</p> : <StackedBars title={tr('console.analytics.sessionsChart')} series={series} bars={bars} />}
+        {totals.sessions === 0 ? (
+          <p class="empty">{tr('console.analytics.noSessions')}</p>
+        ) : (
+<BarChart title={tr('console.analytics.sessionsChart')} series={sessions.series} bars={sessions.bars} />
+        )}
       </section>
 
       <section class="insight-section" aria-labelledby="an-unanswered">
@@ -159,14 +186,13 @@ function Report({ analytics }: { analytics: Analytics }) {
 
       <section class="insight-section" aria-labelledby="an-actions">
         <h2 id="an-actions">{tr('console.analytics.actions.title')}</h2>
-        {actions.length === 0 ? (
+        {actions.rows.length === 0 ? (
           <p class="empty">{tr('console.analytics.actions.empty')}</p>
         ) : (
-          <OutcomeTable
-            caption={tr('console.analytics.actions.title')}
-            nameLabel={tr('console.analytics.actions.kind')}
-            rows={actions.map((a) => ({ name: tr(`console.analytics.kind.${a.kind}`), total: a.total, byStatus: a.byStatus }))}
-          />
+          <>
+            <BarChart title={tr('console.analytics.actions.chart')} series={actions.series} bars={actions.bars} orientation="horizontal" table={false} />
+            <OutcomeTable caption={tr('console.analytics.actions.title')} nameLabel={tr('console.analytics.actions.kind')} rows={actions.rows} bars={false} />
+          </>
         )}
       </section>
 
@@ -236,7 +262,7 @@ export function AnalyticsView() {
     let current = true;
     setReport({ state: 'loading' });
     void getAnalytics({ ...period, companyId: companyId || undefined }).then((answer) => {
-      if (current) setReport(answer.ok ? { state: 'ready', analytics: answer.body } : { state: 'failed', message: answer.error.message });
+      if (current) setReport(loaded(answer, (analytics) => ({ analytics })));
     });
     return () => {
       current = false;
@@ -280,12 +306,7 @@ export function AnalyticsView() {
           </select>
         </label>
       </div>
-      {report.state === 'loading' && <p class="muted loading">{tr('shell.loading')}</p>}
-      {report.state === 'failed' && (
-        <p class="error" role="alert">
-          {report.message}
-        </p>
-      )}
+      <LoadStatus load={report} spaced />
       {report.state === 'ready' && (
         <>
           <p class="hint" role="status">

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntryView, AuditPage } from '../../../domain/audit/audit-schemas.js';
 import { getAudit } from '../api/insight.js';
+import { loaded, LoadStatus, type Loadable } from '../components/LoadStatus.js';
 import { dateTime, tr } from '../i18n/i18n.js';
 
 const PAGE = 25;
@@ -22,7 +23,7 @@ const ENTITIES: Record<string, string> = {
 
 type Filters = { q: string; action: string; entity: string; from: string; to: string };
 const NO_FILTERS: Filters = { q: '', action: '', entity: '', from: '', to: '' };
-type List = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; page: AuditPage };
+type List = Loadable<{ page: AuditPage }>;
 
 const shown = (value: unknown) => (value === null || value === undefined || value === '' ? tr('console.audit.none') : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -77,7 +78,7 @@ export function AuditView() {
     let current = true;
     setList({ state: 'loading' });
     void getAudit({ ...filters, limit: PAGE, offset }).then((answer) => {
-      if (current) setList(answer.ok ? { state: 'ready', page: answer.body } : { state: 'failed', message: answer.error.message });
+      if (current) setList(loaded(answer, (page) => ({ page })));
     });
     return () => {
       current = false;
@@ -152,12 +153,7 @@ export function AuditView() {
           </button>
         )}
       </div>
-      {list.state === 'loading' && <p class="muted loading">{tr('shell.loading')}</p>}
-      {list.state === 'failed' && (
-        <p class="error" role="alert">
-          {list.message}
-        </p>
-      )}
+      <LoadStatus load={list} spaced />
       {list.state === 'ready' && list.page.entries.length === 0 && <p class="empty">{tr('console.audit.empty')}</p>}
       {list.state === 'ready' && list.page.entries.length > 0 && (
         <>

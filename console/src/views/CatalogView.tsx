@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CatalogAdminApp } from '../../../domain/catalog/catalog-admin-schemas.js';
 import { createCatalogApp, deleteCatalogApp, listCatalog, updateCatalogApp } from '../api/catalog.js';
-import { ConfirmDialog, Dialog } from '../components/Dialog.js';
+import { ConfirmDialog } from '../components/Dialog.js';
+import { FormDialog, settle } from '../components/FormDialog.js';
+import { loaded, LoadStatus, type Loadable } from '../components/LoadStatus.js';
 import { tr } from '../i18n/i18n.js';
 import { isAdmin } from '../store/session.js';
 
-type List = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; apps: CatalogAdminApp[] };
+type List = Loadable<{ apps: CatalogAdminApp[] }>;
 type Manager = keyof CatalogAdminApp['packages'];
 const MANAGERS: { key: Manager; label: string; hint: string }[] = [
   { key: 'chocolatey', label: 'Chocolatey', hint: 'Windows' },
@@ -30,94 +32,77 @@ function AppDialog({ app, onSaved, onClose }: { app: CatalogAdminApp | undefined
   });
   const [cask, setCask] = useState(app?.homebrewCask ?? false);
   const [enabled, setEnabled] = useState(app?.enabled ?? true);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (!Object.values(packages).some((id) => id.trim())) {
-      setError(tr('console.catalog.needPackage'));
-      return;
-    }
-    setBusy(true);
+  async function send(): Promise<string | undefined> {
+    if (!Object.values(packages).some((id) => id.trim())) return tr('console.catalog.needPackage');
     const names = aliases.split(',').map((alias) => alias.trim()).filter(Boolean);
     const input = { name, publisher, description, category: category.trim() || null, aliases: names, packages, homebrewCask: cask, enabled };
-    const answer = app ? await updateCatalogApp(app.id, input) : await createCatalogApp(input);
-    setBusy(false);
-    if (answer.ok) onSaved(answer.body);
-    else setError(answer.error.message);
+    return settle(app ? await updateCatalogApp(app.id, input) : await createCatalogApp(input), onSaved);
   }
 
   return (
-    <Dialog title={app ? tr('console.catalog.editTitle', { name: app.name }) : tr('console.catalog.newTitle')} onClose={onClose} size="wide">
-      <form class="dialog-body" onSubmit={(event) => void submit(event)}>
+    <FormDialog
+      title={app ? tr('console.catalog.editTitle', { name: app.name }) : tr('console.catalog.newTitle')}
+      size="wide"
+      submitLabel={app ? tr('console.catalog.save') : tr('console.catalog.create')}
+      onSubmit={send}
+      onClose={onClose}
+    >
+      <div class="form-row">
+        <label>
+          <span>{tr('console.catalog.name')}</span>
+          <input value={name} required maxLength={100} onInput={(event) => setName(event.currentTarget.value)} />
+        </label>
+        <label>
+          <span>{tr('console.catalog.publisher')}</span>
+          <input value={publisher} maxLength={100} onInput={(event) => setPublisher(event.currentTarget.value)} />
+        </label>
+      </div>
+      <label>
+        <span>{tr('console.catalog.category')}</span>
+        <input value={category} maxLength={50} onInput={(event) => setCategory(event.currentTarget.value)} />
+      </label>
+      <label>
+        <span>{tr('console.catalog.description')}</span>
+        <textarea rows={2} value={description} maxLength={2000} onInput={(event) => setDescription(event.currentTarget.value)} />
+      </label>
+      <label>
+        <span>{tr('console.catalog.aliases')}</span>
+        <input value={aliases} maxLength={2000} aria-describedby="catalog-aliases-hint" onInput={(event) => setAliases(event.currentTarget.value)} />
+      </label>
+      <p class="field-hint" id="catalog-aliases-hint">
+        {tr('console.catalog.aliasesHint')}
+      </p>
+      <fieldset class="packages">
+        <legend>{tr('console.catalog.packages')}</legend>
+        <p class="field-hint">{tr('console.catalog.packagesHint')}</p>
         <div class="form-row">
-          <label>
-            <span>{tr('console.catalog.name')}</span>
-            <input value={name} required maxLength={100} onInput={(event) => setName(event.currentTarget.value)} />
-          </label>
-          <label>
-            <span>{tr('console.catalog.publisher')}</span>
-            <input value={publisher} maxLength={100} onInput={(event) => setPublisher(event.currentTarget.value)} />
-          </label>
+          {MANAGERS.map((manager) => (
+            <label key={manager.key}>
+              <span>
+                {manager.label} <span class="muted">({manager.hint})</span>
+              </span>
+              <input
+                value={packages[manager.key]}
+                maxLength={100}
+                spellcheck={false}
+                autocapitalize="off"
+                class="mono"
+                onInput={(event) => setPackages({ ...packages, [manager.key]: event.currentTarget.value })}
+              />
+            </label>
+          ))}
         </div>
-        <label>
-          <span>{tr('console.catalog.category')}</span>
-          <input value={category} maxLength={50} onInput={(event) => setCategory(event.currentTarget.value)} />
-        </label>
-        <label>
-          <span>{tr('console.catalog.description')}</span>
-          <textarea rows={2} value={description} maxLength={2000} onInput={(event) => setDescription(event.currentTarget.value)} />
-        </label>
-        <label>
-          <span>{tr('console.catalog.aliases')}</span>
-          <input value={aliases} maxLength={2000} aria-describedby="catalog-aliases-hint" onInput={(event) => setAliases(event.currentTarget.value)} />
-        </label>
-        <p class="field-hint" id="catalog-aliases-hint">
-          {tr('console.catalog.aliasesHint')}
-        </p>
-        <fieldset class="packages">
-          <legend>{tr('console.catalog.packages')}</legend>
-          <p class="field-hint">{tr('console.catalog.packagesHint')}</p>
-          <div class="form-row">
-            {MANAGERS.map((manager) => (
-              <label key={manager.key}>
-                <span>
-                  {manager.label} <span class="muted">({manager.hint})</span>
-                </span>
-                <input
-                  value={packages[manager.key]}
-                  maxLength={100}
-                  spellcheck={false}
-                  autocapitalize="off"
-                  class="mono"
-                  onInput={(event) => setPackages({ ...packages, [manager.key]: event.currentTarget.value })}
-                />
-              </label>
-            ))}
-          </div>
-          <label class="check">
-            <input type="checkbox" checked={cask} onChange={(event) => setCask(event.currentTarget.checked)} />
-            <span>{tr('console.catalog.cask')}</span>
-          </label>
-        </fieldset>
         <label class="check">
-          <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
-          <span>{tr('console.catalog.enabledLabel')}</span>
+          <input type="checkbox" checked={cask} onChange={(event) => setCask(event.currentTarget.checked)} />
+          <span>{tr('console.catalog.cask')}</span>
         </label>
-        <p class="error" role="alert">
-          {error}
-        </p>
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            {tr('console.dialog.cancel')}
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {app ? tr('console.catalog.save') : tr('console.catalog.create')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </fieldset>
+      <label class="check">
+        <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
+        <span>{tr('console.catalog.enabledLabel')}</span>
+      </label>
+    </FormDialog>
   );
 }
 
@@ -130,9 +115,7 @@ export function CatalogView() {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    void listCatalog().then((answer) =>
-      setList(answer.ok ? { state: 'ready', apps: answer.body.apps.sort(byName) } : { state: 'failed', message: answer.error.message }),
-    );
+    void listCatalog().then((answer) => setList(loaded(answer, (body) => ({ apps: body.apps.sort(byName) }))));
   }, []);
 
   function replace(app: CatalogAdminApp) {
@@ -194,12 +177,7 @@ export function CatalogView() {
       <p class="error" role="alert">
         {error}
       </p>
-      {list.state === 'loading' && <p class="muted">{tr('shell.loading')}</p>}
-      {list.state === 'failed' && (
-        <p class="error" role="alert">
-          {list.message}
-        </p>
-      )}
+      <LoadStatus load={list} />
       {list.state === 'ready' && shown.length === 0 && <p class="empty">{tr(list.apps.length === 0 ? 'console.catalog.empty' : 'console.catalog.noMatch')}</p>}
       {shown.length > 0 && (
         <table class="list catalog">

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Company } from '../../../domain/companies/company-schemas.js';
 import { createCompany, listCompanies, updateCompany } from '../api/people.js';
 import { ChipsInput } from '../components/ChipsInput.js';
-import { Dialog } from '../components/Dialog.js';
+import { FormDialog, settle } from '../components/FormDialog.js';
+import { loaded, LoadStatus, type Loadable } from '../components/LoadStatus.js';
 import { tr } from '../i18n/i18n.js';
 import { isAdmin } from '../store/session.js';
 
-type List = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; companies: Company[] };
+type List = Loadable<{ companies: Company[] }>;
 
 /** A domain as the server keeps it, give or take the letters it accepts: what a person pastes from an address bar too. */
 export const domainOf = (typed: string) =>
@@ -20,48 +21,34 @@ export const domainOf = (typed: string) =>
 function CompanyDialog({ company, onSaved, onClose }: { company: Company | undefined; onSaved(company: Company): void; onClose(): void }) {
   const [name, setName] = useState(company?.name ?? '');
   const [domains, setDomains] = useState<string[]>(company?.emailDomains ?? []);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    setBusy(true);
+  async function send(): Promise<string | undefined> {
     const input = { name, emailDomains: domains };
-    const answer = company ? await updateCompany(company.id, input) : await createCompany(input);
-    setBusy(false);
-    if (answer.ok) onSaved(answer.body);
-    else setError(answer.error.message);
+    return settle(company ? await updateCompany(company.id, input) : await createCompany(input), onSaved);
   }
 
   return (
-    <Dialog title={company ? tr('console.companies.editTitle', { name: company.name }) : tr('console.companies.newTitle')} onClose={onClose} size="wide">
-      <form class="dialog-body" onSubmit={(event) => void submit(event)}>
-        <label>
-          <span>{tr('console.companies.name')}</span>
-          <input value={name} required maxLength={200} autocomplete="organization" onInput={(event) => setName(event.currentTarget.value)} />
-        </label>
-        <ChipsInput
-          label={tr('console.companies.domains')}
-          hint={tr('console.companies.domainsHint')}
-          placeholder="example.com"
-          values={domains}
-          onValues={setDomains}
-          keep={domainOf}
-          removeLabel={(domain) => tr('console.companies.removeDomain', { domain })}
-        />
-        <p class="error" role="alert">
-          {error}
-        </p>
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            {tr('console.dialog.cancel')}
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {company ? tr('console.companies.save') : tr('console.companies.create')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={company ? tr('console.companies.editTitle', { name: company.name }) : tr('console.companies.newTitle')}
+      size="wide"
+      submitLabel={company ? tr('console.companies.save') : tr('console.companies.create')}
+      onSubmit={send}
+      onClose={onClose}
+    >
+      <label>
+        <span>{tr('console.companies.name')}</span>
+        <input value={name} required maxLength={200} autocomplete="organization" onInput={(event) => setName(event.currentTarget.value)} />
+      </label>
+      <ChipsInput
+        label={tr('console.companies.domains')}
+        hint={tr('console.companies.domainsHint')}
+        placeholder="example.com"
+        values={domains}
+        onValues={setDomains}
+        keep={domainOf}
+        removeLabel={(domain) => tr('console.companies.removeDomain', { domain })}
+      />
+    </FormDialog>
   );
 }
 
@@ -71,9 +58,7 @@ export function CompaniesView() {
   const [notice, setNotice] = useState('');
 
   useEffect(() => {
-    void listCompanies().then((answer) =>
-      setList(answer.ok ? { state: 'ready', companies: answer.body.companies } : { state: 'failed', message: answer.error.message }),
-    );
+    void listCompanies().then((answer) => setList(loaded(answer, (body) => body)));
   }, []);
 
   function saved(company: Company) {
@@ -98,12 +83,7 @@ export function CompaniesView() {
       <p class="notice" role="status">
         {notice}
       </p>
-      {list.state === 'loading' && <p class="muted">{tr('shell.loading')}</p>}
-      {list.state === 'failed' && (
-        <p class="error" role="alert">
-          {list.message}
-        </p>
-      )}
+      <LoadStatus load={list} />
       {list.state === 'ready' && list.companies.length === 0 && <p class="empty">{tr('console.companies.empty')}</p>}
       {list.state === 'ready' && list.companies.length > 0 && (
         <table class="list companies">

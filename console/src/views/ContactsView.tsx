@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ContactSummary } from '../../../domain/contacts/list-contacts.js';
 import { searchContacts } from '../api/people.js';
 import { followLink, href, segments } from '../app/router.js';
+import { loaded, LoadStatus, type Loadable } from '../components/LoadStatus.js';
 import { tr } from '../i18n/i18n.js';
 import { isAdmin } from '../store/session.js';
 import { ContactDialog } from './contacts/ContactDialog.js';
@@ -10,7 +11,7 @@ import { ImportContactsDialog } from './contacts/ImportContactsDialog.js';
 import { languageName } from './contacts/languages.js';
 import { SentEmails } from './contacts/SentEmails.js';
 
-type List = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; contacts: ContactSummary[] };
+type List = Loadable<{ contacts: ContactSummary[] }>;
 
 /** As many contacts as the list asks for; a longer list is found by searching. */
 const LIST_LIMIT = 100;
@@ -30,7 +31,7 @@ function ContactList() {
     const timer = setTimeout(
       () =>
         void searchContacts(query, LIST_LIMIT).then((answer) => {
-          if (current) setList(answer.ok ? { state: 'ready', contacts: answer.body.contacts } : { state: 'failed', message: answer.error.message });
+          if (current) setList(loaded(answer, (body) => ({ contacts: body.contacts })));
         }),
       query ? SEARCH_PAUSE_MS : 0,
     );
@@ -61,12 +62,7 @@ function ContactList() {
           </button>
         )}
       </div>
-      {list.state === 'loading' && <p class="muted">{tr('shell.loading')}</p>}
-      {list.state === 'failed' && (
-        <p class="error" role="alert">
-          {list.message}
-        </p>
-      )}
+      <LoadStatus load={list} />
       <p class="visually-hidden" role="status">
         {list.state === 'ready' ? tr('console.contacts.count', { count: list.contacts.length }) : ''}
       </p>

@@ -15,6 +15,8 @@ import {
 import { listCompanies, searchContacts } from '../api/people.js';
 import { CopyField } from '../components/CopyField.js';
 import { ConfirmDialog, Dialog } from '../components/Dialog.js';
+import { FormDialog, settle } from '../components/FormDialog.js';
+import type { Loadable } from '../components/LoadStatus.js';
 import { dateTime, timeAgo, tr } from '../i18n/i18n.js';
 import { isAdmin } from '../store/session.js';
 
@@ -24,53 +26,38 @@ type Data = {
   companies: Map<string, Company>;
   contacts: Map<string, ContactSummary>;
 };
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | ({ state: 'ready' } & Data);
+type Load = Loadable<Data>;
 
 const PLATFORMS = { windows: 'Windows', macos: 'macOS', linux: 'Linux' } as const;
 
-const contactsOf = (contacts: Map<string, ContactSummary>, companyId: string) =>
-  [...contacts.values()].filter((contact) => contact.companyId === companyId).sort((a, b) => a.name.localeCompare(b.name));
+/** A contact of the company, or nobody. */
+function ContactSelect({ label, data, companyId, value, onChange }: { label: string; data: Data; companyId: string; value: string; onChange(id: string): void }) {
+  const contacts = [...data.contacts.values()].filter((contact) => contact.companyId === companyId).sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+        <option value="">{tr('console.devices.nobody')}</option>
+        {contacts.map((contact) => (
+          <option key={contact.id} value={contact.id}>
+            {contact.name} ({contact.email})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function AssignDialog({ device, data, onSaved, onClose }: { device: AdminDeviceView; data: Data; onSaved(device: AdminDeviceView): void; onClose(): void }) {
   const [contactId, setContactId] = useState(device.contactId ?? '');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const answer = await assignDevice(device.id, contactId || null);
-    setBusy(false);
-    if (answer.ok) onSaved(answer.body);
-    else setError(answer.error.message);
+  async function send(): Promise<string | undefined> {
+    return settle(await assignDevice(device.id, contactId || null), onSaved);
   }
   return (
-    <Dialog title={tr('console.devices.assignTitle', { name: device.name })} onClose={onClose}>
-      <form class="dialog-body" onSubmit={(event) => void submit(event)}>
-        <label>
-          <span>{tr('console.devices.contact')}</span>
-          <select value={contactId} onChange={(event) => setContactId(event.currentTarget.value)}>
-            <option value="">{tr('console.devices.nobody')}</option>
-            {contactsOf(data.contacts, device.companyId).map((contact) => (
-              <option key={contact.id} value={contact.id}>
-                {contact.name} ({contact.email})
-              </option>
-            ))}
-          </select>
-        </label>
-        <p class="field-hint">{tr('console.devices.assignHint', { company: data.companies.get(device.companyId)?.name ?? '' })}</p>
-        <p class="error" role="alert">
-          {error}
-        </p>
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            {tr('console.dialog.cancel')}
-          </button>
-          <button type="submit" class="primary" disabled={busy}>
-            {tr('console.devices.assign')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={tr('console.devices.assignTitle', { name: device.name })} submitLabel={tr('console.devices.assign')} onSubmit={send} onClose={onClose}>
+      <ContactSelect label={tr('console.devices.contact')} data={data} companyId={device.companyId} value={contactId} onChange={setContactId} />
+      <p class="field-hint">{tr('console.devices.assignHint', { company: data.companies.get(device.companyId)?.name ?? '' })}</p>
+    </FormDialog>
   );
 }
 
@@ -81,20 +68,12 @@ function TokenDialog({ data, onCreated, onClose }: { data: Data; onCreated(): vo
   const [maxUses, setMaxUses] = useState(1);
   const [validDays, setValidDays] = useState(7);
   const [created, setCreated] = useState<CreatedEnrollmentToken | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const answer = await createEnrollmentToken({ companyId, maxUses, validDays, ...(contactId ? { contactId } : {}) });
-    setBusy(false);
-    if (!answer.ok) {
-      setError(answer.error.message);
-      return;
-    }
-    setCreated(answer.body);
-    onCreated();
+  async function send(): Promise<string | undefined> {
+    return settle(await createEnrollmentToken({ companyId, maxUses, validDays, ...(contactId ? { contactId } : {}) }), (token) => {
+      setCreated(token);
+      onCreated();
+    });
   }
 
   if (created) {
@@ -116,59 +95,43 @@ function TokenDialog({ data, onCreated, onClose }: { data: Data; onCreated(): vo
   }
 
   return (
-    <Dialog title={tr('console.devices.newTokenTitle')} onClose={onClose} size="wide">
-      <form class="dialog-body" onSubmit={(event) => void submit(event)}>
+    <FormDialog
+      title={tr('console.devices.newTokenTitle')}
+      size="wide"
+      submitLabel={tr('console.devices.createToken')}
+      ready={companyId !== ''}
+      onSubmit={send}
+      onClose={onClose}
+    >
+      <label>
+        <span>{tr('console.devices.company')}</span>
+        <select
+          value={companyId}
+          required
+          onChange={(event) => {
+            setCompanyId(event.currentTarget.value);
+            setContactId('');
+          }}
+        >
+          {companies.map((company) => (
+            <option key={company.id} value={company.id}>
+              {company.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ContactSelect label={tr('console.devices.tokenContact')} data={data} companyId={companyId} value={contactId} onChange={setContactId} />
+      <div class="form-row">
         <label>
-          <span>{tr('console.devices.company')}</span>
-          <select
-            value={companyId}
-            required
-            onChange={(event) => {
-              setCompanyId(event.currentTarget.value);
-              setContactId('');
-            }}
-          >
-            {companies.map((company) => (
-              <option key={company.id} value={company.id}>
-                {company.name}
-              </option>
-            ))}
-          </select>
+          <span>{tr('console.devices.maxUses')}</span>
+          <input type="number" min={1} max={1000} required value={maxUses} onInput={(event) => setMaxUses(event.currentTarget.valueAsNumber || 1)} />
         </label>
         <label>
-          <span>{tr('console.devices.tokenContact')}</span>
-          <select value={contactId} onChange={(event) => setContactId(event.currentTarget.value)}>
-            <option value="">{tr('console.devices.nobody')}</option>
-            {contactsOf(data.contacts, companyId).map((contact) => (
-              <option key={contact.id} value={contact.id}>
-                {contact.name} ({contact.email})
-              </option>
-            ))}
-          </select>
+          <span>{tr('console.devices.validDays')}</span>
+          <input type="number" min={1} max={30} required value={validDays} onInput={(event) => setValidDays(event.currentTarget.valueAsNumber || 1)} />
         </label>
-        <div class="form-row">
-          <label>
-            <span>{tr('console.devices.maxUses')}</span>
-            <input type="number" min={1} max={1000} required value={maxUses} onInput={(event) => setMaxUses(event.currentTarget.valueAsNumber || 1)} />
-          </label>
-          <label>
-            <span>{tr('console.devices.validDays')}</span>
-            <input type="number" min={1} max={30} required value={validDays} onInput={(event) => setValidDays(event.currentTarget.valueAsNumber || 1)} />
-          </label>
-        </div>
-        <p class="error" role="alert">
-          {error}
-        </p>
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            {tr('console.dialog.cancel')}
-          </button>
-          <button type="submit" class="primary" disabled={busy || !companyId}>
-            {tr('console.devices.createToken')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 }
 

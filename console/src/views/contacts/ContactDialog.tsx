@@ -4,8 +4,10 @@ import type { AdminDeviceView } from '../../../../domain/devices/device-schemas.
 import type { ContactSummary } from '../../../../domain/contacts/list-contacts.js';
 import { getContact, listCompanies, removeContactPhone, resetPasswordAndSend, updateContact } from '../../api/people.js';
 import { ConfirmDialog, Dialog } from '../../components/Dialog.js';
+import { settle, SubmitForm } from '../../components/FormDialog.js';
 import { timeAgo, tr } from '../../i18n/i18n.js';
 import { isAdmin } from '../../store/session.js';
+import { CompanyAndLanguage, PhoneField } from './ContactFields.js';
 import { LANGUAGE_CHOICES, languageName } from './languages.js';
 
 type Asking = 'reset' | 'phone' | undefined;
@@ -34,19 +36,16 @@ function Devices({ devices }: { devices: AdminDeviceView[] }) {
 
 function EditForm({ contact, onSaved, onCancel }: { contact: ContactSummary; onSaved(contact: ContactSummary, devices: AdminDeviceView[]): void; onCancel(): void }) {
   const [companies, setCompanies] = useState<Company[] | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState('');
   const name = useRef<HTMLInputElement>(null);
   useEffect(() => name.current?.focus(), []);
   useEffect(() => {
-    void listCompanies().then((answer) => (answer.ok ? setCompanies(answer.body.companies) : setError(answer.error.message)));
+    void listCompanies().then((answer) => (answer.ok ? setCompanies(answer.body.companies) : setFailed(answer.error.message)));
   }, []);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+  async function send(form: HTMLFormElement): Promise<string | undefined> {
+    const data = new FormData(form);
     const phone = String(data.get('phone') ?? '').trim();
-    setBusy(true);
     const answer = await updateContact(contact.id, {
       name: String(data.get('name') ?? ''),
       language: String(data.get('language')) as (typeof LANGUAGE_CHOICES)[number]['code'],
@@ -54,66 +53,22 @@ function EditForm({ contact, onSaved, onCancel }: { contact: ContactSummary; onS
       primary: data.get('primary') === 'on',
       ...(contact.phone === null && phone ? { phone } : {}),
     });
-    setBusy(false);
-    if (answer.ok) onSaved(answer.body.contact, answer.body.devices);
-    else setError(answer.error.message);
+    return settle(answer, (body) => onSaved(body.contact, body.devices));
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <SubmitForm submitLabel={tr('console.contacts.save')} error={failed} onSubmit={send} onCancel={onCancel}>
       <label>
         <span>{tr('console.contacts.name')}</span>
         <input name="name" ref={name} required maxLength={200} defaultValue={contact.name} autocomplete="off" />
       </label>
-      <div class="form-row">
-        <label>
-          <span>{tr('console.contacts.company')}</span>
-          <select name="companyId" required disabled={!companies}>
-            {(companies ?? [{ id: contact.companyId, name: contact.companyName, emailDomains: [] }]).map((company) => (
-              <option key={company.id} value={company.id} selected={company.id === contact.companyId}>
-                {company.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{tr('console.contacts.language')}</span>
-          <select name="language">
-            {LANGUAGE_CHOICES.map((choice) => (
-              <option key={choice.code} value={choice.code} lang={choice.code} selected={choice.code === contact.language}>
-                {choice.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {contact.phone === null && (
-        <>
-          <label>
-            <span>{tr('console.contacts.phoneOptional')}</span>
-            <input name="phone" type="tel" autocomplete="off" maxLength={40} aria-describedby="edit-contact-phone-hint" />
-          </label>
-          <p class="field-hint" id="edit-contact-phone-hint">
-            {tr('console.contacts.phoneHint')}
-          </p>
-        </>
-      )}
+      <CompanyAndLanguage companies={companies} current={{ id: contact.companyId, name: contact.companyName, emailDomains: [] }} language={contact.language} />
+      {contact.phone === null && <PhoneField maxLength={40} />}
       <label class="check">
         <input type="checkbox" name="primary" defaultChecked={contact.primary} />
         <span>{tr('console.contacts.primaryLabel')}</span>
       </label>
-      <p class="error" role="alert">
-        {error}
-      </p>
-      <div class="dialog-actions">
-        <button type="button" class="secondary" onClick={onCancel}>
-          {tr('console.dialog.cancel')}
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {tr('console.contacts.save')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }
 

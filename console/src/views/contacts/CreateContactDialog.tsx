@@ -4,8 +4,10 @@ import type { CreatedContact } from '../../../../domain/contacts/create-contact.
 import { createContact, getSettings, listCompanies } from '../../api/people.js';
 import { CopyField } from '../../components/CopyField.js';
 import { Dialog } from '../../components/Dialog.js';
+import { FormDialog, settle } from '../../components/FormDialog.js';
 import { tr } from '../../i18n/i18n.js';
 import { me } from '../../store/session.js';
+import { CompanyAndLanguage, PhoneField } from './ContactFields.js';
 import { LANGUAGE_CHOICES, languageName } from './languages.js';
 
 /** The credentials of a new contact, shown this once: the server keeps only the password's hash. */
@@ -39,18 +41,15 @@ export function CreateContactDialog({ onCreated, onClose }: { onCreated(created:
   const [companies, setCompanies] = useState<Company[] | undefined>(undefined);
   const [automatic, setAutomatic] = useState<boolean | undefined>(undefined);
   const [created, setCreated] = useState<CreatedContact | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState('');
 
   useEffect(() => {
-    void listCompanies().then((answer) => (answer.ok ? setCompanies(answer.body.companies) : setError(answer.error.message)));
+    void listCompanies().then((answer) => (answer.ok ? setCompanies(answer.body.companies) : setFailed(answer.error.message)));
     void getSettings().then((answer) => answer.ok && setAutomatic(answer.body.welcomeEmail.automatic));
   }, []);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    setBusy(true);
+  async function send(form: HTMLFormElement): Promise<string | undefined> {
+    const data = new FormData(form);
     const answer = await createContact({
       name: String(data.get('name') ?? ''),
       email: String(data.get('email') ?? ''),
@@ -59,10 +58,10 @@ export function CreateContactDialog({ onCreated, onClose }: { onCreated(created:
       primary: data.get('primary') === 'on',
       ...(data.get('phone') ? { phone: String(data.get('phone')) } : {}),
     });
-    setBusy(false);
-    if (!answer.ok) return setError(answer.error.message);
-    setCreated(answer.body);
-    onCreated(answer.body);
+    return settle(answer, (body) => {
+      setCreated(body);
+      onCreated(body);
+    });
   }
 
   if (created) {
@@ -74,65 +73,33 @@ export function CreateContactDialog({ onCreated, onClose }: { onCreated(created:
   }
 
   return (
-    <Dialog key="form" title={tr('console.contacts.newTitle')} onClose={onClose} size="wide">
-      <form class="dialog-body" onSubmit={(event) => void submit(event)}>
-        <label>
-          <span>{tr('console.contacts.name')}</span>
-          <input name="name" required maxLength={200} autocomplete="off" />
-        </label>
-        <label>
-          <span>{tr('console.contacts.email')}</span>
-          <input name="email" type="email" required maxLength={254} autocomplete="off" spellcheck={false} aria-describedby="new-contact-email-hint" />
-        </label>
-        <p class="field-hint" id="new-contact-email-hint">
-          {tr('console.contacts.emailHint')}
-        </p>
-        <div class="form-row">
-          <label>
-            <span>{tr('console.contacts.company')}</span>
-            <select name="companyId" required disabled={!companies}>
-              {companies?.map((company) => (
-                <option key={company.id} value={company.id}>
-                  {company.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{tr('console.contacts.language')}</span>
-            <select name="language">
-              {LANGUAGE_CHOICES.map((choice) => (
-                <option key={choice.code} value={choice.code} lang={choice.code} selected={choice.code === me.value?.user.language}>
-                  {choice.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <label>
-          <span>{tr('console.contacts.phoneOptional')}</span>
-          <input name="phone" type="tel" autocomplete="off" maxLength={100} aria-describedby="new-contact-phone-hint" />
-        </label>
-        <p class="field-hint" id="new-contact-phone-hint">
-          {tr('console.contacts.phoneHint')}
-        </p>
-        <label class="check">
-          <input type="checkbox" name="primary" />
-          <span>{tr('console.contacts.primaryLabel')}</span>
-        </label>
-        {automatic !== undefined && <p class="muted small">{automatic ? tr('console.contacts.welcomeWillGo') : tr('console.contacts.welcomeOff')}</p>}
-        <p class="error" role="alert">
-          {error}
-        </p>
-        <div class="dialog-actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            {tr('console.dialog.cancel')}
-          </button>
-          <button type="submit" class="primary" disabled={busy || !companies}>
-            {tr('console.contacts.create')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={tr('console.contacts.newTitle')}
+      size="wide"
+      submitLabel={tr('console.contacts.create')}
+      ready={companies !== undefined}
+      error={failed}
+      onSubmit={send}
+      onClose={onClose}
+    >
+      <label>
+        <span>{tr('console.contacts.name')}</span>
+        <input name="name" required maxLength={200} autocomplete="off" />
+      </label>
+      <label>
+        <span>{tr('console.contacts.email')}</span>
+        <input name="email" type="email" required maxLength={254} autocomplete="off" spellcheck={false} aria-describedby="new-contact-email-hint" />
+      </label>
+      <p class="field-hint" id="new-contact-email-hint">
+        {tr('console.contacts.emailHint')}
+      </p>
+      <CompanyAndLanguage companies={companies} language={me.value?.user.language} />
+      <PhoneField maxLength={100} />
+      <label class="check">
+        <input type="checkbox" name="primary" />
+        <span>{tr('console.contacts.primaryLabel')}</span>
+      </label>
+      {automatic !== undefined && <p class="muted small">{automatic ? tr('console.contacts.welcomeWillGo') : tr('console.contacts.welcomeOff')}</p>}
+    </FormDialog>
   );
 }

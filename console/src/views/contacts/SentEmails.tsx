@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OutboxEmail } from '../../../../domain/email/list-email-outbox.js';
 import { listSentEmails } from '../../api/people.js';
+import { loaded, LoadStatus, type Loadable } from '../../components/LoadStatus.js';
 import { dateTime, timeAgo, tr } from '../../i18n/i18n.js';
 
-type List = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; emails: OutboxEmail[] };
+type List = Loadable<{ emails: OutboxEmail[] }>;
 
 function Delivery({ email }: { email: OutboxEmail }) {
   return (
@@ -29,20 +30,13 @@ function Delivery({ email }: { email: OutboxEmail }) {
 export function SentEmails() {
   const [list, setList] = useState<List>({ state: 'loading' });
   useEffect(() => {
-    void listSentEmails().then((answer) =>
-      setList(answer.ok ? { state: 'ready', emails: answer.body.emails } : { state: 'failed', message: answer.error.message }),
-    );
+    void listSentEmails().then((answer) => setList(loaded(answer, (body) => body)));
   }, []);
 
   return (
     <>
       <p class="muted intro">{tr('console.contacts.emails.intro')}</p>
-      {list.state === 'loading' && <p class="muted">{tr('shell.loading')}</p>}
-      {list.state === 'failed' && (
-        <p class="error" role="alert">
-          {list.message}
-        </p>
-      )}
+      <LoadStatus load={list} />
       {list.state === 'ready' && list.emails.length === 0 && <p class="empty">{tr('console.contacts.emails.empty')}</p>}
       {list.state === 'ready' && list.emails.length > 0 && (
         <table class="list emails">
