@@ -11,4 +11,5 @@ export default {
   testTimeout: 60_000,
   maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
 };

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { ASSISTANT_TOOLS } from '../tools/index.js';
 import type { AssistantEngine } from './engine.js';
-import { createLlmEngine } from './llm-engine/create-llm-engine.js';
 import { createLocalEngine } from './local-engine/local-engine.js';
 import { loadIntentClassifier } from './local-engine/nlu/train-classifier.js';
 
@@ -14,14 +13,18 @@ import { loadIntentClassifier } from './local-engine/nlu/train-classifier.js';
 export function createAssistantEngine(config: Pick<Config, 'openai'>, deps: { pool: pg.Pool; logger: Logger }): AssistantEngine {
   const local = createLocalEngine({ pool: deps.pool });
   if (!config.openai.apiKey && !config.openai.baseUrl) return local;
-  return createLlmEngine({
-    apiKey: config.openai.apiKey,
-    baseUrl: config.openai.baseUrl,
-    model: config.openai.model,
-    tools: ASSISTANT_TOOLS,
-    fallback: local,
-    logger: deps.logger,
-  });
+  // Loaded only when a model is configured: LangChain and the OpenAI client add about a second to every start otherwise.
+  const llm = import('./llm-engine/create-llm-engine.js').then(({ createLlmEngine }) =>
+    createLlmEngine({
+      apiKey: config.openai.apiKey,
+      baseUrl: config.openai.baseUrl,
+      model: config.openai.model,
+      tools: ASSISTANT_TOOLS,
+      fallback: local,
+      logger: deps.logger,
+    }),
+  );
+  return { name: 'llm', runTurn: async (input, sink) => (await llm).runTurn(input, sink) };
 }
 
 /** Trains the local engine's classifier in the background at start, so the first chat turn does not wait for it. */

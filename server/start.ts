@@ -57,6 +57,11 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   creationLimits?: CreationLimits;
   /** Rebuilds the portal UI when its sources change (development). */
   watchWidget?: boolean;
+  /**
+   * Serves a portal UI already built by `buildWidget` from this directory rather than building one at start: a test
+   * run builds it once for the hundred servers it starts. The directory stays its owner's.
+   */
+  widgetDir?: string;
   /** Another wait before an email's first retry than the policy's minute, and how often the email queue is looked at. */
   emailRetry?: RetryPolicy;
   emailSweepMs?: number;
@@ -92,6 +97,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       sessionSweepMs,
       creationLimits,
       watchWidget,
+      widgetDir,
       emailRetry,
       emailSweepMs,
       resolver: resolverOverride,
@@ -100,7 +106,11 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       ...appOptions
     } = options;
     const resolver = resolverOverride ?? new Resolver({ timeout: 5_000, tries: 2 });
-    widget = await buildWidget({ logger, watch: watchWidget });
+    let uiDir = widgetDir;
+    if (!uiDir) {
+      widget = await buildWidget({ logger, watch: watchWidget });
+      uiDir = widget.dir;
+    }
     if (creationLimits) setCreationLimits(db.pool, creationLimits);
     const events = new PortalEvents();
     const sms = createSmsSender(config, db.pool);
@@ -124,7 +134,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       deliverWithinSeconds,
       secrets,
       email,
-      widgetDir: widget.dir,
+      widgetDir: uiDir,
       resolver,
       ...appOptions,
     });

@@ -1,4 +1,5 @@
-import { openDatabase, type Database } from '../database.js';
+import { openEmptyDatabase } from '../../test/support/portico.js';
+import type { Database } from '../database.js';
 import { migrate } from '../migrate.js';
 import { countLexemes, deleteArticle, ensureVectorIndex, insertArticle, prepareVectorColumn, replaceChunks, searchChunks, type SearchParams } from './kb.js';
 import { insertTenant } from './tenants.js';
@@ -33,9 +34,9 @@ function searchParams(over: Partial<SearchParams> & Pick<SearchParams, 'tenantId
 type TestChunk = { text: string; v: number[] };
 type TestArticle = { title?: string; lang?: string; visibility?: 'portal' | 'technicians' };
 
-/** An in-memory database whose vectors have 3 dimensions, with a tenant, and a way to add an article with its chunks. */
+/** A migrated database of its own whose vectors have 3 dimensions, with a tenant, and a way to add an article with its chunks. */
 async function vectorDatabase() {
-  const db = await openDatabase({ dataDir: 'memory://' });
+  const db = await openEmptyDatabase();
   await migrate(db.pool);
   await prepareVectorColumn(db.pool, 'test', 3);
   const add = async (tenant: string, slug: string, chunks: TestChunk[], { title = slug, lang = 'en', visibility = 'portal' }: TestArticle = {}) => {

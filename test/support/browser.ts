@@ -5,17 +5,12 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { DEMO } from './http-client.js';
 import { startTestPortico, type TestPortico } from './portico.js';
 
-/** Debian's Chromium, headless: the only browser this machine and CI have. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+export { launchChromium };
 
 /**
  * Where the browser tests save their screenshots: SHOTS_DIR when asked (`SHOTS_DIR=docs/screenshots` takes the README's

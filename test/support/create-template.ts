@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/database.js';
@@ -8,14 +8,24 @@ import { seedDemoTenant } from '../../db/seed/demo-tenant.js';
 import { importDemoArticles } from '../../server/demo-articles.js';
 import { createKnowledgeBase } from '../../server/knowledge-base.js';
 
-/** Creating a PGlite directory and indexing the demo KB take seconds; suites copy this finished one instead. */
-export async function createTemplateDataDir(): Promise<void> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'portico-template-')), 'data');
+/**
+ * Creating a PGlite directory and indexing the demo KB take seconds; suites copy these finished ones instead: `empty`
+ * migrated with no tenant, `data` seeded with the demo tenant, its articles and history. Both under the returned folder.
+ */
+export async function createTemplateDataDir(): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'portico-template-'));
+  const empty = join(root, 'empty');
+  const dir = join(root, 'data');
+  const migrated = await openDatabase({ dataDir: empty });
+  await migrate(migrated.pool);
+  await migrated.close();
+  cpSync(empty, dir, { recursive: true });
   const db = await openDatabase({ dataDir: dir });
-  await migrate(db.pool);
   const { tenantId } = await seedDemoTenant(db.pool, 'portal.test');
   await importDemoArticles(createKnowledgeBase(db.pool), tenantId);
   await seedDemoHistory(db.pool, tenantId);
   await db.close();
+  process.env.PORTICO_TEST_EMPTY_DIR = empty;
   process.env.PORTICO_TEST_TEMPLATE_DIR = dir;
+  return root;
 }

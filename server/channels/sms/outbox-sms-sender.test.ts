@@ -1,4 +1,4 @@
-import { openDatabase, type Database } from '../../../db/database.js';
+import type { Database } from '../../../db/database.js';
 import { migrate } from '../../../db/migrate.js';
 import { listOutboxSms } from '../../../db/repositories/sms-outbox.js';
 import { insertTenant } from '../../../db/repositories/tenants.js';
@@ -6,6 +6,7 @@ import type { Ctx } from '../../../domain/context.js';
 import { AppError } from '../../../domain/errors.js';
 import { listSmsOutbox } from '../../../domain/sms/list-sms-outbox.js';
 import { purgeSmsOutbox, SMS_OUTBOX_KEPT_SECONDS } from '../../../domain/sms/purge-sms-outbox.js';
+import { openEmptyDatabase } from '../../../test/support/portico.js';
 import { createSmsSender } from './create-sms-sender.js';
 import { OutboxSmsSender } from './outbox-sms-sender.js';
 
@@ -16,7 +17,7 @@ describe('the SMS outbox on a real database', () => {
   let sender: OutboxSmsSender;
 
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: 'memory://' });
+    db = await openEmptyDatabase();
     await migrate(db.pool);
     tenantId = (await insertTenant(db.pool, { name: 'T', slug: 't' })).id;
     otherTenantId = (await insertTenant(db.pool, { name: 'O', slug: 'o' })).id;
