@@ -149,6 +149,14 @@ describe('email to ticket', () => {
 });
 
 describe('ticket notifications by email', () => {
+  it('tells a widget user of the ticket they opened in the portal too, with its [#number]', async () => {
+    const created = await demo.users.anna.post('/api/v1/tickets', { subject: 'Monitor flickers', description: 'Since this morning.' });
+    expect(created.status).toBe(201);
+    const notice = await mailFor('anna.bianchi@acmedental.example', /Monitor flickers/);
+    expect(notice.subject).toBe(`Richiesta ricevuta: Monitor flickers [#${created.body.number}]`);
+    expect(notice.text).toContain('Gentile Anna Bianchi');
+  });
+
   it("sends a technician's public reply and the resolution in the requester's language, and nothing for an internal note", async () => {
     await send({ from: 'luc.martin@rossilogistics.example', subject: 'VPN ne marche pas', text: 'Le VPN refuse ma connexion.' });
     const ticket = (await emailTickets()).find((t) => t.subject === 'VPN ne marche pas')!;
