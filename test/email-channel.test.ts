@@ -84,6 +84,12 @@ describe('email to ticket', () => {
     expect(body.comments.map((c: { body: string }) => c.body)).toEqual(['It also jams on the 3rd floor.', 'Fixed by itself.']);
   });
 
+  it('describes an HTML-only message by its text, without markup or scripts', async () => {
+    await send({ from: 'anna.bianchi@acmedental.example', subject: 'Outlook crashes', text: undefined, html: '<p>Outlook <b>crashes</b> at start.</p><script>alert(1)</script><p>Since Monday.</p>' });
+    const ticket = (await emailTickets()).find((t) => t.subject === 'Outlook crashes')!;
+    expect(ticket.description).toBe('Outlook crashes at start.\n\nSince Monday.');
+  });
+
   it("opens a new ticket when someone outside the ticket's company names its number", async () => {
     await send({ from: 'luc.martin@rossilogistics.example', subject: `Question about [#${printer.number}]`, text: 'Is this mine?' });
     const tickets = await emailTickets();
