@@ -71,6 +71,9 @@ const EnvSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalText,
   TWILIO_FROM: optionalText,
   SMTP_URL: url(['smtp:', 'smtps:']),
+  PORTICO_SMTP_PORT: optionalText
+    .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), { message: 'expected a port number' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   PORTICO_BASE_DOMAIN: optionalText.refine((v) => v === undefined || /^[a-z0-9.-]+$/i.test(v), {
     message: 'expected a DNS name such as portal.example.com',
   }),
@@ -101,6 +104,8 @@ export type Config = {
   openai: { apiKey?: string; baseUrl?: string; model?: string; embeddingModel?: string };
   twilio: { accountSid?: string; authToken?: string; from?: string };
   smtpUrl?: string;
+  /** The inbound mail listener's port; no listener when absent. */
+  smtpPort?: number;
   baseDomain: string;
   seed: 'demo' | 'none';
   trustProxy: TrustProxy;
@@ -138,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM },
     smtpUrl: e.SMTP_URL,
+    smtpPort: e.PORTICO_SMTP_PORT,
     baseDomain: (e.PORTICO_BASE_DOMAIN ?? 'portal.localhost').toLowerCase(),
     seed: e.PORTICO_SEED ?? (mode === 'embedded' ? 'demo' : 'none'),
     trustProxy: e.PORTICO_TRUST_PROXY,

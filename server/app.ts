@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
     events: deps.events,
   });
   meRoutes(api, options, { pool });
-  ticketRoutes(api, options, { pool, events: deps.events });
+  ticketRoutes(api, options, { pool, events: deps.events, email: deps.email, logger: deps.logger });
   adminRoutes(api, options, { pool, events: deps.events, secrets: deps.secrets });
   i18nRoutes(api, options);
   portalRoutes(api, options, { pool });

@@ -23,6 +23,8 @@ import { setCreationLimits, type CreationLimits } from '../domain/limits/creatio
 import { createSmsSender } from './channels/sms/create-sms-sender.js';
 import { EmailDelivery } from './channels/email/email-delivery.js';
 import { SmtpEmailSender } from './channels/email/smtp-email-sender.js';
+import { startInboundMail, type InboundMail } from './channels/email/inbound-smtp-server.js';
+import { startTicketNotifications } from './channels/email/ticket-notifications.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../domain/email/deliver-due-emails.js';
 import { socketCors } from './http/embed-cors.js';
 import { loadSecretBox } from './secret-key.js';
@@ -43,6 +45,8 @@ export type RunningPortico = {
   db: Database;
   server: Server;
   seeded: boolean;
+  /** The inbound mail listener's port, when `PORTICO_SMTP_PORT` is set. */
+  smtpPort?: number;
   /** Stops accepting, lets requests in flight finish, then closes the database and releases the lock. */
   close(): Promise<void>;
 };
@@ -76,6 +80,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let widget: WidgetBundle | undefined;
   let email: EmailDelivery | undefined;
+  let inboundMail: InboundMail | undefined;
   try {
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
@@ -145,6 +150,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const delivery = new ActionDelivery(io, db.pool, logger, events);
     startTicketDelivery(io, db.pool, logger, events);
     startConversationDelivery(io, db.pool, logger, events);
+    startTicketNotifications(db.pool, logger, events, email);
     const portal = portalNamespace(io, {
       pool: db.pool,
       kb,
@@ -167,6 +173,22 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       server.listen(config.port, options.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    if (config.smtpPort !== undefined) {
+      inboundMail = await startInboundMail({
+        pool: db.pool,
+        logger,
+        email,
+        embedded: db.mode === 'embedded',
+        port: config.smtpPort,
+        host: options.host,
+        onReceived: (tenantId, result) => {
+          if (result.outcome === 'ticket' || result.outcome === 'queued') events.emit('ticketCreated', tenantId, result.ticketId);
+          if (result.outcome !== 'comment') return;
+          events.emit('ticketCommented', tenantId, result.commentId);
+          if (result.reopened) events.emit('ticketChanged', tenantId, result.ticketId, true);
+        },
+      });
+    }
     const demoAgents = seed && config.demoAgents ? await startDemoAgents(db.pool, seed.tenantId, `http://127.0.0.1:${port}`, logger) : undefined;
 
     let closing: Promise<void> | undefined;
@@ -183,12 +205,14 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           void io.close(() => resolve());
           server.closeIdleConnections();
         });
+        await inboundMail?.close();
         await email?.stop();
         await widget?.close();
         await db.close();
       })());
-    return { url: `http://localhost:${port}`, port, db, server, seeded, close };
+    return { url: `http://localhost:${port}`, port, db, server, seeded, smtpPort: inboundMail?.port, close };
   } catch (error) {
+    await inboundMail?.close();
     await email?.stop();
     await widget?.close();
     await db.close();

@@ -4,13 +4,20 @@ export type EmailStatus = 'held' | 'pending' | 'sent' | 'failed';
 
 export type OutboundEmailInput = {
   contactId: string | null;
-  kind: 'welcome';
+  kind: 'welcome' | 'ticket_created' | 'ticket_reply' | 'ticket_resolved' | 'auto_reply';
   fromName: string;
   fromAddress: string;
   to: string;
   subject: string;
   text: string;
   status: 'held' | 'pending';
+  /** Threading headers of ticket notifications and auto-replies, without angle brackets. */
+  messageId?: string;
+  inReplyTo?: string;
+  replyTo?: string;
+  ticketId?: string;
+  /** One email per key: a notification announced twice is queued once. */
+  notificationKey?: string;
 };
 
 export type OutboundEmailRow = {
@@ -33,17 +40,39 @@ export type DueEmailRow = {
   from_address: string;
   to_address: string;
   subject: string;
+  kind: OutboundEmailInput['kind'];
   text: string;
   attempts: number;
+  message_id: string | null;
+  in_reply_to: string | null;
+  reply_to: string | null;
 };
 
-export async function insertOutboundEmail(q: Queryable, tenantId: string, email: OutboundEmailInput): Promise<string> {
+/** Answers the new email's id, or undefined when an email with the same notification key exists already. */
+export async function insertOutboundEmail(q: Queryable, tenantId: string, email: OutboundEmailInput): Promise<string | undefined> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO outbound_emails (tenant_id, contact_id, kind, from_name, from_address, to_address, subject, text, status, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 = 'pending' THEN now() END) RETURNING id`,
-    [tenantId, email.contactId, email.kind, email.fromName, email.fromAddress, email.to, email.subject, email.text, email.status],
+    `INSERT INTO outbound_emails (tenant_id, contact_id, kind, from_name, from_address, to_address, subject, text, status, next_attempt_at,
+       message_id, in_reply_to, reply_to, ticket_id, notification_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 = 'pending' THEN now() END, $10, $11, $12, $13, $14)
+     ON CONFLICT (tenant_id, notification_key) WHERE notification_key IS NOT NULL DO NOTHING RETURNING id`,
+    [
+      tenantId,
+      email.contactId,
+      email.kind,
+      email.fromName,
+      email.fromAddress,
+      email.to,
+      email.subject,
+      email.text,
+      email.status,
+      email.messageId ?? null,
+      email.inReplyTo ?? null,
+      email.replyTo ?? null,
+      email.ticketId ?? null,
+      email.notificationKey ?? null,
+    ],
   );
-  return rows[0]!.id;
+  return rows[0]?.id;
 }
 
 /**
@@ -55,7 +84,7 @@ export async function claimDueEmails(q: Queryable, limit: number, leaseSeconds: 
     `UPDATE outbound_emails SET next_attempt_at = now() + make_interval(secs => $2)
      WHERE id IN (SELECT id FROM outbound_emails WHERE status = 'pending' AND next_attempt_at <= now()
                   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-     RETURNING id, tenant_id, from_name, from_address, to_address, subject, text, attempts`,
+     RETURNING id, tenant_id, kind, from_name, from_address, to_address, subject, text, attempts, message_id, in_reply_to, reply_to`,
     [limit, leaseSeconds],
   );
   return rows;

@@ -41,6 +41,10 @@ export async function deliverDueEmails(q: Queryable, sender: EmailSender, policy
         to: email.to_address,
         subject: email.subject,
         text: email.text,
+        messageId: email.message_id ?? undefined,
+        inReplyTo: email.in_reply_to ?? undefined,
+        replyTo: email.reply_to ?? undefined,
+        autoSubmitted: email.kind === 'auto_reply' ? 'auto-replied' : 'auto-generated',
       });
       await markEmailSent(q, email.id);
       outcomes.push({ id: email.id, tenantId: email.tenant_id, sent: true, attempts });

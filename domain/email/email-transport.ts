@@ -1,5 +1,16 @@
 /** One email as handed to the transport; the text may hold a password, so it is never logged. */
-export type EmailMessage = { from: { name: string; address: string }; to: string; subject: string; text: string };
+export type EmailMessage = {
+  from: { name: string; address: string };
+  to: string;
+  subject: string;
+  text: string;
+  /** Threading headers, without angle brackets: a reply names `messageId`, which leads it back to its ticket. */
+  messageId?: string;
+  inReplyTo?: string;
+  replyTo?: string;
+  /** RFC 3834: what Portico sends is never a person's mail, so well-behaved auto-responders stay silent. */
+  autoSubmitted: 'auto-generated' | 'auto-replied';
+};
 
 /**
  * Sends through the configured SMTP server. A failure throws an Error whose message says what the server or network

@@ -12,7 +12,7 @@ export type WelcomeRecipient = { id: string; name: string; email: string; langua
  * Users reach the portal on the custom hostname once it is active, else on the generated one; the email comes from the
  * generated one, which Portico always answers on.
  */
-async function portalHostnames(q: Queryable, tenantId: string): Promise<{ portal: string; sender: string }> {
+export async function portalHostnames(q: Queryable, tenantId: string): Promise<{ portal: string; sender: string }> {
   const hostnames = await listTenantHostnames(q, tenantId);
   const pick = (kind: string) => hostnames.find((entry) => entry.kind === kind)?.hostname;
   const generated = pick('generated') ?? pick('local') ?? 'localhost';
@@ -38,7 +38,8 @@ export async function queueWelcomeEmail(
   const lang = isLanguage(contact.language) ? contact.language : 'en';
   const params = { name: contact.name, portal, url: `https://${hostnames.portal}/`, username: credentials.username, password: credentials.password };
   const status = dispatch.transport === 'smtp' ? 'pending' : 'held';
-  const id = await insertOutboundEmail(q, tenantId, {
+  // Without a notification key the row is always written.
+  const id = (await insertOutboundEmail(q, tenantId, {
     contactId: contact.id,
     kind: 'welcome',
     fromName: portal,
@@ -47,6 +48,6 @@ export async function queueWelcomeEmail(
     subject: t(lang, 'email.welcome.subject', params),
     text: t(lang, 'email.welcome.text', params),
     status,
-  });
+  }))!;
   return { id, status };
 }

@@ -124,6 +124,14 @@ export const PortalSettingsSchema = z
         automatic: z.boolean().default(true).meta({ description: 'Send the welcome email with the credentials when a contact is created.' }),
       })
       .default({ automatic: true }),
+    email: z
+      .strictObject({
+        unknownSenders: z.enum(['refuse', 'queue']).default('refuse').meta({
+          description:
+            "Mail from an address that is neither a contact nor on a company's email domain: refuse answers it with a polite auto-reply and opens nothing; queue opens a ticket without requester for technicians.",
+        }),
+      })
+      .default({ unknownSenders: 'refuse' }),
     portal: z
       .strictObject({
         customHostname: HostnameSchema.nullable()

@@ -1,5 +1,7 @@
 import type { Router } from 'express';
 import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { EmailDispatch } from '../../domain/email/email-transport.js';
 import * as z from 'zod';
 import { addComment } from '../../domain/tickets/add-comment.js';
 import { createTicket } from '../../domain/tickets/create-ticket.js';
@@ -20,11 +22,16 @@ import {
   UpdateTicketSchema,
 } from '../../domain/tickets/ticket-schemas.js';
 import { defineRoute, type RouteOptions } from '../http/route.js';
+import { notifyTicketByEmail } from '../channels/email/ticket-notifications.js';
 import type { PortalEvents } from '../realtime/portal-events.js';
 
 const TicketParams = z.strictObject({ id: TicketRefSchema });
 
-export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool: pg.Pool; events: PortalEvents }): void {
+export function ticketRoutes(
+  router: Router,
+  options: RouteOptions,
+  deps: { pool: pg.Pool; events: PortalEvents; email: EmailDispatch; logger: Logger },
+): void {
   const { pool, events } = deps;
   defineRoute(router, options, {
     method: 'get',
@@ -42,7 +49,7 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
   defineRoute(router, options, {
     method: 'post',
     path: '/api/v1/tickets',
-    summary: 'Open a ticket',
+    summary: 'Open a ticket; its requester gets an email with its `[#number]`',
     tags: ['tickets'],
     access: 'session',
     body: CreateTicketSchema,
@@ -52,6 +59,7 @@ export function ticketRoutes(router: Router, options: RouteOptions, deps: { pool
     handler: async ({ ctx, body }) => {
       const ticket = await createTicket(pool, ctx, body);
       events.emit('ticketCreated', ctx.tenantId, ticket.id);
+      notifyTicketByEmail(deps, ctx.tenantId, { kind: 'created', ticketId: ticket.id });
       return ticket;
     },
   });

@@ -105,6 +105,16 @@ describe('the console Settings screen in Chromium', () => {
     await tom.locator('header .brand').filter({ hasText: 'Acme IT Help' }).waitFor();
   });
 
+  it("chooses what becomes of mail from unknown senders", async () => {
+    await openSettings();
+    const email = form('Email to ticket');
+    const senders = email.getByRole('group', { name: 'Mail from unknown senders' });
+    await expect(senders.getByRole('radio', { name: 'Refuse with an auto-reply' }).isChecked()).resolves.toBe(true);
+    await senders.getByRole('radio', { name: 'Keep as a ticket' }).check();
+    await save('Email to ticket');
+    expect((await tech.get('/api/v1/admin/settings')).body.email).toEqual({ unknownSenders: 'queue' });
+  });
+
   it("hides a field from the new-ticket form the user has open, and shows the server's refusal of a form no user could fill", async () => {
     const tom = await portalOf(DEMO.tom);
     await tom.getByRole('tab', { name: 'Tickets' }).click();

@@ -2,7 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedEmail = { from: string; to: string[]; subject: string; text: string };
+export type ReceivedEmail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  messageId?: string;
+  inReplyTo?: string;
+  replyTo?: string;
+  headers: Map<string, unknown>;
+};
 
 /**
  * A real SMTP server on a loopback port that keeps what it receives, parsed. `refuse` decides per recipient whether its
@@ -34,6 +43,10 @@ export class SmtpInbox {
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               subject: mail.subject ?? '',
               text: mail.text ?? '',
+              messageId: mail.messageId,
+              inReplyTo: mail.inReplyTo,
+              replyTo: mail.replyTo?.text,
+              headers: mail.headers,
             });
             callback();
           })

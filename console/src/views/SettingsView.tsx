@@ -4,6 +4,7 @@ import { isAdmin } from '../store/session.js';
 import { customFields, loadCustomFields, loadSettings, settings, settingsError } from '../store/settings.js';
 import { BrandingForm } from './settings/BrandingForm.js';
 import { CustomFieldsEditor } from './settings/CustomFieldsEditor.js';
+import { EmailChannelForm } from './settings/EmailChannelForm.js';
 import { EmbedForm } from './settings/EmbedForm.js';
 import { defaultTicketFields, FieldVisibilityForm, type TicketField } from './settings/FieldVisibilityForm.js';
 import { PortalAddressForm, type PortalAddress } from './settings/PortalAddressForm.js';
@@ -22,6 +23,7 @@ function Contents({ admin, portal }: { admin: boolean; portal: boolean }) {
     ['settings-branding', 'console.settings.branding.title'],
     ['settings-embed', 'console.settings.embed.title'],
     ['settings-welcome', 'console.settings.welcome.title'],
+    ['settings-email', 'console.settings.email.title'],
     ...(portal
       ? [['settings-portal', 'console.settings.portal.title'] as [string, string], ['settings-hostname', 'console.settings.hostname.title'] as [string, string]]
       : []),
@@ -85,6 +87,7 @@ export function SettingsView() {
           <BrandingForm saved={current.branding} />
           <EmbedForm saved={current.embed} />
           <WelcomeEmailForm saved={current.welcomeEmail} />
+          <EmailChannelForm saved={current.email} />
           {'portal' in current && (
             <>
               <PortalAddressForm saved={current.portal as PortalAddress} />

@@ -22,7 +22,18 @@ export class SmtpEmailSender implements EmailSender {
 
   async send(message: EmailMessage): Promise<void> {
     try {
-      await this.transport.sendMail({ from: message.from, to: message.to, subject: message.subject, text: message.text });
+      const bracket = (id: string | undefined) => (id ? `<${id}>` : undefined);
+      await this.transport.sendMail({
+        from: message.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        messageId: bracket(message.messageId),
+        inReplyTo: bracket(message.inReplyTo),
+        references: bracket(message.inReplyTo),
+        replyTo: message.replyTo,
+        headers: { 'Auto-Submitted': message.autoSubmitted },
+      });
     } catch (error) {
       // Only the first line: what the server or the network answered, never the envelope's content.
       const reason = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
