@@ -1,11 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { seriousViolations, useChromiumPortico } from '../support/browser.js';
+import { SHOTS_DIR as SHOTS, seriousViolations, useChromiumPortico } from '../support/browser.js';
 import { DEMO } from '../support/http-client.js';
-
-const SHOTS = process.env.SHOTS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
 // DNS is a stub: each name answers the CNAME targets set here, or ENODATA (no record). A lookup waits while `held` is
 // set, so that the check's progress can be seen.

@@ -1,15 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it, jest } from '@jest/globals';
-import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { DEMO } from '../support/http-client.js';
+import { openConsole as openConsoleAs, SHOTS_DIR as SHOTS, seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
 
 // The console's Knowledge base screen on the demo tenant: an article written here is what end users find in the
 // portal, rendered as the preview showed it. Each test signs in and scans with axe: slow on a busy machine.
 jest.setTimeout(180_000);
 
-const SHOTS = process.env.SHOTS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 const chromium = useChromiumPortico();
 
 const ARTICLE = {
@@ -30,14 +28,7 @@ const ARTICLE = {
   ].join('\n'),
 };
 
-async function openConsole(screen: string): Promise<void> {
-  const { page, portico } = chromium;
-  await page.goto(`http://localhost:${portico.port}/console/${screen}`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(DEMO.tech);
-  await page.getByRole('textbox', { name: 'Password' }).fill('portico-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
+const openConsole = (screen: string) => openConsoleAs(chromium.page, chromium.portico.port, screen);
 
 async function shoot(name: string, width: number, height: number): Promise<void> {
   const { page } = chromium;
