@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
+import { seriousViolations, shoot, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { DEMO } from '../support/http-client.js';
 
 describe('the console’s Conversations screen in Chromium: a technician takes a chat over', () => {
@@ -66,6 +66,9 @@ describe('the console’s Conversations screen in Chromium: a technician takes a
 
     await userSays('The <b>Leeds</b> office');
     await transcript.locator('.cmsg-user').getByText('The <b>Leeds</b> office').waitFor();
+    await shoot(technician, 'console-conversations', 1280, 800);
+    await shoot(technician, 'console-conversations', 390, 844);
+    await technician.setViewportSize({ width: 1280, height: 800 });
     await technician.getByRole('status').filter({ hasText: 'is typing' }).waitFor({ state: 'detached' });
     await composer.fill('Thanks, a new profile is on its way.');
     await composer.press('Enter');

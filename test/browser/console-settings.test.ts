@@ -4,7 +4,7 @@ import { findTenantBySlug } from '../../db/repositories/tenants.js';
 import { DEMO_SLUG } from '../../db/seed/demo-tenant.js';
 import { canonicalUsername } from '../../domain/auth/canonical-username.js';
 import { hashPassword } from '../../domain/auth/password.js';
-import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
+import { seriousViolations, shoot, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { DEMO, loggedIn, type HttpClient } from '../support/http-client.js';
 
 describe('the console Settings screen in Chromium', () => {
@@ -54,6 +54,9 @@ describe('the console Settings screen in Chromium', () => {
     await tom.getByRole('tab', { name: 'Knowledge base' }).waitFor();
     await openSettings();
     expect(await seriousViolations(admin())).toEqual([]);
+    await shoot(admin(), 'console-settings', 1280, 800);
+    await shoot(admin(), 'console-settings', 390, 844);
+    await admin().setViewportSize({ width: 1280, height: 800 });
 
     await sectionGroup('Knowledge base').getByRole('radio', { name: 'Off' }).check();
     await expect(form('Portal sections').getByRole('status').innerText()).resolves.toBe('Unsaved changes');

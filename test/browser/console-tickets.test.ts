@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { seriousViolations, signInToChat, useChromiumPortico } from '../support/browser.js';
+import { seriousViolations, shoot, signInToChat, useChromiumPortico } from '../support/browser.js';
 import { ChatClient } from '../support/chat-client.js';
 import { DEMO, loggedIn } from '../support/http-client.js';
 
@@ -92,6 +92,9 @@ describe('the console Tickets screen in Chromium', () => {
       await expect(page.getByRole('textbox', { name: 'Asset tag' }).inputValue()).resolves.toBe('ACME-0999');
       await expect(page.getByRole('combobox', { name: 'Location' }).inputValue()).resolves.toBe('Remote');
       expect(await seriousViolations(page)).toEqual([]);
+      await shoot(page, 'console-ticket', 1280, 800);
+      await shoot(page, 'console-ticket', 390, 844);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // Back to the queue: the ticket is the technician's now.
       await page.getByRole('link', { name: 'Back to the queue' }).click();
@@ -106,6 +109,9 @@ describe('the console Tickets screen in Chromium', () => {
     const { page } = chromium;
     await signIn(page);
     await rows(page).first().waitFor();
+    await shoot(page, 'console-tickets', 1280, 800);
+    await shoot(page, 'console-tickets', 390, 844);
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await subjects(page)).toEqual(
       expect.arrayContaining(['Laptop per la nuova assunta Giulia', "Impossible d'accéder au lecteur partagé", 'Richiesta licenza Adobe Acrobat Pro']),
     );
