@@ -38,17 +38,20 @@ export async function benchFoundation(): Promise<BenchRow[]> {
   const server = await spawnPortico(dirs[0]!, { LOG_LEVEL: 'warn' });
   try {
     const concurrency = 50;
+    // One address may have 30 sign-ins in flight in a throttle window (each success gives its attempt back): the bench
+    // signs in from one address, so it stays under that, as a whole office behind one NAT would.
+    const loginConcurrency = 10;
     const login = await runLoad({
       port: server.port,
-      concurrency,
-      requestsPerClient: 6,
+      concurrency: loginConcurrency,
+      requestsPerClient: 30,
       makeRequest: (client) => ({
         method: 'POST',
         path: '/api/v1/auth/login',
         body: JSON.stringify({ username: DEMO_USERS[client % DEMO_USERS.length], password: 'portico-demo' }),
       }),
     });
-    rows.push({ group: 'http', name: `login, ${concurrency} concurrent (ms)`, ...summarize(login.latencies), errors: login.errors, rps: Math.round(login.latencies.length / login.seconds), target: '—' });
+    rows.push({ group: 'http', name: `login, ${loginConcurrency} concurrent from one address (ms)`, ...summarize(login.latencies), errors: login.errors, rps: Math.round(login.latencies.length / login.seconds), target: '—' });
 
     const cookies: string[] = [];
     for (const user of DEMO_USERS) {
