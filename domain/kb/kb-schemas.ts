@@ -85,14 +85,19 @@ export const AdminArticleQuerySchema = z.strictObject({
 });
 export type AdminArticleQuery = z.infer<typeof AdminArticleQuerySchema>;
 
+/** What the technicians' list and the editor both say of an article. */
+const ARTICLE_HEAD = {
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  lang: z.enum(LANGUAGES),
+  tags: z.array(z.string()),
+  visibility: ArticleVisibilitySchema,
+};
+
 export const AdminArticleSummarySchema = z
   .object({
-    id: z.string(),
-    slug: z.string(),
-    title: z.string(),
-    lang: z.enum(LANGUAGES),
-    tags: z.array(z.string()),
-    visibility: ArticleVisibilitySchema,
+    ...ARTICLE_HEAD,
     views: z.number().int(),
     helpful: z.number().int(),
     notHelpful: z.number().int(),
@@ -115,12 +120,7 @@ export type AdminArticlePage = z.infer<typeof AdminArticlePageSchema>;
 /** What the editor opens: the article's fields and its Markdown source, whatever its visibility. */
 export const ArticleSourceSchema = z
   .object({
-    id: z.string(),
-    slug: z.string(),
-    title: z.string(),
-    lang: z.enum(LANGUAGES),
-    tags: z.array(z.string()),
-    visibility: ArticleVisibilitySchema,
+    ...ARTICLE_HEAD,
     body: z.string().meta({ description: 'The Markdown source.' }),
     sourcePath: z.string().nullable().meta({ description: 'The file an import took it from; null for an article written here.' }),
     updatedAt: z.string(),
