@@ -245,8 +245,9 @@ describe('the Self-service tab in Chromium', () => {
     await laptop.getByRole('button', { name: 'Install an app' }).click();
     await laptop.getByRole('searchbox', { name: 'Search apps' }).fill('zoom');
     await laptop.getByRole('button', { name: 'Install Zoom Workplace' }).click();
-    const waiting = card(laptop).first();
-    await expect(waiting.innerText()).resolves.toContain('Zoom Workplace');
+    const waiting = card(laptop).filter({ hasText: 'Zoom Workplace' });
+    await waiting.waitFor();
+    await expect(card(laptop).first().innerText()).resolves.toContain('Zoom Workplace');
     await waiting.getByRole('button', { name: 'Confirm' }).click();
     await waiting.getByRole('textbox', { name: 'Verification code' }).waitFor();
     await expect(card(laptop).count()).resolves.toBe(2);
