@@ -29,20 +29,22 @@ const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{
 const THINGS =
   'laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|device|account|password|session|' +
   'ordinateur|ordi|portable|poste|compte|rechner|konto|passwort|kennwort|arbeitsplatz|geraet|' +
-  'ordenador|portatil|equipo|cuenta|contrasena|computadora|portatile|dispositivo|utenza';
+  'ordenador|portatil|equipo|cuenta|contrasena|computadora|portatile|dispositivo|utenza|sesion|sessione|sitzung|' +
+  // Makers and lines people name their computer by: "son HP", "Sarah's ThinkPad".
+  'thinkpad|surface|elitebook|latitude|hp|dell|lenovo';
 const THING_WORDS = new Set(THINGS.split('|'));
 // People one acts for without being them.
 const OTHERS =
   'colleague|colleagues|coworker|co-worker|teammate|boss|manager|supervisor|wife|husband|daughter|kid|kids|mom|mum|' +
-  'dad|friend|intern|trainee|secretary|receptionist|new hire|new guy|new girl|' +
+  'dad|friend|intern|trainee|secretary|receptionist|new hire|new guy|new girl|new starter|new joiner|team lead|' +
   'collegue|collegues|stagiaire|alternant|chef|cheffe|patron|patronne|directeur|directrice|secretaire|voisin|voisine|' +
-  'femme|mari|fils|fille|copain|copine|nouvel arrivant|nouvelle recrue|' +
-  'kollegen?|kollegin|chefin|vorgesetzten?|vorgesetzte|praktikant(?:en|in)?|azubi|sekretarin|assistentin|nachbarin|' +
-  'sohn|tochter|freundin|' +
+  'femme|mari|fils|fille|copain|copine|nouvel arrivant|nouvelle recrue|responsable|assistante|' +
+  'kollegen?|kollegin|chefin|vorgesetzten?|vorgesetzte|praktikant(?:en|in)?|azubis?|sekretarin|assistentin|nachbarin|' +
+  'sohn|tochter|freundin|teamleiter(?:in)?|abteilungsleiter(?:in)?|' +
   'companer[oa]s?|colega|colegas|jef[ea]|becari[oa]|secretari[oa]|gerente|director[a]?|vecin[oa]|esposa|' +
-  'marido|hij[oa]|amig[oa]|' +
+  'marido|hij[oa]|amig[oa]|responsable|' +
   'collega|colleghi|stagista|capo|segretari[ao]|direttore|direttrice|vicin[oa]|moglie|marito|figli[oa]|' +
-  'amic[oa]|nuovo assunto|nuova assunta';
+  'amic[oa]|nuovo assunto|nuova assunta|responsabile';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
 const NOT_A_PERSON = new Set(
   (
@@ -64,7 +66,14 @@ const OF_PERSON = new RegExp(`\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|de
 const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
 // An action asked with a colleague in it is taken for the colleague's, unless the message says the machine is the
 // user's own ("sign me out, my manager needs the Mac"): refusing costs a ticket, acting on the wrong machine costs more.
-const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`);
+const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`, 'g');
+// The one who approved or asked is named after "by": "validé par mon responsable", "approved by my manager". German
+// "von" also says whose ("der Laptop von meiner Kollegin"), so it does not count.
+const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
+
+function namesSomeoneToActFor(plain: string): boolean {
+  return [...plain.matchAll(FOR_OTHER)].some((m) => !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)));
+}
 // A hostname such as TOM-LAPTOP, as typed in capitals or lower case.
 const HOSTNAME = /\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:laptop|desktop|pc|mac|macbook|ws|nb|notebook)\b|\b(?:laptop|desktop|pc|mac|ws|nb)-[a-z0-9]+\b/g;
 // "Windows-PC", "Apple-Laptop": a kind of computer written with a hyphen, not a hostname.
@@ -114,6 +123,6 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   ];
   if (possessors.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
-  if (FOR_OTHER.test(plain) && !OWN_MARK.test(plain)) return true;
+  if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
   return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]));
 }

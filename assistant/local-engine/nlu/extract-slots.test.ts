@@ -26,6 +26,9 @@ describe('extractDeviceHint', () => {
     expect(extractDeviceHint('reinicia el portátil de win 11')?.platform).toBe('windows');
     expect(extractDeviceHint('spegni il mio makbook')?.platform).toBe('macos');
     expect(extractDeviceHint('lock my winodws laptop')?.platform).toBe('windows');
+    expect(extractDeviceHint('shut down my Dell please')?.platform).toBe('windows');
+    expect(extractDeviceHint('redémarre mon HP')?.platform).toBe('windows');
+    expect(extractDeviceHint('sperr mein Lenovo Notebook')?.platform).toBe('windows');
   });
 
   it('keeps the kind of computer without guessing a platform', () => {

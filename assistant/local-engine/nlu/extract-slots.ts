@@ -37,8 +37,12 @@ const DEVICE_WORDS: Record<string, string> = {
 
 const MAC_WORDS = new Set(['mac', 'macs', 'macbook', 'macbooks', 'imac', 'macos', 'osx', 'macmini', 'macbookpro', 'macbookair']);
 const WINDOWS_WORDS = new Set(['windows', 'win10', 'win11', 'windoof', 'winodws', 'windos', 'widnows']);
-// Computer lines sold with Windows: a Surface or a ThinkPad is a Windows computer to the help desk.
-const WINDOWS_MODELS = new Set(['surface', 'thinkpad', 'elitebook', 'probook', 'latitude', 'optiplex', 'thinkcentre']);
+// Makers and computer lines sold with Windows: an HP, a Surface or a ThinkPad is a Windows computer to the help desk.
+const WINDOWS_MODELS = new Set([
+  'surface', 'thinkpad', 'elitebook', 'probook', 'zbook', 'latitude', 'optiplex', 'inspiron', 'vostro', 'xps', 'precision',
+  'thinkcentre', 'ideapad', 'thinkbook', 'yoga', 'hp', 'dell', 'lenovo', 'acer', 'asus', 'toshiba', 'fujitsu', 'lifebook',
+  'vivobook', 'zenbook', 'travelmate', 'aspire', 'pavilion',
+]);
 // Ordinary words one typo away from a platform name: a window on the screen is not Windows.
 const NOT_PLATFORM = new Set(['window', 'windy', 'winds', 'match', 'mach', 'macht', 'macro', 'mach']);
 

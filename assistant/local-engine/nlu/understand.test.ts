@@ -87,6 +87,16 @@ describe('understand', () => {
     const ticket = await understand('puedes abrir una incidencia? el ratón no va y la pantalla parpadea', { fallbackLanguage: 'es', catalog });
     expect(ticket.tool).toBe('create_ticket');
     expect((await understand('mon pc est figé, redémarre-le stp', { fallbackLanguage: 'fr', catalog })).slots.action).toBe('restart');
+    const story =
+      'So this morning Teams crashed, then Word, then the browser, and now even the mouse is slow, windows open after a minute. Could you restart it, please?';
+    expect(await understand(story, { fallbackLanguage: 'en', catalog })).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
+  });
+
+  it('acts on a request that follows thanks', async () => {
+    const lock = await understand('Danke für vorhin! Jetzt bitte meinen Laptop sperren', { fallbackLanguage: 'de', catalog });
+    expect(lock).toMatchObject({ tool: 'request_device_action', slots: { action: 'lock' } });
+    const shutdown = await understand('grazie mille! ora spegni il mio pc', { fallbackLanguage: 'it', catalog });
+    expect(shutdown).toMatchObject({ tool: 'request_device_action', slots: { action: 'shutdown' } });
   });
 
   it('gives no tool to a request called off or to thanks for one carried out', async () => {

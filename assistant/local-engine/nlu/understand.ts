@@ -120,14 +120,23 @@ function noSignal(language: Language | null): Understanding {
 // as a whole, as the problem or as a vague call for help. Its clauses are then read alone: one asking for a tool
 // decides when the models are surer of it than of the whole. A colon also ends the request ("make a ticket: the
 // mouse is dead"), unless it sits in a time or a number ("at 10:30").
+// A story comes first and the request last ("…, and now nothing responds. Restart it please, I can't take it"), so
+// besides the first clauses, the last ones are read.
 const CLAUSE = /[.!?;,\n]+|:(?!\d)|(?<!\d):/u;
-const MAX_CLAUSES = 4;
+const FIRST_CLAUSES = 2;
+const LAST_CLAUSES = 3;
 const CLEAR_REQUEST = 0.6;
 
-async function requestClause(text: string, read: (words: string) => Promise<Scored[]>, problem: number): Promise<Scored | undefined> {
+function clausesToRead(text: string): string[] {
   const clauses = text.slice(0, MAX_CLASSIFIED_LENGTH).split(CLAUSE).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+  if (clauses.length <= FIRST_CLAUSES + LAST_CLAUSES) return clauses;
+  return [...clauses.slice(0, FIRST_CLAUSES), ...clauses.slice(-LAST_CLAUSES)];
+}
+
+async function requestClause(text: string, read: (words: string) => Promise<Scored[]>, problem: number): Promise<Scored | undefined> {
+  const clauses = clausesToRead(text);
   if (clauses.length < 2) return undefined;
-  for (const clause of clauses.slice(0, MAX_CLAUSES)) {
+  for (const clause of clauses) {
     const [first] = await read(clause);
     if (first && first.intent !== 'kb_question' && TOOLS[first.intent] !== null && first.score >= Math.max(CLEAR_REQUEST, problem)) return first;
   }
@@ -141,6 +150,7 @@ async function requestClause(text: string, read: (words: string) => Promise<Scor
 const WHETHER_ASKED = /^(?:should i|shall i|do i (?:really )?(?:need|have) to|do i need|must i|am i supposed to|is it (?:better|worth|necessary)|faut[ -]il|dois[ -]je|vaut[ -]il mieux|soll ich|sollte ich|muss ich|brauche ich|brauch ich|lohnt (?:es )?sich)(?![\p{L}])/u;
 const WHETHER_MARKED = /^(?:est[ -]ce que je dois|je dois|il faut|tengo que|debo|hace falta|hay que|conviene|mejor|devo|bisogna|serve|(?:e )?meglio)(?![\p{L}])[^?]*\?/u;
 const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escalate']);
+const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
 
 function asksWhetherNeeded(text: string): boolean {
   return text
@@ -206,8 +216,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
       }
     }
   }
-  if (top.intent === 'kb_question' || top.intent === 'help') {
-    const request = await requestClause(text, (clause) => vote(prepare(clause)), top.score);
+  // Thanks or a greeting before a request ("thanks for earlier! now could you restart my laptop?"): the request decides.
+  if (top.intent === 'kb_question' || top.intent === 'help' || SOCIAL.has(top.intent)) {
+    const request = await requestClause(text, (clause) => vote(prepare(clause)), SOCIAL.has(top.intent) ? 0 : top.score);
     if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
   }
   if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
