@@ -40,6 +40,7 @@ describe('namesSomeoneElsesDevice', () => {
     ['install firefox on MacBook Air di Anna', ANNA],
     ["restart Anna's MacBook", ANNA],
     ['restart my laptop please', TOM],
+    ['Ich habe mein Laptop-Passwort vergessen, bitte zurücksetzen', TOM],
     ["j'aurais besoin de Visio, c'est validé par mon responsable", LUC],
     ['I need Slack on my laptop, approved by my manager yesterday', TOM],
     ['mi serve Zoom, approvato dal mio capo', ANNA],

@@ -104,6 +104,13 @@ function isCapitalisedIn(text: string, word: string): boolean {
   return at >= 0 && /\p{Lu}/u.test(text[at] ?? '');
 }
 
+// "LAPTOP-7F3K2" or "pc-0231" is a hostname; "Laptop-Passwort" or "PC-Problem" is a compound word.
+function looksLikeHostname(found: string, text: string): boolean {
+  if (/\d/.test(found) || !/^(?:laptop|desktop|pc|mac|ws|nb)-/.test(found)) return true;
+  const typed = text.match(new RegExp(`\\b${found}\\b`, 'i'))?.[0];
+  return typed !== undefined && typed === typed.toUpperCase();
+}
+
 /**
  * True when an action or install request names a device or account that is not the user's: "restart Anna's desktop",
  * "le PC de Marco", "Peters Rechner sperren", a colleague's, or a hostname that is not one of the user's devices. Read
@@ -124,5 +131,5 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   if (possessors.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
-  return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]));
+  return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]) && looksLikeHostname(m[0], text));
 }

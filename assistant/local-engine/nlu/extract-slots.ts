@@ -59,7 +59,8 @@ function platformOf(word: string, next: string | undefined): 'windows' | 'macos'
 
 /** Which of the user's devices the text points at: its platform when named, and the words that name it. */
 export function extractDeviceHint(text: string): DeviceHint | undefined {
-  const words = tokenize(text.slice(0, 2000));
+  // "HP-Laptop", "MacBook-Pro": each part of a hyphenated word can name the computer.
+  const words = tokenize(text.slice(0, 2000).replace(/-/g, ' '));
   let platform: DeviceHint['platform'];
   const hints: string[] = [];
   words.forEach((word, i) => {

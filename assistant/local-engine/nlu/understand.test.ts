@@ -92,6 +92,20 @@ describe('understand', () => {
     expect(await understand(story, { fallbackLanguage: 'en', catalog })).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
   });
 
+  it('answers a question about what it can do, for computers in general, without acting', async () => {
+    for (const text of ['can you actually reboot computers from there?', 'kannst du überhaupt Laptops sperren?', 'tu peux vraiment éteindre des PC à distance ?']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+    }
+    expect((await understand('can you actually restart my laptop now?', { fallbackLanguage: 'en', catalog })).slots.action).toBe('restart');
+  });
+
+  it('answers the question of a message that rules the action out', async () => {
+    const question = await understand("Don't reboot it, I have unsaved work. Why does my PC get so slow after lunch?", { fallbackLanguage: 'en', catalog });
+    expect(question.tool).toBe('search_knowledge_base');
+    const why = await understand('non riavviarlo per favore, voglio solo capire perché è così lento', { fallbackLanguage: 'it', catalog });
+    expect(why.tool).toBe('search_knowledge_base');
+  });
+
   it('acts on a request that follows thanks', async () => {
     const lock = await understand('Danke für vorhin! Jetzt bitte meinen Laptop sperren', { fallbackLanguage: 'de', catalog });
     expect(lock).toMatchObject({ tool: 'request_device_action', slots: { action: 'lock' } });

@@ -5,7 +5,9 @@ import { detectLanguage } from '../../../kb-index/language/detect-language.js';
 import { normalize } from '../../../kb-index/text/normalize.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
 import type { Intent } from './intents.js';
+import { asksWhetherAble } from './asks-capability.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
+import { ruledOutAction } from './negated-action.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
 import { reportsProblem } from './problem-report.js';
 import { loadIntentClassifier } from './train-classifier.js';
@@ -222,6 +224,15 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
   }
   if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
+  if ((actionForIntent(top.intent) || top.intent === 'install_software') && asksWhetherAble(text)) {
+    [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
+  }
+  // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays.
+  const ruledOut = actionForIntent(top.intent) || top.intent === 'cancel' || top.intent === 'deny' ? ruledOutAction(text) : undefined;
+  if (ruledOut === 'question' || (ruledOut === 'nothing' && actionForIntent(top.intent))) {
+    const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
+    [top, ...rest] = [{ intent: instead, score: top.score }, top, ...rest.filter((r) => r.intent !== instead)];
+  }
   const told = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const intent =
     REFERS_TO_A_TICKET.has(told) && extractTicketNumber(text, true) !== undefined

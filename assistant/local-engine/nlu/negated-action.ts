@@ -1,0 +1,23 @@
+// "don't restart anything", "ne redémarrez rien", "bitte nicht neu starten", "no lo reinicies", "non spegnerlo": the
+// action is named to be ruled out. Matched on lower-cased, accent-free text.
+const NEGATED = new RegExp(
+  [
+    String.raw`\b(?:don'?t|dont|do not|never|no need to)\s+(?:\w+\s+){0,2}?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
+    String.raw`\bne\s+(?:\w+\s+)?(?:redemarr|reboot|etei|eteign|verrouill|deconnect|relanc|reinitialis)\w*\s+(?:pas|rien|surtout|jamais)\b|\b(?:surtout pas|pas besoin de)\s+(?:\w+\s+)?(?:redemarr|etei|verrouill|deconnect|relanc)`,
+    String.raw`\b(?:nicht|keinen?|bloss nicht|bloß nicht)\s+(?:\w+\s+){0,2}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
+    String.raw`\bno\s+(?:\w+\s+)?(?:reinici|apag|bloque|cierr|reseteen|resetee)\w*`,
+    String.raw`\bnon\s+(?:\w+\s+)?(?:riavvi|spegn|blocc|disconnett|resett)\w*`,
+  ].join('|'),
+);
+
+// A question besides: "…, I just want to know why it is so slow".
+const ASKS_WHY = /\?|\b(?:why|how come|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/;
+
+const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'");
+
+/** How a message that names a device action only to rule it out reads: a question about the problem, or no request. */
+export function ruledOutAction(text: string): 'question' | 'nothing' | undefined {
+  const plain = fold(text);
+  if (!NEGATED.test(plain)) return undefined;
+  return ASKS_WHY.test(plain) ? 'question' : 'nothing';
+}
