@@ -106,6 +106,14 @@ describe('understand', () => {
     expect(why.tool).toBe('search_knowledge_base');
   });
 
+  it('opens a ticket for rights or access, even to an app of the catalog', async () => {
+    for (const text of ['could I get edit rights on the Marketing Teams channel?', 'ich bräuchte Leserechte auf dem Projektordner', 'necesito permisos para la carpeta de compras']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('create_ticket');
+    }
+    const install = await understand('Ich benötige Zoom für den Zugriff auf die Kundenmeetings', { fallbackLanguage: 'de', catalog });
+    expect(install.tool).toBe('request_software_install');
+  });
+
   it('acts on a request that follows thanks', async () => {
     const lock = await understand('Danke für vorhin! Jetzt bitte meinen Laptop sperren', { fallbackLanguage: 'de', catalog });
     expect(lock).toMatchObject({ tool: 'request_device_action', slots: { action: 'lock' } });

@@ -6,6 +6,7 @@ import { normalize } from '../../../kb-index/text/normalize.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
 import type { Intent } from './intents.js';
 import { asksWhetherAble } from './asks-capability.js';
+import { asksForAccess } from './asks-for-access.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 import { ruledOutAction } from './negated-action.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
@@ -232,6 +233,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (ruledOut === 'question' || (ruledOut === 'nothing' && actionForIntent(top.intent))) {
     const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
     [top, ...rest] = [{ intent: instead, score: top.score }, top, ...rest.filter((r) => r.intent !== instead)];
+  }
+  if (top.intent === 'install_software' && asksForAccess(text)) {
+    [top, ...rest] = [{ intent: 'create_ticket', score: top.score }, top, ...rest.filter((r) => r.intent !== 'create_ticket')];
   }
   const told = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const intent =
