@@ -1,6 +1,5 @@
-import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, HumanMessage, SystemMessage, type AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import { createAgent, createMiddleware } from 'langchain';
 import type pino from 'pino';
 import { t } from '../../i18n/translate.js';
 import type { ToolDefinition } from '../../tools/tool.js';
@@ -37,19 +36,16 @@ export const READ_ONLY_TOOLS: readonly string[] = ['search_knowledge_base', 'lis
 
 const DEFAULT_MODEL = 'gpt-4o-mini';
 
-/** The LangGraph node of the model call in `createAgent` (langchain 1.x `AGENT_NODE_NAME`). */
-const MODEL_NODE = 'model_request';
-
 class StepLimitError extends Error {
   override name = 'StepLimitError';
 }
 
 /**
- * The assistant engine backed by an OpenAI-compatible chat model through a LangChain agent.
+ * The assistant engine backed by an OpenAI-compatible chat model (LangChain's `ChatOpenAI`) with our tools.
  *
- * One `ChatOpenAI` client and one agent per engine: the agent graph holds no per-turn state,
- * the turn's `ToolContext` and call log travel in the runtime context of each `stream()`
- * call, so concurrent turns share nothing mutable.
+ * One client per engine; each turn keeps its messages, `ToolContext` and call log to itself, so concurrent turns
+ * share nothing mutable. The loop is ours rather than a LangGraph agent's: a turn is at most a few model calls and
+ * tool rounds, and the graph's bookkeeping cost more CPU per turn than the rest of the turn's work together.
  */
 export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngine {
   const maxSteps = options.maxSteps ?? 6;
@@ -67,29 +63,16 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
     timeout: options.requestTimeoutMs ?? 20_000,
   });
 
-  const { tools, middleware: toolMiddleware } = toLangchainTools(options.tools);
+  const { tools, runToolCall } = toLangchainTools(options.tools);
+  const withTools = model.bindTools(tools);
+  // After `maxSteps` tool rounds the model is called once more without tools, so it answers from what it has.
+  const answerOnly = model.bindTools(tools, { tool_choice: 'none' });
 
   /**
-   * Bounds the tool rounds of a turn. After `maxSteps` rounds the model is called once more
-   * with `tool_choice: "none"`, so it answers from what it has; a model that still asks for
-   * tools is stopped with `StepLimitError` before any further tool runs.
+   * The agent loop: the model answers or asks for tools; the tools of one round run together and their outcomes go
+   * back to it, until it answers in text. A model that still asks for tools after the last round is stopped with
+   * `StepLimitError` before any further tool runs.
    */
-  const stepLimit = createMiddleware({
-    name: 'PorticoStepLimit',
-    wrapModelCall: async (request, handler) => {
-      if (toolRoundsThisTurn(request.messages) < maxSteps) return handler(request);
-      const response = await handler({ ...request, toolChoice: 'none' });
-      if ((response.tool_calls?.length ?? 0) > 0) {
-        throw new StepLimitError(`the model asked for tools after ${maxSteps} tool rounds`);
-      }
-      return response;
-    },
-  });
-
-  const agent = createAgent({ model, tools, middleware: [stepLimit, toolMiddleware] });
-  // Each round is two graph steps (model, tools); the step limit ends the turn long before this.
-  const recursionLimit = 2 * (maxSteps + 1) + 10;
-
   async function runTurn(input: TurnInput, sink: TurnSink): Promise<TurnResult> {
     const turn: ToolTurn = { toolContext: input.tools, calls: [], executed: [], logger };
     const timeout = AbortSignal.timeout(turnTimeoutMs);
@@ -106,30 +89,30 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
         ...input.history.map(historyMessage),
         new HumanMessage(input.text),
       ];
-      const stream = await agent.stream({ messages }, { streamMode: ['messages', 'values'], signal, recursionLimit, context: turn });
-
-      let finalMessages: BaseMessage[] = messages;
-      let lastMessageId: string | undefined;
-      for await (const [mode, payload] of stream) {
-        if (mode === 'values') {
-          finalMessages = (payload as { messages: BaseMessage[] }).messages;
-          continue;
+      const texts: string[] = [];
+      for (let round = 0; ; round += 1) {
+        const last = round >= maxSteps;
+        let reply: AIMessageChunk | undefined;
+        let wrote = false;
+        for await (const chunk of await (last ? answerOnly : withTools).stream(messages, { signal })) {
+          reply = reply ? reply.concat(chunk) : chunk;
+          // Tool-call chunks carry arguments, not words for the user.
+          if ((chunk.tool_call_chunks?.length ?? 0) > 0 || !chunk.text) continue;
+          // A new model message after some text (text, tool round, more text): the same blank line the final text
+          // puts between the two, so deltas add up to the answer.
+          if (streamed && !wrote) emit('\n\n');
+          wrote = true;
+          emit(chunk.text);
         }
-        if (mode !== 'messages') continue;
-        const [chunk, meta] = payload as [BaseMessage, { langgraph_node?: string }];
-        if (meta.langgraph_node !== MODEL_NODE || !AIMessageChunk.isInstance(chunk)) continue;
-        // Tool-call chunks carry arguments, not words for the user.
-        if ((chunk.tool_call_chunks?.length ?? 0) > 0) continue;
-        const text = chunk.text;
-        if (!text) continue;
-        // A new model message after some text (text, tool round, more text): the same
-        // blank line the final text puts between the two, so deltas add up to the answer.
-        if (streamed && chunk.id !== lastMessageId) emit('\n\n');
-        lastMessageId = chunk.id;
-        emit(text);
+        if (!reply) throw new Error('the model sent no message');
+        if (reply.text) texts.push(reply.text);
+        const calls = reply.tool_calls ?? [];
+        if (calls.length === 0) break;
+        if (last) throw new StepLimitError(`the model asked for tools after ${maxSteps} tool rounds`);
+        messages.push(reply, ...(await Promise.all(calls.map((call) => runToolCall(call, turn)))));
       }
 
-      const text = turnText(finalMessages);
+      const text = texts.join('\n\n');
       if (!text.trim()) throw new Error('the model ended the turn without an answer');
       // Normally equal; should a provider's chunks not add up, send the difference.
       if (text.startsWith(streamed) && text.length > streamed.length) sink.delta(text.slice(streamed.length));
@@ -161,13 +144,12 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
     state: { input: TurnInput; sink: TurnSink; turn: ToolTurn; streamed: string; timedOut: boolean },
   ): Promise<TurnResult> {
     const { input, sink, turn, streamed } = state;
-    const cause = unwrap(error);
-    const reason = state.timedOut ? 'timeout' : cause instanceof StepLimitError || isRecursionError(cause) ? 'step_limit' : 'provider';
+    const reason = state.timedOut ? 'timeout' : error instanceof StepLimitError ? 'step_limit' : 'provider';
     // A refusal ({ok:false}) changed nothing; a tool still running when the turn timed out may have.
     const changed = turn.executed.filter((run) => !readOnly.has(run.name) && run.outcome?.ok !== false);
     // The error alone, not the request: the client's options hold the API key.
     logger.warn(
-      { reason, err: describeError(cause), toolCalls: turn.calls.map((call) => call.name), fallback: changed.length === 0 },
+      { reason, err: describeError(error), toolCalls: turn.calls.map((call) => call.name), fallback: changed.length === 0 },
       'llm turn failed',
     );
 
@@ -184,46 +166,6 @@ export function createLlmEngine(options: CreateLlmEngineOptions): AssistantEngin
   }
 
   return { name: 'llm', runTurn };
-}
-
-/** Tool rounds since the user's message: the AI messages that asked for tools. */
-function toolRoundsThisTurn(messages: BaseMessage[]): number {
-  let rounds = 0;
-  for (let i = messages.length - 1; i >= 0; i -= 1) {
-    const message = messages[i]!;
-    if (HumanMessage.isInstance(message)) break;
-    if (AIMessage.isInstance(message) && (message.tool_calls?.length ?? 0) > 0) rounds += 1;
-  }
-  return rounds;
-}
-
-/** The text the model wrote after the user's message, message by message, as it was streamed. */
-function turnText(messages: BaseMessage[]): string {
-  const texts: string[] = [];
-  for (let i = messages.length - 1; i >= 0; i -= 1) {
-    const message = messages[i]!;
-    if (HumanMessage.isInstance(message)) break;
-    if (AIMessage.isInstance(message) && message.text) texts.unshift(message.text);
-  }
-  return texts.join('\n\n');
-}
-
-/**
- * Errors thrown in or through a middleware (ours wraps every model call) arrive wrapped in
- * langchain's `MiddlewareError`, the original on `cause`: the root cause says what happened.
- */
-function unwrap(error: unknown): unknown {
-  let current = error;
-  while (isMiddlewareError(current) && current.cause !== undefined) current = current.cause;
-  return current;
-}
-
-function isMiddlewareError(error: unknown): error is Error {
-  return error instanceof Error && (error as { '~brand'?: unknown })['~brand'] === 'MiddlewareError';
-}
-
-function isRecursionError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'GraphRecursionError';
 }
 
 function describeError(error: unknown): Record<string, unknown> {
