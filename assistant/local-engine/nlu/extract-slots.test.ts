@@ -29,6 +29,7 @@ describe('extractDeviceHint', () => {
     expect(extractDeviceHint('shut down my Dell please')?.platform).toBe('windows');
     expect(extractDeviceHint('redémarre mon HP')?.platform).toBe('windows');
     expect(extractDeviceHint('sperr mein Lenovo Notebook')?.platform).toBe('windows');
+    expect(extractDeviceHint('fahr bitte den HP-Laptop runter')).toEqual({ platform: 'windows', words: ['laptop'] });
   });
 
   it('keeps the kind of computer without guessing a platform', () => {
