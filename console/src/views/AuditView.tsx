@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntryView, AuditPage } from '../../../domain/audit/audit-schemas.js';
 import { getAudit } from '../api/insight.js';
+import { OptionalSelect } from '../components/OptionalSelect.js';
 import { loaded, LoadStatus, type Loadable } from '../components/LoadStatus.js';
 import { dateTime, tr } from '../i18n/i18n.js';
 
@@ -109,28 +110,20 @@ export function AuditView() {
           <span>{tr('console.audit.search')}</span>
           <input type="search" value={typed} placeholder={tr('console.audit.searchHint')} onInput={(event) => setTyped(event.currentTarget.value)} />
         </label>
-        <label>
-          <span>{tr('console.audit.action')}</span>
-          <select value={filters.action} onChange={(event) => change({ action: event.currentTarget.value })}>
-            <option value="">{tr('console.audit.any')}</option>
-            {FAMILIES.map((family) => (
-              <option key={family} value={family}>
-                {tr(`console.audit.family.${family}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{tr('console.audit.entity')}</span>
-          <select value={filters.entity} onChange={(event) => change({ entity: event.currentTarget.value })}>
-            <option value="">{tr('console.audit.any')}</option>
-            {Object.entries(ENTITIES).map(([entity, family]) => (
-              <option key={entity} value={entity}>
-                {tr(`console.audit.family.${family}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionalSelect
+          label={tr('console.audit.action')}
+          anyLabel={tr('console.audit.any')}
+          value={filters.action || undefined}
+          options={FAMILIES.map((family) => ({ value: family, label: tr(`console.audit.family.${family}`) }))}
+          onChange={(action) => change({ action: action ?? '' })}
+        />
+        <OptionalSelect
+          label={tr('console.audit.entity')}
+          anyLabel={tr('console.audit.any')}
+          value={filters.entity || undefined}
+          options={Object.entries(ENTITIES).map(([entity, family]) => ({ value: entity, label: tr(`console.audit.family.${family}`) }))}
+          onChange={(entity) => change({ entity: entity ?? '' })}
+        />
         <label>
           <span>{tr('console.audit.from')}</span>
           <input type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => change({ from: event.currentTarget.value })} />

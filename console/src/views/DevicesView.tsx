@@ -16,6 +16,7 @@ import { listCompanies, searchContacts } from '../api/people.js';
 import { CopyField } from '../components/CopyField.js';
 import { ConfirmDialog, Dialog } from '../components/Dialog.js';
 import { FormDialog, settle } from '../components/FormDialog.js';
+import { OptionalSelect } from '../components/OptionalSelect.js';
 import type { Loadable } from '../components/LoadStatus.js';
 import { dateTime, timeAgo, tr } from '../i18n/i18n.js';
 import { isAdmin } from '../store/session.js';
@@ -34,17 +35,13 @@ const PLATFORMS = { windows: 'Windows', macos: 'macOS', linux: 'Linux' } as cons
 function ContactSelect({ label, data, companyId, value, onChange }: { label: string; data: Data; companyId: string; value: string; onChange(id: string): void }) {
   const contacts = [...data.contacts.values()].filter((contact) => contact.companyId === companyId).sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <label>
-      <span>{label}</span>
-      <select value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        <option value="">{tr('console.devices.nobody')}</option>
-        {contacts.map((contact) => (
-          <option key={contact.id} value={contact.id}>
-            {contact.name} ({contact.email})
-          </option>
-        ))}
-      </select>
-    </label>
+    <OptionalSelect
+      label={label}
+      anyLabel={tr('console.devices.nobody')}
+      value={value || undefined}
+      options={contacts.map((contact) => ({ value: contact.id, label: `${contact.name} (${contact.email})` }))}
+      onChange={(id) => onChange(id ?? '')}
+    />
   );
 }
 

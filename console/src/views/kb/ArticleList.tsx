@@ -3,6 +3,7 @@ import type { AdminArticlePage, AdminArticleSummary } from '../../../../domain/k
 import { LANGUAGES } from '../../../../i18n/languages.js';
 import { listArticles } from '../../api/kb.js';
 import { followLink, href, navigate, search } from '../../app/router.js';
+import { OptionalSelect } from '../../components/OptionalSelect.js';
 import { timeAgo, tr } from '../../i18n/i18n.js';
 import { apiQuery, filtersFromSearch, PAGE_SIZE, searchOf, VISIBILITIES, type ArticleListFilters } from '../../store/kb-filters.js';
 import { languageName } from '../contacts/languages.js';
@@ -38,42 +39,27 @@ function Filters({ filters, tags }: { filters: ArticleListFilters; tags: string[
         <span>{tr('console.kb.filter.search')}</span>
         <input type="search" value={text} placeholder={tr('console.kb.filter.searchHint')} onInput={(event) => setText(event.currentTarget.value)} />
       </label>
-      <label>
-        <span>{tr('console.kb.language')}</span>
-        <select value={filters.language ?? ''} onChange={(event) => setFilters(filters, { language: (event.currentTarget.value || undefined) as ArticleListFilters['language'] })}>
-          <option value="">{tr('console.kb.filter.anyLanguage')}</option>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{tr('console.kb.visibility')}</span>
-        <select
-          value={filters.visibility ?? ''}
-          onChange={(event) => setFilters(filters, { visibility: (event.currentTarget.value || undefined) as ArticleListFilters['visibility'] })}
-        >
-          <option value="">{tr('console.kb.filter.anyVisibility')}</option>
-          {VISIBILITIES.map((visibility) => (
-            <option key={visibility} value={visibility}>
-              {tr(`console.kb.visibility.${visibility}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{tr('console.kb.tag')}</span>
-        <select value={filters.tag ?? ''} onChange={(event) => setFilters(filters, { tag: event.currentTarget.value || undefined })}>
-          <option value="">{tr('console.kb.filter.anyTag')}</option>
-          {[...new Set([...tags, ...(filters.tag ? [filters.tag] : [])])].map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OptionalSelect
+        label={tr('console.kb.language')}
+        anyLabel={tr('console.kb.filter.anyLanguage')}
+        value={filters.language}
+        options={LANGUAGES.map((code) => ({ value: code, label: languageName(code) }))}
+        onChange={(language) => setFilters(filters, { language })}
+      />
+      <OptionalSelect
+        label={tr('console.kb.visibility')}
+        anyLabel={tr('console.kb.filter.anyVisibility')}
+        value={filters.visibility}
+        options={VISIBILITIES.map((visibility) => ({ value: visibility, label: tr(`console.kb.visibility.${visibility}`) }))}
+        onChange={(visibility) => setFilters(filters, { visibility })}
+      />
+      <OptionalSelect
+        label={tr('console.kb.tag')}
+        anyLabel={tr('console.kb.filter.anyTag')}
+        value={filters.tag}
+        options={[...new Set([...tags, ...(filters.tag ? [filters.tag] : [])])].map((tag) => ({ value: tag, label: tag }))}
+        onChange={(tag) => setFilters(filters, { tag })}
+      />
       {filtered && (
         <button type="button" class="secondary filter-clear" onClick={() => navigate('/kb', { replace: true })}>
           {tr('console.kb.filter.clear')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TicketView } from '../../../../domain/tickets/ticket-schemas.js';
 import { listTickets, type TicketPage } from '../../api/tickets.js';
 import { followLink, href, navigate, search } from '../../app/router.js';
+import { OptionalSelect } from '../../components/OptionalSelect.js';
 import { timeAgo, tr } from '../../i18n/i18n.js';
 import { me } from '../../store/session.js';
 import {
@@ -61,60 +62,41 @@ function Filters({ filters, counts }: { filters: QueueFilters; counts: Partial<R
           </label>
         ))}
       </fieldset>
-      <label>
-        <span>{tr('console.tickets.filter.company')}</span>
-        <select value={filters.companyId ?? ''} onChange={(event) => setFilters(filters, { companyId: event.currentTarget.value || undefined })}>
-          <option value="">{tr('console.tickets.filter.anyCompany')}</option>
-          {companies.value.map((company) => (
-            <option key={company.id} value={company.id}>
-              {company.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{tr('console.tickets.filter.source')}</span>
-        <select
-          value={filters.source ?? ''}
-          onChange={(event) => setFilters(filters, { source: (event.currentTarget.value || undefined) as QueueFilters['source'] })}
-        >
-          <option value="">{tr('console.tickets.filter.anySource')}</option>
-          {TICKET_SOURCES.map((source) => (
-            <option key={source} value={source}>
-              {tr(`console.tickets.source.${source}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{tr('console.tickets.assignee')}</span>
-        <select value={filters.assignee ?? ''} onChange={(event) => setFilters(filters, { assignee: event.currentTarget.value || undefined })}>
-          <option value="">{tr('console.tickets.filter.anyone')}</option>
-          <option value="me">{tr('console.tickets.filter.me')}</option>
-          <option value="none">{tr('console.tickets.unassigned')}</option>
-          {technicians.value
-            .filter((technician) => technician.id !== me.value?.user.id)
-            .map((technician) => (
-              <option key={technician.id} value={technician.id}>
-                {technician.name}
-              </option>
-            ))}
-        </select>
-      </label>
-      <label>
-        <span>{tr('console.tickets.filter.escalation')}</span>
-        <select
-          value={filters.escalated === undefined ? '' : String(filters.escalated)}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setFilters(filters, { escalated: value === '' ? undefined : value === 'true' });
-          }}
-        >
-          <option value="">{tr('console.tickets.filter.allTickets')}</option>
-          <option value="true">{tr('console.tickets.filter.escalatedOnly')}</option>
-          <option value="false">{tr('console.tickets.filter.notEscalated')}</option>
-        </select>
-      </label>
+      <OptionalSelect
+        label={tr('console.tickets.filter.company')}
+        anyLabel={tr('console.tickets.filter.anyCompany')}
+        value={filters.companyId}
+        options={companies.value.map((company) => ({ value: company.id, label: company.name }))}
+        onChange={(companyId) => setFilters(filters, { companyId })}
+      />
+      <OptionalSelect
+        label={tr('console.tickets.filter.source')}
+        anyLabel={tr('console.tickets.filter.anySource')}
+        value={filters.source}
+        options={TICKET_SOURCES.map((source) => ({ value: source, label: tr(`console.tickets.source.${source}`) }))}
+        onChange={(source) => setFilters(filters, { source })}
+      />
+      <OptionalSelect
+        label={tr('console.tickets.assignee')}
+        anyLabel={tr('console.tickets.filter.anyone')}
+        value={filters.assignee}
+        options={[
+          { value: 'me', label: tr('console.tickets.filter.me') },
+          { value: 'none', label: tr('console.tickets.unassigned') },
+          ...technicians.value.filter((technician) => technician.id !== me.value?.user.id).map((technician) => ({ value: technician.id, label: technician.name })),
+        ]}
+        onChange={(assignee) => setFilters(filters, { assignee })}
+      />
+      <OptionalSelect
+        label={tr('console.tickets.filter.escalation')}
+        anyLabel={tr('console.tickets.filter.allTickets')}
+        value={filters.escalated === undefined ? undefined : filters.escalated ? 'true' : 'false'}
+        options={[
+          { value: 'true', label: tr('console.tickets.filter.escalatedOnly') },
+          { value: 'false', label: tr('console.tickets.filter.notEscalated') },
+        ]}
+        onChange={(escalated) => setFilters(filters, { escalated: escalated === undefined ? undefined : escalated === 'true' })}
+      />
       {!isDefault && (
         <button type="button" class="secondary filter-clear" onClick={() => navigate('/tickets', { replace: true })}>
           {tr('console.tickets.filter.clear')}
