@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { listCatalogApps } from '../db/repositories/catalog.js';
 import { loadTurnContext } from '../db/repositories/conversations.js';
 import { listDevicesOfContact } from '../db/repositories/devices.js';
 import type { ContactActor, Ctx } from '../domain/context.js';
@@ -16,6 +15,7 @@ import { guardedStream } from '../text/guarded-stream.js';
 import type { ActionView, Citation, TicketTouched } from '../tools/tool.js';
 import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
 import { userAsksForAction } from './action-gate.js';
+import { catalogForReading } from './catalog-for-reading.js';
 import { ownershipOf } from './beyond-own-devices.js';
 import { replyLanguage } from './reply-language.js';
 
@@ -70,7 +70,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
       fallbackLanguage: language,
       pending: conversation?.pending ?? null,
       own,
-      catalog: () => listCatalogApps(deps.pool, ctx.tenantId, { enabledOnly: true }),
+      catalog: () => catalogForReading(deps.pool, ctx.tenantId),
     }));
   const record = { citations: [] as Citation[], actions: [] as ActionView[], tickets: [] as TicketTouched[] };
   // The deltas go through the same guard as the stored answer, so no link or secret shows even while it streams.

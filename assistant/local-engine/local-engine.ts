@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { listCatalogApps } from '../../db/repositories/catalog.js';
 import type { ActionView } from '../../domain/actions/action-schemas.js';
 import { cancelAction } from '../../domain/actions/cancel-action.js';
 import type { CatalogAppRef } from '../../domain/catalog/match-catalog-app.js';
@@ -13,6 +12,7 @@ import type { QuickReply } from '../../domain/conversations/conversation-schemas
 import type { Citation, ToolOutcome } from '../../tools/tool.js';
 import type { AssistantEngine, DeviceSummary, PendingState, ToolCallRecord, TurnInput, TurnResult, TurnSink } from '../engine.js';
 import { asksBeyondOwnDevices, namesSomeoneElsesDevice, ownershipOf } from '../beyond-own-devices.js';
+import { catalogForReading } from '../catalog-for-reading.js';
 import { stepsFromPassage } from './kb-steps.js';
 import { understand, type Understanding } from './nlu/understand.js';
 import { readFollowUp, type Proposal } from './follow-up.js';
@@ -333,7 +333,7 @@ export function createLocalEngine(deps: { pool: pg.Pool }): AssistantEngine {
     name: 'local',
     async runTurn(input: TurnInput, sink: TurnSink): Promise<TurnResult> {
       const toolCalls: ToolCallRecord[] = [];
-      const catalog = input.profile.sections.selfService ? await listCatalogApps(deps.pool, input.tools.ctx.tenantId, { enabledOnly: true }) : [];
+      const catalog = input.profile.sections.selfService ? await catalogForReading(deps.pool, input.tools.ctx.tenantId) : [];
       const turn: Turn = {
         input,
         catalog,

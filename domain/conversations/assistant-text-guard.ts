@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { readRecently } from '../../db/recent-reads.js';
 import { listTenantHostnames } from '../../db/repositories/tenants.js';
 import { inertForeignLinks } from '../../text/inert-links.js';
 import { maskSecretValues, redactSecrets } from './redact-secrets.js';
@@ -10,13 +11,16 @@ export type AssistantTextGuard = {
   clean(text: string): string;
 };
 
+// Every turn asks, and a hostname is rarely added or removed: such a change reaches the assistant's links a few seconds late.
+const portalHostnames = readRecently(async (q, tenantId) => (await listTenantHostnames(q, tenantId)).map((row) => row.hostname.toLowerCase()), 5_000);
+
 /**
  * The guard of one turn: the user's own secrets masked wherever the assistant repeats them, and every link that leaves
  * the portal (any hostname of the tenant counts as the portal) made plain text, so nothing a user or a model wrote
  * becomes a link to somewhere else in another user's chat.
  */
 export async function assistantTextGuard(q: pg.Pool | pg.PoolClient, tenantId: string, secrets: readonly string[]): Promise<AssistantTextGuard> {
-  const hostnames = (await listTenantHostnames(q, tenantId)).map((row) => row.hostname.toLowerCase());
+  const hostnames = await portalHostnames(q, tenantId);
   return { secrets, clean: (text) => inertForeignLinks(maskSecretValues(text, secrets), hostnames) };
 }
 
