@@ -38,6 +38,9 @@ import { startHostnameSweeper } from './hostname-sweeper.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
 import { startConversationDelivery } from './realtime/conversation-delivery.js';
 import { consoleNamespace } from './realtime/console-namespace.js';
+import { ChannelChats } from './channels/channel-chats.js';
+import { ChannelOutbounds } from './channels/channel-outbound.js';
+import { widgetOutbound } from './channels/widget-outbound.js';
 
 export type RunningPortico = {
   url: string;
@@ -147,19 +150,13 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const io = new SocketServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool) });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
-    const delivery = new ActionDelivery(io, db.pool, logger, events);
+    const channels = new ChannelOutbounds(db.pool, logger, widgetOutbound(io));
+    const chats = new ChannelChats({ pool: db.pool, kb, engine, logger, events, channels });
+    const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
-    startConversationDelivery(io, db.pool, logger, events);
+    startConversationDelivery(io, db.pool, logger, events, channels);
     startTicketNotifications(db.pool, logger, events, email);
-    const portal = portalNamespace(io, {
-      pool: db.pool,
-      kb,
-      engine,
-      logger,
-      events,
-      verification,
-      deliverWithinSeconds,
-    });
+    const portal = portalNamespace(io, { pool: db.pool, logger, events, verification, deliverWithinSeconds, chats });
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
     agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
