@@ -9,6 +9,8 @@ export type ConversationRow = {
   /** The technician who took the chat over, while one is in. */
   technician_id: string | null;
   technician_name: string | null;
+  /** Where the conversation lives: `widget`, `slack`, `teams` or `email`. */
+  channel: string;
   created_at: Date;
   updated_at: Date;
 };
@@ -28,7 +30,7 @@ export type MessageRow = {
 };
 
 const CONVERSATION_COLUMNS = `c.id, c.contact_id, c.ticket_id, t.number AS ticket_number, c.pending, c.technician_id, tc.name AS technician_name,
-  c.created_at, c.updated_at`;
+  c.channel, c.created_at, c.updated_at`;
 const FROM_CONVERSATIONS = `FROM conversations c LEFT JOIN tickets t ON t.tenant_id = c.tenant_id AND t.id = c.ticket_id
   LEFT JOIN technicians tc ON tc.tenant_id = c.tenant_id AND tc.id = c.technician_id`;
 const MESSAGE_COLUMNS = 'id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, author_name, created_at';
@@ -42,7 +44,7 @@ export async function insertConversation(
 ): Promise<ConversationRow> {
   const { rows } = await q.query<ConversationRow>(
     `INSERT INTO conversations (tenant_id, contact_id, channel, channel_thread, channel_address) VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, contact_id, ticket_id, NULL::integer AS ticket_number, pending, technician_id, NULL::text AS technician_name, created_at, updated_at`,
+     RETURNING id, contact_id, ticket_id, NULL::integer AS ticket_number, pending, technician_id, NULL::text AS technician_name, channel, created_at, updated_at`,
     [tenantId, contactId, channel.kind, channel.thread, channel.address === null ? null : JSON.stringify(channel.address)],
   );
   return rows[0]!;

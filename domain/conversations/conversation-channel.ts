@@ -15,9 +15,13 @@ export type ConversationChannel =
 
 const StoredAddressSchema = z.record(z.string(), z.string());
 
+export function channelKind(stored: string): ChannelKind {
+  return z.enum(CHANNEL_KINDS).parse(stored);
+}
+
 /** The channel of a stored conversation, from its columns. */
 export function conversationChannel(row: { channel: string; channel_thread: string | null; channel_address: unknown }): ConversationChannel {
-  const kind = z.enum(CHANNEL_KINDS).parse(row.channel);
+  const kind = channelKind(row.channel);
   if (kind === 'widget' || row.channel_thread === null) return { kind: 'widget' };
   return { kind, thread: row.channel_thread, address: StoredAddressSchema.parse(row.channel_address ?? {}) };
 }

@@ -139,6 +139,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
 /** A reconnecting widget gets its current conversation back without asking. */
 async function restoreLatest(socket: Socket, pool: pg.Pool, ctx: Ctx & { actor: ContactActor }): Promise<void> {
   const [latest] = await listMyConversations(pool, ctx, 1).catch(() => []);
-  if (!latest || Date.now() - Date.parse(latest.updatedAt) > RESTORE_WITHIN_MS) return;
+  // A chat the user is having in Slack or Teams answers there: the widget starts its own.
+  if (!latest || latest.channel !== 'widget' || Date.now() - Date.parse(latest.updatedAt) > RESTORE_WITHIN_MS) return;
   socket.emit('chat:history', { conversation: await getConversation(pool, ctx, latest.id) });
 }

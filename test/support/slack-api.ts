@@ -84,7 +84,7 @@ export class SlackApi {
   }
 
   /** Waits until some message of the thread, as last edited, passes `test`. */
-  async waitInThread(channel: string, threadTs: string, test: (text: string) => boolean, timeoutMs = 30_000): Promise<{ ts: string; text: string; blocks?: any[] }> {
+  async waitInThread(channel: string, threadTs: string, test: (text: string) => boolean, timeoutMs = 45_000): Promise<{ ts: string; text: string; blocks?: any[] }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.thread(channel, threadTs).find((message) => test(message.text));
