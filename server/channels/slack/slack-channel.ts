@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { format } from 'node:util';
 import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
 import type { IRouter } from 'express';
 import type pg from 'pg';
@@ -73,10 +74,10 @@ export function slackMessageId(teamId: string, channelId: string, ts: string): s
 function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ channel: 'slack' });
   return {
-    debug: (...msg: unknown[]) => log.debug(msg.map(String).join(' ')),
-    info: (...msg: unknown[]) => log.info(msg.map(String).join(' ')),
-    warn: (...msg: unknown[]) => log.warn(msg.map(String).join(' ')),
-    error: (...msg: unknown[]) => log.error(msg.map(String).join(' ')),
+    debug: (...msg: unknown[]) => log.debug(format(...msg)),
+    info: (...msg: unknown[]) => log.info(format(...msg)),
+    warn: (...msg: unknown[]) => log.warn(format(...msg)),
+    error: (...msg: unknown[]) => log.error(format(...msg)),
     setLevel: () => undefined,
     getLevel: () => LogLevel.INFO,
     setName: () => undefined,
