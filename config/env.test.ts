@@ -48,6 +48,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORTICO_TRUST_PROXY: value })).toThrow(/PORTICO_TRUST_PROXY: expected a number of proxies/);
   });
 
+  it('reads the Slack app from its signing secret and bot token, with Slack\'s API unless another is named', () => {
+    expect(loadConfig({}).slack).toBeUndefined();
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's3cret', SLACK_BOT_TOKEN: 'xoxb-1' }).slack).toEqual({
+      signingSecret: 's3cret',
+      botToken: 'xoxb-1',
+      apiUrl: 'https://slack.com/api/',
+    });
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+
+  it.each([
+    [{ SLACK_SIGNING_SECRET: 's3cret' }, /SLACK_BOT_TOKEN: expected with SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN both set/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET: expected with/],
+    [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxp-user' }, /SLACK_BOT_TOKEN: expected a bot token/],
+    [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL/],
+  ])('refuses the Slack variables %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: '' })).toMatchObject({ mode: 'embedded', openai: { apiKey: undefined } });
   });

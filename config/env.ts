@@ -93,6 +93,15 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'expected a bot token starting with "xoxb-"' }),
+  SLACK_API_URL: url(['http:', 'https:']),
+}).superRefine((e, ctx) => {
+  // One without the other would start a Slack channel that can check no request, or answer none.
+  if ((e.SLACK_SIGNING_SECRET === undefined) !== (e.SLACK_BOT_TOKEN === undefined)) {
+    const missing = e.SLACK_SIGNING_SECRET === undefined ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'expected with SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN both set, or neither' });
+  }
 });
 
 export type Config = {
@@ -116,6 +125,8 @@ export type Config = {
   /** Whether the demo tenant's devices are served by simulated agents inside the server. */
   demoAgents: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** The demo tenant's Slack app, when both its signing secret and bot token are set; `apiUrl` ends with a slash. */
+  slack?: { signingSecret: string; botToken: string; apiUrl: string };
 };
 
 export class ConfigError extends Error {}
@@ -151,5 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     actionExpirySeconds: e.PORTICO_ACTION_EXPIRY_SECONDS,
     demoAgents: e.PORTICO_DEMO_AGENTS,
     logLevel: e.LOG_LEVEL,
+    slack:
+      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: (e.SLACK_API_URL ?? 'https://slack.com/api/').replace(/\/?$/, '/') }
+        : undefined,
   };
 }

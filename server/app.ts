@@ -75,6 +75,11 @@ export type AppDeps = {
   resolver: CnameResolver;
   /** The directory of the built portal UI (main.js, main.css, and the embedded widget's widget.js and embed.js). */
   widgetDir: string;
+  /**
+   * The chat channels' endpoints under /integrations (Slack's events…), filled once the channels exist. Mounted before
+   * any body parser, since each checks the signature of the raw body, and before the tenant is read from the Host.
+   */
+  integrations?: express.Router;
 };
 
 export function createApp(deps: AppDeps): express.Express {
@@ -88,6 +93,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (deps.integrations) app.use('/integrations', deps.integrations);
 
   const registry = new OpenAPIRegistry();
   const api = express.Router();

@@ -1,6 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { createAssistantEngine, warmUpAssistant } from '../assistant/create-engine.js';
@@ -38,6 +39,12 @@ import { startHostnameSweeper } from './hostname-sweeper.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
 import { startConversationDelivery } from './realtime/conversation-delivery.js';
 import { consoleNamespace } from './realtime/console-namespace.js';
+import { ChannelChats } from './channels/channel-chats.js';
+import { ChannelOutbounds } from './channels/channel-outbound.js';
+import { widgetOutbound } from './channels/widget-outbound.js';
+import { slackChannel } from './channels/slack/slack-channel.js';
+import { actionSteps } from './realtime/action-steps.js';
+import { findTenantById, listTenants } from '../db/repositories/tenants.js';
 
 export type RunningPortico = {
   url: string;
@@ -75,6 +82,13 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   /** Another wait than two minutes before a technician's chats go back to the assistant when their console closed. */
   takeoverGraceMs?: number;
 };
+
+/** The tenant that channels configured by environment serve: the demo tenant, or the install's only one. */
+async function channelTenant(pool: Database['pool'], demoTenantId: string | undefined): Promise<{ id: string; name: string } | undefined> {
+  if (demoTenantId) return findTenantById(pool, demoTenantId);
+  const tenants = await listTenants(pool);
+  return tenants.length === 1 ? tenants[0] : undefined;
+}
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -129,7 +143,9 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       retry: emailRetry ?? DEFAULT_RETRY_POLICY,
       everyMs: emailSweepMs ?? 15_000,
     });
+    const integrations = express.Router();
     const app = createApp({
+      integrations,
       pool: db.pool,
       kb,
       logger,
@@ -147,19 +163,22 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const io = new SocketServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool) });
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
-    const delivery = new ActionDelivery(io, db.pool, logger, events);
+    const channels = new ChannelOutbounds(db.pool, logger, widgetOutbound(io));
+    const chats = new ChannelChats({ pool: db.pool, kb, engine, logger, events, channels });
+    const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
-    startConversationDelivery(io, db.pool, logger, events);
+    startConversationDelivery(io, db.pool, logger, events, channels);
     startTicketNotifications(db.pool, logger, events, email);
-    const portal = portalNamespace(io, {
-      pool: db.pool,
-      kb,
-      engine,
-      logger,
-      events,
-      verification,
-      deliverWithinSeconds,
-    });
+    const portal = portalNamespace(io, { pool: db.pool, logger, events, verification, deliverWithinSeconds, chats });
+    if (config.slack) {
+      const tenant = await channelTenant(db.pool, seed?.tenantId);
+      if (tenant) {
+        const steps = actionSteps({ pool: db.pool, events, verification, deliverWithinSeconds });
+        const slack = slackChannel(config.slack, { pool: db.pool, logger, chats, steps, verification, tenant });
+        channels.register('slack', slack.outbound);
+        integrations.use(slack.router);
+      } else logger.warn('SLACK_BOT_TOKEN is set but there are several tenants and no demo tenant: Slack stays off');
+    }
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
     agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });

@@ -9,6 +9,8 @@ export type ConversationRow = {
   /** The technician who took the chat over, while one is in. */
   technician_id: string | null;
   technician_name: string | null;
+  /** Where the conversation lives: `widget`, `slack`, `teams` or `email`. */
+  channel: string;
   created_at: Date;
   updated_at: Date;
 };
@@ -28,18 +30,49 @@ export type MessageRow = {
 };
 
 const CONVERSATION_COLUMNS = `c.id, c.contact_id, c.ticket_id, t.number AS ticket_number, c.pending, c.technician_id, tc.name AS technician_name,
-  c.created_at, c.updated_at`;
+  c.channel, c.created_at, c.updated_at`;
 const FROM_CONVERSATIONS = `FROM conversations c LEFT JOIN tickets t ON t.tenant_id = c.tenant_id AND t.id = c.ticket_id
   LEFT JOIN technicians tc ON tc.tenant_id = c.tenant_id AND tc.id = c.technician_id`;
 const MESSAGE_COLUMNS = 'id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, author_name, created_at';
 
-export async function insertConversation(q: Queryable, tenantId: string, contactId: string): Promise<ConversationRow> {
+/** A new conversation; one outside the widget is named by its channel's thread (a second one of that name fails as a unique violation). */
+export async function insertConversation(
+  q: Queryable,
+  tenantId: string,
+  contactId: string,
+  channel: { kind: string; thread: string | null; address: Record<string, string> | null } = { kind: 'widget', thread: null, address: null },
+): Promise<ConversationRow> {
   const { rows } = await q.query<ConversationRow>(
-    `INSERT INTO conversations (tenant_id, contact_id) VALUES ($1, $2)
-     RETURNING id, contact_id, ticket_id, NULL::integer AS ticket_number, pending, technician_id, NULL::text AS technician_name, created_at, updated_at`,
-    [tenantId, contactId],
+    `INSERT INTO conversations (tenant_id, contact_id, channel, channel_thread, channel_address) VALUES ($1, $2, $3, $4, $5)
+     RETURNING id, contact_id, ticket_id, NULL::integer AS ticket_number, pending, technician_id, NULL::text AS technician_name, channel, created_at, updated_at`,
+    [tenantId, contactId, channel.kind, channel.thread, channel.address === null ? null : JSON.stringify(channel.address)],
   );
   return rows[0]!;
+}
+
+/** The conversation a channel's thread names, with the contact it belongs to. */
+export async function findConversationInChannel(
+  q: Queryable,
+  tenantId: string,
+  channel: string,
+  thread: string,
+): Promise<{ id: string; contact_id: string } | undefined> {
+  const { rows } = await q.query<{ id: string; contact_id: string }>(
+    'SELECT id, contact_id FROM conversations WHERE tenant_id = $1 AND channel = $2 AND channel_thread = $3',
+    [tenantId, channel, thread],
+  );
+  return rows[0];
+}
+
+export type ConversationChannelRow = { contact_id: string; channel: string; channel_thread: string | null; channel_address: unknown };
+
+/** Where a conversation lives and whose it is. */
+export async function findConversationChannel(q: Queryable, tenantId: string, id: string): Promise<ConversationChannelRow | undefined> {
+  const { rows } = await q.query<ConversationChannelRow>(
+    'SELECT contact_id, channel, channel_thread, channel_address FROM conversations WHERE tenant_id = $1 AND id = $2',
+    [tenantId, id],
+  );
+  return rows[0];
 }
 
 export async function findConversation(q: Queryable, tenantId: string, id: string): Promise<ConversationRow | undefined> {

@@ -206,3 +206,12 @@ export async function updateContactProfile(
     profile.companyId,
   ]);
 }
+
+/** The tenant's first administrator: whom a stranger on a chat channel is told to ask for access. */
+export async function findFirstAdministrator(q: Queryable, tenantId: string): Promise<{ name: string; email: string } | undefined> {
+  const { rows } = await q.query<{ name: string; email: string }>(
+    'SELECT name, email FROM technicians WHERE tenant_id = $1 AND is_admin ORDER BY created_at, id LIMIT 1',
+    [tenantId],
+  );
+  return rows[0];
+}

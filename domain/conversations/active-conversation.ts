@@ -1,4 +1,5 @@
 import type { ActiveConversationRow } from '../../db/repositories/conversations.js';
+import { channelKind } from './conversation-channel.js';
 import type { ActiveConversation } from './takeover-schemas.js';
 import { ticketRef } from './message-view.js';
 
@@ -19,6 +20,7 @@ export function activeConversationView(row: ActiveConversationRow): ActiveConver
         : null,
     technician: row.technician_id && row.technician_name ? { id: row.technician_id, name: row.technician_name } : null,
     ticket: ticketRef(row),
+    channel: channelKind(row.channel),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

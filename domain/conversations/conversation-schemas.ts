@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { ActionViewSchema } from '../actions/action-schemas.js';
+import { CHANNEL_KINDS } from './conversation-channel.js';
 
 export const ChatSendSchema = z.strictObject({
   conversationId: z.uuid().optional(),
@@ -31,6 +32,8 @@ export type QuickReply = z.infer<typeof QuickReplySchema>;
 
 export const TechnicianRefSchema = z.object({ name: z.string() });
 
+export const ChannelKindSchema = z.enum(CHANNEL_KINDS).meta({ description: 'Where the conversation lives, and where its replies go: the widget, Slack, Teams or email.' });
+
 export const MessageViewSchema = z
   .object({
     id: z.string(),
@@ -58,6 +61,7 @@ export const ConversationViewSchema = z
     /** The user's answers to "Did this solve it?", by reply. */
     feedback: z.array(z.object({ messageId: z.string(), solved: z.boolean() })),
     technician: TechnicianRefSchema.nullable().meta({ description: 'The technician who took the chat over, while one is in.' }),
+    channel: ChannelKindSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -69,6 +73,7 @@ export const ConversationSummarySchema = z
     id: z.string(),
     ticket: z.object({ id: z.string(), number: z.number().int() }).nullable(),
     preview: z.string(),
+    channel: ChannelKindSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

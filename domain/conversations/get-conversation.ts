@@ -5,6 +5,7 @@ import { requireSection } from '../access/require.js';
 import { actionView } from '../actions/action-view.js';
 import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
+import { channelKind } from './conversation-channel.js';
 import type { ConversationSummary, ConversationView } from './conversation-schemas.js';
 import { messageView, technicianRef, ticketRef } from './message-view.js';
 
@@ -27,6 +28,7 @@ export async function getConversation(pool: pg.Pool, ctx: Ctx, id: string): Prom
     actions: actions.map((action) => actionView(action)),
     feedback: feedback.map((f) => ({ messageId: f.message_id, solved: f.solved })),
     technician: technicianRef(conversation),
+    channel: channelKind(conversation.channel),
     createdAt: conversation.created_at.toISOString(),
     updatedAt: conversation.updated_at.toISOString(),
   };
@@ -42,6 +44,7 @@ export async function listMyConversations(pool: pg.Pool, ctx: Ctx, limit: number
     id: c.id,
     ticket: ticketRef(c),
     preview: (previews.get(c.id) ?? '').slice(0, 120),
+    channel: channelKind(c.channel),
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),
   }));

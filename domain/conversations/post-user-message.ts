@@ -1,10 +1,18 @@
 import type pg from 'pg';
-import { appendMessage, findContactMessage, findConversation, insertConversation, isUniqueViolation } from '../../db/repositories/conversations.js';
+import {
+  appendMessage,
+  findContactMessage,
+  findConversation,
+  findConversationInChannel,
+  insertConversation,
+  isUniqueViolation,
+} from '../../db/repositories/conversations.js';
 import { withTransaction } from '../../db/transaction.js';
 import { requireContact, requireSection } from '../access/require.js';
 import type { ContactActor, Ctx } from '../context.js';
 import { AppError } from '../errors.js';
 import { withinCreationAllowance } from '../limits/creation-limits.js';
+import type { ConversationChannel } from './conversation-channel.js';
 import type { ChatSend, MessageView } from './conversation-schemas.js';
 import { messageView } from './message-view.js';
 import { openChatTicket, subjectFromText } from './open-chat-ticket.js';
@@ -32,12 +40,16 @@ export async function loadOwnConversation(q: pg.Pool | pg.PoolClient, ctx: Ctx &
   return conversation;
 }
 
+/** A user's message as any channel hands it over; without `channel`, the widget's. */
+export type UserMessageInput = ChatSend & { channel?: ConversationChannel };
+
 /**
  * Stores the user's chat message (secrets masked) before anything else happens, starting the conversation if needed,
  * within the user's allowance of new conversations; with "ticket per chat session" on, a session's first message also
- * opens its ticket, counted with its conversation.
+ * opens its ticket, counted with its conversation. A message in a channel's thread continues the conversation that
+ * thread started, whichever channel it is.
  */
-export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend): Promise<PostedMessage> {
+export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: UserMessageInput): Promise<PostedMessage> {
   requireContact(ctx);
   const actor = ctx.actor;
   const { settings } = await requireSection(pool, ctx, 'assistant');
@@ -49,18 +61,30 @@ export async function postUserMessage(pool: pg.Pool, ctx: Ctx, input: ChatSend):
   };
   const repeated = await storedBefore();
   if (repeated) return repeated;
+  const store = async () => storeUserMessage(pool, { ...ctx, actor }, await inChannelThread(pool, { ...ctx, actor }, input), settings.tickets.ticketPerChatSession);
   try {
-    return await storeUserMessage(pool, { ...ctx, actor }, input, settings.tickets.ticketPerChatSession);
+    return await store();
   } catch (error) {
     // The same message sent twice at once: the second insert met the first one's id.
     if (!isUniqueViolation(error)) throw error;
     const first = await storedBefore();
     if (first) return first;
+    // Two first messages of one channel thread at once: the other one started its conversation, this one continues it.
+    if (input.channel && input.channel.kind !== 'widget' && !input.conversationId) return store();
     throw new AppError('conflict', 'client message id already used', { cause: error });
   }
 }
 
-async function storeUserMessage(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }, input: ChatSend, wantsTicket: boolean): Promise<PostedMessage> {
+/** A message in a channel's thread that already has a conversation goes into it; only its own user's, though. */
+async function inChannelThread(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }, input: UserMessageInput): Promise<UserMessageInput> {
+  if (input.conversationId || !input.channel || input.channel.kind === 'widget') return input;
+  const known = await findConversationInChannel(pool, ctx.tenantId, input.channel.kind, input.channel.thread);
+  if (!known) return input;
+  if (known.contact_id !== ctx.actor.id) throw new AppError('not_found', 'no such conversation');
+  return { ...input, conversationId: known.id };
+}
+
+async function storeUserMessage(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }, input: UserMessageInput, wantsTicket: boolean): Promise<PostedMessage> {
   const actor = ctx.actor;
   const { text, secrets } = redactSecrets(input.text);
   const id = input.clientMessageId;
@@ -90,7 +114,13 @@ async function storeUserMessage(pool: pg.Pool, ctx: Ctx & { actor: ContactActor 
   }
   return withinCreationAllowance(pool, ctx, 'conversations', () =>
     withTransaction(pool, async (client) => {
-      const conversation = await insertConversation(client, ctx.tenantId, actor.id);
+      const channel = input.channel && input.channel.kind !== 'widget' ? input.channel : undefined;
+      const conversation = await insertConversation(
+        client,
+        ctx.tenantId,
+        actor.id,
+        channel ? { kind: channel.kind, thread: channel.thread, address: channel.address } : undefined,
+      );
       const opened = wantsTicket ? await ticketFor(client, conversation.id) : undefined;
       const appended = await appendMessage(client, ctx.tenantId, conversation.id, { id, role: 'user', text });
       return {

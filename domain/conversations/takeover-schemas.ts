@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MessageViewSchema, TechnicianRefSchema } from './conversation-schemas.js';
+import { ChannelKindSchema, MessageViewSchema, TechnicianRefSchema } from './conversation-schemas.js';
 
 /** What the console's socket events carry: a conversation, and a technician's message in it. */
 export const ConversationRefSchema = z.strictObject({ conversationId: z.uuid() });
@@ -16,6 +16,7 @@ export const ActiveConversationSchema = z
     lastMessage: z.object({ role: MessageViewSchema.shape.role, excerpt: z.string(), createdAt: z.string() }).nullable(),
     technician: z.object({ id: z.string(), name: z.string() }).nullable(),
     ticket: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+    channel: ChannelKindSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

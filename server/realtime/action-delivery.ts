@@ -10,6 +10,7 @@ import { recordDeviceReceipt } from '../../domain/actions/record-device-report.j
 import type { AgentDeviceRow } from '../../db/repositories/devices.js';
 import { findActionRequest } from '../../db/repositories/action-requests.js';
 import { withTransaction } from '../../db/transaction.js';
+import type { ChannelOutbounds } from '../channels/channel-outbound.js';
 import type { PortalEvents } from './portal-events.js';
 import { deviceRoom, userRoom } from './rooms.js';
 
@@ -26,6 +27,7 @@ export class ActionDelivery {
     private readonly pool: pg.Pool,
     private readonly logger: Logger,
     events: PortalEvents,
+    private readonly channels: ChannelOutbounds,
   ) {
     const failed = (error: unknown) => this.logger.error({ err: error }, 'action delivery failed');
     events.on('actionChanged', (tenantId, actionId) => {
@@ -36,9 +38,17 @@ export class ActionDelivery {
     events.on('actionVerified', (tenantId, actionId) => void this.deliver(tenantId, actionId).catch(failed));
   }
 
-  /** Every window of the request's user hears of the change, the one that made it included. */
+  /**
+   * Every window of the request's user hears of the change, the one that made it included (their self-service list
+   * shows it whichever channel asked); so does the channel of the chat it was asked in, when that is not the widget.
+   */
   announce(row: ActionRequestRow, tenantId: string): void {
-    this.io.of('/portal').to(userRoom(tenantId, row.contact_id)).emit('action:update', { action: actionView(row) });
+    const action = actionView(row);
+    this.io.of('/portal').to(userRoom(tenantId, row.contact_id)).emit('action:update', { action });
+    if (!row.conversation_id) return;
+    this.channels.sendTo(tenantId, row.conversation_id, 'action update', (channel, to) => {
+      if (to.channel.kind !== 'widget') return channel.actionUpdate(to, action);
+    });
   }
 
   /** A request just verified: its device's agent gets it now if it is connected to any node, else when it connects. */

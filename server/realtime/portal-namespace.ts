@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Namespace, Server, Socket } from 'socket.io';
 import * as z from 'zod';
-import { runChatTurn, type ChatTurnDeps } from '../../assistant/chat-turn.js';
 import { ActionRefSchema, PhoneSchema, VerifySchema } from '../../domain/actions/action-schemas.js';
 import { setMyPhone } from '../../domain/contacts/set-my-phone.js';
 import { resolveSession } from '../../domain/auth/sessions.js';
@@ -10,11 +9,12 @@ import type { ContactActor, Ctx } from '../../domain/context.js';
 import { ChatSendSchema, ReplyFeedbackSchema } from '../../domain/conversations/conversation-schemas.js';
 import { recordReplyFeedback } from '../../domain/conversations/record-reply-feedback.js';
 import { getConversation, listMyConversations } from '../../domain/conversations/get-conversation.js';
-import { loadOwnConversation, postUserMessage } from '../../domain/conversations/post-user-message.js';
+import { loadOwnConversation } from '../../domain/conversations/post-user-message.js';
 import { ConversationRefSchema } from '../../domain/conversations/takeover-schemas.js';
 import { AppError } from '../../domain/errors.js';
 import { loadPortalConfig } from '../../domain/settings/load-settings.js';
 import { sectionsForActor } from '../../domain/settings/sections-for-actor.js';
+import type { ChannelChats } from '../channels/channel-chats.js';
 import { actionSteps, type ActionStepDeps } from './action-steps.js';
 import { conversationRoom, sessionRoom, tenantRoom, userRoom } from './rooms.js';
 import { TypingGate } from './typing-gate.js';
@@ -26,32 +26,15 @@ const RESTORE_WITHIN_MS = 12 * 60 * 60 * 1000;
 
 export type PortalSocketData = SessionSocketData<ContactActor>;
 
-/** Turns of one conversation run one after another, so answers keep the order of the questions. */
-class ConversationQueue {
-  private readonly tails = new Map<string, Promise<unknown>>();
-
-  run<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const tail = next.catch(() => undefined);
-    this.tails.set(conversationId, tail);
-    void tail.then(() => {
-      if (this.tails.get(conversationId) === tail) this.tails.delete(conversationId);
-    });
-    return next;
-  }
-}
-
 /**
  * The portal's realtime namespace: the chat with the assistant and the user's action requests. A socket is a signed-in
  * portal user of the tenant its Host names; every event re-checks the session, so a logout or a revoked session ends
  * what the socket may do.
  */
-export type PortalNamespaceDeps = ChatTurnDeps & ActionStepDeps & { logger: Logger };
+export type PortalNamespaceDeps = ActionStepDeps & { logger: Logger; chats: ChannelChats };
 
 export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespace {
   const portal = io.of('/portal');
-  const queue = new ConversationQueue();
   const steps = actionSteps(deps);
 
   // Each open widget gets its own user's sections, so a section switched off disappears without a new login.
@@ -72,8 +55,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
 
   portal.on('connection', (socket: Socket) => {
     const data = socket.data as PortalSocketData;
-    const room = userRoom(data.tenant.id, data.ctx.actor.id);
-    void socket.join([room, tenantRoom(data.tenant.id), sessionRoom(data.sessionKey)]);
+    void socket.join([userRoom(data.tenant.id, data.ctx.actor.id), tenantRoom(data.tenant.id), sessionRoom(data.sessionKey)]);
     const log = deps.logger.child({ socket: socket.id, contact: data.ctx.actor.id });
 
     /** The session as it is now: the user may have signed out, or changed language, since the socket opened. */
@@ -91,39 +73,8 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
     socket.on(
       'chat:send',
       handleEvent(ChatSendSchema, options('chat:send'), async (payload) => {
-        const ctx = await currentCtx();
-        const posted = await postUserMessage(deps.pool, ctx, payload);
-        const conversationId = posted.conversationId;
-        // Sent again after a lost acknowledgement: the first sending already had its answer.
-        if (posted.repeated) return { conversationId, messageId: posted.message.id };
-        if (posted.openedTicketId) deps.events.emit('ticketCreated', ctx.tenantId, posted.openedTicketId);
-        deps.events.emit('conversationMessage', ctx.tenantId, conversationId, ctx.actor.id, posted.message, socket.id);
-        // A technician is in the chat: the message is theirs, the assistant stays silent.
-        if (!posted.assistantReplies) return { conversationId, messageId: posted.message.id };
-        void queue
-          .run(conversationId, async () => {
-            portal.to(room).emit('chat:typing', { conversationId, typing: true });
-            try {
-              const message = await runChatTurn(
-                deps,
-                { ctx, tenantName: data.tenant.name, conversationId, userMessage: posted.message, secrets: posted.secrets },
-                {
-                  delta: (messageId, delta) => portal.to(room).emit('chat:delta', { conversationId, messageId, delta }),
-                  action: (action) => portal.to(room).emit('chat:action', { conversationId, action }),
-                  // The chat's ticket opened or escalated by the assistant; an escalation is the technicians' news, not its readers'.
-                  ticket: ({ id, created }) => (created ? deps.events.emit('ticketCreated', ctx.tenantId, id) : deps.events.emit('ticketChanged', ctx.tenantId, id, false)),
-                },
-              );
-              deps.events.emit('conversationMessage', ctx.tenantId, conversationId, ctx.actor.id, message, undefined);
-            } finally {
-              portal.to(room).emit('chat:typing', { conversationId, typing: false });
-            }
-          })
-          .catch((error: unknown) => {
-            log.error({ err: error, conversationId }, 'chat turn failed');
-            portal.to(room).emit('chat:error', { conversationId, error: { code: 'internal' } });
-          });
-        return { conversationId, messageId: posted.message.id };
+        const { conversationId, messageId } = await deps.chats.receive(await currentCtx(), data.tenant.name, payload, socket.id);
+        return { conversationId, messageId };
       }),
     );
 
@@ -188,6 +139,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
 /** A reconnecting widget gets its current conversation back without asking. */
 async function restoreLatest(socket: Socket, pool: pg.Pool, ctx: Ctx & { actor: ContactActor }): Promise<void> {
   const [latest] = await listMyConversations(pool, ctx, 1).catch(() => []);
-  if (!latest || Date.now() - Date.parse(latest.updatedAt) > RESTORE_WITHIN_MS) return;
+  // A chat the user is having in Slack or Teams answers there: the widget starts its own.
+  if (!latest || latest.channel !== 'widget' || Date.now() - Date.parse(latest.updatedAt) > RESTORE_WITHIN_MS) return;
   socket.emit('chat:history', { conversation: await getConversation(pool, ctx, latest.id) });
 }

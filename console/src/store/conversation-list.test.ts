@@ -8,6 +8,7 @@ const line = (id: string, updatedAt: string, technician: ActiveConversation['tec
   lastMessage: null,
   technician,
   ticket: null,
+  channel: 'widget',
   createdAt: '2026-12-06T10:00:00.000Z',
   updatedAt,
 });
