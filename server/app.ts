@@ -73,6 +73,8 @@ export type AppDeps = {
   deliverWithinSeconds: number;
   /** Looks up the CNAME records of custom hostnames. */
   resolver: CnameResolver;
+  /** Chat apps' endpoints (`/integrations/teams/messages`), authenticated by each app's own scheme, not by session. */
+  integrations?: express.Router;
   /** The directory of the built portal UI (main.js, main.css, and the embedded widget's widget.js and embed.js). */
   widgetDir: string;
 };
@@ -131,6 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/internal/tls/allowed', tlsAsk(pool));
 
   app.use(tenantResolver(pool));
+  if (deps.integrations) app.use('/integrations', deps.integrations);
   app.use('/api', embedCors(pool));
   app.use(sessionLoader(pool));
   app.use(embedFraming(pool));

@@ -1,6 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { createAssistantEngine, warmUpAssistant } from '../assistant/create-engine.js';
@@ -41,6 +42,8 @@ import { consoleNamespace } from './realtime/console-namespace.js';
 import { ChannelChats } from './channels/channel-chats.js';
 import { ChannelOutbounds } from './channels/channel-outbound.js';
 import { widgetOutbound } from './channels/widget-outbound.js';
+import { TeamsChannel, type TeamsCloud } from './channels/teams/teams-channel.js';
+import { actionSteps } from './realtime/action-steps.js';
 
 export type RunningPortico = {
   url: string;
@@ -77,6 +80,8 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   hostnameSweepMs?: number;
   /** Another wait than two minutes before a technician's chats go back to the assistant when their console closed. */
   takeoverGraceMs?: number;
+  /** Another Bot Framework than Azure's public cloud for the Teams channel (a test's local connector). */
+  teamsCloud?: TeamsCloud;
 };
 
 export async function startPortico(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningPortico> {
@@ -111,6 +116,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       resolver: resolverOverride,
       hostnameSweepMs,
       takeoverGraceMs,
+      teamsCloud,
       ...appOptions
     } = options;
     const resolver = resolverOverride ?? new Resolver({ timeout: 5_000, tries: 2 });
@@ -132,6 +138,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       retry: emailRetry ?? DEFAULT_RETRY_POLICY,
       everyMs: emailSweepMs ?? 15_000,
     });
+    const integrations = express.Router();
     const app = createApp({
       pool: db.pool,
       kb,
@@ -144,6 +151,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       email,
       widgetDir: uiDir,
       resolver,
+      integrations,
       ...appOptions,
     });
     const server = createServer(app);
@@ -152,6 +160,12 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     warmUpAssistant(logger);
     const channels = new ChannelOutbounds(db.pool, logger, widgetOutbound(io));
     const chats = new ChannelChats({ pool: db.pool, kb, engine, logger, events, channels });
+    if (config.teams) {
+      const steps = actionSteps({ pool: db.pool, events, verification, deliverWithinSeconds });
+      const teams = new TeamsChannel({ pool: db.pool, logger, chats, steps, verification, settings: config.teams, cloud: teamsCloud });
+      channels.register('teams', teams.outbound());
+      integrations.use(teams.routes());
+    }
     const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
     startConversationDelivery(io, db.pool, logger, events, channels);
