@@ -227,6 +227,13 @@ describe('Microsoft Teams channel', () => {
     before = connector.posted.length;
     await say(members.mallory!, 'please restart the laptop of Tom');
     expect((await after(before, members.mallory!, (a) => typeof a.text === 'string')).activity.text).toMatch(/^Sorry, I can't find your account mallory/);
+
+    // In a team's channel a user's requests would be read by everyone there.
+    before = connector.posted.length;
+    const inChannel = { ...members.tom!, chat: '19:general@thread.tacv2' };
+    await post(activity(inChannel, { text: 'please restart the laptop of Tom', conversation: { conversationType: 'channel', tenantId: MS_TENANT, id: inChannel.chat } }));
+    expect((await after(before, inChannel, (a) => typeof a.text === 'string')).activity.text).toMatch(/^I can help in a one-to-one chat only/);
+
     const { rows } = await demo.portico.db.pool.query("SELECT count(*)::int AS n FROM messages WHERE text IN ('Bonjour, mon imprimante ne marche plus', 'please restart the laptop of Tom')");
     expect(rows[0].n).toBe(0);
   });
@@ -270,5 +277,19 @@ describe('Microsoft Teams channel', () => {
     } finally {
       tech.close();
     }
+  });
+
+  it('starts a new chat session, with its own ticket, when the Teams chat was quiet for the night', async () => {
+    const tom = members.tom!;
+    const sessions = async () =>
+      (await demo.portico.db.pool.query("SELECT id, ticket_id FROM conversations WHERE channel = 'teams' AND channel_thread LIKE $1 ORDER BY created_at", [`${tom.chat}#%`])).rows;
+    const [earlier] = await sessions();
+    await demo.portico.db.pool.query("UPDATE conversations SET updated_at = now() - interval '9 hours', technician_id = NULL WHERE id = $1", [earlier.id]);
+    const before = connector.posted.length;
+    await say(tom, 'Outlook keeps asking for my password');
+    await after(before, tom, (a) => /^Here is what the article/.test(a.text ?? ''));
+    const now = await sessions();
+    expect(now).toHaveLength(2);
+    expect(now[1].ticket_id).not.toBe(earlier.ticket_id);
   });
 });
