@@ -1,4 +1,5 @@
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
@@ -291,5 +292,25 @@ describe('Microsoft Teams channel', () => {
     const now = await sessions();
     expect(now).toHaveLength(2);
     expect(now[1].ticket_id).not.toBe(earlier.ticket_id);
+  });
+});
+
+describe('the Teams app manifest template', () => {
+  const dir = new URL('../docs/teams/', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8'));
+
+  it('names a schema version it follows, a personal bot whose id is the app id placeholder, and icons of the sizes Teams takes', () => {
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.id).toMatch(/^0{8}-0{4}-0{4}-0{4}-0{12}$/);
+    expect(manifest.bots).toEqual([expect.objectContaining({ botId: manifest.id, scopes: ['personal'] })]);
+    expect(manifest.name.short.length).toBeLessThanOrEqual(30);
+    expect(manifest.description.short.length).toBeLessThanOrEqual(80);
+    expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
+    const size = (file: string) => {
+      const png = readFileSync(new URL(file, dir));
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(size(manifest.icons.color)).toEqual([192, 192]);
+    expect(size(manifest.icons.outline)).toEqual([32, 32]);
   });
 });
