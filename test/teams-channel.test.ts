@@ -179,6 +179,8 @@ describe('Microsoft Teams channel', () => {
        WHERE c.channel = 'teams' AND m.role = 'user'`,
     );
     expect(rows).toEqual([{ ticket_id: expect.any(String), text: 'Outlook keeps asking for my password' }]);
+    const ticket = await demo.portico.db.pool.query('SELECT number, source FROM tickets WHERE id = $1', [rows[0].ticket_id]);
+    expect((await demo.users.tech.get(`/api/v1/tickets/${ticket.rows[0].number}`)).body).toMatchObject({ source: 'teams', requester: { name: 'Tom Baker' } });
   }, 100_000);
 
   it('proposes an action on a card, asks for the phone and the code on cards, and runs it once the code is right', async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import {
   CardFactory,
@@ -201,7 +201,9 @@ export class TeamsChannel {
     const text = TurnContext.removeRecipientMention(activity)?.trim() ?? activity.text?.trim() ?? '';
     // A picture or a file alone: nothing the assistant can read.
     if (!text) return;
-    const input = ChatSendSchema.parse({ text, clientMessageId: messageIdOf(activity.conversation.id, activity.id ?? '') });
+    // Without an id (never seen from Teams) a message cannot be told from a retry: it is taken as new.
+    const clientMessageId = activity.id ? messageIdOf(activity.conversation.id, activity.id) : randomUUID();
+    const input = ChatSendSchema.parse({ text, clientMessageId });
     const chat = activity.conversation.id;
     const thread = await currentChannelThread(this.deps.pool, ctx, { kind: 'teams', chat, fresh: input.clientMessageId!, idleMs: SESSION_IDLE_MS });
     const address: Address = {
