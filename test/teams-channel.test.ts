@@ -164,8 +164,13 @@ describe('Microsoft Teams channel', () => {
     connector.sent((p) => connector.posted.indexOf(p) >= count && p.conversationId === who.chat && test(p.activity), timeoutMs);
   const cardIn = (a: any) => a.attachments?.find((x: { contentType: string }) => x.contentType === CARD)?.content;
 
-  it('answers a question from the knowledge base in the Teams chat, with the article linked in the portal', async () => {
-    const before = connector.posted.length;
+  it('introduces itself when Tom installs the app, then answers a question from the knowledge base with the article linked in the portal', async () => {
+    let before = connector.posted.length;
+    const install = activity(members.tom!, { type: 'conversationUpdate', membersAdded: [{ id: `28:${APP_ID}` }] });
+    expect((await post(install)).status).toBe(200);
+    expect((await after(before, members.tom!, (a) => typeof a.text === 'string')).activity.text).toMatch(/^Hello Tom Baker! I can answer IT questions/);
+
+    before = connector.posted.length;
     expect((await say(members.tom!, 'Outlook keeps asking for my password')).status).toBe(200);
     // The first answer of a run waits for the local engine's model to load.
     const answer = await after(before, members.tom!, (a) => a.type === 'message' && typeof a.text === 'string', 80_000);

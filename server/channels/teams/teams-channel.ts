@@ -147,7 +147,9 @@ export class TeamsChannel {
 
   private async turn(context: TurnContext, tenant: TenantRow): Promise<void> {
     const activity = context.activity;
-    if (activity.type !== 'message') return;
+    // Installing the app adds the bot to the user's personal chat: the bot introduces itself there.
+    const installed = activity.type === 'conversationUpdate' && activity.membersAdded?.some((member) => member.id === activity.recipient.id);
+    if (activity.type !== 'message' && !installed) return;
     const locale = languageFromAcceptHeader(activity.locale);
     if (activity.channelId !== 'msteams' || activity.conversation.conversationType !== 'personal') {
       await context.sendActivity(t(locale, 'teams.personal_only'));
@@ -159,6 +161,10 @@ export class TeamsChannel {
       const portal = escapeMarkdown(settings.branding.name ?? tenant.name);
       const key = signIn ? 'teams.unknown_user' : 'teams.unknown_account';
       await context.sendActivity(MessageFactory.text(t(locale, key, { portal, address: escapeMarkdown(signIn ?? '') })));
+      return;
+    }
+    if (installed) {
+      await context.sendActivity(t(actor.language, 'assistant.greeting', { name: escapeMarkdown(actor.name) }));
       return;
     }
     const ctx = { tenantId: tenant.id, actor };
