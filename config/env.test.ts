@@ -70,4 +70,13 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: '' })).toMatchObject({ mode: 'embedded', openai: { apiKey: undefined } });
   });
+
+  it('turns the Teams bot on with its app id and secret only, and names a missing or malformed one', () => {
+    const appId = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+    expect(loadConfig({}).teams).toBeUndefined();
+    expect(loadConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 's3cret' }).teams).toEqual({ appId, password: 's3cret', tenantId: undefined });
+    expect(() => loadConfig({ MICROSOFT_APP_ID: appId })).toThrow(/MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: 'my-bot', MICROSOFT_APP_PASSWORD: 'x' })).toThrow(/MICROSOFT_APP_ID: expected the bot's Microsoft App ID/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TENANT_ID: 'contoso' })).toThrow(/MICROSOFT_APP_TENANT_ID/);
+  });
 });

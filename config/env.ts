@@ -78,6 +78,13 @@ const EnvSchema = z.object({
     message: 'expected a DNS name such as portal.example.com',
   }),
   PORTICO_SEED: z.enum(['demo', 'none']).optional(),
+  MICROSOFT_APP_ID: optionalText.refine((v) => v === undefined || /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v), {
+    message: "expected the bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000",
+  }),
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText.refine((v) => v === undefined || /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v), {
+    message: 'expected the Microsoft Entra tenant ID, a GUID',
+  }),
   PORTICO_TRUST_PROXY: trustProxy,
   PORTICO_SECRET_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, {
     message: 'expected at least 32 characters, e.g. the output of: openssl rand -base64 32',
@@ -113,6 +120,8 @@ export type Config = {
   openai: { apiKey?: string; baseUrl?: string; model?: string; embeddingModel?: string };
   twilio: { accountSid?: string; authToken?: string; from?: string };
   smtpUrl?: string;
+  /** The Teams bot's Azure registration; no Teams endpoint when absent. A tenant ID makes it a single-tenant app. */
+  teams?: { appId: string; password: string; tenantId?: string };
   /** The inbound mail listener's port; no listener when absent. */
   smtpPort?: number;
   baseDomain: string;
@@ -139,6 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD) {
+    throw new ConfigError('Invalid configuration: MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (the client secret of the bot\'s app registration)');
+  }
   const mode = e.DATABASE_URL ? 'scale-out' : 'embedded';
   return {
     port: e.PORT,
@@ -154,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM },
     smtpUrl: e.SMTP_URL,
+    teams: e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD ? { appId: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID } : undefined,
     smtpPort: e.PORTICO_SMTP_PORT,
     baseDomain: (e.PORTICO_BASE_DOMAIN ?? 'portal.localhost').toLowerCase(),
     seed: e.PORTICO_SEED ?? (mode === 'embedded' ? 'demo' : 'none'),

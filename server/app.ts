@@ -73,6 +73,11 @@ export type AppDeps = {
   deliverWithinSeconds: number;
   /** Looks up the CNAME records of custom hostnames. */
   resolver: CnameResolver;
+  /**
+   * Chat apps' endpoints that serve the tenant of the request's hostname (`/integrations/teams/messages`), mounted once
+   * the tenant is known; authenticated by each app's own scheme, not by session.
+   */
+  tenantIntegrations?: express.Router;
   /** The directory of the built portal UI (main.js, main.css, and the embedded widget's widget.js and embed.js). */
   widgetDir: string;
   /**
@@ -137,6 +142,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/internal/tls/allowed', tlsAsk(pool));
 
   app.use(tenantResolver(pool));
+  if (deps.tenantIntegrations) app.use('/integrations', deps.tenantIntegrations);
   app.use('/api', embedCors(pool));
   app.use(sessionLoader(pool));
   app.use(embedFraming(pool));

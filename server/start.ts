@@ -43,6 +43,7 @@ import { ChannelChats } from './channels/channel-chats.js';
 import { ChannelOutbounds } from './channels/channel-outbound.js';
 import { widgetOutbound } from './channels/widget-outbound.js';
 import { slackChannel } from './channels/slack/slack-channel.js';
+import { TeamsChannel, type TeamsCloud } from './channels/teams/teams-channel.js';
 import { actionSteps } from './realtime/action-steps.js';
 import { findTenantById, listTenants } from '../db/repositories/tenants.js';
 
@@ -81,6 +82,8 @@ export type StartOptions = Pick<AppDeps, 'validateResponses' | 'loginLimits' | '
   hostnameSweepMs?: number;
   /** Another wait than two minutes before a technician's chats go back to the assistant when their console closed. */
   takeoverGraceMs?: number;
+  /** Another Bot Framework than Azure's public cloud for the Teams channel (a test's local connector). */
+  teamsCloud?: TeamsCloud;
 };
 
 /** The tenant that channels configured by environment serve: the demo tenant, or the install's only one. */
@@ -122,6 +125,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       resolver: resolverOverride,
       hostnameSweepMs,
       takeoverGraceMs,
+      teamsCloud,
       ...appOptions
     } = options;
     const resolver = resolverOverride ?? new Resolver({ timeout: 5_000, tries: 2 });
@@ -144,8 +148,8 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       everyMs: emailSweepMs ?? 15_000,
     });
     const integrations = express.Router();
+    const tenantIntegrations = express.Router();
     const app = createApp({
-      integrations,
       pool: db.pool,
       kb,
       logger,
@@ -157,6 +161,8 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       email,
       widgetDir: uiDir,
       resolver,
+      integrations,
+      tenantIntegrations,
       ...appOptions,
     });
     const server = createServer(app);
@@ -165,6 +171,12 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     warmUpAssistant(logger);
     const channels = new ChannelOutbounds(db.pool, logger, widgetOutbound(io));
     const chats = new ChannelChats({ pool: db.pool, kb, engine, logger, events, channels });
+    const steps = actionSteps({ pool: db.pool, events, verification, deliverWithinSeconds });
+    if (config.teams) {
+      const teams = new TeamsChannel({ pool: db.pool, logger, chats, steps, verification, settings: config.teams, cloud: teamsCloud });
+      channels.register('teams', teams.outbound());
+      tenantIntegrations.use(teams.routes());
+    }
     const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
     startConversationDelivery(io, db.pool, logger, events, channels);
@@ -173,7 +185,6 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     if (config.slack) {
       const tenant = await channelTenant(db.pool, seed?.tenantId);
       if (tenant) {
-        const steps = actionSteps({ pool: db.pool, events, verification, deliverWithinSeconds });
         const slack = slackChannel(config.slack, { pool: db.pool, logger, chats, steps, verification, tenant });
         channels.register('slack', slack.outbound);
         integrations.use(slack.router);

@@ -64,6 +64,21 @@ export async function findConversationInChannel(
   return rows[0];
 }
 
+/** The conversation of a chat most recently written in, among the threads a channel names under one chat (`<chat>#…`). */
+export async function findLatestInChannelChat(
+  q: Queryable,
+  tenantId: string,
+  channel: string,
+  chat: string,
+): Promise<{ contact_id: string; channel_thread: string; updated_at: Date } | undefined> {
+  const { rows } = await q.query<{ contact_id: string; channel_thread: string; updated_at: Date }>(
+    `SELECT contact_id, channel_thread, updated_at FROM conversations
+     WHERE tenant_id = $1 AND channel = $2 AND starts_with(channel_thread, $3) ORDER BY updated_at DESC LIMIT 1`,
+    [tenantId, channel, `${chat}#`],
+  );
+  return rows[0];
+}
+
 export type ConversationChannelRow = { contact_id: string; channel: string; channel_thread: string | null; channel_address: unknown };
 
 /** Where a conversation lives and whose it is. */

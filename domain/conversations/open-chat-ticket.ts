@@ -1,5 +1,5 @@
 import { insertAuditEntry } from '../../db/repositories/audit.js';
-import { linkConversationToTicket } from '../../db/repositories/conversations.js';
+import { findConversationChannel, linkConversationToTicket } from '../../db/repositories/conversations.js';
 import { takeTicketNumber } from '../../db/repositories/tenants.js';
 import { flagTicketForTechnician, insertTicket } from '../../db/repositories/tickets.js';
 import type { Queryable } from '../../db/transaction.js';
@@ -10,6 +10,9 @@ export function subjectFromText(text: string): string {
   const firstLine = text.trim().split('\n', 1)[0]!.trim();
   return firstLine.length <= 80 ? firstLine : `${firstLine.slice(0, 79)}…`;
 }
+
+/** Where a chat's ticket came from: the chat app it was held in, else the portal's assistant. */
+const SOURCE_OF_CHANNEL: Record<string, string> = { slack: 'slack', teams: 'teams' };
 
 /**
  * Opens the ticket of a chat session, linked to its conversation: the ticket shows the conversation and its actions as
@@ -23,13 +26,15 @@ export async function openChatTicket(
   input: { subject: string; description: string; type?: TicketType; needsTechnician: boolean },
 ): Promise<{ id: string; number: number }> {
   const number = await takeTicketNumber(client, tenantId);
+  const channel = await findConversationChannel(client, tenantId, conversationId);
+  const source = (channel && SOURCE_OF_CHANNEL[channel.channel]) ?? 'ai_assistant';
   const id = await insertTicket(client, tenantId, {
     number,
     subject: input.subject,
     description: input.description,
     priority: 'medium',
     type: input.type ?? 'incident',
-    source: 'ai_assistant',
+    source,
     requesterId: actor.id,
     companyId: actor.companyId,
     customFields: {},
@@ -42,7 +47,7 @@ export async function openChatTicket(
     action: 'ticket.created',
     targetKind: 'ticket',
     targetId: id,
-    details: { number, source: 'ai_assistant', conversationId },
+    details: { number, source, conversationId },
   });
   return { id, number };
 }
