@@ -94,6 +94,8 @@ async function turn(widget: Widget, text: string): Promise<number> {
     socket.on('chat:message', onMessage);
     socket.on('chat:error', onError);
   });
+  // Its failure is read below, or not at all when sending already failed: never an unhandled rejection.
+  answered.catch(() => undefined);
   try {
     const ack = (await socket.timeout(TURN_TIMEOUT_MS).emitWithAck('chat:send', widget.conversationId ? { conversationId: widget.conversationId, text } : { text })) as SendAck;
     if (ack.error) throw new Error(`chat:send refused: ${ack.error.code}`);
@@ -103,7 +105,6 @@ async function turn(widget: Widget, text: string): Promise<number> {
     clearTimeout(timer);
     socket.off('chat:message', onMessage);
     socket.off('chat:error', onError);
-    answered.catch(() => undefined);
   }
 }
 

@@ -56,7 +56,7 @@ class Clients {
   }
 
   async stop(): Promise<void> {
-    this.child.disconnect();
+    if (this.child.connected) this.child.disconnect();
     await exitOf(this.child);
   }
 }
@@ -215,8 +215,20 @@ async function twoNodes(clients: Clients, embedded: SpawnedPortico): Promise<Ben
   }
 }
 
-export async function benchLoad(): Promise<BenchRow[]> {
+/** Rows as they come, on stderr too: a run that fails later still shows what it measured. */
+function collector(): { rows: BenchRow[]; push: (...more: BenchRow[]) => void } {
   const rows: BenchRow[] = [];
+  return {
+    rows,
+    push: (...more) => {
+      rows.push(...more);
+      for (const row of more) process.stderr.write(`load: ${JSON.stringify(row)}\n`);
+    },
+  };
+}
+
+export async function benchLoad(): Promise<BenchRow[]> {
+  const { rows, push } = collector();
   const dataDir = join(mkdtempSync(join(tmpdir(), 'portico-bench-load-')), 'data');
   const clients = new Clients();
   try {
@@ -234,9 +246,9 @@ export async function benchLoad(): Promise<BenchRow[]> {
     process.stderr.write(`load: ${population.sessionTokens.length} users with a session and a device in ${Math.round((performance.now() - prepared) / 1000)} s\n`);
 
     process.stderr.write('load: idle widgets…\n');
-    rows.push(...(await idleMemory(clients, dataDir, 'widgets', population.sessionTokens)));
+    push(...(await idleMemory(clients, dataDir, 'widgets', population.sessionTokens)));
     process.stderr.write('load: idle device agents…\n');
-    rows.push(...(await idleMemory(clients, dataDir, 'agents', population.agentTokens)));
+    push(...(await idleMemory(clients, dataDir, 'agents', population.agentTokens)));
 
     process.stderr.write('load: chat, local engine…\n');
     const profileDir = process.env.LOAD_CPU_PROF;
@@ -246,10 +258,10 @@ export async function benchLoad(): Promise<BenchRow[]> {
     });
     try {
       await assistantReady(local);
-      rows.push(...(await chatLoad(clients, local, 'local engine', population.sessionTokens)));
+      push(...(await chatLoad(clients, local, 'local engine', population.sessionTokens)));
       process.stderr.write('load: two nodes…\n');
       const two = await twoNodes(clients, local);
-      rows.push(two);
+      push(two);
       if (two.value?.startsWith('needs')) process.stderr.write(`two nodes: ${two.value}\n`);
     } finally {
       await stop(local);
@@ -261,7 +273,7 @@ export async function benchLoad(): Promise<BenchRow[]> {
     const llm = await spawnPortico(dataDir, { LOG_LEVEL: 'info', OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'bench', OPENAI_MODEL: 'gpt-4o-mini' });
     try {
       await assistantReady(llm);
-      rows.push(...(await chatLoad(clients, llm, 'zero-latency model', population.sessionTokens)));
+      push(...(await chatLoad(clients, llm, 'zero-latency model', population.sessionTokens)));
     } finally {
       await stop(llm);
       await model.close();
