@@ -29,6 +29,10 @@ const OPEN_IN_FLIGHT = 100;
 
 type Widget = { socket: Socket; conversationId?: string };
 
+// Why sockets closed that the bench did not close ("io server disconnect", "ping timeout", "transport close"…): the
+// next chat run reports them with its errors.
+const dropped: string[] = [];
+
 const widgets: Widget[] = [];
 const agents: Socket[] = [];
 
@@ -65,6 +69,9 @@ function openWidgets(url: string, tokens: string[]): Promise<string[]> {
       extraHeaders: { host: 'localhost', cookie: `portico_session=${tokens[i]}` },
     });
     widgets.push({ socket: await opened(socket) });
+    socket.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') dropped.push(`disconnected: ${reason}`);
+    });
   });
 }
 
@@ -127,7 +134,7 @@ async function chat(texts: string[], turns: number, intervalMs?: number): Promis
       }
     }),
   );
-  return { kind: 'chatted', latencies, seconds: (performance.now() - started) / 1000, errors };
+  return { kind: 'chatted', latencies, seconds: (performance.now() - started) / 1000, errors: [...errors, ...dropped.splice(0)] };
 }
 
 function closeAll(): void {

@@ -104,12 +104,15 @@ async function idleMemory(clients: Clients, dataDir: string, kind: 'widgets' | '
       errors.push(...answer.errors);
       const after = await settledRssKb(server.child.pid!);
       const perConnection = (after - before) / Math.max(1, open);
+      // The target is for 10k: at 1k, what the first handshakes leave on the heap still weighs on each connection.
+      const targeted = level === Math.max(...IDLE_LEVELS);
+      const met = perConnection <= TARGET.idleKb && errors.length === 0 && open === level;
       rows.push({
         group: 'idle',
         name: `${level.toLocaleString('en')} idle ${kind === 'widgets' ? 'widgets (/portal)' : 'device agents (/agents)'}: server RSS growth per connection`,
         errors: errors.length,
-        value: `${perConnection.toFixed(1)} KB (RSS ${Math.round(before / 1024)} → ${Math.round(after / 1024)} MB, ${open} open) ${verdict(perConnection <= TARGET.idleKb && errors.length === 0 && open === level)}${errors.length ? `: ${errorSummary(errors)}` : ''}`,
-        target: `≤ ${TARGET.idleKb} KB each, 0 errors`,
+        value: `${perConnection.toFixed(1)} KB (RSS ${Math.round(before / 1024)} → ${Math.round(after / 1024)} MB, ${open} open)${targeted ? ` ${verdict(met)}` : ''}${errors.length ? `: ${errorSummary(errors)}` : ''}`,
+        target: targeted ? `≤ ${TARGET.idleKb} KB each, 0 errors` : '0 errors',
       });
     }
     await clients.ask<'closed'>({ kind: 'close' });
@@ -154,6 +157,8 @@ async function chatLoad(clients: Clients, server: SpawnedPortico, engine: string
   await clients.ask<'chatted'>({ kind: 'chat', texts: QUESTIONS, turns: TURNS.warmUp });
 
   const paced = await chatRun(clients, server, { kind: 'chat', texts: QUESTIONS, turns: TURNS.paced, intervalMs: PACED_INTERVAL_MS });
+  // Measured over the whole run, whose last answer comes after the last planned send: a server that keeps up shows a
+  // little under the offered rate.
   const pacedRps = paced.latencies.length / paced.seconds;
   const pacedMet = pacedRps >= TARGET.turnsPerSecond * 0.95 && summarize(paced.latencies).p99 <= TARGET.p99Ms && paced.errors.length === 0;
   rows.push(
