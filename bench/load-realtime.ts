@@ -30,7 +30,8 @@ const TARGET = { turnsPerSecond: 150, p99Ms: 150, idleKb: 50, twoNodeRatio: 1.6 
 // Offered load for the latency target: 100 conversations each sending one message every 667 ms is 150 turns/s.
 const PACED_INTERVAL_MS = (CHAT_LEVELS[0]! * 1000) / TARGET.turnsPerSecond;
 const TURNS = { paced: 10, atHundred: 10, atThousand: 3, warmUp: 2 };
-// No question here opens a ticket or an action: a user may open only so many in ten minutes, and a refusal is an error.
+// None of these asks for a ticket or an action: a user may open only so many in ten minutes, and each server run
+// already spends one conversation (and, with a ticket per chat session, one ticket) of every user's allowance.
 const QUESTIONS = LOCAL_QUESTIONS;
 
 /** The forked client process, one order at a time. */
