@@ -26,14 +26,14 @@ const LEVELS = [1, 50, 200];
 const HUMAN_PAUSE_MS = () => 500 + Math.random() * 1000;
 
 /** CPU time (user + system) a process has used so far, in ms; Linux. */
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 const TURNS_PER_CONVERSATION = 10;
 // Each round is a new conversation of ten turns: one conversation alone needs several for its p95 to mean something.
 const LOCAL_ROUNDS = 10;
-const LOCAL_QUESTIONS = [
+export const LOCAL_QUESTIONS = [
   'my printer does not print',
   'how do I set up the VPN from home?',
   'Outlook keeps asking for my password',
@@ -214,7 +214,7 @@ async function agentLoopAlone(modelUrl: string, turns: number): Promise<{ latenc
 }
 
 /** Training the local engine at start takes the CPU for a few seconds: measured turns begin once it is done. */
-async function assistantReady(server: SpawnedPortico): Promise<void> {
+export async function assistantReady(server: SpawnedPortico): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (!server.output().includes('assistant ready')) {
     if (Date.now() > deadline) throw new Error(`the assistant did not get ready:\n${server.output()}`);
