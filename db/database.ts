@@ -5,7 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { PreparingClient } from './prepared-statements.js';
+import { PreparingClient, UnnamedStatementsClient } from './prepared-statements.js';
 
 export type Database = {
   pool: pg.Pool;
@@ -15,10 +15,29 @@ export type Database = {
 
 export type DatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
 
+/**
+ * A PGlite served over TCP (pglite-socket) gives every connection, of every node, the same session: a statement named
+ * on one connection exists on all, so a second connection preparing it fails. Such a server gets unnamed statements.
+ */
+async function sharesOneSession(connectionString: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>('SELECT version()');
+    return /\bPGlite\b/.test(rows[0]?.version ?? '');
+  } finally {
+    await client.end();
+  }
+}
+
 /** Opens PGlite in the data directory (embedded) or a pool on DATABASE_URL (scale-out); the code above sees one pg.Pool either way. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: PreparingClient });
+    const Client = (await sharesOneSession(options.databaseUrl)) ? UnnamedStatementsClient : PreparingClient;
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client });
+    // A connection the server dropped while idle leaves the pool with this event (without a listener, the process
+    // would end); the next query opens a new one, and a request meanwhile gets the database's error.
+    pool.on('error', () => undefined);
     pool.on('connect', (client) => {
       client.query('SET hnsw.iterative_scan = relaxed_order').catch(() => undefined);
     });
