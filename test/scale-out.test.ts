@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { claimActionDelivery, releaseActionDelivery } from '../db/repositories/action-requests.js';
+import { UnnamedStatementsClient } from '../db/prepared-statements.js';
 import { enrollAgent } from '../device-agent/enroll.js';
 import { startAgent, type RunningAgent } from '../device-agent/agent.js';
 import { ChatClient } from './support/chat-client.js';
@@ -114,6 +117,43 @@ describe('several nodes on one database and one Redis', () => {
     await until(async () => (again.connected ? true : undefined), 'the agent to connect to node A');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(resent).toEqual([]);
+  }, 60_000);
+
+  it('an action waiting for its offline device is claimed by one node when several claim it at once, then runs once', async () => {
+    const tech = await loggedIn(b.port, DEMO.tech);
+    const anna = await loggedIn(b.port, DEMO.anna);
+    const contact = (await tech.get(`/api/v1/admin/contacts?q=${encodeURIComponent(DEMO.anna)}`)).body.contacts[0];
+    const grant = await tech.post('/api/v1/admin/enrollment-tokens', { companyId: contact.companyId, contactId: contact.id });
+    const enrolled = await enrollAgent({ server: b.url, token: grant.body.token, name: 'ANNA-SCALE', platform: 'windows', osVersion: 'Windows 11', loggedInUser: 'anna' });
+    expect((await anna.send('PUT', '/api/v1/me/phone', { json: { phone: '+39 312 765 4321' } })).status).toBe(200);
+    const widget = await connect(b, anna);
+    const created = await anna.post('/api/v1/selfservice/actions', { deviceId: enrolled.deviceId, kind: 'restart' });
+    const actionId = created.body.action.id as string;
+    await widget.emit('action:confirm', { actionId });
+    const code = codeIn((await latestSms(tech, '+393127654321')).body);
+    expect((await widget.emit('action:verify', { actionId, code })).action.status).toBe('queued');
+
+    const nodes = [0, 1].map(() => new pg.Pool({ connectionString: cluster.databaseUrl, max: 4, Client: UnnamedStatementsClient }));
+    try {
+      const tenantId = (await nodes[0]!.query<{ tenant_id: string }>('SELECT tenant_id FROM action_requests WHERE id = $1', [actionId])).rows[0]!.tenant_id;
+      // The node that verified it found no agent and let its claim go.
+      await until(async () => {
+        const { rows } = await nodes[0]!.query('SELECT 1 FROM action_requests WHERE id = $1 AND delivery_claimed_until IS NULL', [actionId]);
+        return rows.length === 1 ? true : undefined;
+      }, 'the first claim to be let go');
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => claimActionDelivery(nodes[i % 2]!, tenantId, actionId, 30)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await releaseActionDelivery(nodes[0]!, tenantId, actionId);
+    } finally {
+      await Promise.all(nodes.map((pool) => pool.end()));
+    }
+
+    const agent = await startAgent({ server: a.url, agentToken: enrolled.agentToken, simulate: true, platform: 'windows', simulatedRunMs: 50 });
+    agents.push(agent);
+    const runs: string[] = [];
+    agent.events.on('run', (command) => runs.push(command.commandId));
+    await widget.waitFor('action:update', (p) => p.action.id === actionId && p.action.status === 'succeeded', 30_000);
+    expect(runs).toEqual([actionId]);
   }, 60_000);
 
   it('a settings change made on node B reaches the widgets on node A and applies there at once', async () => {
