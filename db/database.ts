@@ -13,6 +13,19 @@ export type Database = {
   close(): Promise<void>;
 };
 
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+
+/**
+ * The database could not be reached or dropped the connection (stopped, restarting, out of connections), as opposed
+ * to a query it refused: the request may succeed again shortly, without a restart of the node.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return /^Connection terminated|timeout exceeded when trying to connect/.test(error.message);
+}
+
 export type DatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
 
 /**
@@ -34,7 +47,8 @@ async function sharesOneSession(connectionString: string): Promise<boolean> {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const Client = (await sharesOneSession(options.databaseUrl)) ? UnnamedStatementsClient : PreparingClient;
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client });
+    // A database that does not answer fails the request after a few seconds instead of holding it forever.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client, connectionTimeoutMillis: 5_000 });
     // A connection the server dropped while idle leaves the pool with this event (without a listener, the process
     // would end); the next query opens a new one, and a request meanwhile gets the database's error.
     pool.on('error', () => undefined);

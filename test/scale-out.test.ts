@@ -86,7 +86,7 @@ describe('several nodes on one database and one Redis', () => {
     const grant = await tech.post('/api/v1/admin/enrollment-tokens', { companyId: contact.companyId, contactId: contact.id });
     expect(grant.status).toBe(201);
     const enrolled = await enrollAgent({ server: a.url, token: grant.body.token, name: 'TOM-SCALE', platform: 'linux', osVersion: 'Debian 12', loggedInUser: 'tom' });
-    const agent = await startAgent({ server: b.url, agentToken: enrolled.agentToken, simulate: true, platform: 'linux', simulatedRunMs: 50 });
+    const agent = await startAgent({ server: b.url, agentToken: enrolled.agentToken, simulate: true, platform: 'linux', simulatedRunMs: 50, logger: () => undefined });
     agents.push(agent);
     const received: { id: string; duplicate: boolean }[] = [];
     const runs: string[] = [];
@@ -110,7 +110,7 @@ describe('several nodes on one database and one Redis', () => {
 
     // The agent flaps over to node A with a fresh memory: the finished action is not sent to it again.
     await agent.stop();
-    const again = await startAgent({ server: a.url, agentToken: enrolled.agentToken, simulate: true, platform: 'linux', simulatedRunMs: 50 });
+    const again = await startAgent({ server: a.url, agentToken: enrolled.agentToken, simulate: true, platform: 'linux', simulatedRunMs: 50, logger: () => undefined });
     agents.push(again);
     const resent: string[] = [];
     again.events.on('command', (command) => resent.push(command.commandId));
@@ -148,7 +148,7 @@ describe('several nodes on one database and one Redis', () => {
       await Promise.all(nodes.map((pool) => pool.end()));
     }
 
-    const agent = await startAgent({ server: a.url, agentToken: enrolled.agentToken, simulate: true, platform: 'windows', simulatedRunMs: 50 });
+    const agent = await startAgent({ server: a.url, agentToken: enrolled.agentToken, simulate: true, platform: 'windows', simulatedRunMs: 50, logger: () => undefined });
     agents.push(agent);
     const runs: string[] = [];
     agent.events.on('run', (command) => runs.push(command.commandId));
@@ -215,6 +215,33 @@ describe('several nodes on one database and one Redis', () => {
     expect(again.error).toBeUndefined();
     await widget.waitFor('chat:message', (p) => p.message.id === again.messageId);
     await onB.emit('chat:leave', { conversationId: ack.conversationId });
+  }, 60_000);
+
+  it('while the database is stopped, requests and socket events get 503 unavailable and /readyz names it; all works again once it restarts', async () => {
+    const luc = await loggedIn(a.port, DEMO.luc);
+    const widget = await connect(a, luc);
+    await cluster.stopDatabase();
+    try {
+      const down = await until(async () => {
+        const answer = await readyz(a);
+        return answer.status === 503 ? answer : undefined;
+      }, '/readyz to say the database is down');
+      expect(down.body).toEqual({ status: 'unavailable', failing: ['database'], database: 'down', redis: 'up' });
+      expect((await new HttpClient(a.port).get('/healthz')).status).toBe(200);
+      const me = await luc.get('/api/v1/me');
+      expect(me.status).toBe(503);
+      expect(me.body.error.code).toBe('unavailable');
+      expect(me.headers['retry-after']).toBe('5');
+      expect((await widget.emit('chat:send', { text: 'allô ?' })).error.code).toBe('unavailable');
+    } finally {
+      await cluster.startDatabase();
+    }
+    for (const node of cluster.nodes) {
+      await until(async () => ((await readyz(node)).status === 200 ? true : undefined), `node ${node.port} ready again`);
+    }
+    expect((await luc.get('/api/v1/me')).status).toBe(200);
+    const { answer } = await widget.ask('Mon imprimante ne marche plus');
+    expect(answer.message.role).toBe('assistant');
   }, 60_000);
 
   it('a node killed in the middle of a conversation loses no acknowledged message: the widget resumes it on the other node', async () => {

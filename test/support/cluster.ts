@@ -14,17 +14,16 @@ const POOL_SIZE = 10;
 
 type Service = { child: ChildProcess; output: () => string };
 
-function run(command: string, args: string[], ready: RegExp, what: string): Promise<Service & { match: RegExpExecArray }> {
+function run(command: string, args: string[], ready: RegExp, what: string): Promise<Service> {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not start within 30 s:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) {
+      if (ready.test(output)) {
         clearTimeout(timer);
-        resolve({ child, output: () => output, match });
+        resolve({ child, output: () => output });
       }
     };
     child.stdout!.on('data', onData);
@@ -100,29 +99,21 @@ export type ClusterNode = SpawnedPortico & { url: string };
  */
 export class TestCluster {
   readonly nodes: ClusterNode[] = [];
+  private database: Service | undefined;
 
   private constructor(
-    private readonly database: Service,
-    readonly databaseUrl: string,
+    private readonly databasePort: number,
     readonly redis: TestRedis,
-    private readonly dataDir: string,
+    private readonly dir: string,
+    private readonly maxConnections: number,
     private readonly env: Record<string, string>,
   ) {}
 
   static async start(count: number, env: Record<string, string> = {}): Promise<TestCluster> {
-    const database = await run(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'test', 'support', 'pglite-server.ts'), String(POOL_SIZE * (count + 1) + 4)],
-      /pglite listening on ([\d.]+):(\d+)/,
-      'the shared PGlite',
-    );
-    const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${database.match[2]}/postgres`;
-    const redis = await TestRedis.start().catch(async (error: unknown) => {
-      await stop(database.child);
-      throw error;
-    });
-    const cluster = new TestCluster(database, databaseUrl, redis, mkdtempSync(join(tmpdir(), 'portico-cluster-')), env);
+    const redis = await TestRedis.start();
+    const cluster = new TestCluster(await freePort(), redis, mkdtempSync(join(tmpdir(), 'portico-cluster-')), POOL_SIZE * (count + 1) + 4, env);
     try {
+      await cluster.startDatabase();
       await Promise.all(Array.from({ length: count }, () => cluster.addNode()));
     } catch (error) {
       await cluster.close();
@@ -131,9 +122,28 @@ export class TestCluster {
     return cluster;
   }
 
+  get databaseUrl(): string {
+    return `postgres://postgres:postgres@127.0.0.1:${this.databasePort}/postgres`;
+  }
+
+  /** Starts the shared database, or starts it again on its port with the data it had when it stopped. */
+  async startDatabase(): Promise<void> {
+    this.database = await run(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test', 'support', 'pglite-server.ts'), String(this.maxConnections), String(this.databasePort), join(this.dir, 'database.tar')],
+      /pglite listening on/,
+      'the shared PGlite',
+    );
+  }
+
+  async stopDatabase(): Promise<void> {
+    if (this.database) await stop(this.database.child);
+    this.database = undefined;
+  }
+
   /** One more node on the same database and Redis. */
   async addNode(): Promise<ClusterNode> {
-    const node = await spawnPortico(this.dataDir, {
+    const node = await spawnPortico(this.dir, {
       DATABASE_URL: this.databaseUrl,
       REDIS_URL: this.redis.url,
       PORTICO_SEED: 'demo',
@@ -147,7 +157,8 @@ export class TestCluster {
   async close(): Promise<void> {
     await Promise.all(this.nodes.map((node) => stop(node.child)));
     await this.redis.close();
-    await stop(this.database.child);
-    rmSync(this.dataDir, { recursive: true, force: true });
+    // Nothing of it is needed any more: no dump.
+    if (this.database) await stop(this.database.child, 'SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

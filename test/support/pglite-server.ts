@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -5,9 +6,14 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 // One PGlite served over TCP, standing in for PostgreSQL with pgvector (Debian has no pgvector package): run as its own
-// process by the multi-node tests, it prints the port it listens on and stops on SIGTERM.
-const maxConnections = Number(process.argv[2] ?? 40);
-const db = await PGlite.create({ dataDir: 'memory://', extensions: { vector, pg_trgm, unaccent } });
+// process by the multi-node tests, it prints the port it listens on. On SIGTERM it writes its data to the dump file and
+// stops; started again with the same file and port, it is the same database again (a database server restarting).
+const [maxConnections = '40', port = '0', dumpFile] = process.argv.slice(2);
+const db = await PGlite.create({
+  dataDir: 'memory://',
+  extensions: { vector, pg_trgm, unaccent },
+  loadDataDir: dumpFile && existsSync(dumpFile) ? new Blob([readFileSync(dumpFile)]) : undefined,
+});
 
 // pglite-socket runs the connections' protocol messages one at a time in arrival order, so a parameterized query of
 // one connection (Parse, Bind, Execute, Sync) can be cut in two by another's, which then binds the wrong statement. Its
@@ -36,12 +42,13 @@ const sequenced = new Proxy(db, {
   },
 });
 
-const server = new PGLiteSocketServer({ db: sequenced, host: '127.0.0.1', port: 0, maxConnections });
+const server = new PGLiteSocketServer({ db: sequenced, host: '127.0.0.1', port: Number(port), maxConnections: Number(maxConnections) });
 await server.start();
 process.stdout.write(`pglite listening on ${server.getServerConn()}\n`);
 process.once('SIGTERM', () => {
-  void server
-    .stop()
-    .then(() => db.close())
-    .finally(() => process.exit(0));
+  void (async () => {
+    await server.stop();
+    if (dumpFile) writeFileSync(dumpFile, Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer()));
+    await db.close();
+  })().finally(() => process.exit(0));
 });
