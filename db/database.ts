@@ -5,7 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { PreparingClient } from './prepared-statements.js';
+import { PreparingClient, UnnamedStatementsClient } from './prepared-statements.js';
 
 export type Database = {
   pool: pg.Pool;
@@ -13,12 +13,45 @@ export type Database = {
   close(): Promise<void>;
 };
 
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+
+/**
+ * The database could not be reached or dropped the connection (stopped, restarting, out of connections), as opposed
+ * to a query it refused: the request may succeed again shortly, without a restart of the node.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return /^Connection terminated|timeout exceeded when trying to connect/.test(error.message);
+}
+
 export type DatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
+
+/**
+ * A PGlite served over TCP (pglite-socket) gives every connection, of every node, the same session: a statement named
+ * on one connection exists on all, so a second connection preparing it fails. Such a server gets unnamed statements.
+ */
+async function sharesOneSession(connectionString: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>('SELECT version()');
+    return /\bPGlite\b/.test(rows[0]?.version ?? '');
+  } finally {
+    await client.end();
+  }
+}
 
 /** Opens PGlite in the data directory (embedded) or a pool on DATABASE_URL (scale-out); the code above sees one pg.Pool either way. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: PreparingClient });
+    const Client = (await sharesOneSession(options.databaseUrl)) ? UnnamedStatementsClient : PreparingClient;
+    // A database that does not answer fails the request after a few seconds instead of holding it forever.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client, connectionTimeoutMillis: 5_000 });
+    // A connection the server dropped while idle leaves the pool with this event (without a listener, the process
+    // would end); the next query opens a new one, and a request meanwhile gets the database's error.
+    pool.on('error', () => undefined);
     pool.on('connect', (client) => {
       client.query('SET hnsw.iterative_scan = relaxed_order').catch(() => undefined);
     });

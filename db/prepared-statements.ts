@@ -26,3 +26,21 @@ export class PreparingClient extends pg.Client {
     }) as typeof this.query;
   }
 }
+
+/**
+ * A client for a server whose connections all share one session (PGlite over pglite-socket): a statement named on one
+ * connection would already exist for the next that names it, so names are dropped, ours and libraries' alike.
+ */
+export class UnnamedStatementsClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+      if (typeof config === 'object' && config !== null && 'name' in config && !('submit' in config)) {
+        const { name: _name, ...unnamed } = config as { name?: string };
+        return query(unnamed, values, callback);
+      }
+      return query(config, values, callback);
+    }) as typeof this.query;
+  }
+}

@@ -49,6 +49,7 @@ import { technicianRoutes } from './routes/technicians.js';
 import { ticketRoutes } from './routes/tickets.js';
 import type { VerificationDeps } from '../domain/verification/send-verification-code.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
+import type { Readiness } from './http/readiness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -85,6 +86,8 @@ export type AppDeps = {
    * any body parser, since each checks the signature of the raw body, and before the tenant is read from the Host.
    */
   integrations?: express.Router;
+  /** Whether the database and Redis answer, for `GET /readyz`. */
+  readiness: () => Promise<Readiness>;
 };
 
 export function createApp(deps: AppDeps): express.Express {
@@ -99,6 +102,16 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ status: 'ok' });
   });
   if (deps.integrations) app.use('/integrations', deps.integrations);
+
+  // Liveness above, readiness here: a node whose database or Redis is away is alive but should get no new traffic.
+  app.get('/readyz', (_req, res, next) => {
+    deps
+      .readiness()
+      .then(({ ready, failing, database, redis }) => {
+        res.status(ready ? 200 : 503).json(ready ? { status: 'ready', database, redis } : { status: 'unavailable', failing, database, redis });
+      })
+      .catch(next);
+  });
 
   const registry = new OpenAPIRegistry();
   const api = express.Router();

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { startAgent, type RunningAgent } from '../device-agent/agent.js';
+import { releaseLease, takeLease } from '../db/repositories/cluster-leases.js';
 import { listAssignedDevices, setAgentTokenHash } from '../db/repositories/devices.js';
 import { hashToken, newToken } from '../domain/devices/agent-token.js';
 
@@ -27,4 +29,50 @@ export async function startDemoAgents(pool: pg.Pool, tenantId: string, server: s
     );
   }
   return { stop: async () => void (await Promise.all(agents.map((agent) => agent.stop()))) };
+}
+
+const LEASE = 'demo-agents';
+const LEASE_SECONDS = 30;
+const RENEW_MS = 10_000;
+
+/**
+ * With several nodes on one database, the demo agents run on one of them: the holder of a lease it renews. Another
+ * node takes them over once the holder stopped renewing (it died, or lost the database).
+ */
+export function leadDemoAgents(pool: pg.Pool, tenantId: string, server: string, logger: Logger): { stop(): Promise<void> } {
+  const holder = randomUUID();
+  let agents: Promise<{ stop(): Promise<void> }> | undefined;
+  let stopped = false;
+  const stopAgents = async () => {
+    const running = agents;
+    agents = undefined;
+    await (await running?.catch(() => undefined))?.stop();
+  };
+  const renew = async () => {
+    const held = await takeLease(pool, LEASE, holder, LEASE_SECONDS).catch(() => false);
+    if (stopped) return;
+    if (held && !agents) {
+      logger.info('this node runs the demo agents');
+      agents = startDemoAgents(pool, tenantId, server, logger);
+      agents.catch((error: unknown) => {
+        logger.error({ err: error }, 'demo agents failed to start');
+        agents = undefined;
+      });
+    } else if (!held && agents) {
+      logger.info('another node runs the demo agents now');
+      await stopAgents();
+    }
+  };
+  const renewLogged = () => renew().catch((error: unknown) => logger.error({ err: error }, 'demo agents lease failed'));
+  let turn = renewLogged();
+  const timer = setInterval(() => (turn = turn.then(renewLogged)), RENEW_MS);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await turn;
+      await stopAgents();
+      await releaseLease(pool, LEASE, holder).catch(() => undefined);
+    },
+  };
 }

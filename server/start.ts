@@ -11,7 +11,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { seedDemoHistory } from '../db/seed/demo-history.js';
 import { seedDemoTenant } from '../db/seed/demo-tenant.js';
-import { cachePortalConfig } from '../domain/settings/load-settings.js';
+import { cachePortalConfig, forgetPortalConfig, stopCachingPortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
 import { buildWidget, type WidgetBundle } from './http/widget-bundle.js';
 import { importDemoArticles } from './demo-articles.js';
@@ -29,7 +29,9 @@ import { startTicketNotifications } from './channels/email/ticket-notifications.
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../domain/email/deliver-due-emails.js';
 import { socketCors } from './http/embed-cors.js';
 import { loadSecretBox } from './secret-key.js';
-import { startDemoAgents } from './demo-agents.js';
+import { leadDemoAgents, startDemoAgents } from './demo-agents.js';
+import { readinessCheck } from './http/readiness.js';
+import { connectRedis, type RedisLink } from './realtime/cluster.js';
 import { ActionDelivery } from './realtime/action-delivery.js';
 import { agentsNamespace } from './realtime/agents-namespace.js';
 import { startExpirySweeper } from './realtime/expiry-sweeper.js';
@@ -98,6 +100,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
   let widget: WidgetBundle | undefined;
   let email: EmailDelivery | undefined;
   let inboundMail: InboundMail | undefined;
+  let redis: RedisLink | undefined;
   try {
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
@@ -113,7 +116,10 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       void warnOnEmbedderMismatch(kb, logger).catch((error: unknown) => logger.error({ err: error }, 'embedder check failed'));
     }
 
+    redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
+    // Another node's settings change reaches this one through Redis; while Redis is away, every read goes to the database.
+    redis?.onChange((up) => (up ? cachePortalConfig(db.pool) : stopCachingPortalConfig(db.pool)));
     const {
       engine: engineOverride,
       sessionSweepMs,
@@ -163,10 +169,15 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       resolver,
       integrations,
       tenantIntegrations,
+      readiness: readinessCheck(db.pool, redis),
       ...appOptions,
     });
     const server = createServer(app);
-    const io = new SocketServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool) });
+    const io = new SocketServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool), adapter: redis?.adapter });
+    if (redis) {
+      events.on('settingsChanged', (tenantId) => io.serverSideEmit('settings:changed', tenantId));
+      io.on('settings:changed', (tenantId: string) => forgetPortalConfig(db.pool, tenantId));
+    }
     const engine = engineOverride ?? createAssistantEngine(config, { pool: db.pool, logger });
     warmUpAssistant(logger);
     const channels = new ChannelOutbounds(db.pool, logger, widgetOutbound(io));
@@ -219,7 +230,13 @@ export async function startPortico(config: Config, logger: Logger, options: Star
         },
       });
     }
-    const demoAgents = seed && config.demoAgents ? await startDemoAgents(db.pool, seed.tenantId, `http://127.0.0.1:${port}`, logger) : undefined;
+    const demoAgentsAt = `http://127.0.0.1:${port}`;
+    const demoAgents =
+      seed && config.demoAgents
+        ? db.mode === 'embedded'
+          ? await startDemoAgents(db.pool, seed.tenantId, demoAgentsAt, logger)
+          : leadDemoAgents(db.pool, seed.tenantId, demoAgentsAt, logger)
+        : undefined;
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -235,6 +252,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           void io.close(() => resolve());
           server.closeIdleConnections();
         });
+        await redis?.close();
         await inboundMail?.close();
         await email?.stop();
         await widget?.close();
@@ -242,6 +260,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       })());
     return { url: `http://localhost:${port}`, port, db, server, seeded, smtpPort: inboundMail?.port, close };
   } catch (error) {
+    await redis?.close();
     await inboundMail?.close();
     await email?.stop();
     await widget?.close();

@@ -140,6 +140,24 @@ export async function listDeliverableActionRequests(q: Queryable, tenantId: stri
   return rows;
 }
 
+/**
+ * Claims a verified request for sending to its device, for `seconds`: of the nodes that see it (the one that verified
+ * it, the one the agent just connected to), only the one that claims it sends it.
+ */
+export async function claimActionDelivery(q: Queryable, tenantId: string, id: string, seconds: number): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE action_requests SET delivery_claimed_until = now() + make_interval(secs => $3)
+     WHERE tenant_id = $1 AND id = $2 AND status = 'queued' AND (delivery_claimed_until IS NULL OR delivery_claimed_until < now())`,
+    [tenantId, id, seconds],
+  );
+  return rowCount === 1;
+}
+
+/** The claimed sending reached no agent: the next node to see the agent may send it at once. */
+export async function releaseActionDelivery(q: Queryable, tenantId: string, id: string): Promise<void> {
+  await q.query(`UPDATE action_requests SET delivery_claimed_until = NULL WHERE tenant_id = $1 AND id = $2 AND status = 'queued'`, [tenantId, id]);
+}
+
 /** Requests whose time ran out while they waited for the user or for their device, across tenants. */
 export async function listOverdueActionRequests(q: Queryable, limit: number): Promise<(ActionRequestRow & { tenant_id: string })[]> {
   const { rows } = await q.query<ActionRequestRow & { tenant_id: string }>(

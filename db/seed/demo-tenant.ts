@@ -220,6 +220,9 @@ async function insertDemoCompanies(client: Queryable, tenantId: string) {
   return ids;
 }
 
+// Any constant other than the migrations' lock; the same on every node.
+const DEMO_SEED_LOCK_KEY = 7_202_612;
+
 /** Seeds the demo tenant once; a data directory that already has it is left alone. */
 export async function seedDemoTenant(pool: pg.Pool, baseDomain: string): Promise<SeedResult> {
   const existing = await findTenantBySlug(pool, DEMO_SLUG);
@@ -228,6 +231,10 @@ export async function seedDemoTenant(pool: pg.Pool, baseDomain: string): Promise
   const hashes = await Promise.all([...CONTACTS, { key: 'tech' }].map(() => hashPassword(DEMO_PASSWORD)));
 
   return withTransaction(pool, async (client) => {
+    // Nodes starting together on one database: the first seeds, the others find its tenant once it committed.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
+    const seededMeanwhile = await findTenantBySlug(client, DEMO_SLUG);
+    if (seededMeanwhile) return { seeded: false, tenantId: seededMeanwhile.id };
     const tenant = await insertTenant(client, { name: 'Demo MSP', slug: DEMO_SLUG });
     await insertTenantHostname(client, tenant.id, `${DEMO_SLUG}.${baseDomain}`, 'generated');
     for (const local of ['localhost', '127.0.0.1', '[::1]']) await insertTenantHostname(client, tenant.id, local, 'local');

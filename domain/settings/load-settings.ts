@@ -10,11 +10,16 @@ const caches = new WeakMap<object, Map<string, Promise<PortalConfig>>>();
 
 /**
  * Keeps each tenant's config in memory for reads through this pool, dropped on every write. Only for a
- * pool that is the database's sole writer (embedded mode holds the data-directory lock); with several
- * nodes, a cached copy could outlive another node's change.
+ * pool that is the database's sole writer (embedded mode holds the data-directory lock), or whose node hears
+ * every other node's changes (scale-out while Redis is up); otherwise a cached copy could outlive another node's change.
  */
 export function cachePortalConfig(pool: object): void {
   caches.set(pool, new Map());
+}
+
+/** Reads go to the database again: this node may miss other nodes' changes from now on. */
+export function stopCachingPortalConfig(pool: object): void {
+  caches.delete(pool);
 }
 
 export function forgetPortalConfig(pool: object, tenantId: string): void {

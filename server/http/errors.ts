@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { isDatabaseUnreachable } from '../../db/database.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { languageFromAcceptHeader, type Language } from '../../i18n/languages.js';
 import { t } from '../../i18n/translate.js';
@@ -41,6 +42,7 @@ export function toAppError(error: unknown): AppError {
     const mapped = fromFramework(error as { type?: string });
     if (mapped) return mapped;
   }
+  if (isDatabaseUnreachable(error)) return new AppError('unavailable', `database unreachable: ${(error as Error).message}`, { retryAfter: 5, cause: error });
   return new AppError('internal', 'unexpected error', { cause: error });
 }
 

@@ -8,7 +8,7 @@ import { actionView } from '../../domain/actions/action-view.js';
 import { commandsFor, deliverableRequests } from '../../domain/actions/device-commands.js';
 import { recordDeviceReceipt } from '../../domain/actions/record-device-report.js';
 import type { AgentDeviceRow } from '../../db/repositories/devices.js';
-import { findActionRequest } from '../../db/repositories/action-requests.js';
+import { claimActionDelivery, findActionRequest, releaseActionDelivery } from '../../db/repositories/action-requests.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { ChannelOutbounds } from '../channels/channel-outbound.js';
 import type { PortalEvents } from './portal-events.js';
@@ -52,13 +52,17 @@ export class ActionDelivery {
   }
 
   /** A request just verified: its device's agent gets it now if it is connected to any node, else when it connects. */
-  async deliver(tenantId: string, actionId: string): Promise<void> {
+  async deliver(tenantId: string, actionId: string, again = true): Promise<void> {
     const row = await findActionRequest(this.pool, tenantId, actionId);
     if (!row || row.status !== 'queued') return;
     const device = { tenant_id: tenantId, id: row.device_id };
-    await this.send(device, [row], (command, onReceipt) =>
+    await this.send(device, [row], (command, onAnswer) =>
       this.io.of(AGENT_NAMESPACE).to(deviceRoom(row.device_id)).timeout(RECEIPT_TIMEOUT_MS).emit('command', command, (error: unknown, answers: unknown[]) => {
-        if (!error && answers.some(received)) onReceipt();
+        const answered = !error && answers.some(received);
+        // An agent that connected while this node held the claim found nothing to take: one more try reaches it.
+        void onAnswer(answered)
+          .then(() => (answered || !again ? undefined : this.deliver(tenantId, actionId, false)))
+          .catch((error: unknown) => this.logger.error({ err: error, actionId }, 'action delivery failed'));
       }),
     );
   }
@@ -66,9 +70,9 @@ export class ActionDelivery {
   /** An agent has just connected: everything verified for its device and not finished is sent again, oldest first. */
   async deliverBacklog(device: AgentDeviceRow, socket: Socket): Promise<void> {
     const rows = await deliverableRequests(this.pool, device.tenant_id, device.id);
-    await this.send(device, rows, (command, onReceipt) =>
+    await this.send(device, rows, (command, onAnswer) =>
       socket.timeout(RECEIPT_TIMEOUT_MS).emit('command', command, (error: unknown, answer: unknown) => {
-        if (!error && received(answer)) onReceipt();
+        void onAnswer(!error && received(answer));
       }),
     );
   }
@@ -76,7 +80,7 @@ export class ActionDelivery {
   private async send(
     device: Pick<AgentDeviceRow, 'tenant_id' | 'id'>,
     rows: ActionRequestRow[],
-    emit: (command: Command, onReceipt: () => void) => void,
+    emit: (command: Command, onAnswer: (received: boolean) => Promise<void>) => void,
   ): Promise<void> {
     if (rows.length === 0) return;
     const commands = await commandsFor(this.pool, device.tenant_id, rows);
@@ -86,10 +90,18 @@ export class ActionDelivery {
         await this.failUnavailable(device.tenant_id, row);
         continue;
       }
-      emit(command, () => {
-        void recordDeviceReceipt(this.pool, device, row.id)
-          .then((moved) => moved && this.announce(moved, device.tenant_id))
-          .catch((error: unknown) => this.logger.error({ err: error, actionId: row.id }, 'recording a receipt failed'));
+      // Several nodes may see a request to send at once (the one that verified it, the one its agent connects to):
+      // the database says which one sends it. One already dispatched is sent again as is, the agent runs an id once.
+      const claimed = row.status !== 'queued' || (await claimActionDelivery(this.pool, device.tenant_id, row.id, RECEIPT_TIMEOUT_MS / 1000 + 5));
+      if (!claimed) continue;
+      emit(command, async (answered) => {
+        try {
+          if (!answered) return await releaseActionDelivery(this.pool, device.tenant_id, row.id);
+          const moved = await recordDeviceReceipt(this.pool, device, row.id);
+          if (moved) this.announce(moved, device.tenant_id);
+        } catch (error) {
+          this.logger.error({ err: error, actionId: row.id }, 'recording a receipt failed');
+        }
       });
     }
   }
