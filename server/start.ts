@@ -190,7 +190,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
     const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
-    startConversationDelivery(io, db.pool, logger, events, channels);
+    const stopConversationDelivery = startConversationDelivery(io, db.pool, logger, events, channels);
     startTicketNotifications(db.pool, logger, events, email);
     const portal = portalNamespace(io, { pool: db.pool, logger, events, verification, deliverWithinSeconds, chats });
     if (config.slack) {
@@ -248,6 +248,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           clearInterval(sweeper);
           clearInterval(sessionSweeper);
           clearInterval(hostnameSweeper);
+          stopConversationDelivery();
           void demoAgents?.stop();
           void io.close(() => resolve());
           server.closeIdleConnections();
