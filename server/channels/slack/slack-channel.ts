@@ -5,7 +5,7 @@ import type { IRouter } from 'express';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import * as z from 'zod';
-import { ActionRefSchema, PhoneSchema, VerifySchema } from '../../../domain/actions/action-schemas.js';
+import { ActionRefSchema, PhoneSchema, VerifySchema, type ActionView } from '../../../domain/actions/action-schemas.js';
 import { channelRefusal, type ChannelContactCtx } from '../../../domain/contacts/channel-contact.js';
 import { setMyPhone } from '../../../domain/contacts/set-my-phone.js';
 import { ChatSendSchema } from '../../../domain/conversations/conversation-schemas.js';
@@ -161,44 +161,40 @@ export function slackChannel(config: SlackConfig, deps: SlackChannelDeps): { rou
     await receive(message, body.team_id, context.botUserId);
   });
 
-  app.action(SLACK_IDS.confirm, async ({ ack, body }) => {
-    await ack();
-    const action = BlockActionSchema.parse(body);
-    const thread = { channelId: action.channel?.id ?? '', threadTs: action.message?.thread_ts ?? action.message?.ts ?? '' };
-    const ctx = await contactOf(action.user.id, thread);
-    if (!ctx) return;
-    try {
-      const { actionId } = parseInput(ActionRefSchema, { actionId: action.actions[0]!.value });
-      const confirmed = await deps.steps.confirm(ctx, actionId);
-      const state: ModalState = { actionId };
-      const view = confirmed.needsPhone ? phoneModal(state, ctx.actor.language) : codeModal(state, ctx.actor.language);
-      await app.client.views.open({ token, trigger_id: action.trigger_id, view: view as never });
-      if (action.message && action.channel) {
-        const card = actionCard(confirmed.action, ctx.actor.language);
-        await outbound.update(action.channel.id, action.message.ts, card.text, card.blocks);
+  /**
+   * A button of an action card: its user as a contact, the action it names, then `act`; the card is redrawn with the
+   * action as `act` left it, and a refusal is said in the thread.
+   */
+  const onCardButton = (
+    id: string,
+    act: (ctx: NonNullable<Awaited<ReturnType<typeof contactOf>>>, actionId: string, triggerId: string) => Promise<{ action: ActionView }>,
+  ) =>
+    app.action(id, async ({ ack, body }) => {
+      await ack();
+      const action = BlockActionSchema.parse(body);
+      const thread = { channelId: action.channel?.id ?? '', threadTs: action.message?.thread_ts ?? action.message?.ts ?? '' };
+      const ctx = await contactOf(action.user.id, thread);
+      if (!ctx) return;
+      try {
+        const { actionId } = parseInput(ActionRefSchema, { actionId: action.actions[0]!.value });
+        const after = await act(ctx, actionId, action.trigger_id);
+        if (action.message && action.channel) {
+          const card = actionCard(after.action, ctx.actor.language);
+          await outbound.update(action.channel.id, action.message.ts, card.text, card.blocks);
+        }
+      } catch (error) {
+        await sayError(error, ctx.actor.language, thread);
       }
-    } catch (error) {
-      await sayError(error, ctx.actor.language, thread);
-    }
-  });
+    });
 
-  app.action(SLACK_IDS.cancel, async ({ ack, body }) => {
-    await ack();
-    const action = BlockActionSchema.parse(body);
-    const thread = { channelId: action.channel?.id ?? '', threadTs: action.message?.thread_ts ?? action.message?.ts ?? '' };
-    const ctx = await contactOf(action.user.id, thread);
-    if (!ctx) return;
-    try {
-      const { actionId } = parseInput(ActionRefSchema, { actionId: action.actions[0]!.value });
-      const cancelled = await deps.steps.cancel(ctx, actionId);
-      if (action.message && action.channel) {
-        const card = actionCard(cancelled.action, ctx.actor.language);
-        await outbound.update(action.channel.id, action.message.ts, card.text, card.blocks);
-      }
-    } catch (error) {
-      await sayError(error, ctx.actor.language, thread);
-    }
+  onCardButton(SLACK_IDS.confirm, async (ctx, actionId, triggerId) => {
+    const confirmed = await deps.steps.confirm(ctx, actionId);
+    const state: ModalState = { actionId };
+    const view = confirmed.needsPhone ? phoneModal(state, ctx.actor.language) : codeModal(state, ctx.actor.language);
+    await app.client.views.open({ token, trigger_id: triggerId, view: view as never });
+    return confirmed;
   });
+  onCardButton(SLACK_IDS.cancel, (ctx, actionId) => deps.steps.cancel(ctx, actionId));
 
   /** A modal's submission: its user as a contact, what it carries, and the value typed in its one field. */
   const submission = async (body: unknown, field: string) => {
