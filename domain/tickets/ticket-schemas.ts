@@ -99,6 +99,18 @@ export const CommentViewSchema = z
   .meta({ id: 'TicketComment' });
 export type CommentView = z.infer<typeof CommentViewSchema>;
 
+export const AttachmentViewSchema = z
+  .object({
+    id: z.string(),
+    filename: z.string(),
+    contentType: z.string().meta({ description: 'The type its content was recognised as.' }),
+    size: z.number().int().meta({ description: 'In bytes.' }),
+    commentId: z.string().nullable().meta({ description: 'The comment it came with; null for the files that opened the ticket.' }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'TicketAttachment', description: 'Downloaded at `/api/v1/tickets/{id}/attachments/{attachmentId}`.' });
+export type AttachmentView = z.infer<typeof AttachmentViewSchema>;
+
 export const TicketViewSchema = z
   .object({
     id: z.string(),
@@ -118,6 +130,7 @@ export const TicketViewSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     comments: z.array(CommentViewSchema).optional(),
+    attachments: z.array(AttachmentViewSchema).optional().meta({ description: "The ticket's files; a portal user's leave out those of internal notes." }),
     transcript: z
       .array(z.object({ role: z.enum(['user', 'assistant', 'technician', 'system']), text: z.string(), createdAt: z.string() }))
       .optional()
@@ -126,6 +139,8 @@ export const TicketViewSchema = z
   })
   .meta({ id: 'Ticket', description: 'Fields hidden by the portal settings are absent.' });
 export type TicketView = z.infer<typeof TicketViewSchema>;
+
+export const AttachmentParamsSchema = z.strictObject({ id: TicketRefSchema, attachmentId: z.uuid() });
 
 export const UpdateTicketSchema = z
   .strictObject({

@@ -35,6 +35,8 @@ export type RouteDefinition<
   params?: P;
   response?: R;
   status?: number;
+  /** The route answers a file itself through `res`, not JSON: what the file is, for the OpenAPI document. */
+  file?: string;
   /** Error statuses this route answers with, besides 400 and 401 which every route may. */
   errors?: number[];
   handler: (input: HandlerInput<z.infer<B>, z.infer<Q>, z.infer<P>, A>) => Promise<R extends z.core.$ZodType ? z.infer<R> : void>;
@@ -63,7 +65,7 @@ export function defineRoute<
   R extends z.core.$ZodType = z.ZodVoid,
   A extends Access = 'session',
 >(router: Router, options: RouteOptions, route: RouteDefinition<B, Q, P, R, A>): void {
-  const status = route.status ?? (route.response ? 200 : 204);
+  const status = route.status ?? (route.response || route.file ? 200 : 204);
   const errorStatuses = [...new Set([400, ...(route.access === 'session' ? [401] : []), ...(route.errors ?? [])])].sort();
   options.registry.registerPath({
     method: route.method,
@@ -77,9 +79,11 @@ export function defineRoute<
       ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
     },
     responses: {
-      [status]: route.response
-        ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
-        : { description: 'Success, no content' },
+      [status]: route.file
+        ? { description: route.file, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+        : route.response
+          ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
+          : { description: 'Success, no content' },
       ...Object.fromEntries(
         errorStatuses.map((code) => [
           code,
@@ -100,6 +104,7 @@ export function defineRoute<
       res,
     } as HandlerInput<z.infer<B>, z.infer<Q>, z.infer<P>, A>;
     const result = await route.handler(input);
+    if (route.file) return;
     if (!route.response) {
       res.status(status).end();
       return;
