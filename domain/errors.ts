@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   platform_not_supported: 409,
   action_not_pending: 409,
   unknown_tenant: 404,
+  unknown_recipient: 404,
   conflict: 409,
   email_domain_taken: 409,
   contact_exists: 409,

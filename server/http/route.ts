@@ -31,6 +31,8 @@ export type RouteDefinition<
   tags: string[];
   access: A;
   body?: B;
+  /** A media type the route takes besides JSON, as the raw bytes in `req.body`: its body schema is then not applied. */
+  alsoAccepts?: string;
   query?: Q;
   params?: P;
   response?: R;
@@ -76,7 +78,16 @@ export function defineRoute<
     request: {
       ...(route.params ? { params: route.params as unknown as z.ZodObject } : {}),
       ...(route.query ? { query: route.query as unknown as z.ZodObject } : {}),
-      ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body
+        ? {
+            body: {
+              content: {
+                'application/json': { schema: route.body },
+                ...(route.alsoAccepts ? { [route.alsoAccepts]: { schema: { type: 'string', format: 'binary' } } } : {}),
+              },
+            },
+          }
+        : {}),
     },
     responses: {
       [status]: route.file
@@ -96,7 +107,7 @@ export function defineRoute<
   router[route.method](route.path, async (req: Request, res: Response) => {
     if (route.access === 'session' && !req.ctx) throw new AppError('unauthenticated', 'no session');
     const input = {
-      body: route.body ? parseInput(route.body, req.body) : undefined,
+      body: route.body && !(route.alsoAccepts && req.is(route.alsoAccepts)) ? parseInput(route.body, req.body) : undefined,
       query: route.query ? parseInput(route.query, req.query) : undefined,
       params: route.params ? parseInput(route.params, req.params) : undefined,
       ctx: req.ctx,

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { EmailDispatch } from '../../../domain/email/email-transport.js';
 import type { InboundEmail } from '../../../domain/email/inbound-email.js';
 import { receiveEmail, type ReceivedEmail } from '../../../domain/email/receive-email.js';
+import type { PortalEvents } from '../../realtime/portal-events.js';
 
 /** A message over this is refused: 552 by the SMTP listener, 413 by the webhook. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -39,12 +40,15 @@ function headerValues(mail: ParsedMail): Record<string, string> {
 }
 
 /**
- * A raw RFC 822 message as the domain reads it. `envelopeFrom` is the SMTP sender (empty for the null sender of
- * bounces); a message without Message-ID gets one from its content, so a resend is still one.
+ * A raw RFC 822 message as the domain reads it. `envelope` is the SMTP sender (empty for the null sender of bounces);
+ * unknown, the message's Return-Path stands for it, else its From. A message without Message-ID gets one from its
+ * content, so a resend is still one.
  */
-export async function parseInboundEmail(raw: Buffer, envelopeFrom: string): Promise<InboundEmail> {
+export async function parseInboundEmail(raw: Buffer, envelope: string | undefined): Promise<InboundEmail> {
   const mail = await simpleParser(raw, { skipImageLinks: true });
   const from = mail.from?.value[0];
+  const returnPath = mail.headers.get('return-path');
+  const envelopeFrom = envelope ?? (typeof returnPath === 'string' ? bracketless(returnPath) : (from?.address ?? ''));
   return {
     messageId: mail.messageId ? bracketless(mail.messageId) : `${createHash('sha256').update(raw).digest('hex')}@portico.invalid`,
     from: { address: from?.address ?? envelopeFrom, name: from?.name ?? '' },
@@ -55,6 +59,16 @@ export async function parseInboundEmail(raw: Buffer, envelopeFrom: string): Prom
     references: idList(mail.references),
     headers: headerValues(mail),
     attachments: mail.attachments.map((file) => ({ filename: file.filename ?? '', content: file.content })),
+  };
+}
+
+/** What the portal and console hear of a received message: a new ticket, a comment, a reopened ticket. */
+export function announceReceivedEmail(events: PortalEvents): InboundMailDeps['onReceived'] {
+  return (tenantId, result) => {
+    if (result.outcome === 'ticket' || result.outcome === 'queued') events.emit('ticketCreated', tenantId, result.ticketId);
+    if (result.outcome !== 'comment') return;
+    events.emit('ticketCommented', tenantId, result.commentId);
+    if (result.reopened) events.emit('ticketChanged', tenantId, result.ticketId, true);
   };
 }
 
