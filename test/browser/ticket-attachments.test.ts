@@ -44,6 +44,8 @@ describe("a ticket's files in Chromium", () => {
     const files = page.getByRole('region', { name: 'Attachments' });
     await files.waitFor();
     await expect(files.innerText()).resolves.toMatch(/scanner-error\.png\s+70 byte\nscan-report\.pdf\s+1\.4 MB/);
+    await shoot(page, 'portal-ticket-attachments', 390, 844);
+    await shoot(page, 'portal-ticket-attachments', 1280, 800);
     const link = files.getByRole('link', { name: 'scan-report.pdf' });
     await link.focus();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
@@ -52,8 +54,6 @@ describe("a ticket's files in Chromium", () => {
     await download.saveAs(saved);
     expect(readFileSync(saved).equals(PDF)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'portal-ticket-attachments', 1280, 800);
-    await shoot(page, 'portal-ticket-attachments', 390, 844);
   });
 
   it("are listed in the console's ticket and downloaded from there", async () => {
@@ -61,11 +61,11 @@ describe("a ticket's files in Chromium", () => {
     await openConsole(page, portico.port, `tickets/${number}`);
     const files = page.getByRole('region', { name: 'Attachments' });
     await files.waitFor();
+    await shoot(page, 'console-ticket-attachments', 390, 844);
+    await shoot(page, 'console-ticket-attachments', 1280, 800);
     const link = files.getByRole('link', { name: 'scanner-error.png' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('scanner-error.png');
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'console-ticket-attachments', 1280, 800);
-    await shoot(page, 'console-ticket-attachments', 390, 844);
   });
 });
