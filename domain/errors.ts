@@ -4,6 +4,7 @@ export const ERROR_STATUS = {
   field_not_writable: 400,
   invalid_phone: 400,
   invalid_code: 400,
+  attachment_refused: 400,
   phone_required: 409,
   phone_already_set: 409,
   wrong_password: 403,

@@ -77,7 +77,7 @@ describe('inbound mail on an install with two tenants', () => {
   it("keeps one message to one tenant: a second tenant's recipient is deferred with 452", async () => {
     const info = await send({ from: 'tom.baker@acmedental.example', to: ['support@demo.portal.test', 'support@globex.portal.test'], subject: 'Both desks' });
     expect(info.accepted).toEqual(['support@demo.portal.test']);
-    expect(info.rejectedErrors?.map((error) => (error as { responseCode?: number }).responseCode)).toEqual([452]);
+    expect(info.rejectedErrors?.map((error: Error) => (error as Error & { responseCode?: number }).responseCode)).toEqual([452]);
     expect(await subjects(demo.users.tech)).toContain('Both desks');
     expect(await subjects(globexUser)).not.toContain('Both desks');
   });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ActionViewSchema } from '../actions/action-schemas.js';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../attachments/attachment-policy.js';
 import { TICKET_STATUSES } from '../settings/settings-schema.js';
 
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
@@ -34,6 +35,22 @@ export const AddCommentSchema = z
       .boolean()
       .optional()
       .meta({ description: 'Technicians only: true makes an internal note that no portal user ever sees. A portal user sending true gets 400 `field_not_writable`.' }),
+    attachments: z
+      .array(
+        z.strictObject({
+          filename: z.string().trim().min(1).max(255),
+          content: z
+            .base64()
+            .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+            .meta({ description: 'The file, in base64.' }),
+        }),
+      )
+      .max(MAX_ATTACHMENTS)
+      .optional()
+      .meta({
+        description:
+          'Files that go with the comment, seen by whoever sees it. Each must be a picture, a PDF, an office document or plain text by its content; otherwise 400 `attachment_refused` names them and nothing is written.',
+      }),
   })
   .meta({ id: 'AddComment' });
 export type AddCommentInput = z.infer<typeof AddCommentSchema>;
