@@ -68,4 +68,32 @@ describe("a ticket's files in Chromium", () => {
     expect(download.suggestedFilename()).toBe('scanner-error.png');
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('are attached to a comment in the portal, chosen with the file picker', async () => {
+    const { page, portico } = chromium;
+    await signInToChat(page, portico.port, DEMO.tom);
+    await page.goto(`http://localhost:${portico.port}/tickets/${number}`);
+    await page.getByRole('textbox', { name: 'Add a comment' }).fill('Here is the error once more.');
+    await page.getByLabel('Attach files').setInputFiles({ name: 'second-try.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: 'second-try.png' }).waitFor();
+    await expect(page.getByLabel('Attach files').inputValue()).resolves.toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('are refused in the console with a message naming them, and attached to an internal note when accepted', async () => {
+    const { page, portico } = chromium;
+    await openConsole(page, portico.port, `tickets/${number}`);
+    await page.getByRole('radio', { name: 'Internal note' }).check();
+    const box = page.getByRole('textbox', { name: 'Note for technicians' });
+    await box.fill('Driver package for the scanner.');
+    const picker = page.getByLabel('Attach files');
+    await picker.setInputFiles({ name: 'driver.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(256)]) });
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'driver.pdf' }).innerText()).resolves.toContain('These files cannot be attached: driver.pdf.');
+    await picker.setInputFiles({ name: 'driver-notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Use version 4.2 of the driver.\n') });
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: 'driver-notes.txt' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -93,16 +93,18 @@ function CommentForm({ ticket }: { ticket: TicketView }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
+  const files = useRef<HTMLInputElement>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!body.trim() || busy) return;
     setBusy(true);
     setError('');
     setDone('');
-    const failure = await commentOnTicket(ticket.id, body);
+    const failure = await commentOnTicket(ticket.id, body, Array.from(files.current?.files ?? []));
     setBusy(false);
     if (failure) return setError(failure);
     setBody('');
+    if (files.current) files.current.value = '';
     setDone(tr('shell.tickets.commentAdded'));
   };
   const reopen = async () => {
@@ -129,6 +131,13 @@ function CommentForm({ ticket }: { ticket: TicketView }) {
           {tr('shell.tickets.reopenHint')}
         </p>
       )}
+      <label for="ticket-comment-files" class="files-label">
+        {tr('shell.tickets.attachFiles')}
+      </label>
+      <input id="ticket-comment-files" type="file" multiple ref={files} aria-describedby="ticket-files-hint" />
+      <p id="ticket-files-hint" class="hint">
+        {tr('shell.tickets.attachHint')}
+      </p>
       <div class="comment-actions">
         <button type="submit" disabled={busy || !body.trim()}>
           {tr('shell.tickets.send')}
