@@ -243,7 +243,9 @@ async function openEmailTicket(
  * known contact, or a new one on a company's email domain; anyone else is refused with one polite auto-reply a day, or
  * with `email.unknownSenders: "queue"` opens a ticket without requester for technicians. A contact's reply that names a
  * ticket (`[#number]`, or a notification's Message-ID) of theirs or of their company becomes a public comment, reopening
- * a resolved ticket unless the settings forbid it; anything else opens a ticket with source `email`.
+ * a resolved ticket unless the settings forbid it; anything else opens a ticket with source `email`. Its files are
+ * kept when the attachment policy accepts them; the others never hold the text back, and are named in a public note
+ * and in the acknowledgement.
  */
 export async function receiveEmail(deps: ReceiveEmailDeps, tenantId: string, email: InboundEmail): Promise<ReceivedEmail> {
   const { pool } = deps;
