@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     ['TWILIO_ACCOUNT_SID', 'XX123', /TWILIO_ACCOUNT_SID: expected "AC"/],
     ['OPENAI_BASE_URL', 'ftp://models', /OPENAI_BASE_URL/],
     ['PORTICO_SECRET_KEY', 'too-short', /PORTICO_SECRET_KEY: expected at least 32 characters/],
+    ['PORTICO_INBOUND_EMAIL_SECRET', 'guessable', /PORTICO_INBOUND_EMAIL_SECRET: expected at least 32 characters/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

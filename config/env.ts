@@ -74,6 +74,9 @@ const EnvSchema = z.object({
   PORTICO_SMTP_PORT: optionalText
     .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), { message: 'expected a port number' })
     .transform((v) => (v === undefined ? undefined : Number(v))),
+  PORTICO_INBOUND_EMAIL_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'expected at least 32 characters, e.g. the output of: openssl rand -base64 32',
+  }),
   PORTICO_BASE_DOMAIN: optionalText.refine((v) => v === undefined || /^[a-z0-9.-]+$/i.test(v), {
     message: 'expected a DNS name such as portal.example.com',
   }),
@@ -124,6 +127,8 @@ export type Config = {
   teams?: { appId: string; password: string; tenantId?: string };
   /** The inbound mail listener's port; no listener when absent. */
   smtpPort?: number;
+  /** The shared secret of the inbound mail webhook; no webhook when absent. */
+  inboundEmailSecret?: string;
   baseDomain: string;
   seed: 'demo' | 'none';
   trustProxy: TrustProxy;
@@ -168,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     teams: e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD ? { appId: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID } : undefined,
     smtpPort: e.PORTICO_SMTP_PORT,
+    inboundEmailSecret: e.PORTICO_INBOUND_EMAIL_SECRET,
     baseDomain: (e.PORTICO_BASE_DOMAIN ?? 'portal.localhost').toLowerCase(),
     seed: e.PORTICO_SEED ?? (mode === 'embedded' ? 'demo' : 'none'),
     trustProxy: e.PORTICO_TRUST_PROXY,

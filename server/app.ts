@@ -14,6 +14,8 @@ import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import { AppError } from '../domain/errors.js';
 import type { EmailDispatch } from '../domain/email/email-transport.js';
 import type { SecretBox } from '../domain/secrets/secret-box.js';
+import { announceReceivedEmail } from './channels/email/inbound-message.js';
+import { inboundEmailWebhook } from './channels/email/inbound-webhook.js';
 import { embedCors } from './http/embed-cors.js';
 import { errorHandler } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
@@ -79,6 +81,8 @@ export type AppDeps = {
    * the tenant is known; authenticated by each app's own scheme, not by session.
    */
   tenantIntegrations?: express.Router;
+  /** The inbound mail webhook's shared secret (absent: no webhook), and whether the only tenant takes every recipient. */
+  inboundEmail: { secret: string | undefined; embedded: boolean };
   /** The directory of the built portal UI (main.js, main.css, and the embedded widget's widget.js and embed.js). */
   widgetDir: string;
   /**
@@ -147,12 +151,24 @@ export function createApp(deps: AppDeps): express.Express {
   portalHostnameRoutes(api, options, { pool, resolver: deps.resolver });
   analyticsRoutes(api, options, { kb: deps.kb });
   technicianRoutes(api, options, { pool });
+  const mailWebhook = express.Router();
+  inboundEmailWebhook(mailWebhook, options, {
+    pool,
+    logger: deps.logger,
+    email: deps.email,
+    embedded: deps.inboundEmail.embedded,
+    secret: deps.inboundEmail.secret,
+    onReceived: announceReceivedEmail(deps.events),
+  });
   const document = openApiDocument(registry, VERSION);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });
 
   app.get('/internal/tls/allowed', tlsAsk(pool));
+  // Before the tenant is read from the hostname and the API's JSON parser: the recipients name the tenant, and the
+  // webhook reads its body itself.
+  app.use(mailWebhook);
 
   app.use(tenantResolver(pool));
   if (deps.tenantIntegrations) app.use('/integrations', deps.tenantIntegrations);

@@ -25,6 +25,7 @@ import { createSmsSender } from './channels/sms/create-sms-sender.js';
 import { EmailDelivery } from './channels/email/email-delivery.js';
 import { SmtpEmailSender } from './channels/email/smtp-email-sender.js';
 import { startInboundMail, type InboundMail } from './channels/email/inbound-smtp-server.js';
+import { announceReceivedEmail } from './channels/email/inbound-message.js';
 import { startTicketNotifications } from './channels/email/ticket-notifications.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../domain/email/deliver-due-emails.js';
 import { socketCors } from './http/embed-cors.js';
@@ -170,6 +171,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       integrations,
       tenantIntegrations,
       readiness: readinessCheck(db.pool, redis),
+      inboundEmail: { secret: config.inboundEmailSecret, embedded: db.mode === 'embedded' },
       ...appOptions,
     });
     const server = createServer(app);
@@ -222,12 +224,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
         embedded: db.mode === 'embedded',
         port: config.smtpPort,
         host: options.host,
-        onReceived: (tenantId, result) => {
-          if (result.outcome === 'ticket' || result.outcome === 'queued') events.emit('ticketCreated', tenantId, result.ticketId);
-          if (result.outcome !== 'comment') return;
-          events.emit('ticketCommented', tenantId, result.commentId);
-          if (result.reopened) events.emit('ticketChanged', tenantId, result.ticketId, true);
-        },
+        onReceived: announceReceivedEmail(events),
       });
     }
     const demoAgentsAt = `http://127.0.0.1:${port}`;

@@ -14,7 +14,8 @@ export type InboundEmail = {
   references: string[];
   /** Lower-case header names, each with its first value. */
   headers: Record<string, string>;
-  attachments: { filename: string; contentType: string; size: number }[];
+  /** Every attached file as sent; what is kept is decided by the attachment policy, by content. */
+  attachments: { filename: string; content: Buffer }[];
 };
 
 /**

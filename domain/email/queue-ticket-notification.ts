@@ -9,6 +9,7 @@ import { t } from '../../i18n/translate.js';
 import { contactActor } from '../auth/actor-from-row.js';
 import { loadPortalConfig } from '../settings/load-settings.js';
 import { sectionsForActor } from '../settings/sections-for-actor.js';
+import { refusedFilesText, type RefusedFile } from '../attachments/attachment-policy.js';
 import type { EmailDispatch } from './email-transport.js';
 import { portalHostnames } from './queue-welcome-email.js';
 
@@ -16,7 +17,7 @@ import { portalHostnames } from './queue-welcome-email.js';
 export const SUPPORT_MAILBOX = 'support';
 
 export type TicketNotification =
-  | { kind: 'created'; ticketId: string }
+  | { kind: 'created'; ticketId: string; refusedFiles?: RefusedFile[] }
   | { kind: 'reply'; commentId: string }
   | { kind: 'resolved'; ticketId: string };
 
@@ -71,6 +72,12 @@ export async function queueTicketNotification(q: Queryable, dispatch: EmailDispa
     author,
     body,
   };
+  let text = t(language, `email.ticket.${notice.kind}.text`, params);
+  if (notice.kind === 'created' && notice.refusedFiles?.length) {
+    // Before the signature, the last paragraph.
+    const end = text.lastIndexOf('\n\n');
+    text = `${text.slice(0, end)}\n\n${refusedFilesText(language, notice.refusedFiles)}${text.slice(end)}`;
+  }
   const messageId = `ticket-${ticket.number}.${randomUUID()}@${hosts.sender}`;
   const status = dispatch.transport === 'smtp' ? 'pending' : 'held';
   const id = await insertOutboundEmail(q, tenantId, {
@@ -80,7 +87,7 @@ export async function queueTicketNotification(q: Queryable, dispatch: EmailDispa
     fromAddress: `no-reply@${hosts.sender}`,
     to: requester.email,
     subject: t(language, `email.ticket.${notice.kind}.subject`, params),
-    text: t(language, `email.ticket.${notice.kind}.text`, params),
+    text,
     status,
     messageId,
     inReplyTo: await findOpeningMessageId(q, tenantId, ticketId),

@@ -8,12 +8,14 @@ import {
   setInboundOutcome,
 } from '../../db/repositories/inbound-emails.js';
 import { insertOutboundEmail } from '../../db/repositories/outbound-emails.js';
+import { insertAttachment } from '../../db/repositories/ticket-attachments.js';
 import { findContactById, insertContact, usernameTaken, type ContactRow } from '../../db/repositories/principals.js';
 import { findTenantById, takeTicketNumber } from '../../db/repositories/tenants.js';
 import { findTicket, insertComment, insertTicket, touchTicket, updateTicketStatus, type TicketRow } from '../../db/repositories/tickets.js';
 import { withTransaction, type Queryable } from '../../db/transaction.js';
 import { languageFromAcceptHeader, type Language } from '../../i18n/languages.js';
 import { t } from '../../i18n/translate.js';
+import { refusedFilesText, screenAttachments, type ScreenedFiles } from '../attachments/attachment-policy.js';
 import { contactActor } from '../auth/actor-from-row.js';
 import { canonicalUsername } from '../auth/canonical-username.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
@@ -51,6 +53,12 @@ function senderOf(email: InboundEmail): Sender | undefined {
   const name = email.from.name.trim().slice(0, 200) || address.slice(0, at);
   const language = languageFromAcceptHeader(email.headers['accept-language'] ?? email.headers['content-language']);
   return { address, domain, name, language };
+}
+
+/** What the action log keeps of a message's files: their names and sizes, never their content. */
+function filesAudit(files: ScreenedFiles): Record<string, unknown> {
+  if (files.kept.length === 0 && files.refused.length === 0) return {};
+  return { attachments: files.kept.map((file) => ({ filename: file.filename, size: file.content.length })), refusedAttachments: files.refused };
 }
 
 function bodyOf(email: InboundEmail): string {
@@ -120,6 +128,29 @@ async function queueRefusal(q: Queryable, dispatch: EmailDispatch, tenantId: str
   return id !== undefined && status === 'pending';
 }
 
+/**
+ * Keeps a message's accepted files with its ticket (and comment), and names the refused ones in a public note in the
+ * requester's language, so the technicians and the sender both see what did not come through.
+ */
+async function storeFiles(
+  client: Queryable,
+  tenantId: string,
+  place: { ticketId: string; commentId: string | null },
+  files: ScreenedFiles,
+  language: Language,
+): Promise<void> {
+  for (const file of files.kept) await insertAttachment(client, tenantId, { ...place, ...file });
+  if (files.refused.length === 0) return;
+  await insertComment(client, tenantId, {
+    ticketId: place.ticketId,
+    authorKind: 'system',
+    authorId: null,
+    authorName: 'Portico',
+    body: refusedFilesText(language, files.refused),
+    isPublic: true,
+  });
+}
+
 /** The ticket a reply continues: the `[#number]` of its subject, else the notification or message it answers. */
 async function repliedTicket(pool: pg.Pool, tenantId: string, email: InboundEmail): Promise<TicketRow | undefined> {
   const number = ticketReference(email.subject);
@@ -131,7 +162,14 @@ async function repliedTicket(pool: pg.Pool, tenantId: string, email: InboundEmai
   return ticketId ? findTicket(pool, tenantId, { id: ticketId }) : undefined;
 }
 
-async function addEmailComment(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }, inboundId: string, ticket: TicketRow, body: string): Promise<ReceivedEmail> {
+async function addEmailComment(
+  pool: pg.Pool,
+  ctx: Ctx & { actor: ContactActor },
+  inboundId: string,
+  ticket: TicketRow,
+  body: string,
+  files: ScreenedFiles,
+): Promise<ReceivedEmail> {
   const reopens = isClosedStatus(ticket.status);
   return withTransaction(pool, async (client) => {
     const comment = await insertComment(client, ctx.tenantId, {
@@ -142,6 +180,7 @@ async function addEmailComment(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }
       body,
       isPublic: true,
     });
+    await storeFiles(client, ctx.tenantId, { ticketId: ticket.id, commentId: comment.id }, files, ctx.actor.language);
     if (reopens) await updateTicketStatus(client, ctx.tenantId, ticket.id, 'open');
     else await touchTicket(client, ctx.tenantId, ticket.id);
     await insertAuditEntry(client, ctx.tenantId, {
@@ -150,7 +189,7 @@ async function addEmailComment(pool: pg.Pool, ctx: Ctx & { actor: ContactActor }
       action: reopens ? 'ticket.commented_and_reopened' : 'ticket.commented',
       targetKind: 'ticket',
       targetId: ticket.id,
-      details: { commentId: comment.id, public: true, via: 'email' },
+      details: { commentId: comment.id, public: true, via: 'email', ...filesAudit(files) },
     });
     await setInboundOutcome(client, ctx.tenantId, inboundId, { outcome: 'comment', ticketId: ticket.id, contactId: ctx.actor.id });
     return { outcome: 'comment', ticketId: ticket.id, commentId: comment.id, reopened: reopens };
@@ -163,6 +202,7 @@ async function openEmailTicket(
   inboundId: string,
   email: InboundEmail,
   requester: ContactActor | null,
+  files: ScreenedFiles,
 ): Promise<{ result: ReceivedEmail; queued: boolean }> {
   const description = bodyOf(email);
   const subject = redactSecrets(ticketTitle(email.subject) || description.split('\n', 1)[0]!.slice(0, 80) || '(no subject)').text;
@@ -180,6 +220,7 @@ async function openEmailTicket(
         companyId: requester?.companyId ?? null,
         customFields: {},
       });
+      await storeFiles(client, ctx.tenantId, { ticketId, commentId: null }, files, requester?.language ?? 'en');
       const outcome = requester ? 'ticket' : 'queued';
       await insertAuditEntry(client, ctx.tenantId, {
         actorKind: requester ? 'contact' : 'system',
@@ -187,10 +228,10 @@ async function openEmailTicket(
         action: 'ticket.created',
         targetKind: 'ticket',
         targetId: ticketId,
-        details: { number, source: 'email', ...(requester ? {} : { unknownSender: email.from.address }) },
+        details: { number, source: 'email', ...filesAudit(files), ...(requester ? {} : { unknownSender: email.from.address }) },
       });
       await setInboundOutcome(client, ctx.tenantId, inboundId, { outcome, ticketId, contactId: requester?.id });
-      const queued = requester ? await queueTicketNotification(client, deps.email, ctx.tenantId, { kind: 'created', ticketId }) : false;
+      const queued = requester ? await queueTicketNotification(client, deps.email, ctx.tenantId, { kind: 'created', ticketId, refusedFiles: files.refused }) : false;
       return { result: { outcome, ticketId, number }, queued };
     }),
   );
@@ -202,7 +243,9 @@ async function openEmailTicket(
  * known contact, or a new one on a company's email domain; anyone else is refused with one polite auto-reply a day, or
  * with `email.unknownSenders: "queue"` opens a ticket without requester for technicians. A contact's reply that names a
  * ticket (`[#number]`, or a notification's Message-ID) of theirs or of their company becomes a public comment, reopening
- * a resolved ticket unless the settings forbid it; anything else opens a ticket with source `email`.
+ * a resolved ticket unless the settings forbid it; anything else opens a ticket with source `email`. Its files are
+ * kept when the attachment policy accepts them; the others never hold the text back, and are named in a public note
+ * and in the acknowledgement.
  */
 export async function receiveEmail(deps: ReceiveEmailDeps, tenantId: string, email: InboundEmail): Promise<ReceivedEmail> {
   const { pool } = deps;
@@ -235,7 +278,7 @@ export async function receiveEmail(deps: ReceiveEmailDeps, tenantId: string, ema
       // Unknown senders share no user's allowance: each address has its own, so one cannot flood the queue.
       const ctx: Ctx = { tenantId, actor: { kind: 'contact', id: `email:${sender.address}`, name: sender.name, companyId: '', primary: false, language: 'en' } };
       try {
-        const { result } = await openEmailTicket(deps, ctx, inboundId, email, null);
+        const { result } = await openEmailTicket(deps, ctx, inboundId, email, null, await screenAttachments(email.attachments));
         return result;
       } catch (error) {
         if (error instanceof AppError && error.code === 'rate_limited') return settle('refused', 'rate_limited', audit);
@@ -260,9 +303,10 @@ export async function receiveEmail(deps: ReceiveEmailDeps, tenantId: string, ema
     ticket !== undefined &&
     (ticket.requester_id === actor.id || (ticket.company_id !== null && ticket.company_id === actor.companyId)) &&
     !(isClosedStatus(ticket.status) && settings.tickets.cannotReopen);
-  if (mayComment) return addEmailComment(pool, ctx, inboundId, ticket, bodyOf(email));
+  const files = await screenAttachments(email.attachments);
+  if (mayComment) return addEmailComment(pool, ctx, inboundId, ticket, bodyOf(email), files);
   try {
-    const { result, queued } = await openEmailTicket(deps, ctx, inboundId, email, actor);
+    const { result, queued } = await openEmailTicket(deps, ctx, inboundId, email, actor, files);
     if (queued) deps.email.wake();
     return result;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/transaction.js';
 import { listActionEvents, listActionRequestsOfConversation } from '../../db/repositories/action-requests.js';
 import { findConversationOfTicket, listMessages } from '../../db/repositories/conversations.js';
+import { listAttachments } from '../../db/repositories/ticket-attachments.js';
 import { listComments } from '../../db/repositories/tickets.js';
 import { actionLogView } from '../actions/action-view.js';
 import { messageAsText } from '../conversations/message-as-text.js';
@@ -11,12 +12,21 @@ import type { TicketView } from './ticket-schemas.js';
 import { loadVisibleTicket } from './ticket-access.js';
 import { ticketView } from './ticket-view.js';
 
-/** One ticket with its comments (portal users get the public ones only) and, for a chat's ticket, its transcript and actions. */
+/** One ticket with its comments and files (portal users get the public ones only) and, for a chat's ticket, its transcript and actions. */
 export async function getTicket(q: Queryable, ctx: Ctx, ref: string): Promise<TicketView> {
   const { settings, customFields } = await requireSection(q, ctx, 'ticketing');
   const row = await loadVisibleTicket(q, ctx, settings, ref);
   const comments = await listComments(q, ctx.tenantId, row.id, ctx.actor.kind !== 'technician');
   const view = ticketView(row, ctx.actor, settings, customFields, comments);
+  const files = await listAttachments(q, ctx.tenantId, row.id, ctx.actor.kind !== 'technician');
+  view.attachments = files.map((file) => ({
+    id: file.id,
+    filename: file.filename,
+    contentType: file.content_type,
+    size: file.size,
+    commentId: file.comment_id,
+    createdAt: file.created_at.toISOString(),
+  }));
   const conversation = row.source === 'ai_assistant' ? await findConversationOfTicket(q, ctx.tenantId, row.id) : undefined;
   if (!conversation) return view;
   const [messages, actions] = await Promise.all([

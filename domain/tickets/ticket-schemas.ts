@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ActionViewSchema } from '../actions/action-schemas.js';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../attachments/attachment-policy.js';
 import { TICKET_STATUSES } from '../settings/settings-schema.js';
 
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
@@ -34,6 +35,22 @@ export const AddCommentSchema = z
       .boolean()
       .optional()
       .meta({ description: 'Technicians only: true makes an internal note that no portal user ever sees. A portal user sending true gets 400 `field_not_writable`.' }),
+    attachments: z
+      .array(
+        z.strictObject({
+          filename: z.string().trim().min(1).max(255),
+          content: z
+            .base64()
+            .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+            .meta({ description: 'The file, in base64.' }),
+        }),
+      )
+      .max(MAX_ATTACHMENTS)
+      .optional()
+      .meta({
+        description:
+          'Files that go with the comment, seen by whoever sees it. Each must be a picture, a PDF, an office document or plain text by its content; otherwise 400 `attachment_refused` names them and nothing is written.',
+      }),
   })
   .meta({ id: 'AddComment' });
 export type AddCommentInput = z.infer<typeof AddCommentSchema>;
@@ -99,6 +116,18 @@ export const CommentViewSchema = z
   .meta({ id: 'TicketComment' });
 export type CommentView = z.infer<typeof CommentViewSchema>;
 
+export const AttachmentViewSchema = z
+  .object({
+    id: z.string(),
+    filename: z.string(),
+    contentType: z.string().meta({ description: 'The type its content was recognised as.' }),
+    size: z.number().int().meta({ description: 'In bytes.' }),
+    commentId: z.string().nullable().meta({ description: 'The comment it came with; null for the files that opened the ticket.' }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'TicketAttachment', description: 'Downloaded at `/api/v1/tickets/{id}/attachments/{attachmentId}`.' });
+export type AttachmentView = z.infer<typeof AttachmentViewSchema>;
+
 export const TicketViewSchema = z
   .object({
     id: z.string(),
@@ -118,6 +147,7 @@ export const TicketViewSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     comments: z.array(CommentViewSchema).optional(),
+    attachments: z.array(AttachmentViewSchema).optional().meta({ description: "The ticket's files; a portal user's leave out those of internal notes." }),
     transcript: z
       .array(z.object({ role: z.enum(['user', 'assistant', 'technician', 'system']), text: z.string(), createdAt: z.string() }))
       .optional()
@@ -126,6 +156,8 @@ export const TicketViewSchema = z
   })
   .meta({ id: 'Ticket', description: 'Fields hidden by the portal settings are absent.' });
 export type TicketView = z.infer<typeof TicketViewSchema>;
+
+export const AttachmentParamsSchema = z.strictObject({ id: TicketRefSchema, attachmentId: z.uuid() });
 
 export const UpdateTicketSchema = z
   .strictObject({

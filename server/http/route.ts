@@ -31,10 +31,14 @@ export type RouteDefinition<
   tags: string[];
   access: A;
   body?: B;
+  /** A media type the route takes besides JSON, as the raw bytes in `req.body`: its body schema is then not applied. */
+  alsoAccepts?: string;
   query?: Q;
   params?: P;
   response?: R;
   status?: number;
+  /** The route answers a file itself through `res`, not JSON: what the file is, for the OpenAPI document. */
+  file?: string;
   /** Error statuses this route answers with, besides 400 and 401 which every route may. */
   errors?: number[];
   handler: (input: HandlerInput<z.infer<B>, z.infer<Q>, z.infer<P>, A>) => Promise<R extends z.core.$ZodType ? z.infer<R> : void>;
@@ -63,7 +67,7 @@ export function defineRoute<
   R extends z.core.$ZodType = z.ZodVoid,
   A extends Access = 'session',
 >(router: Router, options: RouteOptions, route: RouteDefinition<B, Q, P, R, A>): void {
-  const status = route.status ?? (route.response ? 200 : 204);
+  const status = route.status ?? (route.response || route.file ? 200 : 204);
   const errorStatuses = [...new Set([400, ...(route.access === 'session' ? [401] : []), ...(route.errors ?? [])])].sort();
   options.registry.registerPath({
     method: route.method,
@@ -74,12 +78,23 @@ export function defineRoute<
     request: {
       ...(route.params ? { params: route.params as unknown as z.ZodObject } : {}),
       ...(route.query ? { query: route.query as unknown as z.ZodObject } : {}),
-      ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body
+        ? {
+            body: {
+              content: {
+                'application/json': { schema: route.body },
+                ...(route.alsoAccepts ? { [route.alsoAccepts]: { schema: { type: 'string', format: 'binary' } } } : {}),
+              },
+            },
+          }
+        : {}),
     },
     responses: {
-      [status]: route.response
-        ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
-        : { description: 'Success, no content' },
+      [status]: route.file
+        ? { description: route.file, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+        : route.response
+          ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
+          : { description: 'Success, no content' },
       ...Object.fromEntries(
         errorStatuses.map((code) => [
           code,
@@ -92,7 +107,7 @@ export function defineRoute<
   router[route.method](route.path, async (req: Request, res: Response) => {
     if (route.access === 'session' && !req.ctx) throw new AppError('unauthenticated', 'no session');
     const input = {
-      body: route.body ? parseInput(route.body, req.body) : undefined,
+      body: route.body && !(route.alsoAccepts && req.is(route.alsoAccepts)) ? parseInput(route.body, req.body) : undefined,
       query: route.query ? parseInput(route.query, req.query) : undefined,
       params: route.params ? parseInput(route.params, req.params) : undefined,
       ctx: req.ctx,
@@ -100,6 +115,7 @@ export function defineRoute<
       res,
     } as HandlerInput<z.infer<B>, z.infer<Q>, z.infer<P>, A>;
     const result = await route.handler(input);
+    if (route.file) return;
     if (!route.response) {
       res.status(status).end();
       return;

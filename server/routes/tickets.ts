@@ -7,11 +7,13 @@ import { addComment } from '../../domain/tickets/add-comment.js';
 import { createTicket } from '../../domain/tickets/create-ticket.js';
 import { describeTicketForm } from '../../domain/tickets/describe-ticket-form.js';
 import { getTicket } from '../../domain/tickets/get-ticket.js';
+import { getTicketAttachment } from '../../domain/tickets/get-ticket-attachment.js';
 import { listTickets } from '../../domain/tickets/list-tickets.js';
 import { reopenTicket } from '../../domain/tickets/reopen-ticket.js';
 import { updateTicket } from '../../domain/tickets/update-ticket.js';
 import {
   AddCommentSchema,
+  AttachmentParamsSchema,
   CommentViewSchema,
   CreateTicketSchema,
   ListTicketsQuerySchema,
@@ -86,6 +88,30 @@ export function ticketRoutes(
     response: TicketViewSchema,
     errors: [403, 404],
     handler: ({ ctx, params }) => getTicket(pool, ctx, params.id),
+  });
+
+  defineRoute(router, options, {
+    method: 'get',
+    path: '/api/v1/tickets/:id/attachments/:attachmentId',
+    summary:
+      "Download one of a ticket's files, for whoever may read the ticket; always as an attachment (never shown inline), with the type its content was recognised as",
+    tags: ['tickets'],
+    access: 'session',
+    params: AttachmentParamsSchema,
+    file: 'The file, with `Content-Disposition: attachment`',
+    errors: [403, 404],
+    handler: async ({ ctx, params, res }) => {
+      const file = await getTicketAttachment(pool, ctx, { ticket: params.id, attachmentId: params.attachmentId });
+      // attachment() sets a type from the name's extension; the content's recognised type replaces it.
+      res.attachment(file.filename);
+      res.set({
+        'Content-Type': file.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : file.contentType,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      });
+      res.send(file.content);
+    },
   });
 
   defineRoute(router, options, {

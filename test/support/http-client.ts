@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 
-export type HttpAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string };
+export type HttpAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string; bytes: Buffer };
 
 /**
  * A small HTTP client with a cookie jar; node:http rather than fetch because tests need to
@@ -39,14 +39,15 @@ export class HttpClient {
             if (!value) this.cookies.delete(name!);
             else this.cookies.set(name!, value);
           }
-          const text = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           let parsed: unknown;
           try {
             parsed = text ? JSON.parse(text) : undefined;
           } catch {
             // Not JSON (an HTML page, say): the raw text is in `text`.
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, text });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, text, bytes });
         });
       });
       req.on('error', reject);

@@ -30,3 +30,22 @@ export async function request<T>(path: string, options: { method?: string; body?
   const error = (body as { error?: ApiError } | undefined)?.error ?? { code: 'internal', message: answer.statusText };
   return { ok: false, status: answer.status, error };
 }
+
+/**
+ * Saves a file of the portal under its name. Embedded, the link cannot carry the bearer token, so the file is fetched
+ * with it and handed to the browser as a download; answers whether that worked.
+ */
+export async function downloadFile(path: string, filename: string): Promise<boolean> {
+  const token = currentToken()?.token;
+  try {
+    const answer = await fetch(portalUrl(path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    if (!answer.ok) return false;
+    const url = URL.createObjectURL(await answer.blob());
+    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return true;
+  } catch {
+    return false;
+  }
+}

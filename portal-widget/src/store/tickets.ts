@@ -1,6 +1,7 @@
 // The Tickets tab: the list, one ticket open with its thread, and the new-ticket form as the settings allow it.
 import { signal } from '@preact/signals';
 import type { CreateTicketInput, TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
+import { encodeFiles } from '../api/files.js';
 import type { ApiError } from '../api/http.js';
 import { getTicket, getTicketForm, listTickets, postComment, postReopen, postTicket } from '../api/tickets.js';
 import { tr } from '../i18n/i18n.js';
@@ -57,8 +58,8 @@ export async function ticketChanged(ticketId: string): Promise<void> {
 const messageOf = (error: ApiError) => error.message || tr('shell.tickets.failed');
 
 /** Adds a public comment and shows the ticket as it now is (a comment may have reopened it); the error otherwise. */
-export async function commentOnTicket(ticketId: string, body: string): Promise<string | undefined> {
-  const answer = await postComment(ticketId, body);
+export async function commentOnTicket(ticketId: string, body: string, files: File[] = []): Promise<string | undefined> {
+  const answer = await postComment(ticketId, { body, ...(files.length > 0 ? { attachments: await encodeFiles(files) } : {}) });
   if (!answer.ok) return messageOf(answer.error);
   await refreshTicket(ticketId);
   return undefined;

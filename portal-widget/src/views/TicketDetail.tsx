@@ -1,6 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
+import { downloadFile } from '../api/http.js';
+import { attachmentUrl } from '../api/tickets.js';
+import { embedded } from '../app/environment.js';
+import { AttachmentList } from '../components/AttachmentList.js';
 import { Markdown } from '../components/Markdown.js';
 import { dateTime, language, tr } from '../i18n/i18n.js';
 import { commentOnTicket, reopenOpenTicket, ticketForm } from '../store/tickets.js';
@@ -89,16 +93,18 @@ function CommentForm({ ticket }: { ticket: TicketView }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
+  const files = useRef<HTMLInputElement>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!body.trim() || busy) return;
     setBusy(true);
     setError('');
     setDone('');
-    const failure = await commentOnTicket(ticket.id, body);
+    const failure = await commentOnTicket(ticket.id, body, Array.from(files.current?.files ?? []));
     setBusy(false);
     if (failure) return setError(failure);
     setBody('');
+    if (files.current) files.current.value = '';
     setDone(tr('shell.tickets.commentAdded'));
   };
   const reopen = async () => {
@@ -125,6 +131,13 @@ function CommentForm({ ticket }: { ticket: TicketView }) {
           {tr('shell.tickets.reopenHint')}
         </p>
       )}
+      <label for="ticket-comment-files" class="files-label">
+        {tr('shell.tickets.attachFiles')}
+      </label>
+      <input id="ticket-comment-files" type="file" multiple ref={files} aria-describedby="ticket-files-hint" />
+      <p id="ticket-files-hint" class="hint">
+        {tr('shell.tickets.attachHint')}
+      </p>
       <div class="comment-actions">
         <button type="submit" disabled={busy || !body.trim()}>
           {tr('shell.tickets.send')}
@@ -158,6 +171,17 @@ export function TicketDetail({ ticket, children }: { ticket: TicketView; childre
       </h2>
       <Fields ticket={ticket} />
       {ticket.description && <p class="ticket-description">{ticket.description}</p>}
+      {ticket.attachments && ticket.attachments.length > 0 && (
+        <AttachmentList
+          files={ticket.attachments}
+          hrefOf={(file) => attachmentUrl(ticket.id, file.id)}
+          title={tr('shell.tickets.attachments')}
+          language={language.value}
+          headingLevel={3}
+          class="ticket-attachments"
+          open={embedded() ? (file) => void downloadFile(attachmentUrl(ticket.id, file.id), file.filename) : undefined}
+        />
+      )}
       <Thread ticket={ticket} />
       <CommentForm ticket={ticket} />
       {children}

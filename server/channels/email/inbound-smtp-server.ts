@@ -1,68 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type pg from 'pg';
-import type { Logger } from 'pino';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import type { EmailDispatch } from '../../../domain/email/email-transport.js';
-import type { InboundEmail } from '../../../domain/email/inbound-email.js';
-import { receiveEmail, type ReceivedEmail } from '../../../domain/email/receive-email.js';
+import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { resolveMailTenant } from '../../../domain/email/resolve-mail-tenant.js';
+import { deliverInboundEmail, MAX_MESSAGE_BYTES, parseInboundEmail, type InboundMailDeps } from './inbound-message.js';
 
-/** A message over this is refused with 552 at DATA (and at MAIL FROM when the sender declares its SIZE). */
-export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const MAX_RECIPIENTS = 20;
 
-export type InboundMailOptions = {
-  pool: pg.Pool;
-  logger: Logger;
-  email: EmailDispatch;
-  /** In embedded mode the only tenant takes every recipient. */
-  embedded: boolean;
-  port: number;
-  host?: string;
-  /** Tells the portal and console what a message changed. */
-  onReceived(tenantId: string, result: ReceivedEmail): void;
-};
+export type InboundMailOptions = InboundMailDeps & { port: number; host?: string };
 
 export type InboundMail = { port: number; close(): Promise<void> };
 
 const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
-
-function bracketless(id: string): string {
-  return id.trim().replace(/^<|>$/g, '');
-}
-
-function idList(value: string | string[] | undefined): string[] {
-  const list = Array.isArray(value) ? value : value ? value.split(/\s+/) : [];
-  return list.map(bracketless).filter(Boolean).slice(0, 50);
-}
-
-function headerValues(mail: ParsedMail): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const { key, line } of mail.headerLines) {
-    if (headers[key] !== undefined) continue;
-    headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
-  }
-  return headers;
-}
-
-/** The parsed message as the domain reads it; a message without Message-ID gets one from its content, so a resend is still one. */
-function inboundEmail(raw: Buffer, mail: ParsedMail, session: SMTPServerSession): InboundEmail {
-  const from = mail.from?.value[0];
-  const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-  return {
-    messageId: mail.messageId ? bracketless(mail.messageId) : `${createHash('sha256').update(raw).digest('hex')}@portico.invalid`,
-    from: { address: from?.address ?? envelopeFrom, name: from?.name ?? '' },
-    envelopeFrom,
-    subject: mail.subject ?? '',
-    text: mail.text ?? '',
-    inReplyTo: idList(mail.inReplyTo),
-    references: idList(mail.references),
-    headers: headerValues(mail),
-    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, size: a.size })),
-  };
-}
 
 function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -78,7 +25,8 @@ function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
 
 /**
  * The inbound mail listener (`PORTICO_SMTP_PORT`): plain SMTP without AUTH or STARTTLS, meant to sit behind the MX or
- * a forwarding rule. Recipients that no tenant answers for are refused at RCPT TO (550), so it relays nothing; the
+ * a forwarding rule; a message over `MAX_MESSAGE_BYTES` is refused with 552 at DATA (and at MAIL FROM when the sender
+ * declares its SIZE). Recipients that no tenant answers for are refused at RCPT TO (550), so it relays nothing; the
  * message is parsed, stored and turned into a ticket or comment before the 250, and a failure on our side answers 451
  * so the sender tries again later.
  */
@@ -121,10 +69,8 @@ export async function startInboundMail(options: InboundMailOptions): Promise<Inb
         .then(async (raw) => {
           if (stream.sizeExceeded) return callback(smtpError(552, 'Message exceeds fixed maximum message size'));
           if (!tenantId) return callback(smtpError(503, 'No valid recipients'));
-          const mail = await simpleParser(raw, { skipImageLinks: true });
-          const result = await receiveEmail({ pool, email: options.email }, tenantId, inboundEmail(raw, mail, session));
-          logger.info({ outcome: result.outcome, ticketId: 'ticketId' in result ? result.ticketId : undefined }, 'inbound email');
-          options.onReceived(tenantId, result);
+          const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          await deliverInboundEmail(options, tenantId, await parseInboundEmail(raw, envelopeFrom), 'smtp');
           callback();
         })
         .catch((error: unknown) => {

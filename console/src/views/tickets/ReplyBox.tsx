@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { TicketView } from '../../../../domain/tickets/ticket-schemas.js';
+import { encodeFiles } from '../../../../portal-widget/src/api/files.js';
 import { addComment } from '../../api/tickets.js';
 import { tr } from '../../i18n/i18n.js';
 
@@ -13,6 +14,7 @@ export function ReplyBox({ ticket, sent }: { ticket: TicketView; sent: () => voi
   const [done, setDone] = useState('');
   const [error, setError] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
+  const files = useRef<HTMLInputElement>(null);
   const requester = ticket.requester?.name ?? '';
 
   async function send() {
@@ -20,10 +22,13 @@ export function ReplyBox({ ticket, sent }: { ticket: TicketView; sent: () => voi
     setBusy(true);
     setDone('');
     setError('');
-    const answer = await addComment(ticket.id, { body, internal: mode === 'internal' });
+    const chosen = Array.from(files.current?.files ?? []);
+    const attachments = chosen.length > 0 ? { attachments: await encodeFiles(chosen) } : {};
+    const answer = await addComment(ticket.id, { body, internal: mode === 'internal', ...attachments });
     setBusy(false);
     if (!answer.ok) return setError(answer.error.message || tr('shell.tickets.failed'));
     setBody('');
+    if (files.current) files.current.value = '';
     setDone(tr(mode === 'internal' ? 'console.ticket.reply.noted' : 'console.ticket.reply.sent'));
     sent();
     box.current?.focus();
@@ -70,6 +75,13 @@ export function ReplyBox({ ticket, sent }: { ticket: TicketView; sent: () => voi
           }
         }}
       />
+      <div class="reply-files">
+        <label for="reply-files">{tr('shell.tickets.attachFiles')}</label>
+        <input id="reply-files" type="file" multiple ref={files} aria-describedby="reply-files-hint" />
+        <p id="reply-files-hint" class="hint">
+          {tr('shell.tickets.attachHint')}
+        </p>
+      </div>
       <div class="reply-actions">
         <p id="reply-hint" class="hint">
           {mode === 'public' ? tr('console.ticket.reply.publicHint', { name: requester }) : tr('console.ticket.reply.internalHint')}{' '}
