@@ -1,4 +1,5 @@
 import type { AttachmentView } from '../../../domain/tickets/ticket-schemas.js';
+import { attachmentUrl } from '../api/tickets.js';
 
 /** A file's size as people read it, in the reader's language: "820 B", "12 kB", "1.4 MB". */
 export function fileSize(bytes: number, language: string): string {
@@ -7,41 +8,46 @@ export function fileSize(bytes: number, language: string): string {
 }
 
 /**
- * A ticket's files as download links, each named by its file and followed by its size. `open` replaces the browser's
- * own download where the link alone cannot carry the sign-in (the embedded widget's bearer token).
+ * A ticket's files as download links, each named by its file and followed by its size; nothing when it has none.
+ * `open` replaces the browser's own download where the link alone cannot carry the sign-in (the embedded widget's
+ * bearer token).
  */
 export function AttachmentList(props: {
-  files: AttachmentView[];
-  hrefOf: (file: AttachmentView) => string;
+  ticketId: string;
+  files: AttachmentView[] | undefined;
   title: string;
   language: string;
   headingLevel: 2 | 3;
   class: string;
-  open?: (file: AttachmentView) => void;
+  open?: (file: AttachmentView, href: string) => void;
 }) {
+  if (!props.files || props.files.length === 0) return null;
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class={`attachments ${props.class}`} aria-labelledby="ticket-attachments-title">
       <Heading id="ticket-attachments-title">{props.title}</Heading>
       <ul class="attachment-list">
-        {props.files.map((file) => (
-          <li key={file.id}>
-            <a
-              href={props.hrefOf(file)}
-              download={file.filename}
-              onClick={
-                props.open &&
-                ((event) => {
-                  event.preventDefault();
-                  props.open!(file);
-                })
-              }
-            >
-              {file.filename}
-            </a>{' '}
-            <span class="attachment-size">{fileSize(file.size, props.language)}</span>
-          </li>
-        ))}
+        {props.files.map((file) => {
+          const href = attachmentUrl(props.ticketId, file.id);
+          return (
+            <li key={file.id}>
+              <a
+                href={href}
+                download={file.filename}
+                onClick={
+                  props.open &&
+                  ((event) => {
+                    event.preventDefault();
+                    props.open!(file, href);
+                  })
+                }
+              >
+                {file.filename}
+              </a>{' '}
+              <span class="attachment-size">{fileSize(file.size, props.language)}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

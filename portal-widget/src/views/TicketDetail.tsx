@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { downloadFile } from '../api/http.js';
-import { attachmentUrl } from '../api/tickets.js';
 import { embedded } from '../app/environment.js';
 import { AttachmentList } from '../components/AttachmentList.js';
 import { Markdown } from '../components/Markdown.js';
@@ -171,17 +170,15 @@ export function TicketDetail({ ticket, children }: { ticket: TicketView; childre
       </h2>
       <Fields ticket={ticket} />
       {ticket.description && <p class="ticket-description">{ticket.description}</p>}
-      {ticket.attachments && ticket.attachments.length > 0 && (
-        <AttachmentList
-          files={ticket.attachments}
-          hrefOf={(file) => attachmentUrl(ticket.id, file.id)}
-          title={tr('shell.tickets.attachments')}
-          language={language.value}
-          headingLevel={3}
-          class="ticket-attachments"
-          open={embedded() ? (file) => void downloadFile(attachmentUrl(ticket.id, file.id), file.filename) : undefined}
-        />
-      )}
+      <AttachmentList
+        ticketId={ticket.id}
+        files={ticket.attachments}
+        title={tr('shell.tickets.attachments')}
+        language={language.value}
+        headingLevel={3}
+        class="ticket-attachments"
+        open={embedded() ? (file, href) => void downloadFile(href, file.filename) : undefined}
+      />
       <Thread ticket={ticket} />
       <CommentForm ticket={ticket} />
       {children}

@@ -1,7 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketView } from '../../../../domain/tickets/ticket-schemas.js';
-import { attachmentUrl } from '../../../../portal-widget/src/api/tickets.js';
 import { AttachmentList } from '../../../../portal-widget/src/components/AttachmentList.js';
 import { Markdown } from '../../../../portal-widget/src/components/Markdown.js';
 import { getTicket } from '../../api/tickets.js';
@@ -199,16 +198,14 @@ function Ticket({
       </header>
       <div class="ticket-layout">
         <div class="ticket-main">
-          {ticket.attachments && ticket.attachments.length > 0 && (
-            <AttachmentList
-              files={ticket.attachments}
-              hrefOf={(file) => attachmentUrl(ticket.id, file.id)}
-              title={tr('shell.tickets.attachments')}
-              language={language.value}
-              headingLevel={2}
-              class="panel ticket-section"
-            />
-          )}
+          <AttachmentList
+            ticketId={ticket.id}
+            files={ticket.attachments}
+            title={tr('shell.tickets.attachments')}
+            language={language.value}
+            headingLevel={2}
+            class="panel ticket-section"
+          />
           <section class="panel ticket-section" aria-labelledby="thread-title">
             <h2 id="thread-title">{tr('console.ticket.conversation')}</h2>
             <Thread ticket={ticket} />
