@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTransport, type Transporter } from 'nodemailer';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import { useDemoPortico } from './support/demo-portico.js';
-import { SmtpInbox, type ReceivedEmail } from './support/smtp-inbox.js';
+import { useDemoMailDesk } from './support/demo-mail-desk.js';
+import type { ReceivedEmail } from './support/smtp-inbox.js';
 
 // The files of an email, end to end: sent by nodemailer to Portico's inbound SMTP listener, kept with the ticket when
 // their content is of an accepted type and size, listed in the ticket and downloaded by its readers only; the others
 // named back to the sender.
 
-let inbox: SmtpInbox;
-beforeAll(async () => {
-  inbox = await SmtpInbox.start();
-});
-afterAll(() => inbox.close());
+const desk = useDemoMailDesk();
+const { demo } = desk;
 
-const demo = useDemoPortico(() => ({ env: { SMTP_URL: inbox.url, PORTICO_SMTP_PORT: '0' }, emailSweepMs: 50 }));
-let mailer: Transporter;
-beforeAll(() => {
-  mailer = createTransport({ host: '127.0.0.1', port: demo.portico.smtpPort!, secure: false, ignoreTLS: true, logger: false });
-});
-afterAll(() => mailer.close());
-
-const send = (mail: Mail.Options) => mailer.sendMail({ to: 'support@demo.portal.test', from: 'tom.baker@acmedental.example', text: 'Hello', ...mail });
+const send = (mail: Mail.Options) => desk.mailer.sendMail({ to: 'support@demo.portal.test', from: 'tom.baker@acmedental.example', text: 'Hello', ...mail });
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -44,7 +33,7 @@ async function emailTicket(subject: string): Promise<Ticket> {
 async function mailFor(address: string, subject: RegExp): Promise<ReceivedEmail> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const found = inbox.received.find((email) => email.to.includes(address) && subject.test(email.subject));
+    const found = desk.inbox.received.find((email) => email.to.includes(address) && subject.test(email.subject));
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no email to ${address} matching ${subject}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTransport, type Transporter } from 'nodemailer';
+import { describe, expect, it } from '@jest/globals';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import { useDemoPortico } from './support/demo-portico.js';
-import { SmtpInbox, type ReceivedEmail } from './support/smtp-inbox.js';
+import { useDemoMailDesk } from './support/demo-mail-desk.js';
+import type { ReceivedEmail } from './support/smtp-inbox.js';
 
 // Email to ticket and ticket notifications, end to end: real SMTP sessions from nodemailer to Portico's inbound
 // listener (PORTICO_SMTP_PORT, an ephemeral port here), and Portico's outgoing mail (SMTP_URL) caught by a test SMTP
 // server.
 
-let inbox: SmtpInbox;
-beforeAll(async () => {
-  inbox = await SmtpInbox.start();
-});
-afterAll(() => inbox.close());
-
-const demo = useDemoPortico(() => ({ env: { SMTP_URL: inbox.url, PORTICO_SMTP_PORT: '0' }, emailSweepMs: 50 }));
-let mailer: Transporter;
-beforeAll(() => {
-  mailer = createTransport({ host: '127.0.0.1', port: demo.portico.smtpPort!, secure: false, ignoreTLS: true, logger: false });
-});
-afterAll(() => mailer.close());
+const desk = useDemoMailDesk();
+const { demo } = desk;
 
 const SUPPORT = 'support@demo.portal.test';
-const send = (mail: Mail.Options) => mailer.sendMail({ to: SUPPORT, text: 'Hello', ...mail });
+const send = (mail: Mail.Options) => desk.mailer.sendMail({ to: SUPPORT, text: 'Hello', ...mail });
 
 type Ticket = { id: string; number: number; subject: string; description: string; source: string; status: string; requester: { name: string } | null };
 
@@ -43,7 +32,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
 
 const mailFor = (address: string, subject: RegExp): Promise<ReceivedEmail> =>
   until(
-    async () => inbox.received.find((email) => email.to.includes(address) && subject.test(email.subject)),
+    async () => desk.inbox.received.find((email) => email.to.includes(address) && subject.test(email.subject)),
     (found) => found !== undefined,
   ) as Promise<ReceivedEmail>;
 
@@ -120,7 +109,7 @@ describe('email to ticket', () => {
     expect(reply.headers.get('auto-submitted')).toBe('auto-replied');
     expect((await emailTickets()).length).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(inbox.received.filter((email) => email.to.includes('someone@unknown.example'))).toHaveLength(1);
+    expect(desk.inbox.received.filter((email) => email.to.includes('someone@unknown.example'))).toHaveLength(1);
     const { body } = await demo.users.tech.get('/api/v1/admin/audit?action=email');
     expect(body.entries.some((entry: { action: string }) => entry.action === 'email.refused')).toBe(true);
   });
@@ -137,14 +126,14 @@ describe('email to ticket', () => {
 
   it('ignores auto-replies, bulk mail and bounces: no ticket, no answer', async () => {
     const before = (await emailTickets()).length;
-    const sentBefore = inbox.received.length;
+    const sentBefore = desk.inbox.received.length;
     await send({ from: 'tom.baker@acmedental.example', subject: 'Out of office', text: 'I am away.', headers: { 'Auto-Submitted': 'auto-replied' } });
     await send({ from: 'tom.baker@acmedental.example', subject: 'Newsletter', text: 'News.', headers: { Precedence: 'bulk' } });
     await send({ from: 'tom.baker@acmedental.example', subject: 'Undeliverable', text: 'Bounce.', envelope: { from: '', to: SUPPORT } });
     await send({ from: 'someone@unknown.example', subject: 'Auto: away', text: 'Away.', headers: { 'X-Autoreply': 'yes' } });
     expect((await emailTickets()).length).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(inbox.received.length).toBe(sentBefore);
+    expect(desk.inbox.received.length).toBe(sentBefore);
   });
 
   it('refuses an oversized message with 552 and opens nothing', async () => {
@@ -167,7 +156,7 @@ describe('ticket notifications by email', () => {
     await send({ from: 'luc.martin@rossilogistics.example', subject: 'VPN ne marche pas', text: 'Le VPN refuse ma connexion.' });
     const ticket = (await emailTickets()).find((t) => t.subject === 'VPN ne marche pas')!;
     await mailFor('luc.martin@rossilogistics.example', /VPN ne marche pas/);
-    const luc = () => inbox.received.filter((email) => email.to.includes('luc.martin@rossilogistics.example') && email.subject.includes(`[#${ticket.number}]`));
+    const luc = () => desk.inbox.received.filter((email) => email.to.includes('luc.martin@rossilogistics.example') && email.subject.includes(`[#${ticket.number}]`));
 
     expect((await demo.users.tech.post(`/api/v1/tickets/${ticket.id}/comments`, { body: 'Customer seems annoyed', internal: true })).status).toBe(201);
     expect((await demo.users.tech.post(`/api/v1/tickets/${ticket.id}/comments`, { body: 'Pouvez-vous redémarrer le client VPN ?' })).status).toBe(201);
