@@ -224,6 +224,8 @@ export function startChat(hooks: ChatHooks): void {
       connected: () => {
         setBanner(undefined);
         void flush();
+        // What an admin changed while this connection was down, or not up yet, was told to the others only.
+        hooks.settingsUpdated();
       },
       lost: () => setBanner('chat.disconnected'),
       refused: () => {

@@ -62,21 +62,19 @@ function showLogin(): void {
   phase.value = 'signedOut';
 }
 
-async function refreshMe(): Promise<void> {
-  const answer = await getMe();
-  if (!answer.ok) return showLogin();
-  me.value = answer.body;
-}
-
-/** The user's record again (a phone saved from an action card); kept as it was when the server does not answer. */
+/**
+ * The user's record again (a phone saved from an action card, sections an admin changed); kept as it was when the server
+ * does not answer, back to sign-in when the session has ended.
+ */
 export async function reloadMe(): Promise<void> {
   const answer = await getMe();
   if (answer.ok) me.value = answer.body;
+  else if (answer.status === 401) showLogin();
 }
 
 /** Sections, branding and ticket rules changed by an admin apply to the open portal as they are. */
 function settingsUpdated(): void {
-  void refreshMe();
+  void reloadMe();
   void loadBranding();
   ticketSettingsChanged();
 }

@@ -5,6 +5,7 @@ import { LanguageBadge } from '../components/LanguageBadge.js';
 import { tr } from '../i18n/i18n.js';
 import { article, articleFeedback, closeArticle, loadPopular, openArticle, popular, query, rateArticle, results, setQuery } from '../store/kb.js';
 import { Loaded } from '../components/Loaded.js';
+import { useFocusAfterRender } from '../components/use-focus-after-render.js';
 
 /** The text an escaped string stands for; a detached textarea reads entities and never markup. */
 function decode(escaped: string): string {
@@ -124,6 +125,7 @@ function Article({ value }: { value: ArticleView }) {
 
 export function KnowledgeBaseView({ hidden }: { hidden: boolean }) {
   const search = useRef<HTMLInputElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   useEffect(() => {
     if (!hidden) void loadPopular();
   }, [hidden]);
@@ -138,8 +140,8 @@ export function KnowledgeBaseView({ hidden }: { hidden: boolean }) {
             type="button"
             class="secondary back"
             onClick={() => {
+              focusAfterRender(() => search.current);
               closeArticle();
-              requestAnimationFrame(() => search.current?.focus());
             }}
           >
             {tr('shell.kb.back')}

@@ -18,6 +18,7 @@ import {
 import { NewTicketForm } from './NewTicketForm.js';
 import { TicketDetail } from './TicketDetail.js';
 import { Loaded } from '../components/Loaded.js';
+import { useFocusAfterRender } from '../components/use-focus-after-render.js';
 
 /** A real link (the portal also answers at /tickets/<number>), so keyboards and "open in new tab" work. */
 function TicketLink({ ticket }: { ticket: TicketView }) {
@@ -92,6 +93,7 @@ function TicketList() {
 export function TicketsView({ hidden }: { hidden: boolean }) {
   const section = useRef<HTMLElement>(null);
   const lastOpened = useRef<number | undefined>(undefined);
+  const focusAfterRender = useFocusAfterRender();
   useEffect(() => {
     if (hidden) return;
     void loadTicketForm();
@@ -102,9 +104,9 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
   if (open?.state === 'loaded') lastOpened.current = open.value.number;
 
   const back = () => {
-    closeTicket();
     // Back where the user left: the link of the ticket just read.
-    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-ticket="${lastOpened.current}"]`)?.focus());
+    focusAfterRender(() => section.current?.querySelector<HTMLElement>(`[data-ticket="${lastOpened.current}"]`));
+    closeTicket();
   };
 
   return (
@@ -114,8 +116,8 @@ export function TicketsView({ hidden }: { hidden: boolean }) {
         <NewTicketForm
           form={form}
           onCancel={() => {
+            focusAfterRender(() => section.current?.querySelector<HTMLElement>('.new-ticket-button'));
             cancelNewTicket();
-            requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('.new-ticket-button')?.focus());
           }}
         />
       ) : open ? (
