@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import pino from 'pino';
@@ -6,12 +6,20 @@ import { buildWidget, shadowStylesheet } from './widget-bundle.js';
 
 describe('buildWidget', () => {
   // Payload types come from the server's zod schemas; their values must not: zod would double the portal's download.
-  it('ships the portal without the server’s validation library', async () => {
+  it('ships the portal without the server’s validation library, and the tabs beside the chat apart from it', async () => {
     const bundle = await buildWidget({ logger: pino({ enabled: false }) });
     try {
-      const script = readFileSync(join(bundle.dir, 'main.js'), 'utf8');
-      expect(script).toContain('socket.io');
-      expect(script).not.toMatch(/\$ZodType|ZodError/);
+      const read = (file: string) => readFileSync(join(bundle.dir, file), 'utf8');
+      for (const entry of ['main.js', 'embed.js']) {
+        const staticChunks = [...read(entry).matchAll(/\bfrom\s*"\.\/(chunks\/[\w.-]+\.js)"/g)].map((match) => match[1]!);
+        const beforeChat = [read(entry), ...staticChunks.map(read)].join('\n');
+        const all = [beforeChat, ...readdirSync(join(bundle.dir, 'chunks')).filter((f) => f.startsWith(entry.replace('.js', '-'))).map((f) => read(`chunks/${f}`))].join('\n');
+        expect(beforeChat).toContain('socket.io');
+        expect(all).not.toMatch(/\$ZodType|ZodError/);
+        // The tickets tab (its Back button's string) comes with the other tabs, after the chat.
+        expect(beforeChat).not.toContain('shell.tickets.back');
+        expect(all).toContain('shell.tickets.back');
+      }
     } finally {
       await bundle.close();
     }

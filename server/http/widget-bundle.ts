@@ -15,7 +15,7 @@ export type WidgetBundle = {
   /**
    * Where the built files are, a fresh temporary directory, never part of the repository: main.js and main.css (the
    * portal at `/`), widget.js (the loader a host page includes), embed.js (the portal UI it loads into its panel), and
-   * console.js and console.css (the technicians' console at `/console`).
+   * console.js and console.css (the technicians' console at `/console`); the tabs beside the chat, in `chunks/`.
    */
   dir: string;
   close(): Promise<void>;
@@ -100,13 +100,13 @@ export async function buildWidget(options: { logger: Logger; watch?: boolean }):
     logLevel: 'silent',
     plugins: [embedModules, reporting(options.logger)],
   };
+  const split = (entry: string): esbuild.BuildOptions => ({ ...common, format: 'esm', splitting: true, chunkNames: `chunks/${entry}-[name]-[hash]` });
   const contexts = await Promise.all([
-    esbuild.context({ ...common, format: 'esm', entryPoints: {
-        main: join(WIDGET_SOURCE, 'src', 'main.tsx'),
-        embed: join(EMBED_SOURCE, 'panel.tsx'),
-        console: join(CONSOLE_SOURCE, 'src', 'main.tsx'),
-      },
-    }),
+    // The portal and the panel each split off the tabs beside the chat, built apart so that they share no chunk: each
+    // loads its own entry alone before the chat is usable.
+    esbuild.context({ ...split('main'), entryPoints: { main: join(WIDGET_SOURCE, 'src', 'main.tsx') } }),
+    esbuild.context({ ...split('embed'), entryPoints: { embed: join(EMBED_SOURCE, 'panel.tsx') } }),
+    esbuild.context({ ...common, format: 'esm', entryPoints: { console: join(CONSOLE_SOURCE, 'src', 'main.tsx') } }),
     esbuild.context({ ...common, format: 'iife', entryPoints: { widget: join(EMBED_SOURCE, 'loader.ts') } }),
   ]);
   const dispose = () => Promise.all(contexts.map((context) => context.dispose()));

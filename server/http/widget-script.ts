@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 /**
  * Any page may load the widget: its loader by a classic <script> from another origin (which the default
  * `Cross-Origin-Resource-Policy: same-origin` would block), and the panel's module by import(), which the browser
- * fetches with CORS. Both are public and static, so `*` without credentials.
+ * fetches with CORS, and the chunks that module imports. All are public and static, so `*` without credentials.
  */
 function crossOrigin(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
@@ -24,5 +24,6 @@ export function widgetScript(widgetDir: string): express.Router {
     res.sendFile(join(widgetDir, 'widget.js'), { maxAge: '5m' });
   });
   router.use('/assets/embed.js', crossOrigin);
+  router.use('/assets/chunks', crossOrigin);
   return router;
 }

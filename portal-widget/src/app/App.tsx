@@ -1,12 +1,10 @@
+import { useEffect } from 'preact/hooks';
 import { tr } from '../i18n/i18n.js';
 import { branding } from '../store/branding.js';
-import { me, phase, selectedTab, shownTab, signOut, tabs } from '../store/session.js';
+import { me, phase, selectedTab, shownTab, signOut, tabs, type TabId } from '../store/session.js';
 import { ChatView } from '../views/ChatView.js';
-import { KnowledgeBaseView } from '../views/KnowledgeBaseView.js';
-import { SelfServiceView } from '../views/SelfServiceView.js';
-import { SettingsView } from '../views/SettingsView.js';
 import { SignIn } from '../views/SignIn.js';
-import { TicketsView } from '../views/TicketsView.js';
+import { loadSecondaryViews, preloadSecondaryViews, secondaryViews, secondaryViewsFailed } from './lazy-views.js';
 import { Tabs } from './Tabs.js';
 
 /** Embedded in another site's page, the header closes the panel. */
@@ -38,17 +36,43 @@ function Header({ onClose }: { onClose?: () => void }) {
   );
 }
 
+/** The selected tab while its module is on its way, or could not be fetched. */
+function PendingTab({ tab }: { tab: TabId }) {
+  const failed = secondaryViewsFailed.value;
+  return (
+    <section id={tab} class="card" role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={failed ? 'false' : 'true'}>
+      <p role="status">{tr(failed ? 'shell.tabFailed' : 'shell.loading')}</p>
+      {failed && (
+        <button type="button" onClick={() => void loadSecondaryViews()}>
+          {tr('shell.retry')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 function Portal() {
   const shown = tabs.value;
   const selected = shownTab.value;
+  const views = secondaryViews.value;
+  useEffect(() => {
+    if (selected === 'chat') preloadSecondaryViews();
+    else void loadSecondaryViews();
+  }, [selected]);
   return (
     <>
       <Tabs tabs={shown} selected={selected} onSelect={(tab) => (selectedTab.value = tab)} />
       {shown.includes('chat') && <ChatView hidden={selected !== 'chat'} />}
-      {shown.includes('tickets') && <TicketsView hidden={selected !== 'tickets'} />}
-      {shown.includes('selfservice') && <SelfServiceView hidden={selected !== 'selfservice'} />}
-      {shown.includes('kb') && <KnowledgeBaseView hidden={selected !== 'kb'} />}
-      <SettingsView hidden={selected !== 'settings'} />
+      {views ? (
+        <>
+          {shown.includes('tickets') && <views.TicketsView hidden={selected !== 'tickets'} />}
+          {shown.includes('selfservice') && <views.SelfServiceView hidden={selected !== 'selfservice'} />}
+          {shown.includes('kb') && <views.KnowledgeBaseView hidden={selected !== 'kb'} />}
+          <views.SettingsView hidden={selected !== 'settings'} />
+        </>
+      ) : (
+        selected !== 'chat' && <PendingTab tab={selected} />
+      )}
     </>
   );
 }
