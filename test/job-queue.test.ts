@@ -150,6 +150,9 @@ describe('background jobs on a queue shared by two nodes', () => {
     for (const window of [onA, onB]) {
       expect(window.events.filter((e) => e.event === 'action:update' && e.payload.action.id === actionId && e.payload.action.status === 'expired')).toHaveLength(1);
     }
+    const tech = await loggedIn(b.port, DEMO.tech);
+    const audit = await tech.get(`/api/v1/admin/audit?action=action.expired&entityId=${actionId}`);
+    expect(audit.body.total).toBe(1);
     const expiredLines = cluster.nodes.map((node) => node.output().split('\n').filter((line) => line.includes('action requests expired')).length);
     expect(expiredLines.reduce((sum, count) => sum + count, 0)).toBe(1);
     // One run per tick across both nodes: no tick twice, and the ticks one interval (1 s here) apart.

@@ -39,6 +39,7 @@ export class InProcessJobQueue implements JobQueue {
         busy = true;
         this.track(this.attempt(name, {}, 1).finally(() => (busy = false)));
       }, everyMs);
+      timer.unref();
       this.timers.add(timer);
     });
   }
@@ -70,6 +71,8 @@ export class InProcessJobQueue implements JobQueue {
       this.timers.delete(timer);
       this.track(this.attempt(name, data, attempt));
     }, delayMs);
+    // Timers never hold the process open: a server that stops has closed the queue, and a script never started it.
+    timer.unref();
     this.timers.add(timer);
   }
 
