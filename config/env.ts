@@ -70,6 +70,7 @@ const EnvSchema = z.object({
   }),
   TWILIO_AUTH_TOKEN: optionalText,
   TWILIO_FROM: optionalText,
+  TWILIO_API_URL: url(['http:', 'https:']),
   SMTP_URL: url(['smtp:', 'smtps:']),
   PORTICO_SMTP_PORT: optionalText
     .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), { message: 'expected a port number' })
@@ -121,7 +122,7 @@ export type Config = {
   databaseUrl?: string;
   redisUrl?: string;
   openai: { apiKey?: string; baseUrl?: string; model?: string; embeddingModel?: string };
-  twilio: { accountSid?: string; authToken?: string; from?: string };
+  twilio: { accountSid?: string; authToken?: string; from?: string; apiUrl?: string };
   smtpUrl?: string;
   /** The Teams bot's Azure registration; no Teams endpoint when absent. A tenant ID makes it a single-tenant app. */
   teams?: { appId: string; password: string; tenantId?: string };
@@ -169,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       model: e.OPENAI_MODEL,
       embeddingModel: e.OPENAI_EMBEDDING_MODEL,
     },
-    twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM },
+    twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiUrl: e.TWILIO_API_URL },
     smtpUrl: e.SMTP_URL,
     teams: e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD ? { appId: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID } : undefined,
     smtpPort: e.PORTICO_SMTP_PORT,

@@ -90,7 +90,7 @@ export type AppDeps = {
    * any body parser, since each checks the signature of the raw body, and before the tenant is read from the Host.
    */
   integrations?: express.Router;
-  /** Whether the database and Redis answer, for `GET /readyz`. */
+  /** Whether the database, Redis and the job queue answer, for `GET /readyz`. */
   readiness: () => Promise<Readiness>;
 };
 
@@ -111,8 +111,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/readyz', (_req, res, next) => {
     deps
       .readiness()
-      .then(({ ready, failing, database, redis }) => {
-        res.status(ready ? 200 : 503).json(ready ? { status: 'ready', database, redis } : { status: 'unavailable', failing, database, redis });
+      .then(({ ready, failing, database, redis, queue }) => {
+        res
+          .status(ready ? 200 : 503)
+          .json(ready ? { status: 'ready', database, redis, queue } : { status: 'unavailable', failing, database, redis, queue });
       })
       .catch(next);
   });

@@ -35,10 +35,7 @@ import { readinessCheck } from './http/readiness.js';
 import { connectRedis, type RedisLink } from './realtime/cluster.js';
 import { ActionDelivery } from './realtime/action-delivery.js';
 import { agentsNamespace } from './realtime/agents-namespace.js';
-import { startExpirySweeper } from './realtime/expiry-sweeper.js';
-import { startSessionSweeper } from './realtime/session-sweeper.js';
 import { startTicketDelivery } from './realtime/ticket-delivery.js';
-import { startHostnameSweeper } from './hostname-sweeper.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
 import { startConversationDelivery } from './realtime/conversation-delivery.js';
 import { consoleNamespace } from './realtime/console-namespace.js';
@@ -49,6 +46,10 @@ import { slackChannel } from './channels/slack/slack-channel.js';
 import { TeamsChannel, type TeamsCloud } from './channels/teams/teams-channel.js';
 import { actionSteps } from './realtime/action-steps.js';
 import { findTenantById, listTenants } from '../db/repositories/tenants.js';
+import { createJobQueue } from './jobs/create-job-queue.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { schedulePeriodicJobs } from './jobs/background-jobs.js';
+import { retryingSmsSender } from './jobs/retrying-sms-sender.js';
 
 export type RunningPortico = {
   url: string;
@@ -102,6 +103,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
   let email: EmailDelivery | undefined;
   let inboundMail: InboundMail | undefined;
   let redis: RedisLink | undefined;
+  let jobs: JobQueue | undefined;
   try {
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
@@ -118,6 +120,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
 
     redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+    jobs = createJobQueue(config.redisUrl, logger);
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
     // Another node's settings change reaches this one through Redis; while Redis is away, every read goes to the database.
     redis?.onChange((up) => (up ? cachePortalConfig(db.pool) : stopCachingPortalConfig(db.pool)));
@@ -143,7 +146,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
     if (creationLimits) setCreationLimits(db.pool, creationLimits);
     const events = new PortalEvents();
-    const sms = createSmsSender(config, db.pool);
+    const sms = retryingSmsSender(createSmsSender(config, db.pool), jobs, logger);
     const verification = { sms, codeLimiter: new CodeSendLimiter(db.pool) };
     const deliverWithinSeconds = config.actionExpirySeconds;
     const secrets = loadSecretBox(config, logger);
@@ -152,6 +155,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       logger,
       sender: config.smtpUrl ? new SmtpEmailSender(config.smtpUrl) : undefined,
       retry: emailRetry ?? DEFAULT_RETRY_POLICY,
+      jobs,
       everyMs: emailSweepMs ?? 15_000,
     });
     const integrations = express.Router();
@@ -170,7 +174,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       resolver,
       integrations,
       tenantIntegrations,
-      readiness: readinessCheck(db.pool, redis),
+      readiness: readinessCheck(db.pool, redis, jobs),
       inboundEmail: { secret: config.inboundEmailSecret, embedded: db.mode === 'embedded' },
       ...appOptions,
     });
@@ -207,9 +211,18 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
     agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
     const technicians = consoleNamespace(io, { pool: db.pool, logger, events, takeoverGraceMs });
-    const sweeper = startExpirySweeper({ pool: db.pool, logger, delivery, deliverWithinSeconds });
-    const sessionSweeper = startSessionSweeper({ pool: db.pool, logger, namespaces: [portal, technicians], everyMs: sessionSweepMs ?? 30_000 });
-    const hostnameSweeper = startHostnameSweeper({ pool: db.pool, logger, resolver, everyMs: hostnameSweepMs ?? 60_000 });
+    schedulePeriodicJobs({
+      pool: db.pool,
+      logger,
+      jobs,
+      delivery,
+      deliverWithinSeconds,
+      namespaces: [portal, technicians],
+      sessionSweepMs: sessionSweepMs ?? 30_000,
+      resolver,
+      hostnameSweepMs: hostnameSweepMs ?? 60_000,
+    });
+    await jobs.start();
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -236,15 +249,15 @@ export async function startPortico(config: Config, logger: Logger, options: Star
         : undefined;
 
     let closing: Promise<void> | undefined;
+    const running = jobs;
     const close = () =>
       (closing ??= (async () => {
+        // Jobs in progress finish while the sockets they tell are still open.
+        await running.close();
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => server.closeAllConnections(), 10_000);
           force.unref();
           // Closes the sockets, then the HTTP server under them.
-          clearInterval(sweeper);
-          clearInterval(sessionSweeper);
-          clearInterval(hostnameSweeper);
           stopConversationDelivery();
           void demoAgents?.stop();
           void io.close(() => resolve());
@@ -258,6 +271,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       })());
     return { url: `http://localhost:${port}`, port, db, server, seeded, smtpPort: inboundMail?.port, close };
   } catch (error) {
+    await jobs?.close();
     await redis?.close();
     await inboundMail?.close();
     await email?.stop();

@@ -184,7 +184,7 @@ describe('several nodes on one database and one Redis', () => {
   });
 
   it('/readyz names Redis while it is down, the node keeps serving its own sockets, and all is back by itself after Redis restarts', async () => {
-    expect((await readyz(a)).body).toEqual({ status: 'ready', database: 'up', redis: 'up' });
+    expect((await readyz(a)).body).toEqual({ status: 'ready', database: 'up', redis: 'up', queue: 'up' });
     const anna = await loggedIn(a.port, DEMO.anna);
     const tech = await loggedIn(a.port, DEMO.tech);
     const widget = await connect(a, anna);
@@ -194,7 +194,7 @@ describe('several nodes on one database and one Redis', () => {
       const answer = await readyz(a);
       return answer.status === 503 ? answer : undefined;
     }, '/readyz to say Redis is down');
-    expect(down.body).toEqual({ status: 'unavailable', failing: ['redis'], database: 'up', redis: 'down' });
+    expect(down.body).toEqual({ status: 'unavailable', failing: ['redis', 'queue'], database: 'up', redis: 'down', queue: 'down' });
     expect((await new HttpClient(a.port).get('/healthz')).status).toBe(200);
     expect(a.output()).toContain('Redis unavailable');
     // Its own sockets still hear what this node does.
@@ -226,7 +226,7 @@ describe('several nodes on one database and one Redis', () => {
         const answer = await readyz(a);
         return answer.status === 503 ? answer : undefined;
       }, '/readyz to say the database is down');
-      expect(down.body).toEqual({ status: 'unavailable', failing: ['database'], database: 'down', redis: 'up' });
+      expect(down.body).toEqual({ status: 'unavailable', failing: ['database'], database: 'down', redis: 'up', queue: 'up' });
       expect((await new HttpClient(a.port).get('/healthz')).status).toBe(200);
       const me = await luc.get('/api/v1/me');
       expect(me.status).toBe(503);

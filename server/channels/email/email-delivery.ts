@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { deliverDueEmails, EMAIL_BATCH, type RetryPolicy } from '../../../domain/email/deliver-due-emails.js';
 import type { EmailDispatch, EmailSender } from '../../../domain/email/email-transport.js';
 import { purgeEmailOutbox } from '../../../domain/email/purge-email-outbox.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -12,18 +13,20 @@ export type EmailDeliveryOptions = {
   /** Absent without SMTP_URL: emails are then held in the outbox and only purged by age. */
   sender?: EmailSender & { close(): void };
   retry: RetryPolicy;
-  /** How often the queue is looked at for attempts that fell due. */
+  /** Runs the rounds: a periodic one for the attempts that fell due, and one at once when an email is queued. */
+  jobs: JobQueue;
+  /** How often the outbox is looked at for attempts that fell due. */
   everyMs: number;
 };
 
 /**
- * Works the email queue: at once when an email is queued (`wake`), and in rounds for the retries that fall due. A round
- * never overlaps another on this node; one asked for during a round runs right after it. Logs name the email and the
- * server's answer, never the text.
+ * Works the email outbox through the job queue: a round at once when an email is queued (`wake`), on whichever node
+ * takes the job, and a periodic round for the retries that fall due. The outbox in the database is what lasts: a
+ * claim keeps two nodes from sending one email. A round never overlaps another on this node; one asked for during a
+ * round runs right after it. Logs name the email and the server's answer, never the text.
  */
 export class EmailDelivery implements EmailDispatch {
   readonly transport: 'smtp' | 'outbox';
-  private readonly timer: NodeJS.Timeout;
   private running: Promise<void> | undefined;
   private again = false;
   private lastPurge = 0;
@@ -31,23 +34,31 @@ export class EmailDelivery implements EmailDispatch {
 
   constructor(private readonly options: EmailDeliveryOptions) {
     this.transport = options.sender ? 'smtp' : 'outbox';
-    this.timer = setInterval(() => this.wake(), options.everyMs);
-    this.timer.unref();
+    options.jobs.handle('email.deliver', () => this.deliver());
+    options.jobs.repeat('email.deliver', options.everyMs);
   }
 
   wake(): void {
     if (this.stopped) return;
+    // Without the queue (Redis away) this node sends what it queued itself.
+    this.options.jobs.enqueue('email.deliver', {}).catch(() => this.deliver());
+  }
+
+  /** One round, or the one in progress with another right after it. */
+  private deliver(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
-      return;
+      return this.running;
     }
     this.running = this.round().finally(() => {
       this.running = undefined;
       if (this.again) {
         this.again = false;
-        this.wake();
+        void this.deliver();
       }
     });
+    return this.running;
   }
 
   private async round(): Promise<void> {
@@ -75,7 +86,6 @@ export class EmailDelivery implements EmailDispatch {
   /** Stops the rounds and waits for one in progress, so the database can close under it. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     await this.running;
     this.options.sender?.close();
   }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { AppError } from '../../../domain/errors.js';
+import { SmsUnavailableError } from '../../../domain/verification/sms-sender.js';
 import { TwilioSmsSender } from './twilio-sms-sender.js';
 
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
@@ -99,6 +100,11 @@ describe('TwilioSmsSender against a local Twilio API', () => {
     expect(Object.fromEntries(request!.form)).toEqual({ To: '+393331234567', From: '+15005550006', Body: BODY });
   });
 
+  it('sends to TWILIO_API_URL instead of api.twilio.com when it is set', async () => {
+    await new TwilioSmsSender({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+15005550006', apiUrl: `${baseUrl}/` }).send(MESSAGE);
+    expect(received.map((r) => r.path)).toEqual([`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`]);
+  });
+
   it('sends through a Messaging Service when TWILIO_FROM is an MG… SID', async () => {
     const service = 'MG0123456789abcdef0123456789abcdef';
     await sender(service).send(MESSAGE);
@@ -117,6 +123,7 @@ describe('TwilioSmsSender against a local Twilio API', () => {
     expect(error.code).toBe('invalid_phone');
     expect(error.status).toBe(400);
     expect(error.message).toContain(String(code));
+    expect(error).not.toBeInstanceOf(SmsUnavailableError);
   });
 
   it.each([
@@ -124,12 +131,13 @@ describe('TwilioSmsSender against a local Twilio API', () => {
     [404, 20404, 'The requested resource /2010-04-01/Accounts/AC.../Messages.json was not found'],
     [400, 21606, "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination."],
     [429, 20429, 'Too Many Requests'],
-  ])('HTTP %i with error %i: sms_failed', async (status, code, text) => {
+  ])('HTTP %i with error %i: sms_failed, worth another try only when Twilio is busy', async (status, code, text) => {
     respond = twilioError(status, code, text);
     const error = await failure();
     expect(error.code).toBe('sms_failed');
     expect(error.status).toBe(502);
     expect(error.message).toContain(`HTTP ${status}, error ${code}`);
+    expect(error instanceof SmsUnavailableError).toBe(status === 429);
   });
 
   it('a provider error that echoes the token and the body leaves both out', async () => {
@@ -150,6 +158,7 @@ describe('TwilioSmsSender against a local Twilio API', () => {
     const error = await failure();
     expect(error.code).toBe('sms_failed');
     expect(error.message).toContain('HTTP 500');
+    expect(error).toBeInstanceOf(SmsUnavailableError);
   });
 
   it('a connection closed without an answer: sms_failed', async () => {
@@ -157,6 +166,7 @@ describe('TwilioSmsSender against a local Twilio API', () => {
     const error = await failure();
     expect(error.code).toBe('sms_failed');
     expect(error.message).toMatch(/could not be reached: ECONNRESET/);
+    expect(error).toBeInstanceOf(SmsUnavailableError);
   });
 
   it('a provider that never answers: sms_failed once the client times out', async () => {
@@ -165,6 +175,7 @@ describe('TwilioSmsSender against a local Twilio API', () => {
     const error = await failure();
     expect(error.code).toBe('sms_failed');
     expect(error.message).toMatch(/could not be reached: ECONNABORTED/);
+    expect(error).toBeInstanceOf(SmsUnavailableError);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -1,6 +1,6 @@
 import type twilio from 'twilio';
 import { AppError } from '../../../domain/errors.js';
-import type { SmsMessage, SmsSender } from '../../../domain/verification/sms-sender.js';
+import { SmsUnavailableError, type SmsMessage, type SmsSender } from '../../../domain/verification/sms-sender.js';
 
 export type TwilioSmsOptions = {
   accountSid: string;
@@ -9,7 +9,11 @@ export type TwilioSmsOptions = {
   from: string;
   /** Replaces Twilio's HTTP client (tests point it at a local server); it carries its own timeout. */
   httpClient?: twilio.RequestClient;
+  /** Another base URL than `https://api.twilio.com` (`TWILIO_API_URL`: a proxy, or a test's local Twilio). */
+  apiUrl?: string;
 };
+
+const TWILIO_API = 'https://api.twilio.com';
 
 // Twilio's default is 30 s; someone is waiting for the code, and should hear sooner that it did not go out.
 const TIMEOUT_MS = 10_000;
@@ -40,11 +44,22 @@ function toSmsError(error: unknown): AppError {
     const reason = code === undefined ? undefined : UNREACHABLE_NUMBER[code];
     if (reason) return new AppError('invalid_phone', `Twilio refused the number: error ${code}, ${reason}`);
     const detail = code === undefined ? '' : `, error ${code}`;
-    return new AppError('sms_failed', `Twilio refused the SMS: HTTP ${error.status}${detail}`);
+    const message = `Twilio refused the SMS: HTTP ${error.status}${detail}`;
+    return error.status >= 500 || error.status === 429 ? new SmsUnavailableError(message) : new AppError('sms_failed', message);
   }
   const transport = error as { code?: unknown; name?: unknown };
   const what = typeof transport.code === 'string' ? transport.code : typeof transport.name === 'string' ? transport.name : 'unknown error';
-  return new AppError('sms_failed', `Twilio could not be reached: ${what}`);
+  return new SmsUnavailableError(`Twilio could not be reached: ${what}`);
+}
+
+/** Twilio's own client, its requests to api.twilio.com sent to `apiUrl` instead. */
+function redirectedClient(RequestClient: typeof twilio.RequestClient, apiUrl: string): twilio.RequestClient {
+  const Redirected = class extends RequestClient {
+    override request<TData>(opts: Parameters<twilio.RequestClient['request']>[0] & { data?: TData }) {
+      return super.request({ ...opts, uri: opts.uri.replace(TWILIO_API, apiUrl) });
+    }
+  };
+  return new Redirected({ timeout: TIMEOUT_MS });
 }
 
 export class TwilioSmsSender implements SmsSender {
@@ -54,9 +69,11 @@ export class TwilioSmsSender implements SmsSender {
 
   constructor(options: TwilioSmsOptions) {
     // Loaded with the first Twilio sender: the library adds half a second to the start of every server without one.
-    this.client = import('twilio').then(({ default: create }) =>
-      create(options.accountSid, options.authToken, { httpClient: options.httpClient, timeout: TIMEOUT_MS }),
-    );
+    this.client = import('twilio').then(({ default: create }) => {
+      const { apiUrl } = options;
+      const httpClient = options.httpClient ?? (apiUrl ? redirectedClient(create.RequestClient, apiUrl.replace(/\/$/, '')) : undefined);
+      return create(options.accountSid, options.authToken, { httpClient, timeout: TIMEOUT_MS });
+    });
     this.sender = options.from.startsWith('MG') ? { messagingServiceSid: options.from } : { from: options.from };
   }
 
