@@ -137,13 +137,23 @@ describe('Slack over Socket Mode', () => {
     slack.refreshSocket();
     await slack.waitForSockets(connections + 1);
     expect(slack.callsOf('apps.connections.open')).toHaveLength(connections + 1);
+    expect(slack.openSockets).toBe(1);
     const { ts, envelopeId } = dm('How do I set up the VPN on my phone?');
     await slack.waitForAck(envelopeId);
     await slack.waitInThread(TOM_DM, ts, (text) => text.includes('/kb/'));
   });
 
+  it('opens another connection when the last one is lost, and answers a message sent meanwhile on it', async () => {
+    const connections = slack.sockets.length;
+    slack.dropSocket();
+    const { ts, envelopeId } = dm('How do I set up the VPN on my tablet?');
+    await slack.waitForSockets(connections + 1);
+    await slack.waitForAck(envelopeId);
+    await slack.waitInThread(TOM_DM, ts, (text) => text.includes('/kb/'));
+  });
+
   it('acknowledged every envelope it was sent, each once', () => {
-    expect(delivered.length).toBeGreaterThanOrEqual(8);
+    expect(delivered.length).toBeGreaterThanOrEqual(9);
     expect(slack.acks.map((ack) => ack.envelope_id).sort()).toEqual([...delivered].sort());
   });
 });

@@ -126,6 +126,16 @@ export class SlackApi {
     });
   }
 
+  /** How many Socket Mode connections are open now. */
+  get openSockets(): number {
+    return this.sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
+  }
+
+  /** The newest connection lost without a word, as a network fault does. */
+  dropSocket(): void {
+    this.sockets.findLast((s) => s.readyState === WebSocket.OPEN)?.terminate();
+  }
+
   /** What Slack does every few hours: asks the client on the newest connection to reconnect, then closes it. */
   refreshSocket(): void {
     const socket = this.sockets.findLast((s) => s.readyState === WebSocket.OPEN);
