@@ -1,4 +1,7 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createLogger } from '../config/logger.js';
+import { startSlackSocketMode } from '../server/channels/slack/slack-socket-mode.js';
 import { useDemoPortico } from './support/demo-portico.js';
 import { codeIn, latestSms, resetSmsAllowance } from './support/self-service.js';
 import { postToSlackEndpoint, SLACK_APP_TOKEN, SLACK_TEAM, SlackApi } from './support/slack-api.js';
@@ -181,5 +184,42 @@ describe('a Slack app-level token that Slack refuses', () => {
     const answer = await postToSlackEndpoint(demo.portico.port, JSON.stringify(messageEvent(TOM, TOM_DM, 'How do I set up the VPN?', ts)), { secret: SECRET });
     expect(answer.status).toBe(200);
     await slack.waitInThread(TOM_DM, ts, (text) => text.includes('/kb/'));
+  });
+});
+
+describe('the Socket Mode connection alone', () => {
+  function logged() {
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(JSON.parse(chunk.toString()));
+        callback();
+      },
+    });
+    return { lines, logger: createLogger('info', sink) };
+  }
+
+  it('tries again after Slack failed to give an address, and stops trying when it is stopped', async () => {
+    const { lines, logger } = logged();
+    const opened = slack.callsOf('apps.connections.open').length;
+    const connections = slack.sockets.length;
+    slack.connectionErrors.push('internal_error', 'service_unavailable');
+    const stop = startSlackSocketMode({ appToken: SLACK_APP_TOKEN, apiUrl: slack.url, logger, retryMs: 20 }, () => Promise.resolve());
+    await slack.waitForSockets(connections + 1);
+    expect(slack.callsOf('apps.connections.open')).toHaveLength(opened + 3);
+    expect(lines.filter((line) => line.level === 40).map((line) => line.msg)).toEqual(['Slack Socket Mode could not connect', 'Slack Socket Mode could not connect']);
+
+    // Lost, and Slack failing for a while: it is stopped while it waits to try again.
+    slack.connectionErrors.push(...Array<string>(6).fill('internal_error'));
+    const before = slack.callsOf('apps.connections.open').length;
+    slack.dropSocket();
+    await slack.waitFor('apps.connections.open', (c) => slack.callsOf('apps.connections.open').indexOf(c) >= before);
+    await stop();
+    const after = slack.callsOf('apps.connections.open').length;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(slack.callsOf('apps.connections.open')).toHaveLength(after);
+    expect(slack.connectionErrors.length).toBeGreaterThan(0);
+    expect(slack.openSockets).toBe(0);
+    slack.connectionErrors.length = 0;
   });
 });

@@ -29,6 +29,8 @@ export class SlackApi {
   readonly members = new Map<string, SlackMember>();
   /** Every message Portico sent on a Socket Mode connection: its acknowledgements. */
   readonly acks: SlackAck[] = [];
+  /** Errors the next calls of `apps.connections.open` answer, one each, before it gives addresses again. */
+  readonly connectionErrors: string[] = [];
   /** The Socket Mode connections opened so far, the last one first to be used. */
   readonly sockets: WebSocket[] = [];
   private server!: Server;
@@ -223,6 +225,7 @@ export class SlackApi {
         return { ok: true, view: { id: 'V0MODAL' } };
       case 'apps.connections.open':
         if (call.token !== SLACK_APP_TOKEN) return { ok: false, error: 'invalid_auth' };
+        if (this.connectionErrors.length > 0) return { ok: false, error: this.connectionErrors.shift() };
         return { ok: true, url: `ws://127.0.0.1:${this.port}${SOCKET_PATH}?ticket=${randomUUID()}` };
       case 'users.info': {
         const member = this.members.get(call.args.user as string);
