@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { LogLevel, type Logger as BoltLogger, type ReceiverEvent } from '@slack/bolt';
+import { LogLevel, webApi, type Logger as BoltLogger, type ReceiverEvent } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
 import type { Logger } from 'pino';
 
@@ -44,9 +44,10 @@ function quietLogger(log: Logger): BoltLogger {
 
 /** The setting Slack refused the connection for (`invalid_auth`…), or nothing when trying again may help. */
 function refusalOf(error: unknown): string | undefined {
-  const data = (error as { code?: string; data?: { error?: unknown } } | undefined)?.data;
-  if ((error as { code?: string } | undefined)?.code !== 'slack_webapi_platform_error' || typeof data?.error !== 'string') return undefined;
-  return PASSING_ERRORS.has(data.error) ? undefined : data.error;
+  const platform = error as Partial<webApi.WebAPIPlatformError> | undefined;
+  if (platform?.code !== webApi.ErrorCode.PlatformError) return undefined;
+  const answer = platform.data?.error;
+  return answer === undefined || PASSING_ERRORS.has(answer) ? undefined : answer;
 }
 
 /**
