@@ -59,9 +59,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
   });
 
+  it('reads a Socket Mode Slack app from its app-level token and bot token, with no signing secret needed, or both ways in', () => {
+    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1-abc', SLACK_BOT_TOKEN: 'xoxb-1' }).slack).toStrictEqual({
+      signingSecret: undefined,
+      appToken: 'xapp-1-A0-1-abc',
+      botToken: 'xoxb-1',
+      apiUrl: 'https://slack.com/api/',
+    });
+    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slack).toMatchObject({ appToken: 'xapp-1', signingSecret: 's' });
+  });
+
   it.each([
-    [{ SLACK_SIGNING_SECRET: 's3cret' }, /SLACK_BOT_TOKEN: expected with SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN both set/],
-    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET: expected with/],
+    [{ SLACK_SIGNING_SECRET: 's3cret' }, /SLACK_BOT_TOKEN: expected with SLACK_SIGNING_SECRET \(HTTP events\) or SLACK_APP_TOKEN \(Socket Mode\)/],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, /SLACK_BOT_TOKEN: expected with SLACK_SIGNING_SECRET/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET: expected with SLACK_BOT_TOKEN, or SLACK_APP_TOKEN instead for Socket Mode/],
+    [{ SLACK_APP_TOKEN: 'xoxb-1', SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_APP_TOKEN: expected an app-level token starting with "xapp-"/],
     [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxp-user' }, /SLACK_BOT_TOKEN: expected a bot token/],
     [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL/],
   ])('refuses the Slack variables %j', (env, message) => {

@@ -107,11 +107,21 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'expected a bot token starting with "xoxb-"' }),
   SLACK_API_URL: url(['http:', 'https:']),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'expected an app-level token starting with "xapp-" (the Slack app\'s Basic Information, App-Level Tokens, with the connections:write scope)',
+  }),
 }).superRefine((e, ctx) => {
-  // One without the other would start a Slack channel that can check no request, or answer none.
-  if ((e.SLACK_SIGNING_SECRET === undefined) !== (e.SLACK_BOT_TOKEN === undefined)) {
-    const missing = e.SLACK_SIGNING_SECRET === undefined ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
-    ctx.addIssue({ code: 'custom', path: [missing], message: 'expected with SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN both set, or neither' });
+  // A bot token alone could answer nothing it cannot hear; a way in without the bot token could hear and not answer.
+  const wayIn = e.SLACK_SIGNING_SECRET !== undefined || e.SLACK_APP_TOKEN !== undefined;
+  if (wayIn && e.SLACK_BOT_TOKEN === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'expected with SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)' });
+  }
+  if (!wayIn && e.SLACK_BOT_TOKEN !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_SIGNING_SECRET'],
+      message: 'expected with SLACK_BOT_TOKEN, or SLACK_APP_TOKEN instead for Socket Mode (an install without a public URL)',
+    });
   }
 });
 
@@ -140,8 +150,11 @@ export type Config = {
   /** Whether the demo tenant's devices are served by simulated agents inside the server. */
   demoAgents: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  /** The demo tenant's Slack app, when both its signing secret and bot token are set; `apiUrl` ends with a slash. */
-  slack?: { signingSecret: string; botToken: string; apiUrl: string };
+  /**
+   * The demo tenant's Slack app, when its bot token and a way in are set: the signing secret checks Slack's HTTP
+   * requests, the app-level token opens a Socket Mode connection (both may be set). `apiUrl` ends with a slash.
+   */
+  slack?: { signingSecret?: string; appToken?: string; botToken: string; apiUrl: string };
 };
 
 export class ConfigError extends Error {}
@@ -182,9 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     actionExpirySeconds: e.PORTICO_ACTION_EXPIRY_SECONDS,
     demoAgents: e.PORTICO_DEMO_AGENTS,
     logLevel: e.LOG_LEVEL,
-    slack:
-      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: (e.SLACK_API_URL ?? 'https://slack.com/api/').replace(/\/?$/, '/') }
-        : undefined,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          botToken: e.SLACK_BOT_TOKEN,
+          apiUrl: (e.SLACK_API_URL ?? 'https://slack.com/api/').replace(/\/?$/, '/'),
+        }
+      : undefined,
   };
 }

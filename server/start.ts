@@ -43,6 +43,7 @@ import { ChannelChats } from './channels/channel-chats.js';
 import { ChannelOutbounds } from './channels/channel-outbound.js';
 import { widgetOutbound } from './channels/widget-outbound.js';
 import { slackChannel } from './channels/slack/slack-channel.js';
+import { startSlackSocketMode, type SlackDispatch } from './channels/slack/slack-socket-mode.js';
 import { TeamsChannel, type TeamsCloud } from './channels/teams/teams-channel.js';
 import { actionSteps } from './realtime/action-steps.js';
 import { findTenantById, listTenants } from '../db/repositories/tenants.js';
@@ -199,12 +200,14 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const stopConversationDelivery = startConversationDelivery(io, db.pool, logger, events, channels);
     startTicketNotifications(db.pool, logger, events, email);
     const portal = portalNamespace(io, { pool: db.pool, logger, events, verification, deliverWithinSeconds, chats });
+    let slackSocket: { appToken: string; apiUrl: string; dispatch: SlackDispatch } | undefined;
     if (config.slack) {
       const tenant = await channelTenant(db.pool, seed?.tenantId);
       if (tenant) {
         const slack = slackChannel(config.slack, { pool: db.pool, logger, chats, steps, verification, tenant });
         channels.register('slack', slack.outbound);
-        integrations.use(slack.router);
+        if (slack.router) integrations.use(slack.router);
+        if (config.slack.appToken) slackSocket = { appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, dispatch: slack.dispatch };
       } else logger.warn('SLACK_BOT_TOKEN is set but there are several tenants and no demo tenant: Slack stays off');
     }
     // Agents connect to a running node; after a restart of the only node none is connected yet.
@@ -247,6 +250,8 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           ? await startDemoAgents(db.pool, seed.tenantId, demoAgentsAt, logger)
           : leadDemoAgents(db.pool, seed.tenantId, demoAgentsAt, logger)
         : undefined;
+    // Last, so that no later failure of the start leaves a connection to Slack open.
+    const stopSlackSocket = slackSocket && startSlackSocketMode({ appToken: slackSocket.appToken, apiUrl: slackSocket.apiUrl, logger }, slackSocket.dispatch);
 
     let closing: Promise<void> | undefined;
     const running = jobs;
@@ -263,6 +268,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           void io.close(() => resolve());
           server.closeIdleConnections();
         });
+        await stopSlackSocket?.();
         await redis?.close();
         await inboundMail?.close();
         await email?.stop();

@@ -230,11 +230,11 @@ describe('Microsoft Teams channel', () => {
     let before = connector.posted.length;
     expect((await say(members.stranger!, 'Bonjour, mon imprimante ne marche plus')).status).toBe(200);
     const refusal = await after(before, members.stranger!, (a) => typeof a.text === 'string');
-    expect(refusal.activity.text).toMatch(/^Désolé, je ne trouve pas votre compte eve\.durand\\@elsewhere\.example parmi les utilisateurs de /);
+    expect(refusal.activity.text).toMatch(/^Désolé, je ne peux aider que les personnes qui ont un compte auprès du support .*Veuillez demander à Sam Torres \(tech\\@demo\.portico\.local\) de vous ajouter\.$/);
 
     before = connector.posted.length;
     await say(members.mallory!, 'please restart the laptop of Tom');
-    expect((await after(before, members.mallory!, (a) => typeof a.text === 'string')).activity.text).toMatch(/^Sorry, I can't find your account mallory/);
+    expect((await after(before, members.mallory!, (a) => typeof a.text === 'string')).activity.text).toMatch(/^Sorry, I can only help people who have an account with .* support, and I could not find yours\. Please ask Sam Torres/);
 
     // In a team's channel a user's requests would be read by everyone there.
     before = connector.posted.length;

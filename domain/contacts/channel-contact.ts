@@ -28,11 +28,12 @@ export async function channelContactById(pool: pg.Pool, tenantId: string, contac
 }
 
 /**
- * The polite answer to someone on a chat channel who is not a contact: the portal cannot help them yet, and whom to
- * ask (the tenant's first administrator) to be added, in their language.
+ * The polite answer to someone on a chat channel (Slack, Teams) who is not a contact: the portal cannot help them yet,
+ * and whom to ask (the tenant's first administrator) to be added, in their language. `escape` makes the names inert in
+ * the channel's markup.
  */
-export async function channelRefusal(pool: pg.Pool, tenantId: string, language: Language): Promise<string> {
+export async function channelRefusal(pool: pg.Pool, tenantId: string, language: Language, escape: (text: string) => string = (text) => text): Promise<string> {
   const [tenant, settings, admin] = await Promise.all([findTenantById(pool, tenantId), loadSettings(pool, tenantId), findFirstAdministrator(pool, tenantId)]);
   const portal = settings.branding.name ?? tenant?.name ?? 'Portico';
-  return t(language, 'channels.unknown_user', { portal, name: admin?.name ?? portal, email: admin?.email ?? '' });
+  return t(language, 'channels.unknown_user', { portal: escape(portal), name: escape(admin?.name ?? portal), email: escape(admin?.email ?? '') });
 }

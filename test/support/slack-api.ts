@@ -1,6 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
 
 /** One call of the Web API, with what it was answered. */
 export type SlackCall = { method: string; args: Record<string, any>; token: string | undefined; result: Record<string, any> };
@@ -10,16 +11,34 @@ export type SlackMember = { email?: string; locale?: string; isBot?: boolean };
 
 export const SLACK_TEAM = 'T0PORTICO';
 export const SLACK_BOT_USER = 'U0BOT';
+export const SLACK_APP_TOKEN = 'xapp-1-A0PORTICO-1-socket-mode-test';
+
+/** What Portico answered on a Socket Mode connection to an envelope. */
+export type SlackAck = { envelope_id: string; payload?: Record<string, any> };
+
+const SOCKET_PATH = '/socket-mode/';
 
 /**
  * Slack's Web API on a loopback port, as Portico's Bolt app calls it (`SLACK_API_URL`): it records every call
  * (`chat.postMessage`, `chat.update`, `views.open`, `users.info`, `auth.test`), answers each with what Slack would, and
- * lets a test wait for a call.
+ * lets a test wait for a call. It is Slack's Socket Mode too: `apps.connections.open` with `SLACK_APP_TOKEN` answers the
+ * address of a WebSocket on the same port, which says `hello`, carries the envelopes a test delivers and records acks.
  */
 export class SlackApi {
   readonly calls: SlackCall[] = [];
   readonly members = new Map<string, SlackMember>();
+  /** Every message Portico sent on a Socket Mode connection: its acknowledgements. */
+  readonly acks: SlackAck[] = [];
+  /** Errors the next calls of `apps.connections.open` answer, one each, before it gives addresses again. */
+  readonly connectionErrors: string[] = [];
+  /** The Socket Mode connections opened so far, the last one first to be used. */
+  readonly sockets: WebSocket[] = [];
   private server!: Server;
+  private socketServer!: WebSocketServer;
+  /** Envelopes not acknowledged yet: Slack sends them again on the next connection, as it does. */
+  private unacked = new Map<string, Record<string, unknown>>();
+  private ackWaiters: { envelopeId: string; resolve: (ack: SlackAck) => void }[] = [];
+  private socketWaiters: { count: number; resolve: () => void }[] = [];
   private waiters: { test: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
   private clock = 1_800_000_000;
   port = 0;
@@ -38,9 +57,92 @@ export class SlackApi {
         }
       });
     });
+    api.socketServer = new WebSocketServer({ server: api.server, path: SOCKET_PATH });
+    api.socketServer.on('connection', (socket) => {
+      socket.on('message', (data) => {
+        const ack = JSON.parse(data.toString()) as SlackAck;
+        api.acks.push(ack);
+        api.unacked.delete(ack.envelope_id);
+        for (const waiter of api.ackWaiters.filter((w) => w.envelopeId === ack.envelope_id)) {
+          api.ackWaiters = api.ackWaiters.filter((w) => w !== waiter);
+          waiter.resolve(ack);
+        }
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0PORTICO' }, debug_info: { host: 'test' } }));
+      api.sockets.push(socket);
+      for (const envelope of api.unacked.values()) {
+        envelope.retry_attempt = (envelope.retry_attempt as number) + 1;
+        envelope.retry_reason = 'timeout';
+        socket.send(JSON.stringify(envelope));
+      }
+      for (const waiter of api.socketWaiters.filter((w) => api.sockets.length >= w.count)) {
+        api.socketWaiters = api.socketWaiters.filter((w) => w !== waiter);
+        waiter.resolve();
+      }
+    });
     await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
     api.port = (api.server.address() as AddressInfo).port;
     return api;
+  }
+
+  /** Waits until Portico has opened `count` Socket Mode connections in all (and been said hello on the last). */
+  waitForSockets(count: number, timeoutMs = 30_000): Promise<void> {
+    if (this.sockets.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.sockets.length} Socket Mode connections within ${timeoutMs} ms, not ${count}`)), timeoutMs);
+      this.socketWaiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  /**
+   * Sends an envelope on the newest open connection (or the next one), as Slack does: `events_api` with an Events API
+   * callback, `interactive` with a button press or a modal submission. Answers its id.
+   */
+  deliver(type: 'events_api' | 'interactive', payload: Record<string, unknown>, extra: { retry_attempt?: number; retry_reason?: string } = {}): string {
+    const envelopeId = randomUUID();
+    const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'interactive', retry_attempt: 0, retry_reason: '', ...extra };
+    this.unacked.set(envelopeId, envelope);
+    this.sockets.findLast((s) => s.readyState === WebSocket.OPEN)?.send(JSON.stringify(envelope));
+    return envelopeId;
+  }
+
+  /** The acknowledgement of an envelope, once Portico sends it. */
+  waitForAck(envelopeId: string, timeoutMs = 30_000): Promise<SlackAck> {
+    const seen = this.acks.find((ack) => ack.envelope_id === envelopeId);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack of ${envelopeId} within ${timeoutMs} ms`)), timeoutMs);
+      this.ackWaiters.push({
+        envelopeId,
+        resolve: (ack) => {
+          clearTimeout(timer);
+          resolve(ack);
+        },
+      });
+    });
+  }
+
+  /** How many Socket Mode connections are open now. */
+  get openSockets(): number {
+    return this.sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
+  }
+
+  /** The newest connection lost without a word, as a network fault does. */
+  dropSocket(): void {
+    this.sockets.findLast((s) => s.readyState === WebSocket.OPEN)?.terminate();
+  }
+
+  /** What Slack does every few hours: asks the client on the newest connection to reconnect, then closes it. */
+  refreshSocket(): void {
+    const socket = this.sockets.findLast((s) => s.readyState === WebSocket.OPEN);
+    socket?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'test' } }));
+    socket?.close(1000);
   }
 
   get url(): string {
@@ -94,8 +196,10 @@ export class SlackApi {
     }
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise((resolve) => this.socketServer.close(resolve));
+    await new Promise((resolve) => this.server.close(resolve));
   }
 
   private async read(req: IncomingMessage): Promise<SlackCall> {
@@ -119,6 +223,10 @@ export class SlackApi {
         return { ok: true, channel: call.args.channel, ts: call.args.ts };
       case 'views.open':
         return { ok: true, view: { id: 'V0MODAL' } };
+      case 'apps.connections.open':
+        if (call.token !== SLACK_APP_TOKEN) return { ok: false, error: 'invalid_auth' };
+        if (this.connectionErrors.length > 0) return { ok: false, error: this.connectionErrors.shift() };
+        return { ok: true, url: `ws://127.0.0.1:${this.port}${SOCKET_PATH}?ticket=${randomUUID()}` };
       case 'users.info': {
         const member = this.members.get(call.args.user as string);
         if (!member) return { ok: false, error: 'user_not_found' };

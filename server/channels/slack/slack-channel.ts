@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { format } from 'node:util';
-import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { IRouter } from 'express';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -18,13 +18,18 @@ import type { actionSteps } from '../../realtime/action-steps.js';
 import type { ChannelChats } from '../channel-chats.js';
 import { plainFromSlack } from './slack-mrkdwn.js';
 import { SlackOutbound } from './slack-outbound.js';
+import type { SlackDispatch } from './slack-socket-mode.js';
 import { SlackUsers } from './slack-users.js';
 import { actionCard, codeModal, phoneModal, SLACK_IDS, type ModalState } from './slack-views.js';
 
 /** Under `/integrations`: Slack's events and interactivity both come to POST /integrations/slack/events. */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-export type SlackConfig = { signingSecret: string; botToken: string; apiUrl: string };
+/** Without a signing secret there is no HTTP endpoint: the app hears Slack only through `dispatch` (Socket Mode). */
+export type SlackConfig = { signingSecret?: string; botToken: string; apiUrl: string };
+
+/** The receiver of an app that Slack reaches by Socket Mode alone: events come in by `dispatch`, not by it. */
+const NO_HTTP: Receiver = { init: () => undefined, start: () => Promise.resolve(), stop: () => Promise.resolve() };
 
 export type SlackChannelDeps = {
   pool: pg.Pool;
@@ -85,24 +90,28 @@ function boltLogger(logger: Logger): BoltLogger {
 }
 
 /**
- * The Slack app of one tenant, over HTTP: Bolt checks each request's signature (a bad or stale one is answered 401
- * before anything runs), then direct messages and mentions go to the assistant through the same way in as the widget's
+ * The Slack app of one tenant. Over HTTP (`router`, with a signing secret) Bolt checks each request's signature (a bad
+ * or stale one is answered 401 before anything runs); over Socket Mode the connection hands Slack's envelopes to
+ * `dispatch`. Either way direct messages and mentions go to the assistant through the same way in as the widget's
  * chat, in the thread they were written in; buttons confirm or cancel an action and modals take the phone and the SMS
  * code. Answers go back through `outbound`, registered as the Slack channel.
  */
-export function slackChannel(config: SlackConfig, deps: SlackChannelDeps): { router: IRouter; outbound: SlackOutbound } {
+export function slackChannel(config: SlackConfig, deps: SlackChannelDeps): { router?: IRouter; dispatch: SlackDispatch; outbound: SlackOutbound } {
   const { logger, tenant } = deps;
-  const receiver = new ExpressReceiver({
-    signingSecret: config.signingSecret,
-    endpoints: SLACK_EVENTS_PATH,
-    // The HTTP answer waits for the listener: a message is acknowledged once it is stored, not before.
-    processBeforeResponse: true,
-    logger: boltLogger(logger),
-  });
+  const receiver =
+    config.signingSecret === undefined
+      ? undefined
+      : new ExpressReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          // The HTTP answer waits for the listener: a message is acknowledged once it is stored, not before.
+          processBeforeResponse: true,
+          logger: boltLogger(logger),
+        });
   // Asked of Slack once, not at every event: Bolt's own single-token authorization calls auth.test each time.
   let identity: Promise<AuthorizeResult> | undefined;
   const app: App = new App({
-    receiver,
+    receiver: receiver ?? NO_HTTP,
     logger: boltLogger(logger),
     clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 2 } },
     authorize: () =>
@@ -233,5 +242,5 @@ export function slackChannel(config: SlackConfig, deps: SlackChannelDeps): { rou
     logger.error({ err: error, channel: 'slack' }, 'Slack event failed');
   });
 
-  return { router: receiver.router, outbound };
+  return { router: receiver?.router, dispatch: (event) => app.processEvent(event), outbound };
 }

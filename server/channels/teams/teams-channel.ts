@@ -17,6 +17,7 @@ import type { TenantRow } from '../../../db/repositories/tenants.js';
 import { CodeSchema, type ActionView } from '../../../domain/actions/action-schemas.js';
 import { actionView } from '../../../domain/actions/action-view.js';
 import { loadOwnAction } from '../../../domain/actions/load-own-action.js';
+import { channelRefusal } from '../../../domain/contacts/channel-contact.js';
 import { findChannelContact } from '../../../domain/contacts/find-channel-contact.js';
 import { setMyPhone } from '../../../domain/contacts/set-my-phone.js';
 import type { ContactActor, Ctx } from '../../../domain/context.js';
@@ -25,7 +26,6 @@ import { currentChannelThread } from '../../../domain/conversations/current-chan
 import { messageAsText } from '../../../domain/conversations/message-as-text.js';
 import { portalHostnames } from '../../../domain/email/queue-welcome-email.js';
 import { AppError, isAppError } from '../../../domain/errors.js';
-import { loadPortalConfig } from '../../../domain/settings/load-settings.js';
 import type { VerificationDeps } from '../../../domain/verification/send-verification-code.js';
 import { isLanguage, languageFromAcceptHeader, type Language } from '../../../i18n/languages.js';
 import { t } from '../../../i18n/translate.js';
@@ -157,10 +157,8 @@ export class TeamsChannel {
     }
     const { actor, signIn } = await this.identify(context, tenant.id);
     if (!actor) {
-      const { settings } = await loadPortalConfig(this.deps.pool, tenant.id);
-      const portal = escapeMarkdown(settings.branding.name ?? tenant.name);
-      const key = signIn ? 'teams.unknown_user' : 'teams.unknown_account';
-      await context.sendActivity(MessageFactory.text(t(locale, key, { portal, address: escapeMarkdown(signIn ?? '') })));
+      const refusal = signIn ? await channelRefusal(this.deps.pool, tenant.id, locale, escapeMarkdown) : t(locale, 'teams.unknown_account');
+      await context.sendActivity(MessageFactory.text(refusal));
       return;
     }
     if (installed) {
