@@ -47,6 +47,8 @@ import { ChannelOutbounds } from './channels/channel-outbound.js';
 import { widgetOutbound } from './channels/widget-outbound.js';
 import { slackChannel } from './channels/slack/slack-channel.js';
 import { TeamsChannel, type TeamsCloud } from './channels/teams/teams-channel.js';
+import { teamsApp, teamsApps } from './channels/teams/teams-tenant-apps.js';
+import { slackApps } from './channels/slack/slack-tenant-apps.js';
 import { actionSteps } from './realtime/action-steps.js';
 import { findTenantById, listTenants } from '../db/repositories/tenants.js';
 
@@ -185,23 +187,34 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const channels = new ChannelOutbounds(db.pool, logger, widgetOutbound(io));
     const chats = new ChannelChats({ pool: db.pool, kb, engine, logger, events, channels });
     const steps = actionSteps({ pool: db.pool, events, verification, deliverWithinSeconds });
+    const teams = teamsApps({ pool: db.pool, logger, chats, steps, verification, cloud: teamsCloud, secrets, fallback: channels.widget });
     if (config.teams) {
-      const teams = new TeamsChannel({ pool: db.pool, logger, chats, steps, verification, settings: config.teams, cloud: teamsCloud });
-      channels.register('teams', teams.outbound());
-      tenantIntegrations.use(teams.routes());
+      teams.apps.useEnvironmentApp(teamsApp(new TeamsChannel({ pool: db.pool, logger, chats, steps, verification, settings: config.teams, cloud: teamsCloud })));
     }
+    channels.register('teams', teams.apps);
+    tenantIntegrations.use(teams.router);
     const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
     const stopConversationDelivery = startConversationDelivery(io, db.pool, logger, events, channels);
     startTicketNotifications(db.pool, logger, events, email);
     const portal = portalNamespace(io, { pool: db.pool, logger, events, verification, deliverWithinSeconds, chats });
+    const slack = slackApps({ pool: db.pool, logger, chats, steps, verification, secrets, fallback: channels.widget });
     if (config.slack) {
       const tenant = await channelTenant(db.pool, seed?.tenantId);
-      if (tenant) {
-        const slack = slackChannel(config.slack, { pool: db.pool, logger, chats, steps, verification, tenant });
-        channels.register('slack', slack.outbound);
-        integrations.use(slack.router);
-      } else logger.warn('SLACK_BOT_TOKEN is set but there are several tenants and no demo tenant: Slack stays off');
+      if (tenant) slack.apps.useEnvironmentApp(slackChannel(config.slack, { pool: db.pool, logger, chats, steps, verification, tenant }));
+      else logger.warn('SLACK_BOT_TOKEN is set but there are several tenants and no demo tenant: Slack stays off');
+    }
+    channels.register('slack', slack.apps);
+    integrations.use(slack.router);
+    // A tenant's chat apps are rebuilt from its settings once they change, here or on another node.
+    const forgetChatApps = (tenantId: string) => {
+      slack.apps.forget(tenantId);
+      teams.apps.forget(tenantId);
+    };
+    events.on('chatAppsChanged', forgetChatApps);
+    if (redis) {
+      events.on('chatAppsChanged', (tenantId) => io.serverSideEmit('settings:changed', tenantId));
+      io.on('settings:changed', forgetChatApps);
     }
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
