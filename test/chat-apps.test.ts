@@ -166,5 +166,8 @@ describe("a tenant's own Slack app", () => {
     await globexAdmin.patch('/api/v1/admin/chat-apps', { slack: { enabled: false } });
     expect((await postAs(globex.hostname, replaced)).status).toBe(401);
     expect((await postAs(globex.hostname, ENV_SECRET)).status).toBe(200);
+    // Nothing the app did with them, refusals included, wrote a secret into the logs.
+    const logs = demo.portico.logs.join('');
+    for (const secret of [GLOBEX_SECRET, GLOBEX_TOKEN, replaced]) expect(logs).not.toContain(secret);
   });
 });
