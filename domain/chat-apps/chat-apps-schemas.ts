@@ -30,13 +30,7 @@ export type ChatApps = z.infer<typeof ChatAppsSchema>;
 /** A secret in a change: a new value, null to clear the saved one, absent to keep it. */
 const SecretChange = z.string().trim().min(1).max(512).nullable().optional();
 /** A plain field: a new value, null or "" to clear it, absent to keep it. */
-const TextChange = z
-  .string()
-  .trim()
-  .max(512)
-  .nullable()
-  .optional()
-  .transform((v) => (v === '' ? null : v));
+const TextChange = z.string().trim().max(512).nullable().optional();
 
 export const ChatAppsPatchSchema = z
   .object({

@@ -77,7 +77,8 @@ export async function updateChatApps(deps: ChatAppsDeps, ctx: Ctx, patch: ChatAp
       ['teams.appId', 'teams_app_id', patch.teams?.appId],
       ['teams.appTenantId', 'teams_app_tenant_id', patch.teams?.appTenantId],
     ] as const;
-    for (const [field, column, value] of plain) {
+    for (const [field, column, given] of plain) {
+      const value = given === '' ? null : given;
       if (value === undefined || value === next[column]) continue;
       next[column] = value;
       (value === null ? cleared : changed).push(field);
