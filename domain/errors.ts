@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   invalid_phone: 400,
   invalid_code: 400,
   attachment_refused: 400,
+  chat_app_field_invalid: 400,
+  chat_app_incomplete: 400,
   phone_required: 409,
   phone_already_set: 409,
   wrong_password: 403,

@@ -31,6 +31,7 @@ import './http/request-context.js';
 import { openApiDocument } from './openapi.js';
 import type { PortalEvents } from './realtime/portal-events.js';
 import { adminAuditRoutes } from './routes/admin-audit.js';
+import { adminChatAppRoutes } from './routes/admin-chat-apps.js';
 import { adminCatalogRoutes } from './routes/admin-catalog.js';
 import { adminCustomFieldRoutes } from './routes/admin-custom-fields.js';
 import { adminRoutes } from './routes/admin.js';
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
   meRoutes(api, options, { pool });
   ticketRoutes(api, options, { pool, events: deps.events, email: deps.email, logger: deps.logger });
   adminRoutes(api, options, { pool, events: deps.events, secrets: deps.secrets });
+  adminChatAppRoutes(api, options, { pool, events: deps.events, secrets: deps.secrets });
   i18nRoutes(api, options);
   portalRoutes(api, options, { pool });
   kbRoutes(api, options, deps.kb);

@@ -45,6 +45,8 @@ import { widgetOutbound } from './channels/widget-outbound.js';
 import { slackChannel } from './channels/slack/slack-channel.js';
 import { startSlackSocketMode, type SlackDispatch } from './channels/slack/slack-socket-mode.js';
 import { TeamsChannel, type TeamsCloud } from './channels/teams/teams-channel.js';
+import { teamsApp, teamsApps } from './channels/teams/teams-tenant-apps.js';
+import { slackApps } from './channels/slack/slack-tenant-apps.js';
 import { actionSteps } from './realtime/action-steps.js';
 import { findTenantById, listTenants } from '../db/repositories/tenants.js';
 import { createJobQueue } from './jobs/create-job-queue.js';
@@ -190,25 +192,38 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const channels = new ChannelOutbounds(db.pool, logger, widgetOutbound(io));
     const chats = new ChannelChats({ pool: db.pool, kb, engine, logger, events, channels });
     const steps = actionSteps({ pool: db.pool, events, verification, deliverWithinSeconds });
+    const teams = teamsApps({ pool: db.pool, logger, chats, steps, verification, cloud: teamsCloud, secrets, fallback: channels.widget });
     if (config.teams) {
-      const teams = new TeamsChannel({ pool: db.pool, logger, chats, steps, verification, settings: config.teams, cloud: teamsCloud });
-      channels.register('teams', teams.outbound());
-      tenantIntegrations.use(teams.routes());
+      teams.apps.useEnvironmentApp(teamsApp(new TeamsChannel({ pool: db.pool, logger, chats, steps, verification, settings: config.teams, cloud: teamsCloud })));
     }
+    channels.register('teams', teams.apps);
+    tenantIntegrations.use(teams.router);
     const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
     const stopConversationDelivery = startConversationDelivery(io, db.pool, logger, events, channels);
     startTicketNotifications(db.pool, logger, events, email);
     const portal = portalNamespace(io, { pool: db.pool, logger, events, verification, deliverWithinSeconds, chats });
+    const slack = slackApps({ pool: db.pool, logger, chats, steps, verification, secrets, fallback: channels.widget });
     let slackSocket: { appToken: string; apiUrl: string; dispatch: SlackDispatch } | undefined;
     if (config.slack) {
       const tenant = await channelTenant(db.pool, seed?.tenantId);
       if (tenant) {
-        const slack = slackChannel(config.slack, { pool: db.pool, logger, chats, steps, verification, tenant });
-        channels.register('slack', slack.outbound);
-        if (slack.router) integrations.use(slack.router);
-        if (config.slack.appToken) slackSocket = { appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, dispatch: slack.dispatch };
+        const environmentApp = slackChannel(config.slack, { pool: db.pool, logger, chats, steps, verification, tenant });
+        slack.apps.useEnvironmentApp(environmentApp);
+        if (config.slack.appToken) slackSocket = { appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, dispatch: environmentApp.dispatch };
       } else logger.warn('SLACK_BOT_TOKEN is set but there are several tenants and no demo tenant: Slack stays off');
+    }
+    channels.register('slack', slack.apps);
+    integrations.use(slack.router);
+    // A tenant's chat apps are rebuilt from its settings once they change, here or on another node.
+    const forgetChatApps = (tenantId: string) => {
+      slack.apps.forget(tenantId);
+      teams.apps.forget(tenantId);
+    };
+    events.on('chatAppsChanged', forgetChatApps);
+    if (redis) {
+      events.on('chatAppsChanged', (tenantId) => io.serverSideEmit('settings:changed', tenantId));
+      io.on('settings:changed', forgetChatApps);
     }
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);

@@ -8,6 +8,7 @@ import { ChatClient } from './support/chat-client.js';
 import { TestCluster, type ClusterNode } from './support/cluster.js';
 import { DEMO, HttpClient, loggedIn } from './support/http-client.js';
 import { codeIn, latestSms } from './support/self-service.js';
+import { postToSlackEndpoint } from './support/slack-api.js';
 
 // Two Portico processes on one database (a PGlite served over TCP, standing in for PostgreSQL with pgvector) and one
 // redis-server, started once for the whole file: each case reaches one node and checks what happens on the other.
@@ -44,7 +45,8 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 const readyz = (node: ClusterNode) => new HttpClient(node.port).get('/readyz');
 
 beforeAll(async () => {
-  cluster = await TestCluster.start(2);
+  // The key that seals stored secrets, which nodes that share no directory must be given.
+  cluster = await TestCluster.start(2, { PORTICO_SECRET_KEY: 'cluster-key-for-stored-secrets-0123456789' });
   [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
 }, 120_000);
 
@@ -172,6 +174,23 @@ describe('several nodes on one database and one Redis', () => {
     }
     await widget.waitFor('settings:updated', (p) => p.sections.assistant === true);
     expect((await widget.emit('chat:send', { text: 'et maintenant ?' })).error).toBeUndefined();
+  }, 60_000);
+
+  it("a tenant's Slack app changed on node B checks requests on node A with the new signing secret at once", async () => {
+    const tech = await loggedIn(b.port, DEMO.tech);
+    const urlCheck = JSON.stringify({ token: 'unused', type: 'url_verification', challenge: 'c-1' });
+    const statusOnA = async (secret: string) => (await postToSlackEndpoint(a.port, urlCheck, { secret })).status;
+    const first = await tech.patch('/api/v1/admin/chat-apps', { slack: { enabled: true, signingSecret: 'first-signing-secret', botToken: 'xoxb-cluster' } });
+    expect(first.status).toBe(200);
+    try {
+      // Node A builds the tenant's app and keeps it.
+      expect(await statusOnA('first-signing-secret')).toBe(200);
+      expect((await tech.patch('/api/v1/admin/chat-apps', { slack: { signingSecret: 'second-signing-secret' } })).status).toBe(200);
+      await until(async () => ((await statusOnA('second-signing-secret')) === 200 ? true : undefined), 'node A to take the new secret', 10_000);
+      expect(await statusOnA('first-signing-secret')).toBe(401);
+    } finally {
+      await tech.patch('/api/v1/admin/chat-apps', { slack: { enabled: false } });
+    }
   }, 60_000);
 
   it('counts wrong passwords for one username across nodes: a parallel burst over both gets the pair limit, no more', async () => {

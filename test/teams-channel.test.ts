@@ -1,20 +1,14 @@
-import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ChatClient } from './support/chat-client.js';
 import { useDemoPortico } from './support/demo-portico.js';
 import { codeIn, latestSms, resetSmsAllowance } from './support/self-service.js';
+import { LocalConnector, localTeamsCloud, MS_TENANT, type Member } from './support/teams-connector.js';
 
 const APP_ID = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
-const ISSUER = 'https://api.botframework.test';
-const MS_TENANT = '11111111-2222-4333-8444-555555555555';
-const KEY_ID = 'connector-key';
 const BOT_TOKEN = 'token-the-bot-got-from-its-login';
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
-type Member = { id: string; name: string; aadObjectId: string; userPrincipalName?: string; email?: string; chat: string; locale: string };
 const members: Record<string, Member> = {
   tom: { id: '29:tom', name: 'Tom Baker', aadObjectId: randomUUID(), userPrincipalName: 'tom.baker@acmedental.example', email: 'tom.baker@acmedental.example', chat: 'a:chat-tom', locale: 'en-GB' },
   stranger: { id: '29:eve', name: 'Ève Durand', aadObjectId: randomUUID(), userPrincipalName: 'eve.durand@elsewhere.example', chat: 'a:chat-eve', locale: 'fr-FR' },
@@ -22,115 +16,13 @@ const members: Record<string, Member> = {
   mallory: { id: '29:mallory', name: 'Mallory', aadObjectId: randomUUID(), userPrincipalName: 'mallory@evil.example', email: 'tom.baker@acmedental.example', chat: 'a:chat-mallory', locale: 'en-US' },
 };
 
-type Posted = { conversationId: string; activity: any; authorization: string | undefined };
-
-/**
- * A local Bot Connector service: the OpenID metadata and key that sign its tokens to the bot, the members of its
- * conversations, and the activities the bot sends, recorded.
- */
-class LocalConnector {
-  readonly posted: Posted[] = [];
-  private server!: Server;
-  private readonly waiters: { test: (p: Posted) => boolean; resolve: (p: Posted) => void }[] = [];
-  private readonly signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.answer(req).then(([status, body]) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async answer(req: IncomingMessage): Promise<[number, unknown]> {
-    const path = decodeURIComponent(req.url ?? '');
-    if (path === '/openid') return [200, { issuer: ISSUER, jwks_uri: `${this.url}keys` }];
-    if (path === '/keys') {
-      const { n, e } = this.signing.publicKey.export({ format: 'jwk' });
-      return [200, { keys: [{ kty: 'RSA', use: 'sig', kid: KEY_ID, n, e, endorsements: ['msteams'] }] }];
-    }
-    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
-    if (member && req.method === 'GET') {
-      const found = Object.values(members).find((m) => m.id === member[2] && m.chat === member[1]);
-      if (!found) return [404, { error: { code: 'MemberNotFoundInConversation' } }];
-      const { chat: _chat, locale: _locale, ...account } = found;
-      return [200, { ...account, tenantId: MS_TENANT, userRole: 'user' }];
-    }
-    const activities = /^\/v3\/conversations\/([^/]+)\/activities(\/[^/]+)?$/.exec(path);
-    if (activities && req.method === 'POST') {
-      let raw = '';
-      for await (const chunk of req) raw += String(chunk);
-      const posted = { conversationId: activities[1]!, activity: JSON.parse(raw), authorization: req.headers.authorization };
-      this.posted.push(posted);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.test(posted)) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(posted);
-        }
-      }
-      return [200, { id: randomUUID() }];
-    }
-    return [404, {}];
-  }
-
-  /** The first activity the bot sent (or sends within the time) that passes `test`. */
-  sent(test: (p: Posted) => boolean, timeoutMs = 20_000): Promise<Posted> {
-    const seen = this.posted.find(test);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`nothing matching was sent; sent: ${JSON.stringify(this.posted.map((p) => p.activity.text ?? p.activity.type))}`)), timeoutMs);
-      this.waiters.push({ test, resolve: (p) => (clearTimeout(timer), resolve(p)) });
-    });
-  }
-
-  /** A token as Bot Framework signs it for the bot: its app id as audience, the activity's service URL as a claim. */
-  token(options: { key?: KeyObject; audience?: string } = {}): string {
-    const now = Math.floor(Date.now() / 1000);
-    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: KEY_ID })}.${part({
-      iss: ISSUER,
-      aud: options.audience ?? APP_ID,
-      serviceurl: this.url,
-      nbf: now - 60,
-      iat: now - 60,
-      exp: now + 3600,
-    })}`;
-    const signature = createSign('RSA-SHA256').update(unsigned).sign(options.key ?? this.signing.privateKey).toString('base64url');
-    return `${unsigned}.${signature}`;
-  }
-}
-
-/** The bot's own calls to the connector carry a token from its login; here the login is skipped (MSAL needs HTTPS). */
-class LocalLoginCredentials extends ConfigurationServiceClientCredentialFactory {
-  override async createCredentials(): Promise<any> {
-    return {
-      signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
-        request.headers.set('authorization', `Bearer ${BOT_TOKEN}`);
-        return request;
-      },
-    };
-  }
-}
-
 describe('Microsoft Teams channel', () => {
-  const connector = new LocalConnector();
+  const connector = new LocalConnector(members, APP_ID);
   beforeAll(() => connector.start());
   afterAll(() => connector.stop());
   const demo = useDemoPortico(() => ({
     env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-used-here' },
-    teamsCloud: {
-      settings: {
-        ToBotFromChannelOpenIdMetadataUrl: `${connector.url}openid`,
-        ToBotFromEmulatorOpenIdMetadataUrl: `${connector.url}openid`,
-        ToBotFromChannelTokenIssuer: ISSUER,
-        ToChannelFromBotLoginUrl: `${connector.url}login`,
-        ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-      },
-      credentialsFactory: new LocalLoginCredentials({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-here' }),
-    },
+    teamsCloud: localTeamsCloud(connector, () => BOT_TOKEN),
   }));
 
   function activity(who: Member, fields: Record<string, unknown>) {

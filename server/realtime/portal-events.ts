@@ -3,7 +3,7 @@ import type { MessageView } from '../../domain/conversations/conversation-schema
 import type { Handoff } from '../../domain/conversations/join-conversation.js';
 
 /**
- * What a REST route or a socket event tells the realtime side, whichever made the change: the settings of a tenant changed, so open widgets must re-read them; an
+ * What a REST route or a socket event tells the realtime side, whichever made the change: the settings of a tenant changed, so open widgets must re-read them; its chat apps changed, so the channels must rebuild its Slack or Teams app; an
  * action request changed, so its user's windows must hear of it; one was verified, so its device must get it;
  * a device was removed, so its agent must be cut off; a session ended, so its open sockets must close; a ticket was
  * created, got a comment or changed, so the consoles and its readers' windows must hear of it (`readersSee`: the
@@ -13,6 +13,7 @@ import type { Handoff } from '../../domain/conversations/join-conversation.js';
  */
 export class PortalEvents extends EventEmitter<{
   settingsChanged: [tenantId: string];
+  chatAppsChanged: [tenantId: string];
   actionChanged: [tenantId: string, actionId: string];
   actionVerified: [tenantId: string, actionId: string];
   deviceRemoved: [deviceId: string];

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { HttpClient } from './http-client.js';
 
 /** One call of the Web API, with what it was answered. */
 export type SlackCall = { method: string; args: Record<string, any>; token: string | undefined; result: Record<string, any> };
@@ -246,22 +247,21 @@ export function slackSignature(secret: string, timestamp: number, body: string):
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-/** Posts to Portico's Slack endpoint as Slack does: signed with `secret` at `timestamp` (now unless given). */
+/** Posts to Portico's Slack endpoint as Slack does: signed with `secret` at `timestamp` (now unless given), to `host`'s tenant. */
 export async function postToSlackEndpoint(
   port: number,
   body: string,
-  options: { secret: string; timestamp?: number; contentType?: string; signature?: string; headers?: Record<string, string> },
+  options: { secret: string; timestamp?: number; contentType?: string; signature?: string; headers?: Record<string, string>; host?: string },
 ): Promise<{ status: number; text: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const response = await fetch(`http://127.0.0.1:${port}/integrations/slack/events`, {
-    method: 'POST',
+  const answer = await new HttpClient(port, options.host).send('POST', '/integrations/slack/events', {
+    raw: body,
     headers: {
       'content-type': options.contentType ?? 'application/json',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': options.signature ?? slackSignature(options.secret, timestamp, body),
       ...options.headers,
     },
-    body,
   });
-  return { status: response.status, text: await response.text() };
+  return { status: answer.status, text: answer.text };
 }

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'preact';
 import { ConversationsView } from '../views/ConversationsView.js';
 import { CatalogView } from '../views/CatalogView.js';
+import { ChatAppsView } from '../views/ChatAppsView.js';
 import { AnalyticsView } from '../views/AnalyticsView.js';
 import { AuditView } from '../views/AuditView.js';
 import { CompaniesView } from '../views/CompaniesView.js';
@@ -32,5 +33,6 @@ export const SCREENS: Screen[] = [
   { path: 'analytics', label: 'console.nav.analytics', component: AnalyticsView },
   // Technicians read the settings (as the API lets them); the controls are for admins.
   { path: 'settings', label: 'console.nav.settings', component: SettingsView },
+  { path: 'chat-apps', label: 'console.nav.chatApps', adminOnly: true, component: ChatAppsView },
   { path: 'audit', label: 'console.nav.audit', component: AuditView },
 ];

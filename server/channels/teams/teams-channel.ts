@@ -43,9 +43,9 @@ type CredentialsFactory = NonNullable<ConstructorParameters<typeof Configuration
 /**
  * Another Bot Framework than Azure's public cloud: its OpenID metadata, token issuer and login, as botbuilder names
  * them (`ToBotFromChannelOpenIdMetadataUrl`…), and the credentials the bot's own calls carry. A sovereign cloud or a
- * test's local connector.
+ * test's local connector; the credentials are made for each app registration, since every tenant may have its own.
  */
-export type TeamsCloud = { settings: Record<string, string>; credentialsFactory?: CredentialsFactory };
+export type TeamsCloud = { settings: Record<string, string>; credentialsFactory?: (appId: string) => CredentialsFactory };
 
 export type TeamsChannelDeps = {
   pool: pg.Pool;
@@ -115,7 +115,7 @@ export class TeamsChannel {
         ...(settings.tenantId ? { MicrosoftAppTenantId: settings.tenantId } : {}),
         ...cloud?.settings,
       },
-      cloud?.credentialsFactory,
+      cloud?.credentialsFactory?.(settings.appId),
     );
     this.adapter = new AuthenticatedAdapter(this.auth);
     this.adapter.onTurnError = async (context, error) => {
