@@ -13,8 +13,10 @@ export type ChannelContactCtx = Ctx & { actor: ContactActor };
 
 /**
  * The contact a chat channel's user is, by the email address the channel vouches for (Slack's profile email of a
- * signed-in workspace member): the same person as in the portal, with the same sections, devices and allowances.
- * Nobody else: an address that is no contact's gets no access, whatever its domain.
+ * signed-in workspace member, the sign-in name of a Teams user's Microsoft 365 account): the same person as in the
+ * portal, with the same sections, devices and allowances. The channel's own authentication stands for the portal's
+ * sign-in, so the caller passes only an address the channel has verified, never one its user typed. Nobody else: an
+ * address that is no contact's gets no access, whatever its domain.
  */
 export async function findChannelContact(pool: pg.Pool, tenantId: string, email: string): Promise<ChannelContactCtx | undefined> {
   const row = await findContactByEmail(pool, tenantId, canonicalUsername(email));

@@ -17,8 +17,7 @@ import type { TenantRow } from '../../../db/repositories/tenants.js';
 import { CodeSchema, type ActionView } from '../../../domain/actions/action-schemas.js';
 import { actionView } from '../../../domain/actions/action-view.js';
 import { loadOwnAction } from '../../../domain/actions/load-own-action.js';
-import { channelRefusal } from '../../../domain/contacts/channel-contact.js';
-import { findChannelContact } from '../../../domain/contacts/find-channel-contact.js';
+import { channelRefusal, findChannelContact } from '../../../domain/contacts/channel-contact.js';
 import { setMyPhone } from '../../../domain/contacts/set-my-phone.js';
 import type { ContactActor, Ctx } from '../../../domain/context.js';
 import { ChatSendSchema, type MessageView } from '../../../domain/conversations/conversation-schemas.js';
@@ -194,8 +193,8 @@ export class TeamsChannel {
     if (!signIn?.includes('@')) return {};
     const addresses = [signIn, ...(member?.email && domainOf(member.email) === domainOf(signIn) ? [member.email] : [])];
     for (const address of addresses) {
-      const actor = await findChannelContact(this.deps.pool, tenantId, address);
-      if (actor) return { actor, signIn };
+      const contact = await findChannelContact(this.deps.pool, tenantId, address);
+      if (contact) return { actor: contact.actor, signIn };
     }
     return { signIn };
   }
