@@ -132,7 +132,8 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       handleEvent(VerifySchema, options('action:verify'), async (input) => steps.verify(await currentCtx(), input)),
     );
 
-    void restoreLatest(socket, deps.pool, data.ctx).catch((error: unknown) => log.warn({ err: error }, 'restore failed'));
+    // A recovered window was given what it missed instead.
+    if (!socket.recovered) void restoreLatest(socket, deps.pool, data.ctx).catch((error: unknown) => log.warn({ err: error }, 'restore failed'));
   });
   return portal;
 }

@@ -22,13 +22,18 @@ type Wire = { packet(packet: { type: number; data: unknown[] }): void };
 const EVENT_PACKET = 2;
 type Middleware = (socket: Socket, next: (error?: ExtendedError) => void) => void;
 
-/** The missed events of a restored session, until its connection passed the check; keyed by the socket's first `data`. */
-const held = new WeakMap<object, unknown[][]>();
+/** A restored session's missed events, held until its connection passed the check. */
+type Held = { catchUp(): Promise<unknown[][]> };
+
+/** Keyed by the `data` a restored socket starts with, which the check then replaces. */
+const held = new WeakMap<object, Held>();
 
 /**
  * Socket.io writes a restored session's missed events to the wire before the namespace's connection check runs, so a
- * signed-out session would still read them; they are held here and sent only once the check passed. A persisted
- * session keeps its rooms, not its `data`: the check builds that again, and the session token stays out of Redis.
+ * signed-out session would still read them; they are held here and sent only once the check passed. What was sent
+ * while the check ran passed the socket by (it was not accepted yet), so the session is read again from the last
+ * event held, just before the socket is accepted. A persisted session keeps its rooms, not its `data`: the check builds
+ * that again, and the session token stays out of Redis.
  */
 function holdMissedEvents(adapter: Adapter): void {
   const restore = adapter.restoreSession.bind(adapter);
@@ -37,9 +42,17 @@ function holdMissedEvents(adapter: Adapter): void {
   adapter.restoreSession = async (pid, offset) => {
     const session = await restore(pid, offset);
     if (!session) return session;
+    const { missedPackets: missed, ...kept } = session;
     const holder = {};
-    held.set(holder, session.missedPackets);
-    return { ...session, data: holder, missedPackets: [] };
+    held.set(holder, {
+      async catchUp() {
+        const last = missed.at(-1)?.at(-1);
+        persist({ ...kept, data: undefined });
+        const since = await restore(pid, typeof last === 'string' ? last : offset).catch(() => undefined);
+        return [...missed, ...(since?.missedPackets ?? [])];
+      },
+    });
+    return { ...kept, data: holder, missedPackets: [] };
   };
 }
 
@@ -51,17 +64,19 @@ function holdMissedEvents(adapter: Adapter): void {
 export function guardRecovery(namespace: Namespace, check: Middleware, ownRoom: (socket: Socket) => string): void {
   holdMissedEvents(namespace.adapter);
   namespace.use((socket, next) => {
-    const missed = held.get(socket.data as object) ?? [];
+    const restored = held.get(socket.data as object);
     check(socket, (error) => {
-      if (error) return next(error);
-      if (socket.recovered && !socket.rooms.has(ownRoom(socket))) {
+      if (error || !restored) return next(error);
+      if (!socket.rooms.has(ownRoom(socket))) {
         // Another session's state (a page signed in anew while its old connection was kept): it starts afresh.
         for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
-      } else {
+        return next();
+      }
+      void restored.catchUp().then((missed) => {
         const wire = socket as unknown as Wire;
         for (const data of missed) wire.packet({ type: EVENT_PACKET, data });
-      }
-      next();
+        next();
+      });
     });
   });
   // A client resumes from the last event it heard through the adapter; one that heard none yet has nowhere to resume
