@@ -61,6 +61,27 @@ describe('connection state recovery on one node', () => {
     expect(await desk.emit('chat:leave', { conversationId: ack.conversationId })).toEqual({ ok: true });
   }, 60_000);
 
+  it("a technician's console cut off hears, once back, the user's message it missed, once, and is still in the chat", async () => {
+    const luc = await loggedIn(demo.portico.port, DEMO.luc);
+    const widget = await connect(luc);
+    const desk = await connect(demo.users.tech, '/console');
+    const { ack } = await widget.ask("Mon imprimante n'imprime plus");
+    await desk.emit('chat:join', { conversationId: ack.conversationId });
+    await widget.waitFor('chat:handoff', (p) => p.conversationId === ack.conversationId && p.technician !== null);
+
+    await cutOff(desk);
+    const sent = await widget.emit('chat:send', { conversationId: ack.conversationId, text: "C'est la HP du bureau 2" });
+    expect(sent.error).toBeUndefined();
+
+    const heardBefore = desk.events.length;
+    expect(await desk.reconnect()).toBe(true);
+    const next = await widget.emit('chat:send', { conversationId: ack.conversationId, text: 'Elle clignote en orange' });
+    await desk.waitFor('chat:message', (p) => p.message.id === next.messageId);
+    const heard = desk.events.slice(heardBefore);
+    expect(heard.filter((e) => e.event === 'chat:message' && e.payload.message.id === sent.messageId)).toHaveLength(1);
+    expect(await desk.emit('chat:leave', { conversationId: ack.conversationId })).toEqual({ ok: true });
+  }, 60_000);
+
   it('a session signed out while its widget was cut off is refused and given nothing it missed; one cut off beside it is recovered', async () => {
     const kept = await loggedIn(demo.portico.port, DEMO.tom);
     const ended = await loggedIn(demo.portico.port, DEMO.tom);
