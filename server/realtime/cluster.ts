@@ -5,7 +5,7 @@ import { createClient, type RedisClientType } from 'redis';
 /** Redis as the nodes' meeting point: the socket.io adapter's connections, and whether they are up. */
 export type RedisLink = {
   adapter: ReturnType<typeof createAdapter>;
-  /** Both connections are up: what one node emits reaches the others. */
+  /** Every connection is up: what one node emits reaches the others. */
   ready(): boolean;
   /** Called with true when both connections are up again, false when one dropped. */
   onChange(listener: (up: boolean) => void): void;
