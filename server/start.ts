@@ -33,6 +33,7 @@ import { loadSecretBox } from './secret-key.js';
 import { leadDemoAgents, startDemoAgents } from './demo-agents.js';
 import { readinessCheck } from './http/readiness.js';
 import { connectRedis, type RedisLink } from './realtime/cluster.js';
+import { CONNECTION_STATE_RECOVERY } from './realtime/recovery.js';
 import { ActionDelivery } from './realtime/action-delivery.js';
 import { agentsNamespace } from './realtime/agents-namespace.js';
 import { startTicketDelivery } from './realtime/ticket-delivery.js';
@@ -182,7 +183,13 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       ...appOptions,
     });
     const server = createServer(app);
-    const io = new SocketServer(server, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: socketCors(db.pool), adapter: redis?.adapter });
+    const io = new SocketServer(server, {
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      cors: socketCors(db.pool),
+      connectionStateRecovery: CONNECTION_STATE_RECOVERY,
+      ...(redis ? { adapter: redis.adapter } : {}),
+    });
     if (redis) {
       events.on('settingsChanged', (tenantId) => io.serverSideEmit('settings:changed', tenantId));
       io.on('settings:changed', (tenantId: string) => forgetPortalConfig(db.pool, tenantId));

@@ -18,6 +18,7 @@ import type { SmsSender } from '../../domain/verification/sms-sender.js';
 import type { ActionDelivery } from './action-delivery.js';
 import type { PortalEvents } from './portal-events.js';
 import { deviceRoom } from './rooms.js';
+import { guardRecovery } from './recovery.js';
 import { handleEvent } from './socket-ack.js';
 
 type AgentSocketData = { device: AgentDeviceRow; auth: AgentAuth };
@@ -36,7 +37,7 @@ export function agentsNamespace(
   // Its reconnection is then refused, and the agent stops.
   deps.events.on('deviceRemoved', (deviceId) => agents.in(deviceRoom(deviceId)).disconnectSockets(true));
 
-  agents.use((socket, next) => {
+  const authenticate = (socket: Socket, next: (error?: Error) => void) => {
     void (async () => {
       const auth = parseInput(AgentAuthSchema, socket.handshake.auth);
       (socket.data as AgentSocketData) = { device: await authenticateAgent(deps.pool, auth.token), auth };
@@ -47,7 +48,8 @@ export function agentsNamespace(
       if (!isAppError(error)) deps.logger.error({ err: error }, 'agent connect failed');
       next(refused);
     });
-  });
+  };
+  guardRecovery(agents, authenticate, (socket) => deviceRoom((socket.data as AgentSocketData).device.id));
 
   agents.on('connection', (socket: Socket) => {
     const { device, auth } = socket.data as AgentSocketData;

@@ -1,18 +1,11 @@
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Logger } from 'pino';
-import { createClient } from 'redis';
+import { createClient, type RedisClientType } from 'redis';
 
-/** What the proxies below use of a client. */
-type Commands = {
-  isReady: boolean;
-  publish(channel: string, message: string): Promise<number>;
-  sendCommand(args: string[]): Promise<unknown>;
-};
-
-/** Redis as the nodes' meeting point: the socket.io adapter's two connections, and whether they are up. */
+/** Redis as the nodes' meeting point: the socket.io adapter's connections, and whether they are up. */
 export type RedisLink = {
   adapter: ReturnType<typeof createAdapter>;
-  /** Both connections are up: what one node emits reaches the others. */
+  /** Every connection is up: what one node emits reaches the others. */
   ready(): boolean;
   /** Called with true when both connections are up again, false when one dropped. */
   onChange(listener: (up: boolean) => void): void;
@@ -22,18 +15,30 @@ export type RedisLink = {
 const RECONNECT_MAX_MS = 2_000;
 
 /**
- * The adapter sends without waiting for an answer and asks how many nodes listen before it waits for theirs. While
- * Redis is away, a send is dropped (this node's own sockets were served already) and the answer is "this node
- * alone", so nothing waits on Redis and no rejection goes unheard.
+ * Entries kept in the stream the nodes share, trimmed beyond: what a reconnecting client can be given back. Every
+ * broadcast of every namespace is one entry, so this is the events of a recovery window at a busy hour.
  */
-function alone<C extends Commands>(client: C, failed: (error: unknown) => void): C {
+const STREAM_MAX_LENGTH = 100_000;
+
+type Client = RedisClientType;
+
+/**
+ * What the streams adapter does with its client while Redis is away. Its sends fail at once (no offline queue) and it
+ * still serves this node's own sockets; asked how many nodes listen before it waits for their answers, it hears "this
+ * node alone", so nothing waits on Redis; a session it keeps for recovery is not kept, without an unheard rejection.
+ * The connections it opens for itself (reading the stream, subscribing) wait for Redis instead of failing in a loop.
+ */
+function alone(client: Client, failed: (error: unknown) => void, opened: (client: Client) => void): Client {
   return new Proxy(client, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       if (property === 'publish') {
-        return (channel: string, message: string) =>
+        return (channel: string, message: string | Buffer) =>
           target.isReady ? target.publish(channel, message).catch((error: unknown) => (failed(error), 0)) : Promise.resolve(0);
+      }
+      if (property === 'set') {
+        return (...args: Parameters<Client['set']>) => target.set(...args).catch((error: unknown) => (failed(error), null));
       }
       if (property === 'sendCommand') {
         return (args: string[]) => {
@@ -46,20 +51,14 @@ function alone<C extends Commands>(client: C, failed: (error: unknown) => void):
           });
         };
       }
+      if (property === 'duplicate') {
+        return () => {
+          const duplicate = target.duplicate({ disableOfflineQueue: false });
+          opened(duplicate);
+          return duplicate;
+        };
+      }
       return (value as (...args: unknown[]) => unknown).bind(target);
-    },
-  });
-}
-
-/** Subscriptions are made again by the client when it reconnects; one lost with the connection is not an error. */
-function resubscribing<C extends object>(client: C, failed: (error: unknown) => void): C {
-  return new Proxy(client, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      const bound = (value as (...args: unknown[]) => unknown).bind(target);
-      if (typeof property !== 'string' || !/subscribe$/i.test(property)) return bound;
-      return (...args: unknown[]) => (bound(...args) as Promise<unknown>).catch(failed);
     },
   });
 }
@@ -72,36 +71,41 @@ export function connectRedis(url: string, logger: Logger): RedisLink {
   const log = logger.child({ component: 'redis' });
   const options = { url, socket: { reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), RECONNECT_MAX_MS) } };
   // Without the offline queue a command while Redis is away fails at once instead of piling up in memory.
-  const pub = createClient({ ...options, disableOfflineQueue: true });
-  const sub = createClient(options);
+  const pub: Client = createClient({ ...options, disableOfflineQueue: true });
+  const clients: Client[] = [pub];
   const listeners: ((up: boolean) => void)[] = [];
   let up = false;
   let closing = false;
   const check = (error?: unknown) => {
-    const now = pub.isReady && sub.isReady;
+    const now = clients.every((client) => client.isReady);
     if (now === up || closing) return;
     up = now;
     if (up) log.info('Redis connected: events reach the other nodes');
     else log.warn({ err: error }, 'Redis unavailable: this node serves its own sockets only until it is back');
     for (const listener of listeners) listener(up);
   };
-  for (const client of [pub, sub]) {
+  const follow = (client: Client) => {
     client.on('ready', () => check());
     client.on('error', (error: unknown) => check(error));
     client.on('end', () => check());
     client.on('reconnecting', () => check());
-    void client.connect().catch(() => undefined);
-  }
+  };
+  follow(pub);
+  void pub.connect().catch(() => undefined);
   const failed = (error: unknown) => log.debug({ err: error }, 'a Redis command failed');
-  const adapter = createAdapter(alone(pub, failed), resubscribing(sub, failed));
+  // The adapter connects the clients it opens; each is one more that must be up.
+  const opened = (client: Client) => {
+    clients.push(client);
+    follow(client);
+  };
+  const adapter = createAdapter(alone(pub, failed, opened), { maxLen: STREAM_MAX_LENGTH });
   return {
     adapter,
     ready: () => up,
     onChange: (listener) => void listeners.push(listener),
     async close() {
       closing = true;
-      pub.destroy();
-      sub.destroy();
+      for (const client of clients) client.destroy();
     },
   };
 }

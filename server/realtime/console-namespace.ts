@@ -13,6 +13,7 @@ import { AppError } from '../../domain/errors.js';
 import { sessionHandshake, type SessionSocketData } from './handshake.js';
 import type { PortalEvents } from './portal-events.js';
 import { conversationRoom, sessionRoom, technicianRoom, techniciansRoom, userRoom } from './rooms.js';
+import { guardRecovery } from './recovery.js';
 import { handleEvent } from './socket-ack.js';
 import { TypingGate } from './typing-gate.js';
 
@@ -40,7 +41,7 @@ export function consoleNamespace(io: Server, deps: ConsoleNamespaceDeps): Namesp
 
   deps.events.on('sessionEnded', (key) => technicians.in(sessionRoom(key)).disconnectSockets(true));
 
-  technicians.use(sessionHandshake(deps.pool, 'technician'));
+  guardRecovery(technicians, sessionHandshake(deps.pool, 'technician'), (socket) => sessionRoom((socket.data as ConsoleSocketData).sessionKey));
 
   technicians.on('connection', (socket: Socket) => {
     const data = socket.data as ConsoleSocketData;

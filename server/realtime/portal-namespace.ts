@@ -19,6 +19,7 @@ import { actionSteps, type ActionStepDeps } from './action-steps.js';
 import { conversationRoom, sessionRoom, tenantRoom, userRoom } from './rooms.js';
 import { TypingGate } from './typing-gate.js';
 import { sessionHandshake, type SessionSocketData } from './handshake.js';
+import { guardRecovery } from './recovery.js';
 import { handleEvent } from './socket-ack.js';
 
 // A conversation picked up again on connect only if it moved recently; an old one is history, not the current chat.
@@ -51,7 +52,7 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
   // A signed-out session's windows close at once, on every node.
   deps.events.on('sessionEnded', (key) => portal.in(sessionRoom(key)).disconnectSockets(true));
 
-  portal.use(sessionHandshake(deps.pool, 'contact'));
+  guardRecovery(portal, sessionHandshake(deps.pool, 'contact'), (socket) => sessionRoom((socket.data as PortalSocketData).sessionKey));
 
   portal.on('connection', (socket: Socket) => {
     const data = socket.data as PortalSocketData;
@@ -131,7 +132,8 @@ export function portalNamespace(io: Server, deps: PortalNamespaceDeps): Namespac
       handleEvent(VerifySchema, options('action:verify'), async (input) => steps.verify(await currentCtx(), input)),
     );
 
-    void restoreLatest(socket, deps.pool, data.ctx).catch((error: unknown) => log.warn({ err: error }, 'restore failed'));
+    // A recovered window was given what it missed instead.
+    if (!socket.recovered) void restoreLatest(socket, deps.pool, data.ctx).catch((error: unknown) => log.warn({ err: error }, 'restore failed'));
   });
   return portal;
 }

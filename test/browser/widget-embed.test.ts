@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, WebSocketRoute } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { t } from '../../i18n/translate.js';
 import { seriousViolations, useChromiumPortico } from '../support/browser.js';
@@ -294,6 +294,47 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
     await messageBox().waitFor();
     await badge.waitFor({ state: 'hidden' });
     await expect(page.getByRole('status').filter({ hasText: 'New messages' }).count()).resolves.toBe(0);
+  });
+
+  it('counts once a reply that came while its connection was down, given back when it reconnects', async () => {
+    const routes: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      ws.connectToServer();
+      routes.push(ws);
+    });
+    await openOn(site.origin('intranet'), hostPage('/unread-after-drop'));
+    await signIn(DEMO.tom);
+    await ask('My printer does not print');
+    await panel().getByText('Did this solve it?').waitFor();
+    await page.keyboard.press('Escape');
+    await panel().waitFor({ state: 'hidden' });
+    // socket.io starts with HTTP long-polling and then upgrades: wait until the WebSocket carries the connection.
+    for (let i = 0; i < 50 && routes.length === 0; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(500);
+    await ui.context.setOffline(true);
+    for (const ws of routes) await ws.close();
+
+    // Meanwhile the same user writes from another tab, and the assistant answers.
+    const { token } = JSON.parse((await page.evaluate(() => Object.values({ ...sessionStorage })[0] as string)) ?? '{}');
+    const other = io(`http://127.0.0.1:${portico.port}/portal`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { token },
+      extraHeaders: { host: 'localhost', origin: site.origin('intranet') },
+    });
+    sockets.push(other);
+    const { conversation } = await new Promise<{ conversation: { id: string } }>((resolve) => other.once('chat:history', resolve));
+    const answered = new Promise((resolve) => other.on('chat:message', (p: { message: { role: string } }) => p.message.role === 'assistant' && resolve(p)));
+    const sent = await other.timeout(10_000).emitWithAck('chat:send', { conversationId: conversation.id, text: 'Outlook keeps asking for my password', clientMessageId: randomUUID() });
+    expect(sent.error).toBeUndefined();
+    await answered;
+
+    await ui.context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'New messages: 1' }).waitFor({ timeout: 20_000 });
+    await launcher().click();
+    await panel().getByText('Outlook keeps asking for my password').waitFor();
+    await expect(panel().getByText('Outlook keeps asking for my password').count()).resolves.toBe(1);
   });
 
   it('keeps its looks under a host page’s aggressive CSS, and leaves the host page’s looks alone', async () => {

@@ -74,6 +74,33 @@ export class ChatClient {
 
   private readonly claimed = new Set<string>();
 
+  /**
+   * Connects again after the connection dropped, as socket.io does by itself: with the session it had, so the server
+   * may give it back with what it missed. Resolves with whether it did, or rejects with the refusal.
+   */
+  async reconnect(): Promise<boolean> {
+    await new Promise<void>((resolve, reject) => {
+      const refused = (error: Error) => {
+        this.socket.off('connect', connected);
+        reject(error);
+      };
+      const connected = () => {
+        this.socket.off('connect_error', refused);
+        resolve();
+      };
+      this.socket.once('connect', connected);
+      this.socket.once('connect_error', refused);
+      this.socket.connect();
+    });
+    return this.socket.recovered;
+  }
+
+  /** Resolves once the connection is gone, as the client saw it. */
+  dropped(): Promise<string> {
+    if (!this.socket.connected) return Promise.resolve('already disconnected');
+    return new Promise((resolve) => this.socket.once('disconnect', (reason) => resolve(reason)));
+  }
+
   close(): void {
     this.socket.disconnect();
   }

@@ -39,7 +39,7 @@ export function connect(): void {
   const opened: ConsoleSocket = io('/console');
   socket = opened;
   followConnection(opened as Socket, {
-    connected: () => listeners.forEach((listener) => listener.connected?.()),
+    connected: (recovered) => listeners.forEach((listener) => listener.connected?.(recovered)),
     lost: () => listeners.forEach((listener) => listener.lost?.()),
     refused: () => listeners.forEach((listener) => listener.refused?.()),
   });

@@ -106,10 +106,11 @@ export function startConversations(): void {
   if (!listening) {
     listening = true;
     socket.listen({
-      connected: () => {
+      connected: (recovered) => {
         link.value = 'connected';
+        // Messages may have come while the connection was down; a recovered connection was given them.
+        if (recovered) return;
         void loadList();
-        // Messages may have come while the connection was down.
         if (opened.value) void reload(opened.value.id, true);
       },
       lost: () => (link.value = 'lost'),

@@ -33,7 +33,7 @@ export const REFRESH_DEBOUNCE_MS = 300;
  * Calls `refresh` when the server says a ticket changed (`tickets:changed`), for the tickets `concerns` keeps, at most
  * once per burst. No polling: the event comes for every creation, change and comment. Only when the connection opens
  * (a first connection after the screen loaded, or again after a drop) is the screen read once more, since changes made
- * while nothing listened told nobody.
+ * while nothing listened told nobody; a connection recovered within the server's window was given them instead.
  */
 export function useTicketEvents(refresh: () => void, concerns: (event: TicketsChangedEvent) => boolean = () => true): void {
   const latest = useRef({ refresh, concerns });
@@ -45,7 +45,9 @@ export function useTicketEvents(refresh: () => void, concerns: (event: TicketsCh
       timer = setTimeout(() => latest.current.refresh(), REFRESH_DEBOUNCE_MS);
     };
     const stop = socket.listen({
-      connected: soon,
+      connected: (recovered) => {
+        if (!recovered) soon();
+      },
       events: { 'tickets:changed': (event) => latest.current.concerns(event) && soon() },
     });
     socket.connect();

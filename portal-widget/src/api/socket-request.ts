@@ -30,8 +30,11 @@ export async function requestWithAck<T>(socket: Socket | undefined, event: strin
 }
 
 export type ConnectionHandlers = {
-  /** Connected, or connected again after a drop: what was missed meanwhile must be read again. */
-  connected(): void;
+  /**
+   * Connected, or connected again after a drop: what was missed meanwhile must be read again, unless the connection was
+   * `recovered` (the server sent what it missed, each event once).
+   */
+  connected(recovered: boolean): void;
   /** Lost, or not reachable: socket.io keeps trying. */
   lost(): void;
   /** Refused by the server (the session ended) rather than unreachable: it will not try again by itself. */
@@ -40,7 +43,7 @@ export type ConnectionHandlers = {
 
 /** Tells the handlers how the connection goes. The server closes the sockets of a session that ended; those do not reconnect. */
 export function followConnection(socket: Socket, handlers: ConnectionHandlers): void {
-  socket.on('connect', () => handlers.connected());
+  socket.on('connect', () => handlers.connected(socket.recovered));
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') handlers.refused();
     else if (reason !== 'io client disconnect') handlers.lost();

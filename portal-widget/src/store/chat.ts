@@ -241,9 +241,11 @@ export function startChat(hooks: ChatHooks): void {
       'chat:delta': ({ conversationId: id, messageId, delta }) => forConversation(id, () => appendDelta(messageId, delta)),
       'chat:message': ({ conversationId: id, message }) =>
         forConversation(id, () => {
+          // Heard twice (a reply streamed, or given back with what a dropped connection missed), it arrived once.
+          const arrived = messageById(message.id)?.stored !== true;
           showMessage(message);
           if (message.role === 'technician') showTechnicianTyping(undefined);
-          if (message.role === 'assistant' || message.role === 'technician') arrivals.value++;
+          if (arrived && (message.role === 'assistant' || message.role === 'technician')) arrivals.value++;
         }),
       'chat:typing': ({ conversationId: id, typing: on, technician: by }) =>
         forConversation(id, () => (by ? showTechnicianTyping(on ? by.name : undefined) : (typing.value = on))),
