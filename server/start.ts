@@ -48,6 +48,7 @@ import { startSlackSocketMode, type SlackDispatch } from './channels/slack/slack
 import { TeamsChannel, type TeamsCloud } from './channels/teams/teams-channel.js';
 import { teamsApp, teamsApps } from './channels/teams/teams-tenant-apps.js';
 import { slackApps } from './channels/slack/slack-tenant-apps.js';
+import { SlackTenantSockets } from './channels/slack/slack-tenant-sockets.js';
 import { actionSteps } from './realtime/action-steps.js';
 import { findTenantById, listTenants } from '../db/repositories/tenants.js';
 import { createJobQueue } from './jobs/create-job-queue.js';
@@ -222,10 +223,12 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
     channels.register('slack', slack.apps);
     integrations.use(slack.router);
+    const slackSockets = new SlackTenantSockets(slack.apps, db.pool, logger);
     // A tenant's chat apps are rebuilt from its settings once they change, here or on another node.
     const forgetChatApps = (tenantId: string) => {
       slack.apps.forget(tenantId);
       teams.apps.forget(tenantId);
+      slackSockets.changed(tenantId);
     };
     events.on('chatAppsChanged', forgetChatApps);
     if (redis) {
@@ -274,6 +277,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
         : undefined;
     // Last, so that no later failure of the start leaves a connection to Slack open.
     const stopSlackSocket = slackSocket && startSlackSocketMode({ appToken: slackSocket.appToken, apiUrl: slackSocket.apiUrl, logger }, slackSocket.dispatch);
+    await slackSockets.start();
 
     let closing: Promise<void> | undefined;
     const running = jobs;
@@ -291,6 +295,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
           server.closeIdleConnections();
         });
         await stopSlackSocket?.();
+        await slackSockets.close();
         await redis?.close();
         await inboundMail?.close();
         await email?.stop();

@@ -52,3 +52,11 @@ export async function saveChatApps(q: Queryable, tenantId: string, values: ChatA
   );
   return rows[0]!;
 }
+
+/** The tenants whose own Slack app is on and has an app-level token: those reached by Socket Mode. */
+export async function listSlackSocketModeTenants(q: Queryable): Promise<string[]> {
+  const { rows } = await q.query<{ tenant_id: string }>(
+    'SELECT tenant_id FROM tenant_chat_apps WHERE slack_enabled AND slack_app_token_sealed IS NOT NULL ORDER BY tenant_id',
+  );
+  return rows.map((row) => row.tenant_id);
+}

@@ -36,7 +36,8 @@ export class TenantApps<A extends ServingApp> implements ChannelOutbound {
     this.built.delete(tenantId);
   }
 
-  private own(tenantId: string): Promise<A | undefined> {
+  /** The tenant's own app, built from its settings if need be; none when it has none enabled. */
+  own(tenantId: string): Promise<A | undefined> {
     let app = this.built.get(tenantId);
     if (!app) {
       app = this.build(tenantId);

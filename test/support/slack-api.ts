@@ -22,8 +22,9 @@ const SOCKET_PATH = '/socket-mode/';
 /**
  * Slack's Web API on a loopback port, as Portico's Bolt app calls it (`SLACK_API_URL`): it records every call
  * (`chat.postMessage`, `chat.update`, `views.open`, `users.info`, `auth.test`), answers each with what Slack would, and
- * lets a test wait for a call. It is Slack's Socket Mode too: `apps.connections.open` with `SLACK_APP_TOKEN` answers the
- * address of a WebSocket on the same port, which says `hello`, carries the envelopes a test delivers and records acks.
+ * lets a test wait for a call. It is Slack's Socket Mode too: `apps.connections.open` with one of `appTokens` (the
+ * apps of the workspace, `SLACK_APP_TOKEN` first) answers the address of a WebSocket on the same port, which says
+ * `hello`, carries the envelopes a test delivers (to one app's connections, or to the newest) and records acks.
  */
 export class SlackApi {
   readonly calls: SlackCall[] = [];
@@ -34,10 +35,15 @@ export class SlackApi {
   readonly connectionErrors: string[] = [];
   /** The Socket Mode connections opened so far, the last one first to be used. */
   readonly sockets: WebSocket[] = [];
+  /** The app-level tokens `apps.connections.open` accepts. */
+  readonly appTokens = new Set([SLACK_APP_TOKEN]);
+  /** The app-level token each connection was opened with, found by the ticket in its address. */
+  private readonly socketTokens = new Map<WebSocket, string>();
+  private readonly ticketTokens = new Map<string, string>();
   private server!: Server;
   private socketServer!: WebSocketServer;
-  /** Envelopes not acknowledged yet: Slack sends them again on the next connection, as it does. */
-  private unacked = new Map<string, Record<string, unknown>>();
+  /** Envelopes not acknowledged yet: Slack sends them again on the app's next connection, as it does. */
+  private unacked = new Map<string, { envelope: Record<string, unknown>; appToken: string | undefined }>();
   private ackWaiters: { envelopeId: string; resolve: (ack: SlackAck) => void }[] = [];
   private socketWaiters: { count: number; resolve: () => void }[] = [];
   private waiters: { test: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
@@ -59,7 +65,9 @@ export class SlackApi {
       });
     });
     api.socketServer = new WebSocketServer({ server: api.server, path: SOCKET_PATH });
-    api.socketServer.on('connection', (socket) => {
+    api.socketServer.on('connection', (socket, req) => {
+      const appToken = api.ticketTokens.get(new URL(req.url ?? '', 'ws://slack').searchParams.get('ticket') ?? '');
+      if (appToken) api.socketTokens.set(socket, appToken);
       socket.on('message', (data) => {
         const ack = JSON.parse(data.toString()) as SlackAck;
         api.acks.push(ack);
@@ -71,7 +79,8 @@ export class SlackApi {
       });
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0PORTICO' }, debug_info: { host: 'test' } }));
       api.sockets.push(socket);
-      for (const envelope of api.unacked.values()) {
+      for (const { envelope, appToken: to } of api.unacked.values()) {
+        if (to !== undefined && to !== appToken) continue;
         envelope.retry_attempt = (envelope.retry_attempt as number) + 1;
         envelope.retry_reason = 'timeout';
         socket.send(JSON.stringify(envelope));
@@ -102,14 +111,21 @@ export class SlackApi {
   }
 
   /**
-   * Sends an envelope on the newest open connection (or the next one), as Slack does: `events_api` with an Events API
-   * callback, `interactive` with a button press or a modal submission. Answers its id.
+   * Sends an envelope on the newest open connection (of the app whose token is `appToken`, when given) or the next one,
+   * as Slack does: `events_api` with an Events API callback, `interactive` with a button press or a modal submission.
+   * Answers its id.
    */
-  deliver(type: 'events_api' | 'interactive', payload: Record<string, unknown>, extra: { retry_attempt?: number; retry_reason?: string } = {}): string {
+  deliver(
+    type: 'events_api' | 'interactive',
+    payload: Record<string, unknown>,
+    { appToken, ...extra }: { retry_attempt?: number; retry_reason?: string; appToken?: string } = {},
+  ): string {
     const envelopeId = randomUUID();
     const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'interactive', retry_attempt: 0, retry_reason: '', ...extra };
-    this.unacked.set(envelopeId, envelope);
-    this.sockets.findLast((s) => s.readyState === WebSocket.OPEN)?.send(JSON.stringify(envelope));
+    this.unacked.set(envelopeId, { envelope, appToken });
+    this.sockets
+      .findLast((s) => s.readyState === WebSocket.OPEN && (appToken === undefined || this.socketTokens.get(s) === appToken))
+      ?.send(JSON.stringify(envelope));
     return envelopeId;
   }
 
@@ -132,6 +148,11 @@ export class SlackApi {
   /** How many Socket Mode connections are open now. */
   get openSockets(): number {
     return this.sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
+  }
+
+  /** How many Socket Mode connections of the app whose token is `appToken` are open now. */
+  openSocketsOf(appToken: string): number {
+    return this.sockets.filter((s) => s.readyState === WebSocket.OPEN && this.socketTokens.get(s) === appToken).length;
   }
 
   /** The newest connection lost without a word, as a network fault does. */
@@ -224,10 +245,13 @@ export class SlackApi {
         return { ok: true, channel: call.args.channel, ts: call.args.ts };
       case 'views.open':
         return { ok: true, view: { id: 'V0MODAL' } };
-      case 'apps.connections.open':
-        if (call.token !== SLACK_APP_TOKEN) return { ok: false, error: 'invalid_auth' };
+      case 'apps.connections.open': {
+        if (call.token === undefined || !this.appTokens.has(call.token)) return { ok: false, error: 'invalid_auth' };
         if (this.connectionErrors.length > 0) return { ok: false, error: this.connectionErrors.shift() };
-        return { ok: true, url: `ws://127.0.0.1:${this.port}${SOCKET_PATH}?ticket=${randomUUID()}` };
+        const ticket = randomUUID();
+        this.ticketTokens.set(ticket, call.token);
+        return { ok: true, url: `ws://127.0.0.1:${this.port}${SOCKET_PATH}?ticket=${ticket}` };
+      }
       case 'users.info': {
         const member = this.members.get(call.args.user as string);
         if (!member) return { ok: false, error: 'user_not_found' };

@@ -7,7 +7,8 @@ import type { ChannelOutbound } from '../channel-outbound.js';
 import { TenantApps } from '../tenant-apps.js';
 import { SLACK_EVENTS_PATH, slackChannel, type SlackChannelDeps } from './slack-channel.js';
 
-export type SlackApp = ReturnType<typeof slackChannel>;
+/** A Slack app; a tenant's own also says where its Socket Mode connection is opened when it has an app-level token. */
+export type SlackApp = ReturnType<typeof slackChannel> & { socketMode?: { appToken: string; apiUrl: string } };
 
 /**
  * The Slack apps of the install: a tenant's own, from its console settings, and the one configured by environment.
@@ -21,7 +22,9 @@ export function slackApps(deps: Omit<SlackChannelDeps, 'tenant'> & { secrets: Se
       const { slack, unreadable } = await loadTenantChatApps(pool, secrets, tenantId);
       if (unreadable.length > 0) logger.warn({ tenantId, fields: unreadable }, "the tenant's chat app secrets cannot be opened with this server's key");
       const tenant = slack && (await findTenantById(pool, tenantId));
-      return tenant ? slackChannel(slack, { ...channelDeps, pool, logger, tenant: { id: tenant.id, name: tenant.name } }) : undefined;
+      if (!tenant) return undefined;
+      const app = slackChannel(slack, { ...channelDeps, pool, logger, tenant: { id: tenant.id, name: tenant.name } });
+      return slack.appToken ? { ...app, socketMode: { appToken: slack.appToken, apiUrl: slack.apiUrl } } : app;
     },
     fallback,
     logger,
