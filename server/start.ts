@@ -232,8 +232,9 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     };
     events.on('chatAppsChanged', forgetChatApps);
     if (redis) {
-      events.on('chatAppsChanged', (tenantId) => io.serverSideEmit('settings:changed', tenantId));
-      io.on('settings:changed', forgetChatApps);
+      // Their own message, not the settings': a chat app's Socket Mode connection is opened again on each.
+      events.on('chatAppsChanged', (tenantId) => io.serverSideEmit('chat-apps:changed', tenantId));
+      io.on('chat-apps:changed', forgetChatApps);
     }
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
