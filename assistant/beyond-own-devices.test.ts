@@ -35,6 +35,9 @@ describe('namesSomeoneElsesDevice', () => {
     ['Bitte Teams auf dem Notebook unseres neuen Azubis installieren', TOM],
     ['cierra la sesión de Marta, necesito su puesto', TOM],
     ['Luca ha lasciato acceso il suo Lenovo, puoi spegnerlo?', ANNA],
+    ['Install Zoom for Priya in finance please', TOM],
+    ['installe Teams pour Claire à la compta', LUC],
+    ['Könnten Sie den Laptop meines Chefs ausschalten?', TOM],
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['install firefox on MacBook Air di Anna', ANNA],
@@ -67,6 +70,11 @@ describe('namesSomeoneElsesDevice', () => {
     ['meldet mich am Windows-PC ab', TOM],
     ['restart the pc at 5 P.M. Thanks', TOM],
     ['reinicia mi portátil, son las cinco', TOM],
+    ['install the Power BI add-in for Excel', TOM],
+    ['restart my laptop for Monday morning', TOM],
+    ['installe Slack pour Tom', { names: ['Tom Baker'], deviceNames: [] }],
+    ['Hätte gern Greenshot für Screenshots', TOM],
+    ['installa PuTTY, devo entrare per SSH sui server', ANNA],
   ];
 
   it.each(someoneElses)('someone else’s: %s', (text, own) => {

@@ -37,7 +37,7 @@ const THING_WORDS = new Set(THINGS.split('|'));
 const OTHERS =
   'colleague|colleagues|coworker|co-worker|teammate|boss|manager|supervisor|wife|husband|daughter|kid|kids|mom|mum|' +
   'dad|friend|intern|trainee|secretary|receptionist|new hire|new guy|new girl|new starter|new joiner|team lead|' +
-  'collegue|collegues|stagiaire|alternant|chef|cheffe|patron|patronne|directeur|directrice|secretaire|voisin|voisine|' +
+  'collegue|collegues|stagiaire|alternant|chefs?|cheffe|patron|patronne|directeur|directrice|secretaire|voisin|voisine|' +
   'femme|mari|fils|fille|copain|copine|nouvel arrivant|nouvelle recrue|responsable|assistante|' +
   'kollegen?|kollegin|chefin|vorgesetzten?|vorgesetzte|praktikant(?:en|in)?|azubis?|sekretarin|assistentin|nachbarin|' +
   'sohn|tochter|freundin|teamleiter(?:in)?|abteilungsleiter(?:in)?|' +
@@ -70,6 +70,24 @@ const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`, 'g');
 // The one who approved or asked is named after "by": "validé par mon responsable", "approved by my manager". German
 // "von" also says whose ("der Laptop von meiner Kollegin"), so it does not count.
 const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
+
+// "install Slack for Julia in accounting", "pour Claire à la compta": a name after "for" is whom it is for, unless it is
+// a day, a month, a holiday or a product ("for Monday", "pour Noël", "for Excel"). A name is typed capitalised, and not
+// in capitals ("per SSH"). German capitalises every noun ("für Screenshots"), so its "für" says nothing here.
+const FOR_NAMED = /\b(?:for|pour|para|per)\s+([a-z][\w-]*)/g;
+const NOT_A_NAME = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin ' +
+    'juillet aout septembre octobre novembre decembre montag dienstag mittwoch donnerstag freitag samstag sonntag januar ' +
+    'februar marz juni juli oktober dezember lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril ' +
+    'mayo junio julio agosto septiembre octubre noviembre diciembre lunedi martedi mercoledi giovedi venerdi sabato ' +
+    'domenica gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre christmas easter noel weihnachten ' +
+    'ostern navidad natale pasqua excel word powerpoint onenote visio access project chrome firefox edge safari adobe ' +
+    'acrobat photoshop sap salesforce jira confluence github gitlab python java linux android ios iphone ipad webex ' +
+    'citrix vlc dropbox onedrive sharepoint notepad favore favor'
+  ).split(' '),
+);
 
 function namesSomeoneToActFor(plain: string): boolean {
   return [...plain.matchAll(FOR_OTHER)].some((m) => !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)));
@@ -104,6 +122,12 @@ function isCapitalisedIn(text: string, word: string): boolean {
   return at >= 0 && /\p{Lu}/u.test(text[at] ?? '');
 }
 
+/** Whether the word, found in the folded text, is typed as a name: a capital, then small letters ("Julia", not "SSH"). */
+function isTypedAsAName(text: string, word: string): boolean {
+  const at = fold(text).search(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  return at >= 0 && /^\p{Lu}\p{Ll}+$/u.test(text.slice(at, at + word.length));
+}
+
 // "LAPTOP-7F3K2" or "pc-0231" is a hostname; "Laptop-Passwort" or "PC-Problem" is a compound word.
 function looksLikeHostname(found: string, text: string): boolean {
   if (/\d/.test(found) || !/^(?:laptop|desktop|pc|mac|ws|nb)-/.test(found)) return true;
@@ -128,7 +152,8 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!)).map((m) => m[1]!),
     ...[...text.matchAll(GENITIVE_DE)].map((m) => fold(m[1]!)),
   ];
-  if (possessors.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  const beneficiaries = [...plain.matchAll(FOR_NAMED)].map((m) => m[1]!).filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
+  if (possessors.some(isOther) || beneficiaries.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
   return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]) && looksLikeHostname(m[0], text));

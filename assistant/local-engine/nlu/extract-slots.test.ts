@@ -55,6 +55,8 @@ describe('extractTicketNumber', () => {
     expect(extractTicketNumber('what about 881')).toBe(881);
     expect(extractTicketNumber('any update on ticket-4410', true)).toBe(4410);
     expect(extractTicketNumber('INC-2231 still open?', true)).toBe(2231);
+    expect(extractTicketNumber('I opened INC0045120 last week, any news?', true)).toBe(45120);
+    expect(extractTicketNumber('my win11 laptop', true)).toBeUndefined();
   });
 
   it('ignores numbers that are not a ticket', () => {

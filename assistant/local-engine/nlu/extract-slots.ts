@@ -84,8 +84,9 @@ const TICKET_MARKERS = new Set(
  * "ticket 57") counts; otherwise, failing that, the first whole number does.
  */
 export function extractTicketNumber(text: string, explicitOnly = false): number | undefined {
-  // Helpdesks write references with a hyphen ("ticket-4410", "INC-2231"): after a ticket's word it is a space.
-  const normalized = normalize(withoutErrorCodes(text.slice(0, 2000))).replace(/(\p{L}+)-(?=\d)/gu, (whole, word: string) =>
+  // Helpdesks write references with a hyphen ("ticket-4410", "INC-2231") or glued to their prefix, zero-padded
+  // ("INC0045120"): after a ticket's word it is a space.
+  const normalized = normalize(withoutErrorCodes(text.slice(0, 2000))).replace(/(?<![\p{L}\p{N}])(\p{L}+)-?(?=\d)/gu, (whole, word: string) =>
     TICKET_MARKERS.has(word) ? `${word} ` : whole,
   );
   let fallback: number | undefined;

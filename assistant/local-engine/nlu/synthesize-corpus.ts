@@ -371,6 +371,52 @@ const INSTALL_REASONS: Record<Language, string[]> = {
 const INSTALL_LINKS: Record<Language, string[]> = { en: ['so', 'because', ''], fr: ['parce que', 'car', ''], de: ['weil', 'denn', ''], es: ['porque', 'que', ''], it: ['perché', 'che', ''] };
 
 // Why someone wants their computer locked, shut down or signed out now: they are leaving it, for a while or for the day.
+// People arriving and leaving: the accounts, computers and access they need, or that must end, are set up by a person,
+// whatever the words about computers and accounts around them. {w} is when.
+type StaffChanges = { when: string[]; arrivals: string[]; needs: string[]; installs: string[]; departures: string[]; endings: string[] };
+const STAFF_CHANGES: Record<Language, StaffChanges> = {
+  en: {
+    when: ['on Monday', 'next week', 'on the 1st', 'tomorrow', 'in two weeks'],
+    arrivals: ['a new colleague starts {w}', 'our new intern starts {w}', 'we have a new hire starting {w}', 'Maria Lopez joins the sales team {w}', 'a new developer joins us {w}', 'Ben Carter from finance starts {w}'],
+    needs: ['needs an email account and a laptop', 'will need a login, a laptop and a badge', 'please set up an account and a computer', 'can you prepare a mailbox and a laptop', 'needs access to the shared drive and a phone'],
+    installs: ['can you install {a} on her laptop', 'please put {a} on his computer', 'could you get {a} installed for him'],
+    departures: ["our intern's last day is {w}", 'Tom from accounting leaves {w}', 'a colleague in marketing leaves us {w}', "the temp's contract ends {w}"],
+    endings: ['please disable the account after that', 'can you deactivate the login from then on', 'please block the mailbox afterwards', 'remove the access after that day'],
+  },
+  fr: {
+    when: ['lundi', 'la semaine prochaine', 'le 1er', 'demain', 'dans deux semaines'],
+    arrivals: ['une nouvelle collègue arrive {w}', 'notre nouveau stagiaire commence {w}', 'on a une nouvelle recrue {w}', 'Camille Martin rejoint la compta {w}', 'un nouveau développeur arrive {w}', "Lucas Petit de l'équipe commerciale commence {w}"],
+    needs: ['il faut un compte mail et un portable', 'il lui faut un identifiant, un pc et un badge', 'merci de préparer un compte et un ordinateur', 'vous pouvez créer sa boîte mail et préparer un portable', 'il faudra un accès au partage et un téléphone'],
+    installs: ['vous pouvez installer {a} sur son portable', "merci d'installer {a} sur son poste", 'tu peux lui mettre {a}'],
+    departures: ['notre stagiaire part {w}', 'Julien de la compta quitte la société {w}', "le contrat de l'intérimaire se termine {w}", 'une collègue du marketing nous quitte {w}'],
+    endings: ['merci de désactiver son compte après', 'vous pouvez bloquer ses accès à partir de là', 'merci de fermer sa boîte mail ensuite', 'il faut supprimer ses accès après'],
+  },
+  de: {
+    when: ['am Montag', 'nächste Woche', 'am 1.', 'morgen', 'in zwei Wochen'],
+    arrivals: ['eine neue Kollegin fängt {w} an', 'unser neuer Praktikant beginnt {w}', 'ein neuer Mitarbeiter startet {w}', 'Lena Schulz kommt {w} ins Controlling', '{w} fängt ein neuer Entwickler bei uns an', 'Herr Weber aus dem Vertrieb beginnt {w}'],
+    needs: ['er braucht ein E-Mail-Konto und einen Laptop', 'bitte ein Konto und einen Rechner einrichten', 'es braucht einen Login, ein Notebook und einen Badge', 'können Sie ein Postfach und einen Laptop vorbereiten', 'sie braucht Zugriff aufs Laufwerk und ein Telefon'],
+    installs: ['könnt ihr {a} auf ihrem Laptop installieren', 'bitte {a} auf seinem Rechner installieren', 'kannst du ihm {a} draufmachen'],
+    departures: ['unsere Praktikantin hört {w} auf', 'Herr Braun aus der Buchhaltung geht {w}', '{w} ist der letzte Tag von unserem Werkstudenten', 'der Vertrag der Aushilfe endet {w}'],
+    endings: ['bitte danach das Konto deaktivieren', 'können Sie ab dann den Zugang sperren', 'bitte das Postfach danach schließen', 'die Zugänge bitte anschließend entfernen'],
+  },
+  es: {
+    when: ['el lunes', 'la semana que viene', 'el día 1', 'mañana', 'dentro de dos semanas'],
+    arrivals: ['una compañera nueva empieza {w}', 'nuestro becario nuevo empieza {w}', '{w} entra un nuevo empleado', 'Lucía Gómez se incorpora a contabilidad {w}', 'un desarrollador nuevo llega {w}', 'Javier Ruiz de ventas empieza {w}'],
+    needs: ['necesita una cuenta de correo y un portátil', 'preparad un usuario, un pc y una tarjeta, por favor', 'por favor cread una cuenta y un ordenador', '¿podéis preparar el buzón y un portátil?', 'le hace falta acceso a la carpeta compartida y un teléfono'],
+    installs: ['¿podéis instalarle {a} en el portátil?', 'instalad {a} en su ordenador, por favor', '¿le puedes poner {a}?'],
+    departures: ['nuestra becaria se va {w}', 'Carlos de contabilidad deja la empresa {w}', '{w} es el último día del técnico temporal', 'el contrato del sustituto termina {w}'],
+    endings: ['por favor desactivad su cuenta después', 'pueden bloquear sus accesos a partir de entonces', 'hay que dar de baja su correo después', 'quitad sus permisos después de ese día'],
+  },
+  it: {
+    when: ['lunedì', 'la settimana prossima', 'il primo del mese', 'domani', 'tra due settimane'],
+    arrivals: ['una nuova collega inizia {w}', 'il nostro nuovo stagista comincia {w}', '{w} arriva un nuovo dipendente', 'Giulia Conti entra in amministrazione {w}', 'un nuovo sviluppatore prende servizio {w}', "Paolo Greco dell'ufficio vendite inizia {w}"],
+    needs: ['serve un account email e un portatile', 'bisogna preparare utenza, pc e badge', 'per favore create un account e un computer', 'potete preparare la casella di posta e un portatile?', "le serve l'accesso alla cartella condivisa e un telefono"],
+    installs: ['potete installare {a} sul suo portatile?', 'per favore installate {a} sul suo pc', 'gli mettete {a}?'],
+    departures: ['la nostra stagista finisce {w}', "Marco dell'amministrazione lascia l'azienda {w}", "{w} è l'ultimo giorno del collaboratore esterno", 'il contratto del sostituto scade {w}'],
+    endings: ['per favore disattivate il suo account dopo', 'potete bloccare i suoi accessi da quel giorno', 'la casella va chiusa dopo', 'togliete i suoi permessi dopo quella data'],
+  },
+};
+
 const DEPARTURES: Record<Language, string[]> = {
   en: ["I'm off to a meeting", 'going for lunch', "I'm heading home", 'done for the day', 'leaving for the weekend', 'stepping out for a coffee', 'I have to run to the dentist', 'my train leaves in 10 minutes'],
   fr: ['je file en réunion', 'je vais déjeuner', 'je rentre chez moi', "j'ai fini pour aujourd'hui", 'je pars en week-end', 'je sors prendre un café', "je dois filer chez le médecin", 'mon train part dans 10 minutes'],
@@ -400,6 +446,8 @@ const DEVICE_SUBJECT_SHARE = 0.25;
 const COMBINED_SENTENCES = 50;
 const DEVICE_WITH_SYMPTOM_SENTENCES = 40;
 const NARRATED_SENTENCES = 60;
+const STAFF_CHANGE_SENTENCES = 40;
+const STAFF_INSTALL_SHARE = 0.3;
 const INSTALL_WITH_REASON_SENTENCES = 40;
 const DEVICE_WITH_DEPARTURE_SENTENCES = 40;
 
@@ -553,6 +601,22 @@ export function narratedRequests(lang: Language, random: Random, count = NARRATE
     const symptom = intent === 'device_restart' && random() < 0.4 ? `, ${pick(SYMPTOMS[lang], random)}` : '';
     const greeting = random() < 0.4 ? `${pick(PREFIXES[lang], random)}, ` : '';
     return { utterance: `${greeting}${story}${symptom}, ${pick(requests, random)}`, intent };
+  });
+}
+
+/**
+ * A colleague arriving or leaving and what must be set up or ended for them: a request for a ticket. Unless what is
+ * asked for the newcomer is an app: then the install decides, as for anyone.
+ */
+export function staffChanges(lang: Language, apps: readonly string[], random: Random, count = STAFF_CHANGE_SENTENCES): Example[] {
+  const { when, arrivals, needs, installs, departures, endings } = STAFF_CHANGES[lang];
+  return Array.from({ length: count }, () => {
+    const arriving = random() < 0.6;
+    const install = arriving && random() < STAFF_INSTALL_SHARE;
+    const who = pick(arriving ? arrivals : departures, random).replace('{w}', pick(when, random));
+    const what = install ? pick(installs, random).replace('{a}', pick(apps, random)) : pick(arriving ? needs : endings, random);
+    const utterance = random() < 0.5 ? `${who}, ${what}` : `${who}. ${what}`;
+    return { utterance: utterance.charAt(0).toUpperCase() + utterance.slice(1), intent: install ? 'install_software' : 'create_ticket' };
   });
 }
 

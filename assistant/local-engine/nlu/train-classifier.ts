@@ -28,6 +28,7 @@ import {
   requestsWithSymptoms,
   resolvedThanks,
   socialChains,
+  staffChanges,
   targetedRequests,
   thankedActions,
   wrapped,
@@ -82,11 +83,11 @@ type CorpusFile = { lang: Language; intents: Partial<Record<Intent, string[]>> }
 // How the placeholders of the corpus read in each language. %device% stands for a whole noun phrase with its
 // determiner, so that the sentences around it stay grammatical.
 const DEVICE_PHRASES: Record<Language, string[]> = {
-  en: ['my laptop', 'my computer', 'my pc', 'my MacBook', 'my mac', 'my Windows laptop', 'my desktop', 'my workstation', 'the office pc', 'my work laptop', 'my iMac', 'my notebook', 'the windows machine'],
-  fr: ['mon pc', 'mon ordinateur', 'mon mac', 'mon MacBook', 'mon pc portable', 'mon poste', 'mon ordi', 'le pc du bureau', 'mon portable windows', 'mon laptop', "l'ordinateur du bureau", 'mon imac'],
-  de: ['meinen Laptop', 'meinen Rechner', 'meinen PC', 'mein MacBook', 'meinen Mac', 'meinen Computer', 'den Windows-Laptop', 'mein Notebook', 'den Büro-PC', 'meinen Arbeitsplatzrechner', 'meinen iMac'],
-  es: ['mi portátil', 'mi ordenador', 'mi pc', 'mi mac', 'mi MacBook', 'mi equipo', 'el pc de la oficina', 'mi compu', 'mi laptop', 'mi portátil windows', 'mi computadora', 'mi iMac'],
-  it: ['il mio pc', 'il mio portatile', 'il mio mac', 'il mio computer', 'il mio MacBook', 'la mia postazione', "il pc dell'ufficio", 'il mio notebook', 'il portatile windows', 'il mio iMac'],
+  en: ['my laptop', 'my computer', 'my pc', 'my MacBook', 'my mac', 'my Windows laptop', 'my desktop', 'my workstation', 'the office pc', 'my work laptop', 'my iMac', 'my notebook', 'the windows machine', 'my Surface', 'my ThinkPad', 'my Dell'],
+  fr: ['mon pc', 'mon ordinateur', 'mon mac', 'mon MacBook', 'mon pc portable', 'mon poste', 'mon ordi', 'le pc du bureau', 'mon portable windows', 'mon laptop', "l'ordinateur du bureau", 'mon imac', 'ma Surface', 'mon ThinkPad', 'mon Dell'],
+  de: ['meinen Laptop', 'meinen Rechner', 'meinen PC', 'mein MacBook', 'meinen Mac', 'meinen Computer', 'den Windows-Laptop', 'mein Notebook', 'den Büro-PC', 'meinen Arbeitsplatzrechner', 'meinen iMac', 'mein Surface', 'mein ThinkPad', 'meinen Dell'],
+  es: ['mi portátil', 'mi ordenador', 'mi pc', 'mi mac', 'mi MacBook', 'mi equipo', 'el pc de la oficina', 'mi compu', 'mi laptop', 'mi portátil windows', 'mi computadora', 'mi iMac', 'mi Surface', 'mi ThinkPad', 'mi Dell'],
+  it: ['il mio pc', 'il mio portatile', 'il mio mac', 'il mio computer', 'il mio MacBook', 'la mia postazione', "il pc dell'ufficio", 'il mio notebook', 'il portatile windows', 'il mio iMac', 'il mio Surface', 'il mio ThinkPad', 'il mio Dell'],
 };
 
 // Apps users ask for that a catalog usually lacks: the request is the same, only the answer differs.
@@ -244,6 +245,7 @@ async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
       ...installQuestions(lang, apps, random),
       ...targetedRequests(lang, random),
       ...narratedRequests(lang, random),
+      ...staffChanges(lang, apps, random),
       ...negatedRequests(lang, random),
       ...resolvedThanks(lang, random),
       ...thankedActions(lang, random),

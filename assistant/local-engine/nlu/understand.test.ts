@@ -92,6 +92,13 @@ describe('understand', () => {
     expect(await understand(story, { fallbackLanguage: 'en', catalog })).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
   });
 
+  it('acts on the action a message spoke of when the request only points back at it', async () => {
+    const pointed = await understand('Seit heute früh zeigt Windows eine Neustart-Meldung. Kannst du das bitte erledigen?', { fallbackLanguage: 'de', catalog });
+    expect(pointed).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
+    // Nothing to point back at: the question stays a question.
+    expect((await understand('Outlook is slow since this morning, can you do it?', { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
+  });
+
   it('answers a question about what it can do, for computers in general, without acting', async () => {
     for (const text of ['can you actually reboot computers from there?', 'kannst du überhaupt Laptops sperren?', 'tu peux vraiment éteindre des PC à distance ?']) {
       expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
@@ -196,9 +203,10 @@ describe('problem reports', () => {
 });
 
 describe('a ticket named by its number', () => {
-  // Each read by the models alone as a new ticket, the ticket list or no request at all.
+  // Each read by the models alone as a new ticket, the ticket list, no request at all, or the problem told again.
   it.each([
     ['ho aperto la richiesta 2290 lunedì per il monitor, qualcuno l’ha vista?', 2290],
+    ['My printer jams, I opened case 3391 about it on Monday', 3391],
   ])('is asked about, not created again: %s', async (text, number) => {
     const u = await understand(text, { fallbackLanguage: 'en', catalog });
     expect(u.tool).toBe('get_ticket_status');

@@ -7,6 +7,7 @@ import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, ty
 import type { Intent } from './intents.js';
 import { asksWhetherAble } from './asks-capability.js';
 import { asksForAccess } from './asks-for-access.js';
+import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 import { ruledOutAction } from './negated-action.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
@@ -78,6 +79,14 @@ type Scored = { intent: Intent; score: number };
 // A ticket named by its number ("I opened case 20931 last week, any news?") is one that exists: a message about
 // tickets or with no request of its own that names one asks how it stands, never for a new one or the whole list.
 const REFERS_TO_A_TICKET = new Set<Intent>(['create_ticket', 'list_tickets', 'help', 'greeting', 'thanks', 'affirm', 'deny']);
+// "I opened ticket 5576 last week about the printer, what about it?": the problem is told again, but the ticket the
+// user says they opened is what they ask about.
+const OPENED_BY_USER = /\b(?:opened|created|raised|logged|submitted|filed|ouvert|cree|aufgemacht|eroffnet|erstellt|angelegt|gemeldet|abierto|abri|creado|puse|aperto|aperta|creato|creata)\b/;
+
+function refersToATicket(intent: Intent, text: string): boolean {
+  if (REFERS_TO_A_TICKET.has(intent)) return true;
+  return intent === 'kb_question' && OPENED_BY_USER.test(text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''));
+}
 
 // Greetings, thanks, goodbyes, help and the answers to a question all call no tool, and any of them serves a user
 // who asked for none better than a tool they did not ask for: when together they outweigh the likeliest request,
@@ -152,6 +161,8 @@ async function requestClause(text: string, read: (words: string) => Promise<Scor
 // un ticket?", "je dois créer un ticket ?") only the mark tells it from "I have to open a ticket".
 const WHETHER_ASKED = /^(?:should i|shall i|do i (?:really )?(?:need|have) to|do i need|must i|am i supposed to|is it (?:better|worth|necessary)|faut[ -]il|dois[ -]je|vaut[ -]il mieux|soll ich|sollte ich|muss ich|brauche ich|brauch ich|lohnt (?:es )?sich)(?![\p{L}])/u;
 const WHETHER_MARKED = /^(?:est[ -]ce que je dois|je dois|il faut|tengo que|debo|hace falta|hay que|conviene|mejor|devo|bisogna|serve|(?:e )?meglio)(?![\p{L}])[^?]*\?/u;
+// How sure the models must be of an action for "can you do it?" to ask for it: one the message spoke of ranks next.
+const POINTED_AT = 0.1;
 const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escalate']);
 const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
 
@@ -219,6 +230,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
       }
     }
   }
+  // "Windows wants to restart after the update. Can you do it now?": the action the message spoke of is asked for.
+  if ((top.intent === 'kb_question' || top.intent === 'help') && asksToDoIt(text)) {
+    const pointedAt = rest.find(({ intent, score }) => (actionForIntent(intent) || intent === 'install_software') && score >= POINTED_AT);
+    if (pointedAt) [top, ...rest] = [pointedAt, top, ...rest.filter((r) => r !== pointedAt)];
+  }
   // Thanks or a greeting before a request ("thanks for earlier! now could you restart my laptop?"): the request decides.
   if (top.intent === 'kb_question' || top.intent === 'help' || SOCIAL.has(top.intent)) {
     const request = await requestClause(text, (clause) => vote(prepare(clause)), SOCIAL.has(top.intent) ? 0 : top.score);
@@ -239,7 +255,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   const told = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const intent =
-    REFERS_TO_A_TICKET.has(told) && extractTicketNumber(text, true) !== undefined
+    refersToATicket(told, text) && extractTicketNumber(text, true) !== undefined
       ? 'ticket_status'
       : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text)
         ? 'kb_question'
