@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getChatApps, patchChatApps, type ChatApps, type ChatAppsPatch } from '../api/chat-apps.js';
 import { CopyField } from '../components/CopyField.js';
+import { FieldNotes, notesOf } from '../components/FieldNotes.js';
 import { tr } from '../i18n/i18n.js';
 
 type App = keyof ChatApps;
@@ -80,7 +81,7 @@ function SecretField(props: {
     change(next);
     setMoveFocus(true);
   };
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described = notesOf(id, props.hint, props.error);
 
   if (state.set && draft.mode !== 'replace') {
     return (
@@ -121,16 +122,7 @@ function SecretField(props: {
             </>
           )}
         </div>
-        {props.hint && (
-          <p class="field-hint" id={`${id}-hint`}>
-            {props.hint}
-          </p>
-        )}
-        {props.error && (
-          <p class="field-error" id={`${id}-error`}>
-            {props.error}
-          </p>
-        )}
+        <FieldNotes id={id} hint={props.hint} error={props.error} />
       </div>
     );
   }
@@ -158,16 +150,7 @@ function SecretField(props: {
           </button>
         )}
       </div>
-      {props.hint && (
-        <p class="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -244,7 +227,7 @@ function ChatAppForm({ app, saved, onSaved }: { app: App; saved: ChatApps[App]; 
             />
           );
         }
-        const described = [hint ? `${id}-hint` : '', fieldError ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+        const described = notesOf(id, hint, fieldError);
         return (
           <div class="text-field" key={field.key}>
             <label>
@@ -261,16 +244,7 @@ function ChatAppForm({ app, saved, onSaved }: { app: App; saved: ChatApps[App]; 
                 onInput={(event) => edit({ ...draft, text: { ...draft.text, [field.key]: event.currentTarget.value } })}
               />
             </label>
-            {hint && (
-              <p class="field-hint" id={`${id}-hint`}>
-                {hint}
-              </p>
-            )}
-            {fieldError && (
-              <p class="field-error" id={`${id}-error`}>
-                {fieldError}
-              </p>
-            )}
+            <FieldNotes id={id} hint={hint} error={fieldError} />
           </div>
         );
       })}
