@@ -117,6 +117,7 @@ const COURTESY_WORD = new RegExp(`(?<!\\p{L})(?:${[...COURTESY_WORDS].join('|')}
 // Read without its courtesy word, "moment bitte" is a word the models barely know: a request they rank first only
 // by a hair is no reading of it, while a misspelled verb still gives its request a fair share.
 const COURTEOUS_REQUEST = 0.2;
+const FEW_WORDS = 2;
 
 function withoutCourtesy(text: string): string {
   return text.replace(COURTESY_PHRASE, ' ').replace(COURTESY_WORD, ' ');
@@ -219,13 +220,16 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // "yes please" agrees, but so would "restat the mac pls" read as a whole: the models meet the courtesy word at the end
   // of answers as much as of requests, and a misspelled verb leaves it deciding. Read without it, a request whose
   // verb is misspelled is still a request, however unsure, and asking the user to confirm is right; a yes stays a yes.
-  if (top.intent === 'affirm') {
-    const bare = withoutCourtesy(text);
+  // A word or two and a courtesy word ("neustart pls") read as a question as much as as a request: read bare, the
+  // request is clear, and a question would have said what is wrong.
+  const bare = withoutCourtesy(text);
+  const courteousFew = bare !== text && (bare.match(/\p{L}+/gu) ?? []).length <= FEW_WORDS;
+  if (top.intent === 'affirm' || (top.intent === 'kb_question' && courteousFew)) {
     if (bare !== text && /[\p{L}\p{N}]/u.test(bare)) {
       const ranked = await vote(prepare(bare));
-      const request = ranked.find(({ intent }) => TOOLS[intent] !== null);
-      const yes = ranked.find(({ intent }) => intent === 'affirm');
-      if (request && request.score >= COURTEOUS_REQUEST && request.score > (yes?.score ?? 0)) {
+      const request = ranked.find(({ intent }) => TOOLS[intent] !== null && intent !== 'kb_question');
+      const other = ranked.find(({ intent }) => intent === top!.intent);
+      if (request && request.score >= COURTEOUS_REQUEST && request.score > (other?.score ?? 0)) {
         [top, ...rest] = [request, ...ranked.filter((r) => r !== request && r.score <= request.score)];
       }
     }
