@@ -4,7 +4,7 @@ import { createOtherTenant, type OtherTenant } from './factories/tenant.factory.
 import { createTechnician } from './factories/technician.factory.js';
 import { useDemoPortico } from './support/demo-portico.js';
 import { HttpClient } from './support/http-client.js';
-import { LocalConnector, localTeamsCloud, MS_TENANT, type Member } from './support/teams-connector.js';
+import { LocalConnector, localTeamsCloud, personalActivity, type Member } from './support/teams-connector.js';
 
 // A tenant's own Teams bot, configured by its admin in the console, on an install whose demo tenant has the bot
 // configured by environment: each bot checks the tokens of requests to its tenant's host and sends with its own login.
@@ -38,21 +38,7 @@ beforeAll(async () => {
   await globexAdmin.login(admin.username, admin.password);
 });
 
-function activity(appId: string, fields: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `1${Date.now()}${Math.floor(Math.random() * 1000)}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.url,
-    channelId: 'msteams',
-    from: { id: tom.id, name: tom.name, aadObjectId: tom.aadObjectId },
-    conversation: { conversationType: 'personal', tenantId: MS_TENANT, id: tom.chat },
-    recipient: { id: `28:${appId}`, name: 'Portico' },
-    locale: tom.locale,
-    channelData: { tenant: { id: MS_TENANT } },
-    ...fields,
-  };
-}
+const activity = (appId: string, fields: Record<string, unknown>) => personalActivity(connector, appId, tom, fields);
 
 async function post(host: string, audience: string, body: unknown): Promise<number> {
   const client = new HttpClient(demo.portico.port, host);

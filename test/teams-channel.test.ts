@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ChatClient } from './support/chat-client.js';
 import { useDemoPortico } from './support/demo-portico.js';
 import { codeIn, latestSms, resetSmsAllowance } from './support/self-service.js';
-import { LocalConnector, localTeamsCloud, MS_TENANT, type Member } from './support/teams-connector.js';
+import { LocalConnector, localTeamsCloud, MS_TENANT, personalActivity, type Member } from './support/teams-connector.js';
 
 const APP_ID = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const BOT_TOKEN = 'token-the-bot-got-from-its-login';
@@ -25,21 +25,7 @@ describe('Microsoft Teams channel', () => {
     teamsCloud: localTeamsCloud(connector, () => BOT_TOKEN),
   }));
 
-  function activity(who: Member, fields: Record<string, unknown>) {
-    return {
-      type: 'message',
-      id: `1${Date.now()}${Math.floor(Math.random() * 1000)}`,
-      timestamp: new Date().toISOString(),
-      serviceUrl: connector.url,
-      channelId: 'msteams',
-      from: { id: who.id, name: who.name, aadObjectId: who.aadObjectId },
-      conversation: { conversationType: 'personal', tenantId: MS_TENANT, id: who.chat },
-      recipient: { id: `28:${APP_ID}`, name: 'Portico' },
-      locale: who.locale,
-      channelData: { tenant: { id: MS_TENANT } },
-      ...fields,
-    };
-  }
+  const activity = (who: Member, fields: Record<string, unknown>) => personalActivity(connector, APP_ID, who, fields);
 
   async function post(body: unknown, authorization: string | null = `Bearer ${connector.token()}`) {
     const response = await fetch(`${demo.portico.url}/integrations/teams/messages`, {

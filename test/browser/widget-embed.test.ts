@@ -108,6 +108,21 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
     await panel().getByRole('button', { name: 'Sign in' }).click();
   }
 
+  /** The signed-in user in another tab of the intranet: a socket of their own on the widget's token, and their chat. */
+  async function openAnotherTab(): Promise<{ other: Socket; conversation: { id: string } }> {
+    const { token } = JSON.parse((await page.evaluate(() => Object.values({ ...sessionStorage })[0] as string)) ?? '{}');
+    const other = io(`http://127.0.0.1:${portico.port}/portal`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { token },
+      extraHeaders: { host: 'localhost', origin: site.origin('intranet') },
+    });
+    sockets.push(other);
+    const { conversation } = await new Promise<{ conversation: { id: string } }>((resolve) => other.once('chat:history', resolve));
+    return { other, conversation };
+  }
+
   async function ask(question: string): Promise<Locator> {
     await messageBox().fill(question);
     await messageBox().press('Enter');
@@ -271,16 +286,7 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
     await expect(page.locator('portico-widget .badge').isHidden()).resolves.toBe(true);
 
     // The same user writes from elsewhere (another tab of the intranet): the reply reaches the widget too.
-    const { token } = JSON.parse((await page.evaluate(() => Object.values({ ...sessionStorage })[0] as string)) ?? '{}');
-    const other = io(`http://127.0.0.1:${portico.port}/portal`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      auth: { token },
-      extraHeaders: { host: 'localhost', origin: site.origin('intranet') },
-    });
-    sockets.push(other);
-    const { conversation } = await new Promise<{ conversation: { id: string } }>((resolve) => other.once('chat:history', resolve));
+    const { other, conversation } = await openAnotherTab();
     const sent = await other.timeout(10_000).emitWithAck('chat:send', { conversationId: conversation.id, text: 'Outlook keeps asking for my password', clientMessageId: randomUUID() });
     expect(sent.error).toBeUndefined();
 
@@ -316,16 +322,7 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
 
     // Meanwhile the same user writes from another tab, and the assistant answers. Words of this test's own: Tom's
     // conversation may go on from the test before.
-    const { token } = JSON.parse((await page.evaluate(() => Object.values({ ...sessionStorage })[0] as string)) ?? '{}');
-    const other = io(`http://127.0.0.1:${portico.port}/portal`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      auth: { token },
-      extraHeaders: { host: 'localhost', origin: site.origin('intranet') },
-    });
-    sockets.push(other);
-    const { conversation } = await new Promise<{ conversation: { id: string } }>((resolve) => other.once('chat:history', resolve));
+    const { other, conversation } = await openAnotherTab();
     const answered = new Promise((resolve) => other.on('chat:message', (p: { message: { role: string } }) => p.message.role === 'assistant' && resolve(p)));
     const sent = await other.timeout(10_000).emitWithAck('chat:send', { conversationId: conversation.id, text: 'My VPN drops every ten minutes', clientMessageId: randomUUID() });
     expect(sent.error).toBeUndefined();

@@ -11,6 +11,23 @@ const KEY_ID = 'connector-key';
 /** A Teams user as the connector describes them, with their one-to-one chat with the bot. */
 export type Member = { id: string; name: string; aadObjectId: string; userPrincipalName?: string; email?: string; chat: string; locale: string };
 
+/** A message activity from a member's personal chat with the bot `appId`, as Teams posts it through this connector. */
+export function personalActivity(connector: LocalConnector, appId: string, who: Member, fields: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `1${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    from: { id: who.id, name: who.name, aadObjectId: who.aadObjectId },
+    conversation: { conversationType: 'personal', tenantId: MS_TENANT, id: who.chat },
+    recipient: { id: `28:${appId}`, name: 'Portico' },
+    locale: who.locale,
+    channelData: { tenant: { id: MS_TENANT } },
+    ...fields,
+  };
+}
+
 export type Posted = { conversationId: string; activity: any; authorization: string | undefined };
 
 /**
