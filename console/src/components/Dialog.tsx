@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { tr } from '../i18n/i18n.js';
 
 export type DialogProps = {
@@ -22,10 +22,15 @@ export function Dialog({ title, onClose, children, size = 'narrow', role = 'dial
   const titleId = useId();
   const close = useRef(onClose);
   close.current = onClose;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
-    ref.current?.showModal();
-    return () => opener?.isConnected && opener.focus();
+    const dialog = ref.current;
+    dialog?.showModal();
+    // Closed before its element leaves the page: while it is modal, everything behind it is inert and refuses focus.
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getChatApps, patchChatApps, type ChatApps, type ChatAppsPatch } from '../api/chat-apps.js';
 import { CopyField } from '../components/CopyField.js';
 import { FieldNotes, notesOf } from '../components/FieldNotes.js';
@@ -72,7 +72,7 @@ function SecretField(props: {
   const undo = useRef<HTMLButtonElement>(null);
   // The button pressed goes away with the state it changed: the keyboard moves on to what takes its place.
   const [moveFocus, setMoveFocus] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!moveFocus) return;
     setMoveFocus(false);
     ({ replace: input, clear: undo, keep: replace })[draft.mode].current?.focus();

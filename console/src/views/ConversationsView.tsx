@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ActiveConversation } from '../../../domain/conversations/takeover-schemas.js';
 import { followLink, href, segments } from '../app/router.js';
 import { Composer } from '../components/Composer.js';
@@ -109,9 +109,9 @@ function Detail({ id }: { id: string }) {
   const technician = openedTechnician.value;
   const mine = joinedByMe.value;
   const wasMine = useRef(mine);
-  useEffect(() => heading.current?.focus(), [id]);
+  useLayoutEffect(() => heading.current?.focus(), [id]);
   // Handed back, the button that was pressed is gone: the keyboard goes on from the one that replaces it.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (wasMine.current && !mine) joinButton.current?.focus();
     wasMine.current = mine;
   }, [mine]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { tr } from '../i18n/i18n.js';
 import { signIn } from '../store/session.js';
 
@@ -6,7 +6,7 @@ export function SignInView() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const username = useRef<HTMLInputElement>(null);
-  useEffect(() => username.current?.focus(), []);
+  useLayoutEffect(() => username.current?.focus(), []);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();

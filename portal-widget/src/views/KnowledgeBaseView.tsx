@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ArticleView } from '../../../domain/kb/kb-schemas.js';
 import { portalUrl } from '../app/environment.js';
 import { LanguageBadge } from '../components/LanguageBadge.js';
@@ -78,7 +78,7 @@ function ArticleList() {
 
 function Article({ value }: { value: ArticleView }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [value.id]);
+  useLayoutEffect(() => heading.current?.focus(), [value.id]);
   const feedback = articleFeedback.value;
   return (
     <article class="kb-article" lang={value.lang} aria-labelledby="kb-article-title">

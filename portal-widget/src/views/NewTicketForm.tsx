@@ -1,5 +1,5 @@
 import type { TargetedInputEvent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CreateTicketInput, TicketForm } from '../../../domain/tickets/ticket-schemas.js';
 import { tr } from '../i18n/i18n.js';
 import { createNewTicket } from '../store/tickets.js';
@@ -110,7 +110,7 @@ export function NewTicketForm({ form, onCancel }: { form: TicketForm; onCancel()
   const [values, setValues] = useState<Values>(() => initialValues(form.fields));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   const editable = form.fields.filter((field) => field.editable);
   const readOnly = form.fields.filter((field) => !field.editable);
 

@@ -16,10 +16,8 @@ function AppCatalog({ device, pending, onInstall }: { device: DeviceView; pendin
   const search = useRef<HTMLInputElement>(null);
   const id = `apps-${device.id}`;
 
-  useEffect(() => {
-    void loadCatalog(device.id);
-    search.current?.focus();
-  }, [device.id]);
+  useEffect(() => void loadCatalog(device.id), [device.id]);
+  useLayoutEffect(() => search.current?.focus(), [device.id]);
 
   return (
     <div class="device-apps" id={id}>

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { tr } from '../i18n/i18n.js';
 import { signIn, signInNotice } from '../store/session.js';
 
 export function SignIn() {
   const [error, setError] = useState('');
   const username = useRef<HTMLInputElement>(null);
-  useEffect(() => username.current?.focus(), []);
+  useLayoutEffect(() => username.current?.focus(), []);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TicketForm, TicketView } from '../../../domain/tickets/ticket-schemas.js';
 import { downloadFile } from '../api/http.js';
 import { embedded } from '../app/environment.js';
@@ -162,7 +162,7 @@ function CommentForm({ ticket }: { ticket: TicketView }) {
 /** One ticket: its fields, the public thread and, for a chat's ticket, the chat it came from. */
 export function TicketDetail({ ticket, children }: { ticket: TicketView; children?: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [ticket.id]);
+  useLayoutEffect(() => heading.current?.focus(), [ticket.id]);
   return (
     <article class="ticket-detail" aria-labelledby="ticket-title">
       <h2 id="ticket-title" tabIndex={-1} ref={heading}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Company } from '../../../../domain/companies/company-schemas.js';
 import type { AdminDeviceView } from '../../../../domain/devices/device-schemas.js';
 import type { ContactSummary } from '../../../../domain/contacts/list-contacts.js';
@@ -38,7 +38,7 @@ function EditForm({ contact, onSaved, onCancel }: { contact: ContactSummary; onS
   const [companies, setCompanies] = useState<Company[] | undefined>(undefined);
   const [failed, setFailed] = useState('');
   const name = useRef<HTMLInputElement>(null);
-  useEffect(() => name.current?.focus(), []);
+  useLayoutEffect(() => name.current?.focus(), []);
   useEffect(() => {
     void listCompanies().then((answer) => (answer.ok ? setCompanies(answer.body.companies) : setFailed(answer.error.message)));
   }, []);
@@ -80,7 +80,7 @@ export function ContactDialog({ contact, onChanged, onClose }: { contact: Contac
   const [notice, setNotice] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
   const leftEditing = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!editing && leftEditing.current) editButton.current?.focus();
     leftEditing.current = editing;
   }, [editing]);

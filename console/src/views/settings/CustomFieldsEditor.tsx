@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CustomFieldKind, CustomFieldView } from '../../../../domain/tickets/custom-field-schemas.js';
 import { createCustomField, deleteCustomField, updateCustomField } from '../../api/custom-fields.js';
 import { tr } from '../../i18n/i18n.js';
@@ -21,7 +21,7 @@ function FieldEditor({ editing, onDone }: { editing: CustomFieldView | undefined
   const [busy, setBusy] = useState(false);
   const labelInput = useRef<HTMLInputElement>(null);
   // Edit moves the keyboard to the field's label.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (editing) labelInput.current?.focus();
   }, [editing]);
 

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TicketView } from '../../../../domain/tickets/ticket-schemas.js';
 import { AttachmentList } from '../../../../portal-widget/src/components/AttachmentList.js';
 import { Markdown } from '../../../../portal-widget/src/components/Markdown.js';
@@ -122,7 +122,7 @@ export function TicketDetail({ reference }: { reference: string }) {
     ({ ticketId, number }) => ticketId === reference || String(number) === reference,
   );
   const ready = loaded.state === 'ready';
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (ready) heading.current?.focus();
   }, [ready, reference]);
 
