@@ -8,7 +8,8 @@ import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { seedDemoTenant } from '../db/seed/demo-tenant.js';
+import { seedDemo } from '../server/demo-seed.js';
+import { createKnowledgeBase } from '../server/knowledge-base.js';
 import { insertContact } from '../db/repositories/principals.js';
 import { createLlmEngine } from '../assistant/llm-engine/create-llm-engine.js';
 import type { AssistantEngine, TurnInput } from '../assistant/engine.js';
@@ -52,7 +53,7 @@ export async function prepareUsers(count: number): Promise<{ dataDir: string; to
   const db = await openDatabase({ dataDir });
   try {
     await migrate(db.pool);
-    await seedDemoTenant(db.pool, 'portal.localhost');
+    await seedDemo(createKnowledgeBase(db.pool), 'portal.localhost');
     const { rows } = await db.pool.query<{ tenant_id: string; company_id: string; password_hash: string }>(
       `SELECT tenant_id, company_id, password_hash FROM contacts WHERE username = 'tom.baker@acmedental.example'`,
     );

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { seedDemoTenant } from '../db/seed/demo-tenant.js';
+import { seedDemo } from '../server/demo-seed.js';
+import { createKnowledgeBase } from '../server/knowledge-base.js';
 import { startScriptedOpenAiServer } from '../test/support/scripted-openai-server.js';
 import { exitOf, spawnPortico, type SpawnedPortico } from '../test/support/spawn-portico.js';
 import { assistantReady, cpuMsOf, LOCAL_QUESTIONS } from './assistant.js';
@@ -243,7 +244,7 @@ export async function benchLoad(): Promise<BenchRow[]> {
     const population = await (async () => {
       try {
         await migrate(db.pool);
-        await seedDemoTenant(db.pool, 'portal.localhost');
+        await seedDemo(createKnowledgeBase(db.pool), 'portal.localhost');
         return await addLoadPopulation(db.pool, Math.max(...IDLE_LEVELS));
       } finally {
         await db.close();

@@ -9,12 +9,10 @@ import type { AssistantEngine } from '../assistant/engine.js';
 import type { Config } from '../config/env.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { seedDemoHistory } from '../db/seed/demo-history.js';
-import { seedDemoTenant } from '../db/seed/demo-tenant.js';
 import { cachePortalConfig, forgetPortalConfig, stopCachingPortalConfig } from '../domain/settings/load-settings.js';
 import { createApp, type AppDeps } from './app.js';
 import { buildWidget, type WidgetBundle } from './http/widget-bundle.js';
-import { importDemoArticles } from './demo-articles.js';
+import { seedDemo } from './demo-seed.js';
 import { createKnowledgeBase, warnOnEmbedderMismatch } from './knowledge-base.js';
 import { PortalEvents } from './realtime/portal-events.js';
 import { portalNamespace } from './realtime/portal-namespace.js';
@@ -113,13 +111,10 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const migrations = await migrate(db.pool);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
     const kb = createKnowledgeBase(db.pool, config.openai);
-    const seed = config.seed === 'demo' ? await seedDemoTenant(db.pool, config.baseDomain) : undefined;
+    const seed = config.seed === 'demo' ? await seedDemo(kb, config.baseDomain) : undefined;
     const seeded = seed?.seeded ?? false;
-    if (seed?.seeded) {
-      const summary = await importDemoArticles(kb, seed.tenantId);
-      logger.info({ articles: summary.imported, chunks: summary.chunks }, 'demo knowledge base imported');
-      // The history cites the articles, so it comes after them.
-      await seedDemoHistory(db.pool, seed.tenantId);
+    if (seed?.articles) {
+      logger.info({ articles: seed.articles.imported, chunks: seed.articles.chunks }, 'demo knowledge base imported');
     } else {
       void warnOnEmbedderMismatch(kb, logger).catch((error: unknown) => logger.error({ err: error }, 'embedder check failed'));
     }
@@ -250,6 +245,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       sessionSweepMs: sessionSweepMs ?? 30_000,
       resolver,
       hostnameSweepMs: hostnameSweepMs ?? 60_000,
+      embedded: db.mode === 'embedded',
     });
     await jobs.start();
     server.keepAliveTimeout = 65_000;

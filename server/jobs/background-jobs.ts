@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
+import { tidyTables } from '../../db/upkeep/tidy-tables.js';
 import { expireOverdueActions } from '../../domain/actions/expire-overdue-actions.js';
 import { liveSessionKeys } from '../../domain/auth/sessions.js';
 import type { CnameResolver } from '../../domain/portal/cname-check.js';
@@ -20,7 +21,12 @@ export type PeriodicJobDeps = {
   sessionSweepMs: number;
   resolver: CnameResolver;
   hostnameSweepMs: number;
+  /** PGlite in this process: no autovacuum keeps its tables, so a job does. */
+  embedded: boolean;
 };
+
+// Each round looks at the statistics views only; a table is worked on when enough of it changed.
+const TIDY_EVERY_MS = 60_000;
 
 /** Often enough that a user learns of an expiry within a small share of the wait. */
 export function expiryEveryMs(deliverWithinSeconds: number): number {
@@ -65,4 +71,19 @@ export function schedulePeriodicJobs(deps: PeriodicJobDeps): void {
     checkDueCustomHostnames(deps).catch((error: unknown) => logger.error({ err: error }, 'checking custom hostnames failed')),
   );
   jobs.repeat('hostnames.check', deps.hostnameSweepMs);
+  if (deps.embedded) {
+    jobs.handle('database.tidy', () => tidyDatabase(deps));
+    jobs.repeat('database.tidy', TIDY_EVERY_MS);
+    // A restart after a large import or a long night of chats should not wait a round for fresh statistics.
+    void jobs.enqueue('database.tidy', {}).catch((error: unknown) => logger.error({ err: error }, 'tidying database tables failed'));
+  }
+}
+
+async function tidyDatabase(deps: PeriodicJobDeps): Promise<void> {
+  try {
+    const tidied = await tidyTables(deps.pool);
+    if (tidied.analyzed.length > 0) deps.logger.info(tidied, 'database tables tidied');
+  } catch (error) {
+    deps.logger.error({ err: error }, 'tidying database tables failed');
+  }
 }

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/database.js';
 import { migrate } from '../../db/migrate.js';
-import { seedDemoHistory } from '../../db/seed/demo-history.js';
-import { seedDemoTenant } from '../../db/seed/demo-tenant.js';
-import { importDemoArticles } from '../../server/demo-articles.js';
+import { seedDemo } from '../../server/demo-seed.js';
 import { createKnowledgeBase } from '../../server/knowledge-base.js';
 
 /**
@@ -21,9 +19,7 @@ export async function createTemplateDataDir(): Promise<string> {
   await migrated.close();
   cpSync(empty, dir, { recursive: true });
   const db = await openDatabase({ dataDir: dir });
-  const { tenantId } = await seedDemoTenant(db.pool, 'portal.test');
-  await importDemoArticles(createKnowledgeBase(db.pool), tenantId);
-  await seedDemoHistory(db.pool, tenantId);
+  await seedDemo(createKnowledgeBase(db.pool), 'portal.test');
   await db.close();
   process.env.PORTICO_TEST_EMPTY_DIR = empty;
   process.env.PORTICO_TEST_TEMPLATE_DIR = dir;
