@@ -115,6 +115,9 @@ async function turn(widget: Widget, text: string): Promise<number> {
   }
 }
 
+// Each message sent takes the next text, run after run: a list longer than a run's turns is never repeated within it.
+let sent = 0;
+
 async function chat(texts: string[], turns: number, intervalMs?: number): Promise<LoadAnswer> {
   const latencies: number[] = [];
   const errors: string[] = [];
@@ -127,7 +130,7 @@ async function chat(texts: string[], turns: number, intervalMs?: number): Promis
         const wait = planned - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         try {
-          latencies.push((await turn(widget, texts[(w + i) % texts.length]!)) - planned);
+          latencies.push((await turn(widget, texts[sent++ % texts.length]!)) - planned);
         } catch (error) {
           errors.push(String(error instanceof Error ? error.message : error));
         }

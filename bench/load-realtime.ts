@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,8 @@ import { seedDemo } from '../server/demo-seed.js';
 import { createKnowledgeBase } from '../server/knowledge-base.js';
 import { startScriptedOpenAiServer } from '../test/support/scripted-openai-server.js';
 import { exitOf, spawnPortico, type SpawnedPortico } from '../test/support/spawn-portico.js';
-import { assistantReady, cpuMsOf, LOCAL_QUESTIONS } from './assistant.js';
+import { assistantReady, cpuMsOf } from './assistant.js';
+import { loadFrozenSets } from './assistant-nlu.js';
 import type { LoadAnswer, LoadOrder } from './load-client.js';
 import { addLoadPopulation } from './load-data.js';
 import type { BenchRow } from './report.js';
@@ -33,7 +35,16 @@ const PACED_INTERVAL_MS = (CHAT_LEVELS[0]! * 1000) / TARGET.turnsPerSecond;
 const TURNS = { paced: 10, atHundred: 10, atThousand: 3, warmUp: 2 };
 // None of these asks for a ticket or an action: a user may open only so many in ten minutes, and each server run
 // already spends one conversation (and, with a ticket per chat session, one ticket) of every user's allowance.
-const QUESTIONS = LOCAL_QUESTIONS;
+/**
+ * What people write, in five languages and of every kind (questions, actions, tickets, small talk): the blind sets'
+ * texts, ordered by a hash so that languages and kinds mix, and so many that a run sends each about once, as a day's
+ * chats do. Ten texts over and over would let every cache of the server answer from memory.
+ */
+const QUESTIONS = loadFrozenSets()
+  .flatMap((set) => set.utterances.map((utterance) => utterance.text))
+  .map((text) => ({ text, key: createHash('sha256').update(text).digest('hex') }))
+  .sort((a, b) => a.key.localeCompare(b.key))
+  .map(({ text }) => text);
 
 /** The forked client process, one order at a time. */
 class Clients {

@@ -1,4 +1,5 @@
 import { getLIDModel } from 'fasttext.wasm.js';
+import { LRUCache } from 'lru-cache';
 import { isLanguage, type Language } from '../../i18n/languages.js';
 
 // fastText spreads its belief over 176 languages; ours are usually within the first few even when a
@@ -18,14 +19,30 @@ interface LanguageIdentifier {
 // Loaded on first use and kept: only queries that come without a language need it.
 let model: Promise<LanguageIdentifier> | undefined;
 
+type Detected = { lang: Language; confidence: number } | undefined;
+
+// One chat turn asks about the same message several times (the reply's language, the intent, the search, the
+// unanswered-question check): the answer is a function of the text, so recent ones are kept.
+const recent = new LRUCache<string, Promise<Detected>>({ max: 2_000, maxSize: 1_000_000, sizeCalculation: (_, line) => Math.max(1, line.length) });
+
 /**
  * The most likely of our five languages, with fastText's probability for it, or undefined when the text
  * gives no usable signal.
  */
-export async function detectLanguage(text: string): Promise<{ lang: Language; confidence: number } | undefined> {
+export async function detectLanguage(text: string): Promise<Detected> {
   // fastText predicts on one line and stops at the first newline.
   const line = text.replace(/\s+/g, ' ').trim();
   if ((line.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
+  let detected = recent.get(line);
+  if (!detected) {
+    detected = identify(line);
+    recent.set(line, detected);
+    detected.catch(() => recent.delete(line));
+  }
+  return detected;
+}
+
+async function identify(line: string): Promise<Detected> {
   model ??= getLIDModel() as Promise<LanguageIdentifier>;
   const ranked = await (await model).identify(line, TOP_K);
   const best = ranked.find((candidate) => isLanguage(candidate.alpha2));

@@ -123,15 +123,15 @@ export function languageModelFrom(container: NlpjsContainer, lang: Language, sta
   const { read, stemmer } = reader(container, lang);
   const { frequency, wordFrequency } = state;
   const index = new Map(state.features.map((feature, i) => [feature, i]));
-  const stemsByLength = byLength(Object.keys(frequency));
-  const wordsByLength = byLength(Object.keys(wordFrequency));
+  const nearStem = commonestNear(frequency);
+  const nearWord = commonestNear(wordFrequency);
   const wordCorrections = new Map<string, string>();
   const correctWord = (word: string): string => {
     if (wordFrequency[word]) return word;
     let corrected = wordCorrections.get(word);
     if (corrected === undefined) {
       if (wordCorrections.size >= SPELLING_CACHE_LIMIT) wordCorrections.clear();
-      corrected = commonestNear(word, wordsByLength, wordFrequency) ?? swapped(word, wordFrequency) ?? word;
+      corrected = nearWord(word) ?? swapped(word, wordFrequency) ?? word;
       wordCorrections.set(word, corrected);
     }
     return corrected;
@@ -142,7 +142,7 @@ export function languageModelFrom(container: NlpjsContainer, lang: Language, sta
     let corrected = corrections.get(word);
     if (corrected === undefined) {
       if (corrections.size >= SPELLING_CACHE_LIMIT) corrections.clear();
-      corrected = commonestNear(stem, stemsByLength, frequency) ?? stem;
+      corrected = nearStem(stem) ?? stem;
       if (corrected === stem) corrected = swapped(stem, frequency) ?? stem;
       // A typo can keep the stemmer from cutting the ending ("spgni" stays whole, "spegni" becomes "spegn"), which
       // puts the stem two edits from any known one while the word is one from a known word.
@@ -205,27 +205,44 @@ function features(stems: readonly string[], words: readonly string[], concepts: 
   return [...out];
 }
 
-function byLength(keys: readonly string[]): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const key of keys) {
-    const group = groups.get(key.length);
-    if (group) group.push(key);
-    else groups.set(key.length, [key]);
-  }
-  return groups;
-}
-
 // A typo is one letter added, dropped or changed: of the known stems it may be, the commonest is the likelier meant,
-// whatever its length. "restat" is the "restart" of a hundred sentences rather than the "restar" typed once.
-function commonestNear(stem: string, stemsByLength: ReadonlyMap<number, string[]>, frequency: Record<string, number>): string | undefined {
-  if (stem.length < MIN_CORRECTED) return undefined;
-  let best: string | undefined;
-  for (let length = stem.length - 1; length <= stem.length + 1; length++) {
-    for (const candidate of stemsByLength.get(length) ?? []) {
-      if (frequency[candidate]! > (best ? frequency[best]! : 0) && oneEditApart(stem, candidate)) best = candidate;
+// whatever its length. "restat" is the "restart" of a hundred sentences rather than the "restar" typed once. On a tie,
+// the shorter, then the one the model knew first. The known stems are found through their forms one letter shorter
+// (one letter added: a form of the word; dropped: the word is a form of theirs; changed: they share a form), not by
+// reading all of them for every word the model does not know.
+function commonestNear(frequency: Record<string, number>): (stem: string) => string | undefined {
+  const keys = Object.keys(frequency);
+  const order = new Map(keys.map((key, i) => [key, i]));
+  const byShorterForm = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key.length < MIN_CORRECTED) continue;
+    for (const form of shorterForms(key)) {
+      const known = byShorterForm.get(form);
+      if (known) known.push(key);
+      else byShorterForm.set(form, [key]);
     }
   }
-  return best;
+  const better = (a: string, b: string | undefined) =>
+    (!b ? frequency[a]! > 0 : frequency[a]! > frequency[b]!) || (b !== undefined && frequency[a] === frequency[b] && (a.length < b.length || (a.length === b.length && order.get(a)! < order.get(b)!)));
+  return (stem) => {
+    if (stem.length < MIN_CORRECTED) return undefined;
+    let best: string | undefined;
+    const consider = (candidate: string) => {
+      if (better(candidate, best) && oneEditApart(stem, candidate)) best = candidate;
+    };
+    for (const candidate of byShorterForm.get(stem) ?? []) consider(candidate);
+    for (const form of shorterForms(stem)) {
+      if (order.has(form)) consider(form);
+      for (const candidate of byShorterForm.get(form) ?? []) consider(candidate);
+    }
+    return best;
+  };
+}
+
+function shorterForms(word: string): Set<string> {
+  const forms = new Set<string>();
+  for (let i = 0; i < word.length; i++) forms.add(word.slice(0, i) + word.slice(i + 1));
+  return forms;
 }
 
 function oneEditApart(a: string, b: string): boolean {
