@@ -203,7 +203,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     tenantIntegrations.use(teams.router);
     const delivery = new ActionDelivery(io, db.pool, logger, events, channels);
     startTicketDelivery(io, db.pool, logger, events);
-    const stopConversationDelivery = startConversationDelivery(io, db.pool, logger, events, channels);
+    const stopConversationDelivery = startConversationDelivery(io, db.pool, logger, events, channels, redis !== undefined);
     startTicketNotifications(db.pool, logger, events, email);
     const portal = portalNamespace(io, { pool: db.pool, logger, events, verification, deliverWithinSeconds, chats });
     const slack = slackApps({ pool: db.pool, logger, chats, steps, verification, secrets, fallback: channels.widget });

@@ -16,12 +16,21 @@ const LIST_LINE_WAIT_MS = 250;
  * (`chat:message`), and the tenant's consoles the conversation's new line in their list (`conversations:changed`).
  * Returns what stops it.
  */
-export function startConversationDelivery(io: Server, pool: pg.Pool, logger: Logger, events: PortalEvents, channels: ChannelOutbounds): () => void {
+export function startConversationDelivery(
+  io: Server,
+  pool: pg.Pool,
+  logger: Logger,
+  events: PortalEvents,
+  channels: ChannelOutbounds,
+  clustered: boolean,
+): () => void {
   const technicians = io.of('/console');
   const waiting = new Map<string, NodeJS.Timeout>();
+  // A node alone holds every console there is: with none of the tenant's open, no one would read the new line.
+  const nobodyWatches = (tenantId: string) => !clustered && !technicians.adapter.rooms.get(techniciansRoom(tenantId))?.size;
   const listChanged = (tenantId: string, conversationId: string) => {
     const key = `${tenantId}:${conversationId}`;
-    if (waiting.has(key)) return;
+    if (waiting.has(key) || nobodyWatches(tenantId)) return;
     const read = () => {
       waiting.delete(key);
       void describeActiveConversation(pool, tenantId, conversationId)
