@@ -3,16 +3,34 @@
 // do, not for it to be done. Matched on lower-cased, accent-free text.
 const ABLE_AT_ALL = new RegExp(
   [
-    String.raw`\b(?:can|could) (?:you|u) (?:even|actually|really)\b|\bare you (?:even |actually |really )?able to\b|\bis it (?:even|actually|really) possible\b`,
+    String.raw`\b(?:can|could) (?:you|u) (?:even|actually|really)\b|\bare you (?:even |actually |really )?(?:able to|capable of)\b|\bis it (?:even|actually|really) possible\b`,
     String.raw`\b(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? (?:vraiment|reellement|seulement|meme)\b|\b(?:tu|vous) (?:peux|pouvez|sais|savez) (?:vraiment|reellement|meme)\b`,
-    String.raw`\b(?:kannst|konnen|kann) (?:du|sie|man) (?:uberhaupt|wirklich|eigentlich)\b`,
-    String.raw`\b(?:puedes|puede|sabes|sabe)(?: usted)? (?:de verdad|realmente|siquiera|en serio)\b|\b(?:de verdad|en serio) (?:puedes|puede)\b`,
-    String.raw`\b(?:puoi|puo|sai|sa) (?:davvero|veramente|anche|per davvero)\b|\b(?:davvero|veramente) (?:puoi|puo)\b`,
+    String.raw`\b(?:t'es|tu es|es[ -]tu|vous etes|etes[ -]vous) (?:vraiment |meme )?(?:capable|capables|en mesure)\b`,
+    String.raw`\b(?:kannst|konnen|kann) (?:du|sie|man) (?:uberhaupt|wirklich|eigentlich)\b|\b(?:bist du|sind sie) (?:uberhaupt |wirklich )?(?:in der lage|fahig)\b`,
+    String.raw`\b(?:puedes|puede|sabes|sabe)(?: usted)? (?:de verdad|realmente|siquiera|en serio)\b|\b(?:de verdad|en serio) (?:puedes|puede)\b|\b(?:eres|es usted) (?:capaz|capaces)\b`,
+    String.raw`\b(?:puoi|puo|sai|sa) (?:davvero|veramente|anche|per davvero)\b|\b(?:davvero|veramente) (?:puoi|puo)\b|\b(?:sei|lei e) (?:davvero |veramente )?(?:in grado|capace)\b`,
   ].join('|'),
 );
 
 // A machine marked as the user's own makes it a request however it is asked: "can you actually restart my laptop?".
 const OWN = /\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie)\b|-moi\b|\bmich\b|\bme\b/;
+
+// "what can you do?", "qu'est-ce que vous savez faire exactement ?", "was kannst du alles?": the whole message asks
+// what the assistant is for, whatever words of requests it borrows.
+const WHAT_IT_DOES = new RegExp(
+  '^(?:(?:hi|hello|hey|bonjour|salut|hallo|hola|ciao|buongiorno|ok|okay|alors|also|bueno|allora)\\s+)*(?:' +
+    [
+      String.raw`what (?:else |exactly )?(?:can|could) (?:you|u) do(?: exactly| for me| here)?`,
+      String.raw`what are you (?:able|good) (?:to do|for)`,
+      String.raw`(?:qu'est[ -]ce que|qu'est ce que) (?:tu|vous) (?:sais|savez|peux|pouvez) faire(?: exactement| au juste| pour moi)?`,
+      String.raw`(?:que|qu') ?(?:sais|savez|peux|pouvez)[ -](?:tu|vous) faire(?: exactement| au juste| pour moi)?`,
+      String.raw`(?:tu|vous) (?:sais|savez|peux|pouvez) faire quoi(?: exactement| au juste)?`,
+      String.raw`was (?:kannst du|konnen sie|kannst du eigentlich|konnen sie eigentlich)(?: alles| eigentlich| genau| so)*(?: machen| tun)?`,
+      String.raw`(?:que|que cosas|que mas) (?:sabes|puedes|sabe|puede)(?: usted)? hacer(?: exactamente| por mi)?`,
+      String.raw`(?:cosa|che cosa|che) (?:sai|puoi|sa|puo)(?: lei)? fare(?: esattamente| per me| di preciso)?`,
+    ].join('|') +
+    ')[\\s?!.]*$',
+);
 
 const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 
@@ -20,4 +38,9 @@ const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{
 export function asksWhetherAble(text: string): boolean {
   const plain = fold(text);
   return ABLE_AT_ALL.test(plain) && !OWN.test(plain);
+}
+
+/** Whether the whole message asks what the assistant can do. */
+export function asksWhatItDoes(text: string): boolean {
+  return WHAT_IT_DOES.test(fold(text).replace(/[’]/g, "'").replace(/\s+/g, ' ').trim());
 }

@@ -104,6 +104,20 @@ describe('understand', () => {
       expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
     }
     expect((await understand('can you actually restart my laptop now?', { fallbackLanguage: 'en', catalog })).slots.action).toBe('restart');
+    for (const text of ['es-tu capable de verrouiller un poste ?', 'are you even capable of rebooting PCs or are you just a bot?']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+    }
+  });
+
+  it('answers a message asking what it can do, whatever words of requests it uses', async () => {
+    for (const text of ['vous savez faire quoi exactement ?', "Qu'est-ce que vous pouvez faire au juste ?", 'hallo, was können Sie eigentlich alles?', '¿Qué puede usted hacer por mí?']) {
+      expect(await understand(text, { fallbackLanguage: 'en', catalog })).toMatchObject({ intent: 'help', tool: null });
+    }
+  });
+
+  it('reads a request set apart by a dash before the problem it is about, even one that reads as calling something off', async () => {
+    const dashed = await understand("create a ticket – my dock doesn't charge my laptop anymore", { fallbackLanguage: 'en', catalog });
+    expect(dashed.tool).toBe('create_ticket');
   });
 
   it('answers the question of a message that rules the action out', async () => {

@@ -5,7 +5,7 @@ import { detectLanguage } from '../../../kb-index/language/detect-language.js';
 import { normalize } from '../../../kb-index/text/normalize.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
 import type { Intent } from './intents.js';
-import { asksWhetherAble } from './asks-capability.js';
+import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess } from './asks-for-access.js';
 import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
@@ -132,10 +132,11 @@ function noSignal(language: Language | null): Understanding {
 // this morning, everything freezes, can you restart it?", "can you open a ticket? my keyboard has dead keys") reads,
 // as a whole, as the problem or as a vague call for help. Its clauses are then read alone: one asking for a tool
 // decides when the models are surer of it than of the whole. A colon also ends the request ("make a ticket: the
-// mouse is dead"), unless it sits in a time or a number ("at 10:30").
+// mouse is dead"), unless it sits in a time or a number ("at 10:30"), and so does a dash between spaces ("create a
+// ticket – my docking station no longer charges").
 // A story comes first and the request last ("…, and now nothing responds. Restart it please, I can't take it"), so
 // besides the first clauses, the last ones are read.
-const CLAUSE = /[.!?;,\n]+|:(?!\d)|(?<!\d):/u;
+const CLAUSE = /[.!?;,\n]+|:(?!\d)|(?<!\d):|\s[-–—]+\s/u;
 const FIRST_CLAUSES = 2;
 const LAST_CLAUSES = 3;
 const CLEAR_REQUEST = 0.6;
@@ -164,6 +165,8 @@ const WHETHER_ASKED = /^(?:should i|shall i|do i (?:really )?(?:need|have) to|do
 const WHETHER_MARKED = /^(?:est[ -]ce que je dois|je dois|il faut|tengo que|debo|hace falta|hay que|conviene|mejor|devo|bisogna|serve|(?:e )?meglio)(?![\p{L}])[^?]*\?/u;
 // How sure the models must be of an action for "can you do it?" to ask for it: one the message spoke of ranks next.
 const POINTED_AT = 0.1;
+// How sure of an action the models must be, after a question, for "can you even …?" to ask whether it can be done.
+const ABLE_TO_ACT = 0.05;
 const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escalate']);
 const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
 
@@ -240,13 +243,22 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     if (pointedAt) [top, ...rest] = [pointedAt, top, ...rest.filter((r) => r !== pointedAt)];
   }
   // Thanks or a greeting before a request ("thanks for earlier! now could you restart my laptop?"): the request decides.
-  if (top.intent === 'kb_question' || top.intent === 'help' || SOCIAL.has(top.intent)) {
+  // So it does after what reads as calling something off ("create a ticket – my dock doesn't charge anymore").
+  if (top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'cancel' || SOCIAL.has(top.intent)) {
     const request = await requestClause(text, (clause) => vote(prepare(clause)), SOCIAL.has(top.intent) ? 0 : top.score);
     if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
   }
+  // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
+  let asksAboutAssistant = asksWhatItDoes(text);
+  if (asksAboutAssistant && top.intent !== 'help') [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
   if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
-  if ((actionForIntent(top.intent) || top.intent === 'install_software') && asksWhetherAble(text)) {
-    [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
+  // "can you actually restart computers or are you just a chatbot?" reads as a question about restarts, with the
+  // restart next: either way it asks what the assistant can do.
+  const acting = (intent: Intent) => actionForIntent(intent) !== undefined || intent === 'install_software';
+  const actingNext = (top.intent === 'kb_question' || top.intent === 'help') && rest.some(({ intent, score }) => acting(intent) && score >= ABLE_TO_ACT);
+  if ((acting(top.intent) || actingNext) && asksWhetherAble(text)) {
+    asksAboutAssistant = true;
+    if (top.intent !== 'help') [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays.
   const ruledOut = actionForIntent(top.intent) || top.intent === 'cancel' || top.intent === 'deny' ? ruledOutAction(text) : undefined;
@@ -257,7 +269,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent === 'install_software' && asksForAccess(text)) {
     [top, ...rest] = [{ intent: 'create_ticket', score: top.score }, top, ...rest.filter((r) => r.intent !== 'create_ticket')];
   }
-  const told = TOOLS[top.intent] === null && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
+  const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const intent =
     refersToATicket(told, text) && extractTicketNumber(text, true) !== undefined
       ? 'ticket_status'
