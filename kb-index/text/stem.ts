@@ -16,13 +16,27 @@ const CACHE_LIMIT = 50_000;
 
 const stemmers = new Map<Language, { stemmer: Stemmer; cache: Map<string, string> }>();
 
-/** Snowball stem of one normalized word (lowercase, accents stripped). */
-export function stem(word: string, lang: Language): string {
+function stemmerOf(lang: Language): { stemmer: Stemmer; cache: Map<string, string> } {
   let entry = stemmers.get(lang);
   if (!entry) {
     entry = { stemmer: snowball.newStemmer(ALGORITHMS[lang]), cache: new Map() };
     stemmers.set(lang, entry);
   }
+  return entry;
+}
+
+/** The stemmer's name and version: stems kept from an earlier run are valid while it stays the same. */
+export const STEMMER_VERSION = `snowball-stemmers-${(createRequire(import.meta.url)('snowball-stemmers/package.json') as { version: string }).version}`;
+
+/** Stems computed by an earlier run (see STEMMER_VERSION), taken as if this one had computed them. */
+export function rememberStems(lang: Language, stems: Readonly<Record<string, string>>): void {
+  const { cache } = stemmerOf(lang);
+  for (const [word, stemmed] of Object.entries(stems)) if (cache.size < CACHE_LIMIT) cache.set(word, stemmed);
+}
+
+/** Snowball stem of one normalized word (lowercase, accents stripped). */
+export function stem(word: string, lang: Language): string {
+  const entry = stemmerOf(lang);
   let stemmed = entry.cache.get(word);
   if (stemmed === undefined) {
     if (entry.cache.size >= CACHE_LIMIT) entry.cache.clear();
