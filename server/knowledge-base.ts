@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { Logger } from 'pino';
 import { findIndexState } from '../db/repositories/kb.js';
 import type { KnowledgeBase } from '../domain/kb/knowledge-base.js';
 import type { Embedder } from '../kb-index/embedding/embedder.js';
@@ -19,15 +18,11 @@ export function createKnowledgeBase(pool: pg.Pool, openai: Config['openai'] = {}
   };
 }
 
-/** Says at start when the stored vectors were made by another embedder: search then runs on text alone. */
-export async function warnOnEmbedderMismatch(kb: KnowledgeBase, logger: Logger): Promise<void> {
+/** What made the stored vectors and what the configuration asks for, when they differ: search then runs on text alone. */
+export async function embedderMismatch(kb: KnowledgeBase): Promise<{ stored: { embedder: string; dimension: number }; configured: { embedder: string; dimension: number } } | undefined> {
   const state = await findIndexState(kb.pool);
-  if (!state) return;
+  if (!state) return undefined;
   const embedder = await kb.embedder();
-  if (state.embedder !== embedder.name || state.dimension !== embedder.dimension) {
-    logger.warn(
-      { stored: state, configured: { embedder: embedder.name, dimension: embedder.dimension } },
-      'The knowledge-base vectors come from another embedding model; run `npm run kb:reindex`. Until then search uses full text only.',
-    );
-  }
+  if (state.embedder === embedder.name && state.dimension === embedder.dimension) return undefined;
+  return { stored: state, configured: { embedder: embedder.name, dimension: embedder.dimension } };
 }

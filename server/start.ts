@@ -13,7 +13,8 @@ import { cachePortalConfig, forgetPortalConfig, stopCachingPortalConfig } from '
 import { createApp, type AppDeps } from './app.js';
 import { buildWidget, type WidgetBundle } from './http/widget-bundle.js';
 import { seedDemo } from './demo-seed.js';
-import { createKnowledgeBase, warnOnEmbedderMismatch } from './knowledge-base.js';
+import { createKnowledgeBase } from './knowledge-base.js';
+import { reindexWhenEmbedderChanged } from './jobs/kb-reindex-job.js';
 import { PortalEvents } from './realtime/portal-events.js';
 import { portalNamespace } from './realtime/portal-namespace.js';
 import { markAllDevicesOffline } from '../db/repositories/devices.js';
@@ -113,14 +114,11 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     const kb = createKnowledgeBase(db.pool, config.openai);
     const seed = config.seed === 'demo' ? await seedDemo(kb, config.baseDomain) : undefined;
     const seeded = seed?.seeded ?? false;
-    if (seed?.articles) {
-      logger.info({ articles: seed.articles.imported, chunks: seed.articles.chunks }, 'demo knowledge base imported');
-    } else {
-      void warnOnEmbedderMismatch(kb, logger).catch((error: unknown) => logger.error({ err: error }, 'embedder check failed'));
-    }
+    if (seed?.articles) logger.info({ articles: seed.articles.imported, chunks: seed.articles.chunks }, 'demo knowledge base imported');
 
     redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
     jobs = createJobQueue(config.redisUrl, logger);
+    void reindexWhenEmbedderChanged(jobs, kb, logger).catch((error: unknown) => logger.error({ err: error }, 'checking the knowledge-base embedder failed'));
     if (db.mode === 'embedded') cachePortalConfig(db.pool);
     // Another node's settings change reaches this one through Redis; while Redis is away, every read goes to the database.
     redis?.onChange((up) => (up ? cachePortalConfig(db.pool) : stopCachingPortalConfig(db.pool)));

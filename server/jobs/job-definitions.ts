@@ -21,6 +21,11 @@ export const JOBS = {
   'hostnames.check': { payload: round, retry: NEXT_TICK },
   /** An embedded database's statistics and dead rows, kept as PostgreSQL's autovacuum keeps them (PGlite has none). */
   'database.tidy': { payload: round, retry: NEXT_TICK },
+  /**
+   * Re-indexes every tenant's articles with the configured embedder, queued by a node that starts with vectors of
+   * another (a new model or a new version of the local one). Run by one node; one that finds the work done stops.
+   */
+  'kb.reindex': { payload: round, retry: { attempts: 3, firstDelayMs: 30_000, factor: 2, maxDelayMs: 120_000 } },
   /** Works the email outbox: what was just queued, and the retries that fell due (the outbox keeps its own backoff). */
   'email.deliver': { payload: round, retry: NEXT_TICK },
   /**
