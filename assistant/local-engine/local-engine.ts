@@ -51,8 +51,22 @@ function refusal(message: string): string {
   return escapeMarkdown(message);
 }
 
+// The answer is ready at once: it streams in pieces of a line or so, as a model's would arrive, not word by word, which
+// cost a socket frame (and a stored event for connection recovery) per word.
+const CHUNK_CHARS = 80;
+
 function chunked(text: string): string[] {
-  return text.match(/\S+\s*/g) ?? [text];
+  const chunks: string[] = [];
+  let current = '';
+  for (const word of text.match(/\S+\s*/g) ?? [text]) {
+    current += word;
+    if (current.length >= CHUNK_CHARS || word.includes('\n')) {
+      chunks.push(current);
+      current = '';
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
 }
 
 function deviceList(devices: DeviceSummary[]): Markdown {
