@@ -208,32 +208,38 @@ describe('several nodes on one database and one Redis', () => {
     const tech = await loggedIn(a.port, DEMO.tech);
     const widget = await connect(a, anna);
 
+    let conversationId: string | undefined;
     await cluster.redis.pause();
-    const down = await until(async () => {
-      const answer = await readyz(a);
-      return answer.status === 503 ? answer : undefined;
-    }, '/readyz to say Redis is down');
-    expect(down.body).toEqual({ status: 'unavailable', failing: ['redis', 'queue'], database: 'up', redis: 'down', queue: 'down' });
-    expect((await new HttpClient(a.port).get('/healthz')).status).toBe(200);
-    expect(a.output()).toContain('Redis unavailable');
-    // Its own sockets still hear what this node does.
-    const desk = await connect(a, tech, '/console');
-    const { ack, answer } = await widget.ask('Come installo Zoom?');
-    expect(answer.message.role).toBe('assistant');
-    await desk.emit('chat:join', { conversationId: ack.conversationId });
-    const reply = await desk.emit('chat:send', { conversationId: ack.conversationId, text: 'Ci penso io.' });
-    await widget.waitFor('chat:message', (p) => p.message.id === reply.messageId);
-
-    await cluster.redis.resume();
+    // Redis comes back whatever happens here: the next cases need it.
+    try {
+      const down = await until(async () => {
+        const answer = await readyz(a);
+        return answer.status === 503 ? answer : undefined;
+      }, '/readyz to say Redis is down');
+      expect(down.body).toEqual({ status: 'unavailable', failing: ['redis', 'queue'], database: 'up', redis: 'down', queue: 'down' });
+      expect((await new HttpClient(a.port).get('/healthz')).status).toBe(200);
+      // The node's log travels through a pipe: it may arrive a moment after the answer.
+      await until(async () => (a.output().includes('Redis unavailable') ? true : undefined), 'the node to log that Redis is unavailable');
+      // Its own sockets still hear what this node does.
+      const desk = await connect(a, tech, '/console');
+      const { ack, answer } = await widget.ask('Come installo Zoom?');
+      conversationId = ack.conversationId;
+      expect(answer.message.role).toBe('assistant');
+      await desk.emit('chat:join', { conversationId });
+      const reply = await desk.emit('chat:send', { conversationId, text: 'Ci penso io.' });
+      await widget.waitFor('chat:message', (p) => p.message.id === reply.messageId);
+    } finally {
+      await cluster.redis.resume();
+    }
     for (const node of cluster.nodes) {
       await until(async () => ((await readyz(node)).status === 200 ? true : undefined), `node ${node.port} ready again`);
     }
     // Node B reaches node A's sockets again.
     const onB = await connect(b, tech, '/console');
-    const again = await onB.emit('chat:send', { conversationId: ack.conversationId, text: 'Fatto, provi adesso.' });
+    const again = await onB.emit('chat:send', { conversationId: conversationId!, text: 'Fatto, provi adesso.' });
     expect(again.error).toBeUndefined();
     await widget.waitFor('chat:message', (p) => p.message.id === again.messageId);
-    await onB.emit('chat:leave', { conversationId: ack.conversationId });
+    await onB.emit('chat:leave', { conversationId: conversationId! });
   }, 60_000);
 
   it('while the database is stopped, requests and socket events get 503 unavailable and /readyz names it; all works again once it restarts', async () => {

@@ -71,7 +71,9 @@ export class TestRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts it again on its port; a server already running is left as it is. */
   async resume(): Promise<void> {
+    if (this.service) return;
     this.service = await run(
       REDIS_SERVER,
       ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
