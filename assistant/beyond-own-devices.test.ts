@@ -57,6 +57,7 @@ describe('namesSomeoneElsesDevice', () => {
     ['installe Slack sur le MacBook Pro de Luc', LUC],
     ['Windows Rechner neu starten', TOM],
     ['mein Passwort vom Windows Konto zurücksetzen', TOM],
+    ['bitte das Passwort vom Gerät selbst zurücksetzen, nicht das vom Konto', TOM],
     ['reinicia el ordenador de sobremesa', TOM],
     ['resetea la contraseña de mi correo', TOM],
     ['cambia la contraseña de usuario', TOM],

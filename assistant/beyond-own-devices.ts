@@ -28,7 +28,7 @@ const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{
 // What an action or an install can be done to, in the five languages.
 const THINGS =
   'laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|device|account|password|session|' +
-  'ordinateur|ordi|portable|poste|compte|rechner|konto|passwort|kennwort|arbeitsplatz|geraet|' +
+  'ordinateur|ordi|portable|poste|compte|rechner|konto|passwort|kennwort|arbeitsplatz|geraet|gerat|' +
   'ordenador|portatil|equipo|cuenta|contrasena|computadora|portatile|dispositivo|utenza|sesion|sessione|sitzung|' +
   // Makers and lines people name their computer by: "son HP", "Sarah's ThinkPad".
   'thinkpad|surface|elitebook|latitude|hp|dell|lenovo';
