@@ -13,6 +13,10 @@ export type Database = {
   close(): Promise<void>;
 };
 
+// Without it, an HNSW scan filtered by tenant can stop short of the rows asked for.
+const VECTOR_SEARCH = { name: 'hnsw.iterative_scan', value: 'relaxed_order' };
+const VECTOR_SEARCH_SETTING = `${VECTOR_SEARCH.name} = ${VECTOR_SEARCH.value}`;
+
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
 
 /**
@@ -46,16 +50,22 @@ async function sharesOneSession(connectionString: string): Promise<boolean> {
 /** Opens PGlite in the data directory (embedded) or a pool on DATABASE_URL (scale-out); the code above sees one pg.Pool either way. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const Client = (await sharesOneSession(options.databaseUrl)) ? UnnamedStatementsClient : PreparingClient;
-    // A database that does not answer fails the request after a few seconds instead of holding it forever.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client, connectionTimeoutMillis: 5_000 });
+    const shared = await sharesOneSession(options.databaseUrl);
+    const Client = shared ? UnnamedStatementsClient : PreparingClient;
+    // A database that does not answer fails the request after a few seconds instead of holding it forever. Each
+    // connection starts with the vector search setting (a SET queued on connect would run beside the pool's first
+    // query); connections that share one session get it once, below.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      Client,
+      connectionTimeoutMillis: 5_000,
+      ...(shared ? {} : { options: `-c ${VECTOR_SEARCH.name}=${VECTOR_SEARCH.value}` }),
+    });
     // A connection the server dropped while idle leaves the pool with this event (without a listener, the process
     // would end); the next query opens a new one, and a request meanwhile gets the database's error.
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => {
-      client.query('SET hnsw.iterative_scan = relaxed_order').catch(() => undefined);
-    });
-    await pool.query('select 1');
+    await pool.query(shared ? `SET ${VECTOR_SEARCH_SETTING}` : 'select 1');
     return { pool, mode: 'scale-out', close: () => pool.end() };
   }
   // An in-memory database (memory://) has no directory to share.
@@ -64,8 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { vector, pg_trgm, unaccent } });
     // PGlite is one connection: a larger pool crashes it.
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient });
-    // Without it, an HNSW scan filtered by tenant can stop short of the rows asked for.
-    await pool.query('SET hnsw.iterative_scan = relaxed_order');
+    await pool.query(`SET ${VECTOR_SEARCH_SETTING}`);
     let closed = false;
     return {
       pool,
