@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_CACHE_ROOT, readCacheFile, writeCacheFile } from '../cache/build-cache.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
 import { isNegation, isStopWord, tokenize } from '../text/normalize.js';
 import { rememberStems, stem, STEMMER_VERSION } from '../text/stem.js';
@@ -42,9 +41,9 @@ export interface Lexicon {
 }
 
 const LEXICON_DIR = new URL('.', import.meta.url);
-// Stemming the lexicon's words is most of the time loading it takes: their stems are kept where build tools keep
-// their caches, one file per lexicon and stemmer version.
-const STEMS_CACHE_DIR = new URL('../../node_modules/.cache/portico-lexicon/', import.meta.url);
+// Stemming the lexicon's words is most of the time loading it takes: their stems are kept in a build cache, one file
+// per lexicon and stemmer version.
+const STEMS_CACHE_DIR = new URL('portico-lexicon/', BUILD_CACHE_ROOT);
 
 // Shorter words are too close to too many other words for a single edit to identify them.
 const MIN_TYPO_LENGTH = 5;
@@ -70,14 +69,17 @@ export async function loadLexicon(dir: URL = LEXICON_DIR): Promise<Lexicon> {
   const digest = fingerprint.digest('hex');
   const words = Object.fromEntries(LANGUAGES.map((lang) => [lang, wordsOf(entries, lang)])) as Record<Language, Set<string>>;
   const stemsFile = fileURLToPath(new URL(`${digest.slice(0, 16)}-${STEMMER_VERSION}.json`, STEMS_CACHE_DIR));
-  const kept = readKeptStems(stemsFile);
+  const kept = readCacheFile(stemsFile, (content) => JSON.parse(content.toString('utf8')) as KeptStems);
   if (kept) for (const lang of LANGUAGES) rememberStems(lang, kept[lang] ?? {});
   const byLanguage = Object.fromEntries(
     LANGUAGES.map((lang) => [lang, buildMatcher(entries, [lang], (token) => stem(token, lang))]),
   ) as Record<Language, PhraseMatcher>;
   const crossLanguage = buildMatcher(entries, LANGUAGES, (token) => token);
   const stems = Object.fromEntries(LANGUAGES.map((lang) => [lang, new Set([...words[lang]].map((word) => stem(word, lang)))])) as Record<Language, Set<string>>;
-  if (!kept) keepStems(stemsFile, Object.fromEntries(LANGUAGES.map((lang) => [lang, Object.fromEntries([...words[lang]].map((word) => [word, stem(word, lang)]))])));
+  if (!kept) {
+    const computed: KeptStems = Object.fromEntries(LANGUAGES.map((lang) => [lang, Object.fromEntries([...words[lang]].map((word) => [word, stem(word, lang)]))]));
+    writeCacheFile(stemsFile, JSON.stringify(computed));
+  }
   const correctTypo = buildTypoCorrector(words);
   return {
     fingerprint: digest.slice(0, 8),
@@ -90,28 +92,6 @@ export async function loadLexicon(dir: URL = LEXICON_DIR): Promise<Lexicon> {
 }
 
 type KeptStems = Partial<Record<Language, Record<string, string>>>;
-
-function readKeptStems(file: string): KeptStems | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as KeptStems;
-  } catch {
-    return undefined;
-  }
-}
-
-// Written to a temporary name and renamed, so that processes starting at once never read half a file; a cache that
-// cannot be written only means stemming again next time.
-function keepStems(file: string, stems: KeptStems): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    for (const old of readdirSync(dirname(file))) if (old.endsWith('.json') && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
-    writeFileSync(temporary, JSON.stringify(stems));
-    renameSync(temporary, file);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
-}
 
 function parseEntries(text: string, file: string): ConceptEntry[] {
   const parsed: unknown = JSON.parse(text);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -11,6 +11,7 @@ import { LangFr } from '@nlpjs/lang-fr';
 import { LangIt } from '@nlpjs/lang-it';
 import { LANGUAGES, type Language } from '../../../i18n/languages.js';
 import { INTENTS, type Intent } from './intents.js';
+import { BUILD_CACHE_ROOT, readCacheFile, writeCacheFile } from '../../../kb-index/cache/build-cache.js';
 import { tokenize } from '../../../kb-index/text/normalize.js';
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { languageModelFrom, trainLanguageModel, type LanguageModelState } from './language-model.js';
@@ -52,7 +53,7 @@ const TRAINING_INPUTS = [
   'package-lock.json',
 ];
 // Trained models are kept where build tools keep their caches, one file per content hash.
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'portico-nlu');
+const CACHE_DIR = fileURLToPath(new URL('portico-nlu/', BUILD_CACHE_ROOT));
 
 const LANGUAGE_PLUGINS: Record<Language, unknown> = { en: LangEn, fr: LangFr, de: LangDe, es: LangEs, it: LangIt };
 
@@ -202,28 +203,6 @@ function trainingKey(): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-function readCache(file: string): TrainedModels | undefined {
-  try {
-    return deserialize(readFileSync(file)) as TrainedModels;
-  } catch {
-    return undefined;
-  }
-}
-
-// Written to a temporary name and renamed, so that processes training at once never read a half-written file; an
-// unwritable cache only means training again next time.
-function writeCache(file: string, trained: TrainedModels): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    for (const old of readdirSync(dirname(file))) if (old.endsWith('.bin') && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
-    writeFileSync(temporary, serialize(trained));
-    renameSync(temporary, file);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
-}
-
 async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
   const apps = appNames(catalog);
   const corpora = LANGUAGES.map(loadCorpus);
@@ -268,9 +247,9 @@ async function train(): Promise<IntentClassifier> {
   const started = performance.now();
   const catalog = loadCatalog();
   const file = join(CACHE_DIR, `${trainingKey()}.bin`);
-  const cached = readCache(file);
+  const cached = readCacheFile(file, (content) => deserialize(content) as TrainedModels);
   const trained = cached ?? (await trainModels(catalog));
-  if (!cached) writeCache(file, trained);
+  if (!cached) writeCacheFile(file, serialize(trained));
   const models = {} as Record<Language, ReturnType<typeof languageModelFrom>>;
   for (const lang of LANGUAGES) {
     const container = containerBootstrap();
