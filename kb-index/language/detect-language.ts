@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getLIDModel } from 'fasttext.wasm.js';
 import { LRUCache } from 'lru-cache';
 import { isLanguage, type Language } from '../../i18n/languages.js';
@@ -22,8 +23,9 @@ let model: Promise<LanguageIdentifier> | undefined;
 type Detected = { lang: Language; confidence: number } | undefined;
 
 // One chat turn asks about the same message several times (the reply's language, the intent, the search, the
-// unanswered-question check): the answer is a function of the text, so recent ones are kept.
-const recent = new LRUCache<string, Promise<Detected>>({ max: 2_000, maxSize: 1_000_000, sizeCalculation: (_, line) => Math.max(1, line.length) });
+// unanswered-question check): the answer is a function of the text, so recent ones are kept, under a digest of the
+// text rather than the text, which may hold a password the user typed.
+const recent = new LRUCache<string, Promise<Detected>>({ max: 2_000 });
 
 /**
  * The most likely of our five languages, with fastText's probability for it, or undefined when the text
@@ -33,11 +35,12 @@ export async function detectLanguage(text: string): Promise<Detected> {
   // fastText predicts on one line and stops at the first newline.
   const line = text.replace(/\s+/g, ' ').trim();
   if ((line.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
-  let detected = recent.get(line);
+  const key = createHash('sha256').update(line).digest('base64url');
+  let detected = recent.get(key);
   if (!detected) {
     detected = identify(line);
-    recent.set(line, detected);
-    detected.catch(() => recent.delete(line));
+    recent.set(key, detected);
+    detected.catch(() => recent.delete(key));
   }
   return detected;
 }
