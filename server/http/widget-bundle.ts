@@ -113,7 +113,12 @@ export async function buildWidget(options: { logger: Logger; watch?: boolean }):
   try {
     await Promise.all(contexts.map((context) => context.rebuild()));
     if (options.watch) await Promise.all(contexts.map((context) => context.watch()));
-    else await dispose();
+    else {
+      await dispose();
+      // Built once, the bundles need esbuild no more: its service process (some 80 MB) would idle beside the server,
+      // and it outlives a parent that ends abruptly. A process builds with watching or without, never both at once.
+      await esbuild.stop();
+    }
   } catch (error) {
     await dispose();
     await rm(dir, { recursive: true, force: true });
