@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { claimActionDelivery, releaseActionDelivery } from '../db/repositories/action-requests.js';
@@ -57,9 +58,17 @@ afterAll(async () => {
 }, 60_000);
 
 describe('several nodes on one database and one Redis', () => {
-  it('migrates and seeds the demo tenant once, whichever node started first; both serve the demo logins', async () => {
+  it('applies each migration and seeds the demo tenant once, whichever node gets there first; both serve the demo logins', async () => {
     const outputs = cluster.nodes.map((node) => node.output());
-    expect(outputs.filter((output) => output.includes('"msg":"database migrated"'))).toHaveLength(1);
+    // Each migration is applied under a lock of its own: the nodes may share the work, never do any of it twice.
+    const applied = outputs.flatMap((output) =>
+      output
+        .split('\n')
+        .filter((line) => line.includes('"msg":"database migrated"'))
+        .flatMap((line) => (JSON.parse(line) as { applied: string[] }).applied),
+    );
+    const migrations = readdirSync(new URL('../db/migrations/', import.meta.url)).filter((file) => file.endsWith('.sql')).map((file) => file.replace(/\.sql$/, ''));
+    expect([...applied].sort()).toEqual([...migrations].sort());
     expect(outputs.filter((output) => output.includes('demo knowledge base imported'))).toHaveLength(1);
     for (const node of cluster.nodes) expect((await loggedIn(node.port, DEMO.luc)).cookie('portico_session')).toBeDefined();
   });
