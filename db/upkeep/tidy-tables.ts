@@ -37,14 +37,9 @@ export async function tidyTables(q: Queryable): Promise<TidiedTables> {
   for (const table of rows) {
     const name = pg.escapeIdentifier(table.name);
     // One table at a time: on PGlite each statement holds the server's only connection while it runs.
-    if (table.needs_vacuum) {
-      await q.query(`VACUUM (ANALYZE) ${name}`);
-      tidied.vacuumed.push(table.name);
-      tidied.analyzed.push(table.name);
-    } else {
-      await q.query(`ANALYZE ${name}`);
-      tidied.analyzed.push(table.name);
-    }
+    await q.query(table.needs_vacuum ? `VACUUM (ANALYZE) ${name}` : `ANALYZE ${name}`);
+    if (table.needs_vacuum) tidied.vacuumed.push(table.name);
+    tidied.analyzed.push(table.name);
   }
   return tidied;
 }

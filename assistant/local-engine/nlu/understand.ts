@@ -88,6 +88,16 @@ function refersToATicket(intent: Intent, text: string): boolean {
   return intent === 'kb_question' && OPENED_BY_USER.test(text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''));
 }
 
+/** Whether the intent asks for something done to a computer: a device action or an install. */
+function acting(intent: Intent): boolean {
+  return actionForIntent(intent) !== undefined || intent === 'install_software';
+}
+
+/** The ranking with `first` ahead, for what the message was found to ask whatever the models ranked first. */
+function ahead(first: Scored, top: Scored, rest: Scored[]): [Scored, ...Scored[]] {
+  return first.intent === top.intent ? [top, ...rest] : [first, top, ...rest.filter((r) => r.intent !== first.intent)];
+}
+
 // Greetings, thanks, goodbyes, help and the answers to a question all call no tool, and any of them serves a user
 // who asked for none better than a tool they did not ask for: when together they outweigh the likeliest request,
 // the message asks for nothing, and the likeliest of them answers it, as sure as all of them together.
@@ -239,35 +249,33 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   // "Windows wants to restart after the update. Can you do it now?": the action the message spoke of is asked for.
   if ((top.intent === 'kb_question' || top.intent === 'help') && asksToDoIt(text)) {
-    const pointedAt = rest.find(({ intent, score }) => (actionForIntent(intent) || intent === 'install_software') && score >= POINTED_AT);
-    if (pointedAt) [top, ...rest] = [pointedAt, top, ...rest.filter((r) => r !== pointedAt)];
+    const pointedAt = rest.find(({ intent, score }) => acting(intent) && score >= POINTED_AT);
+    if (pointedAt) [top, ...rest] = ahead(pointedAt, top, rest);
   }
   // Thanks or a greeting before a request ("thanks for earlier! now could you restart my laptop?"): the request decides.
   // So it does after what reads as calling something off ("create a ticket – my dock doesn't charge anymore").
   if (top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'cancel' || SOCIAL.has(top.intent)) {
     const request = await requestClause(text, (clause) => vote(prepare(clause)), SOCIAL.has(top.intent) ? 0 : top.score);
-    if (request) [top, ...rest] = [request, top, ...rest.filter((r) => r.intent !== request.intent)];
+    if (request) [top, ...rest] = ahead(request, top, rest);
   }
-  // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
-  let asksAboutAssistant = asksWhatItDoes(text);
-  if (asksAboutAssistant && top.intent !== 'help') [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
-  if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
+  const whatItDoes = asksWhatItDoes(text);
+  if (whatItDoes) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
+  if (OPENING_INTENTS.has(top.intent) && asksWhetherNeeded(text)) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
   // "can you actually restart computers or are you just a chatbot?" reads as a question about restarts, with the
   // restart next: either way it asks what the assistant can do.
-  const acting = (intent: Intent) => actionForIntent(intent) !== undefined || intent === 'install_software';
   const actingNext = (top.intent === 'kb_question' || top.intent === 'help') && rest.some(({ intent, score }) => acting(intent) && score >= ABLE_TO_ACT);
-  if ((acting(top.intent) || actingNext) && asksWhetherAble(text)) {
-    asksAboutAssistant = true;
-    if (top.intent !== 'help') [top, ...rest] = [{ intent: 'help', score: top.score }, top, ...rest.filter((r) => r.intent !== 'help')];
-  }
+  const whetherAble = (acting(top.intent) || actingNext) && asksWhetherAble(text);
+  if (whetherAble) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
+  // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
+  const asksAboutAssistant = whatItDoes || whetherAble;
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays.
   const ruledOut = actionForIntent(top.intent) || top.intent === 'cancel' || top.intent === 'deny' ? ruledOutAction(text) : undefined;
   if (ruledOut === 'question' || (ruledOut === 'nothing' && actionForIntent(top.intent))) {
     const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
-    [top, ...rest] = [{ intent: instead, score: top.score }, top, ...rest.filter((r) => r.intent !== instead)];
+    [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
   }
   if (top.intent === 'install_software' && asksForAccess(text)) {
-    [top, ...rest] = [{ intent: 'create_ticket', score: top.score }, top, ...rest.filter((r) => r.intent !== 'create_ticket')];
+    [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const intent =
