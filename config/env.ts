@@ -99,6 +99,12 @@ const EnvSchema = z.object({
     .min(5, { error: 'expected at least 5 seconds' })
     .max(7 * 86_400, { error: 'expected at most 7 days' })
     .default(30 * 60),
+  PORTICO_NODE_LEASE_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .int({ error: 'expected a whole number of seconds' })
+    .min(3, { error: 'expected at least 3 seconds' })
+    .max(600, { error: 'expected at most 600 seconds' })
+    .default(30),
   PORTICO_DEMO_AGENTS: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -149,6 +155,11 @@ export type Config = {
   actionExpirySeconds: number;
   /** Whether the demo tenant's devices are served by simulated agents inside the server. */
   demoAgents: boolean;
+  /**
+   * Scale-out: how long a node that stopped renewing its sign of life in the database is still taken to hold its
+   * device agents' connections; then its devices read offline.
+   */
+  nodeLeaseSeconds: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /**
    * The demo tenant's Slack app, when its bot token and a way in are set: the signing secret checks Slack's HTTP
@@ -194,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.PORTICO_SECRET_KEY,
     actionExpirySeconds: e.PORTICO_ACTION_EXPIRY_SECONDS,
     demoAgents: e.PORTICO_DEMO_AGENTS,
+    nodeLeaseSeconds: e.PORTICO_NODE_LEASE_SECONDS,
     logLevel: e.LOG_LEVEL,
     slack: e.SLACK_BOT_TOKEN
       ? {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Resolver } from 'node:dns/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,7 @@ import { createKnowledgeBase } from './knowledge-base.js';
 import { reindexWhenEmbedderChanged } from './jobs/kb-reindex-job.js';
 import { PortalEvents } from './realtime/portal-events.js';
 import { portalNamespace } from './realtime/portal-namespace.js';
-import { markAllDevicesOffline } from '../db/repositories/devices.js';
+import { markAllDevicesOffline, markDevicesHeld } from '../db/repositories/devices.js';
 import { CodeSendLimiter } from '../domain/verification/code-send-limiter.js';
 import { setCreationLimits, type CreationLimits } from '../domain/limits/creation-limits.js';
 import { createSmsSender } from './channels/sms/create-sms-sender.js';
@@ -34,7 +35,8 @@ import { readinessCheck } from './http/readiness.js';
 import { connectRedis, type RedisLink } from './realtime/cluster.js';
 import { CONNECTION_STATE_RECOVERY } from './realtime/recovery.js';
 import { ActionDelivery } from './realtime/action-delivery.js';
-import { agentsNamespace } from './realtime/agents-namespace.js';
+import { agentsNamespace, heldDeviceIds } from './realtime/agents-namespace.js';
+import { holdNodeLease } from './node-lease.js';
 import { startTicketDelivery } from './realtime/ticket-delivery.js';
 import type { CnameResolver } from '../domain/portal/cname-check.js';
 import { startConversationDelivery } from './realtime/conversation-delivery.js';
@@ -231,7 +233,12 @@ export async function startPortico(config: Config, logger: Logger, options: Star
     }
     // Agents connect to a running node; after a restart of the only node none is connected yet.
     if (db.mode === 'embedded') await markAllDevicesOffline(db.pool);
-    agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events });
+    const node = randomUUID();
+    const agents = agentsNamespace(io, { pool: db.pool, logger, delivery, sms, events, node });
+    const nodeLease =
+      db.mode === 'embedded'
+        ? undefined
+        : holdNodeLease(db.pool, node, config.nodeLeaseSeconds, logger, () => markDevicesHeld(db.pool, heldDeviceIds(agents), node));
     const technicians = consoleNamespace(io, { pool: db.pool, logger, events, takeoverGraceMs });
     schedulePeriodicJobs({
       pool: db.pool,
@@ -244,6 +251,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
       resolver,
       hostnameSweepMs: hostnameSweepMs ?? 60_000,
       embedded: db.mode === 'embedded',
+      nodeLeaseSeconds: config.nodeLeaseSeconds,
     });
     await jobs.start();
     server.keepAliveTimeout = 65_000;
@@ -291,6 +299,7 @@ export async function startPortico(config: Config, logger: Logger, options: Star
         });
         await stopSlackSocket?.();
         await slackSockets.close();
+        await nodeLease?.stop();
         await redis?.close();
         await inboundMail?.close();
         await email?.stop();

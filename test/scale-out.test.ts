@@ -46,8 +46,9 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 const readyz = (node: ClusterNode) => new HttpClient(node.port).get('/readyz');
 
 beforeAll(async () => {
-  // The key that seals stored secrets, which nodes that share no directory must be given.
-  cluster = await TestCluster.start(2, { PORTICO_SECRET_KEY: 'cluster-key-for-stored-secrets-0123456789' });
+  // The key that seals stored secrets, which nodes that share no directory must be given; a short node lease, so that
+  // the devices of a killed node are given up within seconds.
+  cluster = await TestCluster.start(2, { PORTICO_SECRET_KEY: 'cluster-key-for-stored-secrets-0123456789', PORTICO_NODE_LEASE_SECONDS: '3' });
   [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
 }, 120_000);
 
@@ -278,8 +279,27 @@ describe('several nodes on one database and one Redis', () => {
     expect(answer.message.role).toBe('assistant');
   }, 60_000);
 
-  it('a node killed in the middle of a conversation loses no acknowledged message: the widget resumes it on the other node', async () => {
+  it('a node killed in the middle of a conversation loses no acknowledged message: the widget resumes it on the other node; the devices whose agents it held read offline there, the others stay online', async () => {
+    const tech = await loggedIn(a.port, DEMO.tech);
     const tom = await loggedIn(b.port, DEMO.tom);
+    const contact = (await tech.get(`/api/v1/admin/contacts?q=${encodeURIComponent(DEMO.tom)}`)).body.contacts[0];
+    const agentOn = async (node: ClusterNode, name: string) => {
+      const grant = await tech.post('/api/v1/admin/enrollment-tokens', { companyId: contact.companyId, contactId: contact.id });
+      const enrolled = await enrollAgent({ server: a.url, token: grant.body.token, name, platform: 'linux', osVersion: 'Debian 12', loggedInUser: 'tom' });
+      const agent = await startAgent({ server: node.url, agentToken: enrolled.agentToken, simulate: true, platform: 'linux', logger: () => undefined });
+      agents.push(agent);
+      await until(async () => (agent.connected ? true : undefined), `${name}'s agent to connect`);
+      return enrolled.deviceId;
+    };
+    const onKilledNode = await agentOn(b, 'TOM-ON-B');
+    const onLiveNode = await agentOn(a, 'TOM-ON-A');
+    const online = async () => {
+      const { devices } = (await sameSessionOn(a, tom).get('/api/v1/devices')).body as { devices: { id: string; online: boolean }[] };
+      return new Map(devices.map((device) => [device.id, device.online]));
+    };
+    const before = await online();
+    expect([before.get(onKilledNode), before.get(onLiveNode)]).toEqual([true, true]);
+
     const widget = await connect(b, tom);
     const first = await widget.ask('My printer is offline');
     const sent = await widget.emit('chat:send', { conversationId: first.ack.conversationId, text: 'It is the HP on the second floor' });
@@ -292,5 +312,9 @@ describe('several nodes on one database and one Redis', () => {
     expect(ids).toEqual(expect.arrayContaining([first.ack.messageId, first.answer.message.id, sent.messageId]));
     const next = await resumed.ask('Still offline', first.ack.conversationId);
     expect(next.answer.message.role).toBe('assistant');
+
+    // The agent keeps calling the dead node; its device is given up once that node's lease ran out.
+    await until(async () => ((await online()).get(onKilledNode) === false ? true : undefined), 'the device held by the killed node to read offline');
+    expect((await online()).get(onLiveNode)).toBe(true);
   }, 60_000);
 });

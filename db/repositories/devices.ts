@@ -73,19 +73,43 @@ export async function markDeviceSeen(
   q: Queryable,
   tenantId: string,
   deviceId: string,
-  state: { online: boolean; agentVersion?: string; osVersion?: string; loggedInUser?: string },
+  state: { node: string; agentVersion?: string; osVersion?: string; loggedInUser?: string },
 ): Promise<void> {
   await q.query(
-    `UPDATE devices SET online = $3, last_seen_at = now(), agent_version = coalesce($4, agent_version),
+    `UPDATE devices SET online = true, agent_node = $3, last_seen_at = now(), agent_version = coalesce($4, agent_version),
        os_version = coalesce($5, os_version), logged_in_user = coalesce($6, logged_in_user)
      WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, deviceId, state.online, state.agentVersion ?? null, state.osVersion ?? null, state.loggedInUser ?? null],
+    [tenantId, deviceId, state.node, state.agentVersion ?? null, state.osVersion ?? null, state.loggedInUser ?? null],
   );
+}
+
+/** Its agent left `node`; a connection it made meanwhile to another node keeps it online. */
+export async function markDeviceLeft(q: Queryable, tenantId: string, deviceId: string, node: string): Promise<void> {
+  await q.query(
+    'UPDATE devices SET online = false, agent_node = NULL, last_seen_at = now() WHERE tenant_id = $1 AND id = $2 AND agent_node = $3',
+    [tenantId, deviceId, node],
+  );
+}
+
+/** The devices whose agents are connected to `node`, marked so again after the node lost its lease for a while. */
+export async function markDevicesHeld(q: Queryable, deviceIds: string[], node: string): Promise<void> {
+  if (deviceIds.length === 0) return;
+  await q.query('UPDATE devices SET online = true, agent_node = $2 WHERE id = ANY($1::uuid[])', [deviceIds, node]);
+}
+
+/** Devices held by a node whose lease ran out: it died, or lost the database, with their connections. */
+export async function markDevicesOfGoneNodesOffline(q: Queryable, leasePrefix: string): Promise<number> {
+  const { rowCount } = await q.query(
+    `UPDATE devices d SET online = false, agent_node = NULL
+     WHERE online AND NOT EXISTS (SELECT 1 FROM cluster_leases l WHERE l.name = $1 || d.agent_node AND l.expires_at > now())`,
+    [leasePrefix],
+  );
+  return rowCount ?? 0;
 }
 
 /** After a restart no agent is connected to this node: devices it thought online are offline until they reconnect. */
 export async function markAllDevicesOffline(q: Queryable): Promise<void> {
-  await q.query('UPDATE devices SET online = false WHERE online');
+  await q.query('UPDATE devices SET online = false, agent_node = NULL WHERE online');
 }
 
 export async function listAssignedDevices(q: Queryable, tenantId: string): Promise<Pick<DeviceRow, 'id' | 'name' | 'os'>[]> {

@@ -1,12 +1,14 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
+import { markDevicesOfGoneNodesOffline } from '../../db/repositories/devices.js';
 import { tidyTables } from '../../db/upkeep/tidy-tables.js';
 import { expireOverdueActions } from '../../domain/actions/expire-overdue-actions.js';
 import { liveSessionKeys } from '../../domain/auth/sessions.js';
 import type { CnameResolver } from '../../domain/portal/cname-check.js';
 import { checkDueCustomHostnames } from '../../domain/portal/check-due-custom-hostnames.js';
 import { purgeSmsOutbox } from '../../domain/sms/purge-sms-outbox.js';
+import { NODE_LEASE_PREFIX } from '../node-lease.js';
 import type { ActionDelivery } from '../realtime/action-delivery.js';
 import type { JobQueue } from './job-queue.js';
 
@@ -23,6 +25,8 @@ export type PeriodicJobDeps = {
   hostnameSweepMs: number;
   /** PGlite in this process: no autovacuum keeps its tables, so a job does. */
   embedded: boolean;
+  /** Scale-out: how long a node's lease lasts without renewal. */
+  nodeLeaseSeconds: number;
 };
 
 // Each round looks at the statistics views only; a table is worked on when enough of it changed.
@@ -76,6 +80,9 @@ export function schedulePeriodicJobs(deps: PeriodicJobDeps): void {
     jobs.repeat('database.tidy', TIDY_EVERY_MS);
     // A restart after a large import or a long night of chats should not wait a round for fresh statistics.
     void jobs.enqueue('database.tidy', {}).catch((error: unknown) => logger.error({ err: error }, 'tidying database tables failed'));
+  } else {
+    jobs.handle('devices.presence', () => releaseDevicesOfGoneNodes(deps));
+    jobs.repeat('devices.presence', deps.nodeLeaseSeconds * 1000);
   }
 }
 
@@ -85,5 +92,14 @@ async function tidyDatabase(deps: PeriodicJobDeps): Promise<void> {
     if (tidied.analyzed.length > 0) deps.logger.info(tidied, 'database tables tidied');
   } catch (error) {
     deps.logger.error({ err: error }, 'tidying database tables failed');
+  }
+}
+
+async function releaseDevicesOfGoneNodes(deps: PeriodicJobDeps): Promise<void> {
+  try {
+    const count = await markDevicesOfGoneNodesOffline(deps.pool, NODE_LEASE_PREFIX);
+    if (count > 0) deps.logger.info({ count }, 'devices of a node that stopped are offline');
+  } catch (error) {
+    deps.logger.error({ err: error }, 'checking the devices of stopped nodes failed');
   }
 }

@@ -19,6 +19,8 @@ export const JOBS = {
   'sessions.sweep': { payload: round, retry: NEXT_TICK },
   /** Looks up the CNAME records of the custom hostnames whose check is due. */
   'hostnames.check': { payload: round, retry: NEXT_TICK },
+  /** Scale-out: the devices held by a node that died (its lease ran out) read offline. */
+  'devices.presence': { payload: round, retry: NEXT_TICK },
   /** An embedded database's statistics and dead rows, kept as PostgreSQL's autovacuum keeps them (PGlite has none). */
   'database.tidy': { payload: round, retry: NEXT_TICK },
   /**

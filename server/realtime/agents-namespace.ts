@@ -9,7 +9,7 @@ import {
   type AgentAuth,
 } from '../../device-agent/protocol.js';
 import type { AgentDeviceRow } from '../../db/repositories/devices.js';
-import { markDeviceSeen } from '../../db/repositories/devices.js';
+import { markDeviceLeft, markDeviceSeen } from '../../db/repositories/devices.js';
 import { recordDeviceReport } from '../../domain/actions/record-device-report.js';
 import { authenticateAgent } from '../../domain/devices/authenticate-agent.js';
 import { isAppError } from '../../domain/errors.js';
@@ -31,7 +31,15 @@ const LAST_SEEN_PRECISION_MS = 5 * 60_000;
  */
 export function agentsNamespace(
   io: Server,
-  deps: { pool: pg.Pool; logger: Logger; delivery: ActionDelivery; sms: SmsSender; events: PortalEvents },
+  deps: {
+    pool: pg.Pool;
+    logger: Logger;
+    delivery: ActionDelivery;
+    sms: SmsSender;
+    events: PortalEvents;
+    /** This node's name in the database: a device's agent connection is known to be held here. */
+    node: string;
+  },
 ): Namespace {
   const agents = io.of(AGENT_NAMESPACE);
   // Its reconnection is then refused, and the agent stops.
@@ -57,7 +65,7 @@ export function agentsNamespace(
     const options = (event: string) => ({ logger: log, language: () => 'en' as const, event });
     void socket.join(deviceRoom(device.id));
     void markDeviceSeen(deps.pool, device.tenant_id, device.id, {
-      online: true,
+      node: deps.node,
       agentVersion: auth.agentVersion,
       osVersion: auth.osVersion,
       loggedInUser: auth.loggedInUser,
@@ -73,7 +81,7 @@ export function agentsNamespace(
         // The connection itself says the device is online; "last seen" needs only minutes, so most heartbeats cost
         // the database nothing (10,000 agents every 30 s would otherwise be 333 writes a second).
         if (Date.now() - seenWritten >= LAST_SEEN_PRECISION_MS || (loggedInUser !== undefined && loggedInUser !== signedIn)) {
-          await markDeviceSeen(deps.pool, device.tenant_id, device.id, { online: true, loggedInUser });
+          await markDeviceSeen(deps.pool, device.tenant_id, device.id, { node: deps.node, loggedInUser });
           seenWritten = Date.now();
           signedIn = loggedInUser ?? signedIn;
         }
@@ -91,12 +99,18 @@ export function agentsNamespace(
     );
 
     socket.on('disconnect', () => {
-      void (async () => {
-        // A quick reconnect may already have a new socket in the room: the device is offline only when none is left.
-        if ((await agents.in(deviceRoom(device.id)).fetchSockets()).length > 0) return;
-        await markDeviceSeen(deps.pool, device.tenant_id, device.id, { online: false });
-      })().catch((error: unknown) => log.warn({ err: error }, 'marking the device offline failed'));
+      // A quick reconnect here may already have a new socket in the room; one to another node took the device over
+      // in the database, and this leaves it be.
+      if ((agents.adapter.rooms.get(deviceRoom(device.id))?.size ?? 0) > 0) return;
+      markDeviceLeft(deps.pool, device.tenant_id, device.id, deps.node).catch((error: unknown) =>
+        log.warn({ err: error }, 'marking the device offline failed'),
+      );
     });
   });
   return agents;
+}
+
+/** The devices whose agents are connected to this node. */
+export function heldDeviceIds(agents: Namespace): string[] {
+  return [...new Set([...agents.sockets.values()].map((socket) => (socket.data as AgentSocketData).device.id))];
 }
