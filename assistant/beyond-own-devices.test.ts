@@ -38,6 +38,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['Install Zoom for Priya in finance please', TOM],
     ['installe Teams pour Claire à la compta', LUC],
     ['Könnten Sie den Laptop meines Chefs ausschalten?', TOM],
+    ['¿Podrías apagar el equipo de doña Carmen? Se ha ido de vacaciones', TOM],
+    ['scollega Federica dal suo portatile, mi serve la scrivania', ANNA],
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['install firefox on MacBook Air di Anna', ANNA],
@@ -76,6 +78,10 @@ describe('namesSomeoneElsesDevice', () => {
     ['installe Slack pour Tom', { names: ['Tom Baker'], deviceNames: [] }],
     ['Hätte gern Greenshot für Screenshots', TOM],
     ['installa PuTTY, devo entrare per SSH sui server', ANNA],
+    ['shut my laptop down please, I am on the train for London already', TOM],
+    ['verrouille mon poste, je saute dans le TGV pour Lyon', LUC],
+    ['mein Chef will, dass wir Visio nutzen, kannst du es für mich installieren?', TOM],
+    ['my manager asked us to use Visio, can you install it for me', TOM],
   ];
 
   it.each(someoneElses)('someone else’s: %s', (text, own) => {

@@ -75,6 +75,8 @@ const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
 // a day, a month, a holiday or a product ("for Monday", "pour Noël", "for Excel"). A name is typed capitalised, and not
 // in capitals ("per SSH"). German capitalises every noun ("für Screenshots"), so its "für" says nothing here.
 const FOR_NAMED = /\b(?:for|pour|para|per)\s+([a-z][\w-]*)/g;
+// Where one travels is no one to act for: "dans le train pour Paris", "the flight for Berlin", "treno per Roma".
+const TRAVEL_BEFORE = /\b(?:train|trains|tgv|eurostar|ice|frecciarossa|flight|plane|bus|coach|ferry|vol|avion|car|navette|zug|flug|flieger|tren|vuelo|autobus|treno|volo|aereo|pullman)\s+$/;
 const NOT_A_NAME = new Set(
   (
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
@@ -99,12 +101,12 @@ const KIND_PREFIX = /^(?:windows|win10|win11|mac|apple|lenovo|dell|hp|surface|of
 // Someone else's by a third person's possessive: "son ordinateur", "seinen Laptop", "il suo pc". German "ihr" is read
 // in lower case only, since "Ihr" is also the formal "your".
 const THIRD_PERSON = new RegExp(
-  `\\b(?:son|sa|ses|leur|leurs|sein|seine|seinen|seinem|seiner|(?:il|la|i|le)\\s+su(?:o|a|oi|e))\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`,
+  `\\b(?:son|sa|ses|leur|leurs|sein|seine|seinen|seinem|seiner|(?:il|la|i|le|dal|dalla|del|della|sul|sulla|nel|nella|al|alla)\\s+su(?:o|a|oi|e))\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`,
 );
 const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
 // A title before a capitalised name names a person: "Frau Keller", "M. Dupont", "la signora Russo". The title may be
 // in lower case, the name may not.
-const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottoressa'];
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottoressa'];
 const TITLED_NAME = new RegExp(
   `(?<![\\p{L}.])(?:${TITLES.map((title) => `[${title[0]}${title[0]!.toLowerCase()}]${title.slice(1)}`).join('|')})\\.?\\s+\\p{Lu}\\p{Ll}+`,
   'u',
@@ -112,7 +114,7 @@ const TITLED_NAME = new RegExp(
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione)\\b|` +
-    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|-moi\\b|\\bme\\s+deconnecte`,
+    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|-moi\\b|\\bme\\s+deconnecte|\\b(?:for me|pour moi|para mi|per me)\\b`,
 );
 
 /** Whether the word, found in the folded text, starts with a capital where the user typed it. */
@@ -152,7 +154,10 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!)).map((m) => m[1]!),
     ...[...text.matchAll(GENITIVE_DE)].map((m) => fold(m[1]!)),
   ];
-  const beneficiaries = [...plain.matchAll(FOR_NAMED)].map((m) => m[1]!).filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
+  const beneficiaries = [...plain.matchAll(FOR_NAMED)]
+    .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
+    .map((m) => m[1]!)
+    .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   if (possessors.some(isOther) || beneficiaries.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;

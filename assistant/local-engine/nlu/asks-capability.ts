@@ -18,7 +18,7 @@ const OWN = /\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie
 // "what can you do?", "qu'est-ce que vous savez faire exactement ?", "was kannst du alles?": the whole message asks
 // what the assistant is for, whatever words of requests it borrows.
 const WHAT_IT_DOES = new RegExp(
-  '^(?:(?:hi|hello|hey|bonjour|salut|hallo|hola|ciao|buongiorno|ok|okay|alors|also|bueno|allora)\\s+)*(?:' +
+  '^(?:(?:hi|hello|hey|bonjour|salut|hallo|hola|ciao|buongiorno|ok|okay|alors|also|bueno|allora)[,!.]*\\s+)*(?:' +
     [
       String.raw`what (?:else |exactly )?(?:can|could) (?:you|u) do(?: exactly| for me| here)?`,
       String.raw`what are you (?:able|good) (?:to do|for)`,

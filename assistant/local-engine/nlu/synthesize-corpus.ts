@@ -417,6 +417,120 @@ const STAFF_CHANGES: Record<Language, StaffChanges> = {
   },
 };
 
+// What a person must provide, whatever the words of problems and computers around it: equipment (often with the
+// breakage that calls for it, which alone would be a question for the articles), access to a system for someone, an
+// account opened or closed. {o} is equipment, {r} why it is needed, {p} a person, {s} a system.
+type ServiceRequests = { equipment: string[]; asks: string[]; reasons: string[]; systems: string[]; people: string[]; grants: string[]; accounts: string[] };
+const SERVICE_REQUESTS: Record<Language, ServiceRequests> = {
+  en: {
+    equipment: ['a new laptop', 'a replacement laptop', 'a second monitor', 'a spare charger', 'a headset', 'an ergonomic mouse', 'a docking station', 'a webcam', 'a new keyboard', 'a loaner laptop', 'a bigger screen', 'a work phone'],
+    asks: ['I need {o}', 'could I get {o}', 'can you order {o} for me', "I'd like to request {o}", 'please send me {o}', 'is it possible to have {o}', 'we need {o} for {p}', "I'd need {o} asap"],
+    reasons: ["mine fell and won't turn on anymore", 'the old one is broken', "the battery doesn't last an hour", 'I dropped it this morning', 'mine has a cracked screen', 'my doctor said my wrist needs it'],
+    systems: ['the booking system', 'the shared drive', 'the HR folder', 'the CRM', 'the accounting software', 'the sales SharePoint', 'the project mailbox'],
+    people: ['Marco', 'Sarah', 'the new temp', 'Mr Patel', 'our intern', 'Jenny from reception'],
+    grants: ['please give {p} access to {s}', '{p} needs access to {s}', 'can you grant me write access to {s}', 'I need edit rights on {s}', 'could you add {p} to {s}', 'can {p} get permissions on {s}', 'I need admin rights on my laptop for a client project'],
+    accounts: ['please create an account for {p}', 'can you set up an email address for {p}', "{p} has left, please disable the account", 'please deactivate the login of {p}', 'we need a user account for {p}', "close {p}'s mailbox, they don't work here anymore"],
+  },
+  fr: {
+    equipment: ['un nouveau portable', 'un portable de remplacement', 'un deuxième écran', 'un chargeur de rechange', 'un casque', 'une souris ergonomique', 'une station d’accueil', 'une webcam', 'un nouveau clavier', 'un pc de prêt', 'un écran plus grand', 'un téléphone pro'],
+    asks: ["j'ai besoin d'{o}", 'est-ce que je pourrais avoir {o}', 'vous pouvez me commander {o}', 'je voudrais demander {o}', 'il me faudrait {o}', 'serait-il possible d’avoir {o}', 'il faut {o} pour {p}', 'tu peux me trouver {o} ?'],
+    reasons: ["le mien est tombé et ne s'allume plus", "l'ancien est cassé", 'la batterie ne tient plus une heure', "je l'ai fait tomber ce matin", "l'écran du mien est fissuré", 'mon médecin me l’a conseillé pour mon poignet'],
+    systems: ['le logiciel de réservation', 'le dossier partagé', 'le dossier RH', 'le CRM', 'le logiciel de compta', 'le SharePoint commercial', 'la boîte mail du projet'],
+    people: ['Karim', 'Sophie', "l'intérimaire", 'M. Lefèvre', 'notre stagiaire', "Julie de l'accueil"],
+    grants: ['merci de donner à {p} l’accès {s}', '{p} a besoin d’un accès {s}', 'vous pouvez me donner les droits en écriture sur {s}', "j'ai besoin des droits de modification sur {s}", 'tu peux ajouter {p} sur {s}', 'est-ce que {p} peut avoir les droits sur {s}', "il me faudrait les droits admin sur mon poste pour un projet client"],
+    accounts: ['merci de créer un compte pour {p}', 'vous pouvez créer une adresse mail pour {p}', '{p} est parti, merci de désactiver son compte', 'il faut supprimer les accès de {p}', 'il nous faut un identifiant pour {p}', "fermez la boîte mail de {p}, il ne travaille plus ici"],
+  },
+  de: {
+    equipment: ['einen neuen Laptop', 'ein Ersatzgerät', 'einen zweiten Monitor', 'ein Ersatznetzteil', 'ein Headset', 'eine ergonomische Maus', 'eine Dockingstation', 'eine Webcam', 'eine neue Tastatur', 'ein Leihgerät', 'einen größeren Bildschirm', 'ein Diensthandy'],
+    asks: ['ich brauche {o}', 'könnte ich {o} bekommen', 'können Sie mir {o} bestellen', 'ich hätte gern {o}', 'bitte schickt mir {o}', 'wäre es möglich, {o} zu bekommen', 'wir brauchen {o} für {p}', 'ich bräuchte dringend {o}'],
+    reasons: ['meiner ist runtergefallen und geht nicht mehr an', 'das alte ist kaputt', 'der Akku hält keine Stunde mehr', 'er ist mir heute früh runtergefallen', 'das Display von meinem hat einen Sprung', 'wegen meinem Handgelenk, sagt der Arzt'],
+    systems: ['das Buchungssystem', 'das Netzlaufwerk', 'den Personalordner', 'das CRM', 'die Buchhaltungssoftware', 'das Vertriebs-SharePoint', 'das Projektpostfach'],
+    people: ['Herrn Maier', 'Frau Schmidt', 'die neue Aushilfe', 'Jonas', 'unseren Azubi', 'Petra vom Empfang'],
+    grants: ['bitte {p} Zugriff auf {s} geben', '{p} braucht Zugriff auf {s}', 'können Sie mir Schreibrechte auf {s} geben', 'ich brauche Bearbeitungsrechte für {s}', 'kannst du {p} für {s} freischalten', 'kann {p} Berechtigungen für {s} bekommen', 'ich bräuchte Adminrechte auf meinem Laptop für ein Kundenprojekt'],
+    accounts: ['bitte ein Benutzerkonto für {p} anlegen', 'können Sie eine E-Mail-Adresse für {p} einrichten', '{p} ist ausgeschieden, bitte das Konto sperren', 'bitte den Zugang von {p} deaktivieren', 'wir brauchen einen Login für {p}', 'das Postfach von {p} bitte löschen, arbeitet nicht mehr hier'],
+  },
+  es: {
+    equipment: ['un portátil nuevo', 'un portátil de sustitución', 'un segundo monitor', 'un cargador de repuesto', 'unos cascos', 'un ratón ergonómico', 'una base de acoplamiento', 'una webcam', 'un teclado nuevo', 'un portátil de préstamo', 'una pantalla más grande', 'un móvil de empresa'],
+    asks: ['necesito {o}', '¿podría tener {o}?', '¿me podéis pedir {o}?', 'quería solicitar {o}', 'me haría falta {o}', '¿sería posible tener {o}?', 'hace falta {o} para {p}', '¿me conseguís {o}?'],
+    reasons: ['el mío se cayó y ya no enciende', 'el antiguo está roto', 'la batería no dura ni una hora', 'se me cayó esta mañana', 'el mío tiene la pantalla rajada', 'me lo recomendó el médico por la muñeca'],
+    systems: ['el programa de reservas', 'la carpeta compartida', 'la carpeta de RRHH', 'el CRM', 'el programa de contabilidad', 'el SharePoint de ventas', 'el buzón del proyecto'],
+    people: ['Andrés', 'Lucía', 'el nuevo becario', 'don Ramón', 'la sustituta', 'Marta de recepción'],
+    grants: ['por favor dadle a {p} acceso a {s}', '{p} necesita acceso a {s}', '¿me podéis dar permisos de escritura en {s}?', 'necesito permisos de edición en {s}', '¿puedes añadir a {p} en {s}?', '¿puede {p} tener permisos en {s}?', 'me harían falta permisos de administrador en mi portátil para un proyecto'],
+    accounts: ['por favor cread una cuenta para {p}', '¿podéis crear un correo para {p}?', '{p} ya no está con nosotros, hay que dar de baja su cuenta', 'desactivad el usuario de {p}, por favor', 'necesitamos un usuario para {p}', 'cerrad el buzón de {p}, ya no trabaja aquí'],
+  },
+  it: {
+    equipment: ['un portatile nuovo', 'un portatile sostitutivo', 'un secondo monitor', 'un caricatore di ricambio', 'delle cuffie', 'un mouse ergonomico', 'una docking station', 'una webcam', 'una tastiera nuova', 'un portatile in prestito', 'uno schermo più grande', 'un cellulare aziendale'],
+    asks: ['mi serve {o}', 'potrei avere {o}?', 'mi potete ordinare {o}?', 'vorrei richiedere {o}', 'avrei bisogno di {o}', 'sarebbe possibile avere {o}?', 'serve {o} per {p}', 'mi procurate {o}?'],
+    reasons: ['il mio è caduto e non si accende più', 'quello vecchio è rotto', 'la batteria non dura nemmeno un’ora', 'mi è caduto stamattina', 'il mio ha lo schermo crepato', 'me l’ha consigliato il medico per il polso'],
+    systems: ['il gestionale delle prenotazioni', 'la cartella condivisa', 'la cartella HR', 'il CRM', 'il programma di contabilità', 'lo SharePoint vendite', 'la casella del progetto'],
+    people: ['Marco', 'Giulia', 'il nuovo stagista', 'il dottor Russo', 'la sostituta', 'Chiara della reception'],
+    grants: ['per favore date a {p} l’accesso a {s}', '{p} ha bisogno dell’accesso a {s}', 'mi potete dare i permessi di scrittura su {s}?', 'mi servono i diritti di modifica su {s}', 'puoi aggiungere {p} a {s}?', '{p} può avere i permessi su {s}?', 'mi servirebbero i diritti di amministratore sul portatile per un progetto'],
+    accounts: ['per favore create un account per {p}', 'potete creare un indirizzo email per {p}?', '{p} se n’è andato, disattivate il suo account', 'bisogna togliere gli accessi a {p}', 'ci serve un’utenza per {p}', 'chiudete la casella di {p}, non lavora più qui'],
+  },
+};
+
+// Actions and installs asked for someone else's computer, named by name, title, role or their own word for it: the
+// request is the same, and whose computer it is is read by rules, so the person must not turn it into a question.
+// {p} is a person, {a} an app; the intent follows each template.
+type ForOthers = { people: string[]; requests: [Intent, string][] };
+const FOR_OTHERS: Record<Language, ForOthers> = {
+  en: {
+    people: ['Karen', 'Mr Dawson', 'my colleague', 'the new intern', 'our receptionist', 'Ahmed from sales', 'my boss'],
+    requests: [
+      ['device_restart', "can you restart {p}'s laptop"], ['device_restart', 'please reboot the pc of {p}, it is frozen'],
+      ['device_shutdown', "shut down {p}'s computer please, it was left on all weekend"], ['device_shutdown', 'could you turn off the desktop of {p}'],
+      ['device_lock', "please lock {p}'s pc, they walked off and left it open"], ['device_lock', "lock {p}'s laptop remotely"],
+      ['device_logout', 'log {p} out of the front desk pc'], ['device_logout', "sign {p} out, I need that workstation"],
+      ['device_reset_password', '{p} forgot the laptop password, can you reset it'], ['device_reset_password', "reset the computer password for {p}"],
+      ['install_software', 'please install {a} for {p}'], ['install_software', "can you put {a} on {p}'s laptop"], ['install_software', '{p} needs {a} installed'],
+    ],
+  },
+  fr: {
+    people: ['Karim', 'Mme Durand', 'mon collègue', 'la stagiaire', "l'assistante", 'Thomas de la compta', 'mon chef'],
+    requests: [
+      ['device_restart', 'vous pouvez redémarrer le portable de {p}'], ['device_restart', 'redémarrez le pc de {p} svp, il est figé'],
+      ['device_shutdown', "éteignez l'ordinateur de {p} svp, il est resté allumé tout le week-end"], ['device_shutdown', 'tu peux éteindre le poste de {p}'],
+      ['device_lock', 'verrouillez le pc de {p}, il est parti sans le verrouiller'], ['device_lock', 'verrouille le portable de {p} à distance'],
+      ['device_logout', "déconnectez {p} du poste de l'accueil"], ['device_logout', 'fermez la session de {p}, j’ai besoin du poste'],
+      ['device_reset_password', '{p} a oublié le mot de passe de son portable, vous pouvez le réinitialiser'], ['device_reset_password', "réinitialisez le mot de passe de l'ordinateur de {p}"],
+      ['install_software', 'merci d’installer {a} pour {p}'], ['install_software', 'tu peux mettre {a} sur le portable de {p}'], ['install_software', 'il faudrait installer {a} chez {p}'],
+    ],
+  },
+  de: {
+    people: ['Herrn Maier', 'Frau Keller', 'meinem Kollegen', 'der Praktikantin', 'unserem Azubi', 'Jonas aus dem Lager', 'meinem Chef'],
+    requests: [
+      ['device_restart', 'kannst du den Laptop von {p} neu starten'], ['device_restart', 'bitte den Rechner bei {p} neu starten, der hängt'],
+      ['device_shutdown', 'bitte den PC von {p} herunterfahren, der lief das ganze Wochenende'], ['device_shutdown', 'können Sie bei {p} den Rechner ausschalten'],
+      ['device_lock', 'sperr bitte den PC von {p}, der ist einfach gegangen'], ['device_lock', 'den Laptop von {p} aus der Ferne sperren'],
+      ['device_logout', 'melde bitte {p} vom Empfangsrechner ab'], ['device_logout', 'bei {p} bitte abmelden, ich brauche den Arbeitsplatz'],
+      ['device_reset_password', 'bei {p} bitte das Laptop-Passwort zurücksetzen, vergessen'], ['device_reset_password', 'setz bitte das Rechnerpasswort von {p} zurück'],
+      ['install_software', 'bitte {a} bei {p} installieren'], ['install_software', 'kannst du {p} {a} auf den Laptop spielen'], ['install_software', '{a} für {p} installieren bitte'],
+    ],
+  },
+  es: {
+    people: ['Andrés', 'doña Pilar', 'mi compañero', 'la becaria', 'el de recepción', 'Laura de contabilidad', 'mi jefe'],
+    requests: [
+      ['device_restart', '¿puedes reiniciar el portátil de {p}?'], ['device_restart', 'reiniciad el pc de {p} por favor, está colgado'],
+      ['device_shutdown', 'apagad el ordenador de {p}, se quedó encendido todo el finde'], ['device_shutdown', '¿podéis apagar el equipo de {p}?'],
+      ['device_lock', 'bloquea el pc de {p}, se ha ido y lo ha dejado abierto'], ['device_lock', 'bloquead el portátil de {p} a distancia'],
+      ['device_logout', 'cerrad la sesión de {p} en el pc de recepción'], ['device_logout', 'saca a {p} del equipo, necesito usarlo'],
+      ['device_reset_password', 'a {p} se le olvidó la contraseña del portátil, ¿se la podéis restablecer?'], ['device_reset_password', 'restableced la contraseña del ordenador de {p}'],
+      ['install_software', 'por favor instalad {a} a {p}'], ['install_software', '¿le puedes poner {a} en el portátil a {p}?'], ['install_software', 'hay que instalarle {a} a {p}'],
+    ],
+  },
+  it: {
+    people: ['Luca', 'la signora Russo', 'il mio collega', 'la stagista', 'il ragazzo della reception', 'Paola della contabilità', 'il mio capo'],
+    requests: [
+      ['device_restart', 'puoi riavviare il portatile di {p}?'], ['device_restart', 'riavviate il pc di {p} per favore, è bloccato'],
+      ['device_shutdown', 'spegnete il computer di {p}, è rimasto acceso tutto il weekend'], ['device_shutdown', 'potete spegnere la postazione di {p}?'],
+      ['device_lock', 'bloccate il pc di {p}, è uscito e l’ha lasciato aperto'], ['device_lock', 'blocca da remoto il portatile di {p}'],
+      ['device_logout', 'fate uscire {p} dal pc della reception'], ['device_logout', 'chiudete la sessione di {p}, mi serve la postazione'],
+      ['device_reset_password', '{p} ha dimenticato la password del portatile, potete reimpostarla?'], ['device_reset_password', 'reimpostate la password del computer di {p}'],
+      ['install_software', 'per favore installate {a} a {p}'], ['install_software', 'puoi mettere {a} sul portatile di {p}?'], ['install_software', 'bisogna installare {a} per {p}'],
+    ],
+  },
+};
+
 const DEPARTURES: Record<Language, string[]> = {
   en: ["I'm off to a meeting", 'going for lunch', "I'm heading home", 'done for the day', 'leaving for the weekend', 'stepping out for a coffee', 'I have to run to the dentist', 'my train leaves in 10 minutes'],
   fr: ['je file en réunion', 'je vais déjeuner', 'je rentre chez moi', "j'ai fini pour aujourd'hui", 'je pars en week-end', 'je sors prendre un café', "je dois filer chez le médecin", 'mon train part dans 10 minutes'],
@@ -447,6 +561,9 @@ const COMBINED_SENTENCES = 50;
 const DEVICE_WITH_SYMPTOM_SENTENCES = 40;
 const NARRATED_SENTENCES = 60;
 const STAFF_CHANGE_SENTENCES = 40;
+const SERVICE_REQUEST_SENTENCES = 40;
+const SERVICE_REASON_SHARE = 0.5;
+const FOR_OTHERS_SENTENCES = 60;
 const STAFF_INSTALL_SHARE = 0.3;
 const INSTALL_WITH_REASON_SENTENCES = 40;
 const DEVICE_WITH_DEPARTURE_SENTENCES = 40;
@@ -617,6 +734,37 @@ export function staffChanges(lang: Language, apps: readonly string[], random: Ra
     const what = install ? pick(installs, random).replace('{a}', pick(apps, random)) : pick(arriving ? needs : endings, random);
     const utterance = random() < 0.5 ? `${who}, ${what}` : `${who}. ${what}`;
     return { utterance: utterance.charAt(0).toUpperCase() + utterance.slice(1), intent: install ? 'install_software' : 'create_ticket' };
+  });
+}
+
+/**
+ * Equipment, access or an account asked of the help desk: a request for a ticket, though equipment often comes with the
+ * breakage that calls for it, before or after, and access names a system the articles also speak of.
+ */
+export function serviceRequests(lang: Language, random: Random, count = SERVICE_REQUEST_SENTENCES): Example[] {
+  const { equipment, asks, reasons, systems, people, grants, accounts } = SERVICE_REQUESTS[lang];
+  const fill = (template: string) => template.replace('{o}', pick(equipment, random)).replace('{p}', pick(people, random)).replace('{s}', pick(systems, random));
+  const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  return Array.from({ length: count }, (): Example[] => {
+    const kind = random();
+    const utterance = fill(pick(kind < 0.5 ? asks : kind < 0.75 ? grants : accounts, random));
+    if (kind >= 0.5 || random() >= SERVICE_REASON_SHARE) return [{ utterance: capitalized(utterance), intent: 'create_ticket' }];
+    // The breakage told alone stays a question for the articles: the request decides, not the story.
+    const reason = pick(reasons, random);
+    return [
+      { utterance: capitalized(random() < 0.5 ? `${utterance}, ${reason}` : `${reason}. ${utterance}`), intent: 'create_ticket' },
+      { utterance: capitalized(reason), intent: 'kb_question' },
+    ];
+  }).flat();
+}
+
+/** Actions and installs asked for a colleague's computer: the same requests, whoever the computer belongs to. */
+export function requestsForOthers(lang: Language, apps: readonly string[], random: Random, count = FOR_OTHERS_SENTENCES): Example[] {
+  const { people, requests } = FOR_OTHERS[lang];
+  return Array.from({ length: count }, () => {
+    const [intent, template] = pick(requests, random);
+    const utterance = template.replace('{p}', pick(people, random)).replace('{a}', pick(apps, random));
+    return { utterance: utterance.charAt(0).toUpperCase() + utterance.slice(1), intent };
   });
 }
 
