@@ -82,6 +82,10 @@ describe('namesSomeoneElsesDevice', () => {
     ['verrouille mon poste, je saute dans le TGV pour Lyon', LUC],
     ['mein Chef will, dass wir Visio nutzen, kannst du es für mich installieren?', TOM],
     ['my manager asked us to use Visio, can you install it for me', TOM],
+    ['ciérrame la sesión del portátil, mi compañero lo necesita', TOM],
+    ['spegnimi il pc, il collega ha finito di usarlo', ANNA],
+    ['vous pouvez me redémarrer le poste ? mon collègue dit que ça règle le souci', LUC],
+    ['bitte abmelden, ich bin am falschen Rechner und mein Kollege braucht ihn', TOM],
   ];
 
   it.each(someoneElses)('someone else’s: %s', (text, own) => {

@@ -26,7 +26,7 @@ export function ownershipOf(profile: { userName: string; devices: readonly { nam
 const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 
 // What an action or an install can be done to, in the five languages.
-const THINGS =
+export const THINGS =
   'laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|device|account|password|session|' +
   'ordinateur|ordi|portable|poste|compte|rechner|konto|passwort|kennwort|arbeitsplatz|geraet|gerat|' +
   'ordenador|portatil|equipo|cuenta|contrasena|computadora|portatile|dispositivo|utenza|sesion|sessione|sitzung|' +
@@ -114,7 +114,13 @@ const TITLED_NAME = new RegExp(
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione)\\b|` +
-    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|-moi\\b|\\bme\\s+deconnecte|\\b(?:for me|pour moi|para mi|per me)\\b`,
+    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
+    // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
+    // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
+    `\\b(?:me|m')\\s*(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
+    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
+    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa)\\w*|` +
+    `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b`,
 );
 
 /** Whether the word, found in the folded text, starts with a capital where the user typed it. */

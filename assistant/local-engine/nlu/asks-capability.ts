@@ -1,3 +1,5 @@
+import { THINGS } from '../../beyond-own-devices.js';
+
 // "can you even restart computers?", "kannst du überhaupt Rechner neu starten?", "vous pouvez vraiment redémarrer des
 // ordinateurs à distance ?": asking whether the assistant is able to, about computers in general, asks what it can
 // do, not for it to be done. Matched on lower-cased, accent-free text.
@@ -9,11 +11,18 @@ const ABLE_AT_ALL = new RegExp(
     String.raw`\b(?:kannst|konnen|kann) (?:du|sie|man) (?:uberhaupt|wirklich|eigentlich)\b|\b(?:bist du|sind sie) (?:uberhaupt |wirklich )?(?:in der lage|fahig)\b`,
     String.raw`\b(?:puedes|puede|sabes|sabe)(?: usted)? (?:de verdad|realmente|siquiera|en serio)\b|\b(?:de verdad|en serio) (?:puedes|puede)\b|\b(?:eres|es usted) (?:capaz|capaces)\b`,
     String.raw`\b(?:puoi|puo|sai|sa) (?:davvero|veramente|anche|per davvero)\b|\b(?:davvero|veramente) (?:puoi|puo)\b|\b(?:sei|lei e) (?:davvero |veramente )?(?:in grado|capace)\b`,
+    // Computers in general, as an indefinite plural: "vous pouvez redémarrer des ordis ?", "can you restart computers?",
+    // "¿puedes reiniciar ordenadores?", or asked whether it manages to: "riesci a riavviare i computer?".
+    String.raw`\b(?:can|could) (?:you|u) (?:remotely )?\w+(?: down| off| out)? (?:computers|pcs|laptops|machines|devices)\b`,
+    String.raw`\b(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? \w+ des (?:ordis|ordinateurs|pc|postes|machines|portables)\b`,
+    String.raw`\b(?:puedes|puede|sabes|sabe) \w+ (?:ordenadores|equipos|portatiles|computadoras)\b`,
+    String.raw`\b(?:riesci|riesce|riuscite) a \w+ (?:i |dei )?(?:computer|pc|portatili)\b`,
   ].join('|'),
 );
 
 // A machine marked as the user's own makes it a request however it is asked: "can you actually restart my laptop?".
-const OWN = /\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie)\b|-moi\b|\bmich\b|\bme\b/;
+// A possessive counts before a machine only: Italian "ma" is "but" ("Ma tu riesci a…?").
+const OWN = new RegExp(`\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b|-moi\\b|\\bmich\\b|\\bme\\b`);
 
 // "what can you do?", "qu'est-ce que vous savez faire exactement ?", "was kannst du alles?": the whole message asks
 // what the assistant is for, whatever words of requests it borrows.

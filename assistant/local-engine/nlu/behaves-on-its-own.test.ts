@@ -13,6 +13,10 @@ describe('tellsOfBehaviourOnItsOwn', () => {
     'el equipo se reinicia solo',
     'il pc si spegne all’improvviso',
     'il Mac si riavvia da solo',
+    'Teams me déconnecte toutes les 10 minutes',
+    'Outlook meldet mich alle 5 Minuten ab',
+    'la VPN se cae cada 5 minutos',
+    'mi butta fuori dalla sessione ogni due minuti',
   ])('tells of it: %s', (text) => {
     expect(tellsOfBehaviourOnItsOwn(text)).toBe(true);
   });

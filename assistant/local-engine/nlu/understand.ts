@@ -268,8 +268,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (whetherAble) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
   // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
   const asksAboutAssistant = whatItDoes || whetherAble;
-  // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays.
-  const ruledOut = actionForIntent(top.intent) || top.intent === 'cancel' || top.intent === 'deny' ? ruledOutAction(text) : undefined;
+  // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
+  // however vague the models found it.
+  const ruledOut = actionForIntent(top.intent) || ['cancel', 'deny', 'help'].includes(top.intent) ? ruledOutAction(text) : undefined;
   if (ruledOut === 'question' || (ruledOut === 'nothing' && actionForIntent(top.intent))) {
     const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
+
+describe('asksWhetherAble', () => {
+  it.each([
+    'can you even restart computers?',
+    'vous pouvez redémarrer des ordis, vous ?',
+    'can you shut down laptops?',
+    '¿puedes reiniciar ordenadores desde ahí?',
+    'Ma tu riesci a riavviare i computer?',
+  ])('asks whether it can: %s', (text) => {
+    expect(asksWhetherAble(text)).toBe(true);
+  });
+
+  it.each(['can you restart my laptop?', 'can you restart the computers in room 3', 'vous pouvez redémarrer mon ordi ?', 'puoi riavviare il pc?'])(
+    'asks for it: %s',
+    (text) => {
+      expect(asksWhetherAble(text)).toBe(false);
+    },
+  );
+});
+
+describe('asksWhatItDoes', () => {
+  it.each(['what can you do?', 'hallo, was können Sie eigentlich alles?', 'Hi! what can you do exactly?', 'bonjour, vous savez faire quoi ?'])('asks: %s', (text) => {
+    expect(asksWhatItDoes(text)).toBe(true);
+  });
+
+  it('leaves a request that follows alone', () => {
+    expect(asksWhatItDoes('what can you do about my slow laptop?')).toBe(false);
+  });
+});

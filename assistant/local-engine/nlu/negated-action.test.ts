@@ -1,0 +1,17 @@
+import { describe, expect, it } from '@jest/globals';
+import { ruledOutAction } from './negated-action.js';
+
+describe('ruledOutAction', () => {
+  it.each([
+    ["pas besoin d'éteindre quoi que ce soit, je veux juste comprendre pourquoi la batterie tient à peine 1h", 'question'],
+    ["Don't reboot it, why is it so slow?", 'question'],
+    ['surtout pas redémarrer, merci', 'nothing'],
+    ['no lo reinicies todavía', 'nothing'],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(ruledOutAction(text)).toBe(expected);
+  });
+
+  it('leaves requests alone', () => {
+    expect(ruledOutAction("éteins mon pc, j'ai fini")).toBeUndefined();
+  });
+});
