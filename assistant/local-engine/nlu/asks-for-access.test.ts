@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { asksForAccess } from './asks-for-access.js';
+import { asksForAccess, requestsAccess } from './asks-for-access.js';
 
 describe('asksForAccess', () => {
   it('hears rights asked for in the five languages, German compounds and Italian "diritti" included', () => {
@@ -20,5 +20,14 @@ describe('asksForAccess', () => {
     expect(asksForAccess('install Zoom please')).toBe(false);
     expect(asksForAccess('Ich brauche Git und habe keine Adminrechte, kannst du es installieren?')).toBe(false);
     expect(asksForAccess("I don't have admin rights, please install Python")).toBe(false);
+  });
+
+  it('hears access asked to be given, and leaves how-to questions and refusals to the articles', () => {
+    for (const text of ['Solicito acceso al programa de nóminas, me lo ha autorizado el gerente', 'could I get access to the HR folder?', 'Dovreste dare a Marco l’accesso al gestionale']) {
+      expect(requestsAccess(text)).toBe(true);
+    }
+    for (const text of ["I can't get into the shared drive since this morning, it just says access denied", 'how do I request access to the CRM?', 'Accès refusé sur le dossier Compta']) {
+      expect(requestsAccess(text)).toBe(false);
+    }
   });
 });

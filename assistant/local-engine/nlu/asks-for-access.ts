@@ -22,3 +22,17 @@ export function asksForAccess(text: string): boolean {
     return !PURPOSE_BEFORE.test(before) && !LACKED_BEFORE.test(before);
   });
 }
+
+// Words asking for something to be given: "I need", "could I get", "je voudrais", "ich brauche", "solicito", "mi serve".
+const ASKING_FOR =
+  /\b(?:need|needs|request|requesting|want|give|grant|(?:can|could|may) i (?:get|have)|please|besoin|demande|voudrais|voudrait|aimerais|donner|donnez|accorder|ouvrir|brauche|brauchen|brauchte|bräuchte|bräuchten|benotige|benotigt|beantrage|hatte gern|bitte|geben|gebt|freischalten|necesito|necesita|necesitaria|solicito|solicitar|quiero|quisiera|dar|dadme|denme|deme|serve|servono|servirebbe|servirebbero|chiedo|vorrei|date|dare|abilitare|abilitate)\b/;
+// How it is done is a question for the articles, whatever it asks about: "how do I request access to the CRM?"; so is
+// access refused where the user had it: "it just says access denied".
+const ASKS_HOW = /^(?:how|where|why|comment|ou|pourquoi|wie|wo|warum|como|donde|por que|come|dove|perche)\b/;
+const REFUSED = /\b(?:denied|refused|refuse|verweigert|denegado|negato|rifiutato)\b/;
+
+/** Whether a message asks to be given rights or access: a person grants them, however the models read the rest. */
+export function requestsAccess(text: string): boolean {
+  const plain = fold(text).replace(/['’]/g, ' ').trim();
+  return asksForAccess(text) && ASKING_FOR.test(plain) && !ASKS_HOW.test(plain) && !REFUSED.test(plain);
+}
