@@ -7,6 +7,7 @@ import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, ty
 import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess, requestsAccess } from './asks-for-access.js';
+import { asksForEquipment } from './asks-for-equipment.js';
 import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 import { ruledOutAction } from './negated-action.js';
@@ -275,7 +276,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
   }
-  if ((top.intent === 'install_software' && asksForAccess(text)) || ((top.intent === 'kb_question' || top.intent === 'help') && requestsAccess(text))) {
+  const vague = top.intent === 'kb_question' || top.intent === 'help';
+  if ((top.intent === 'install_software' && asksForAccess(text)) || (vague && requestsAccess(text)) || (vague && asksForEquipment(text))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals';
+import { asksForEquipment } from './asks-for-equipment.js';
+
+describe('asksForEquipment', () => {
+  it.each([
+    'Kann ich eine Dockingstation bestellen?',
+    'Wir bräuchten ein neues Diensthandy für den Außendienst',
+    "I need a replacement laptop, mine fell and won't turn on",
+    'il me faudrait un deuxième écran',
+    'necesito un cargador de repuesto',
+    'vorrei richiedere un mouse ergonomico, ho problemi al polso',
+    'could you order a webcam for the meeting room?',
+  ])('asks for equipment: %s', (text) => {
+    expect(asksForEquipment(text)).toBe(true);
+  });
+
+  it.each([
+    "my new laptop won't turn on",
+    'how do I connect a second monitor?',
+    'I need help with my docking station, the screens stay black',
+    'la batteria del portatile dura pochissimo',
+    'mein Bildschirm flackert',
+  ])('leaves problems and how-tos to the articles: %s', (text) => {
+    expect(asksForEquipment(text)).toBe(false);
+  });
+});

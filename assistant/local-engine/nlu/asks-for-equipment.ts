@@ -1,0 +1,38 @@
+// "Kann ich eine Dockingstation bestellen?", "I need a replacement laptop, mine fell", "il me faudrait un deuxième
+// écran": equipment is ordered by a person, however much the words of breakage around it read as a problem to look up.
+// Matched on lower-cased, accent-free text.
+const EQUIPMENT =
+  '(?:laptops?|notebooks?|computers?|pcs?|monitors?|screens?|chargers?|headsets?|keyboards?|mouse|mice|docking ?stations?|docks?|webcams?|phones?|tablets?|printers?|' +
+  'ordis?|ordinateurs?|portables?|ecrans?|chargeurs?|casques?|claviers?|souris|stations? d accueil|telephones?|tablettes?|imprimantes?|' +
+  'rechner|bildschirme?|monitore|ladegerate?|ladekabel|netzteile?|tastaturen?|maus|mause|dockingstations?|handys?|diensthandys?|drucker|' +
+  'ordenador(?:es)?|portatil(?:es)?|pantallas?|cargador(?:es)?|auriculares|cascos|teclados?|raton(?:es)?|moviles?|impresoras?|' +
+  'portatili|portatile|schermi|schermo|caricator[ei]|alimentator[ei]|cuffie|tastier[ae]|cellular[ei]|telefon[oi]|stampant[ei])';
+// New, another, or standing in for a broken one: "a new laptop", "einen zweiten Bildschirm", "un portátil de repuesto".
+const NEW_BEFORE =
+  '(?:new|replacement|second|spare|another|extra|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|neue[nmrs]?|zweite[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|nuov[oa]|second[oa]|altr[oa])';
+const NEW_AFTER =
+  '(?:de remplacement|de rechange|de pret|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
+const WANTED = new RegExp(
+  [
+    `\\b${NEW_BEFORE}\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b`,
+    `\\b(?:ersatz|leih|zweit|dienst)\\w*${EQUIPMENT}\\b`,
+    `\\b${EQUIPMENT}\\s+(?:\\w+\\s+)?${NEW_AFTER}\\b`,
+  ].join('|'),
+);
+// Ordering is asking for it whatever the equipment's state: "could you order a webcam for room 3?", "vorrei richiedere
+// un mouse ergonomico".
+const ORDERED = new RegExp(`\\b(?:order|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*\\b(?:order|commander|bestellen|pedir|encargar|ordinare)\\b`);
+// Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
+const ASKING_FOR =
+  /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|demande|brauche|brauchen|brauchte|brauchten|benotige|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
+// How it is done, or help with the one they have, is a question for the articles.
+const NOT_ORDERING = /^(?:how|where|why|comment|pourquoi|wie|warum|como|por que|come|perche)\b|\b(?:help|aide|hilfe|ayuda|aiuto)\b/;
+
+const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’-]/g, ' ');
+
+/** Whether a message asks for equipment to be provided: new, another, a replacement, or ordered. */
+export function asksForEquipment(text: string): boolean {
+  const plain = fold(text).trim();
+  if (NOT_ORDERING.test(plain)) return false;
+  return ORDERED.test(plain) || (WANTED.test(plain) && ASKING_FOR.test(plain));
+}
