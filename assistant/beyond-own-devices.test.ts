@@ -40,6 +40,9 @@ describe('namesSomeoneElsesDevice', () => {
     ['Könnten Sie den Laptop meines Chefs ausschalten?', TOM],
     ['¿Podrías apagar el equipo de doña Carmen? Se ha ido de vacaciones', TOM],
     ['scollega Federica dal suo portatile, mi serve la scrivania', ANNA],
+    ['¿Puede restablecer la contraseña del ordenador de la Dra. Ruiz?', TOM],
+    ["Può reimpostare la password dell'iMac dell'avvocato Ferraris?", ANNA],
+    ['¿Podrían instalar Chrome en el portátil de la nueva profesora?', TOM],
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['install firefox on MacBook Air di Anna', ANNA],

@@ -44,7 +44,8 @@ const OTHERS =
   'companer[oa]s?|colega|colegas|jef[ea]|becari[oa]|secretari[oa]|gerente|director[a]?|vecin[oa]|esposa|' +
   'marido|hij[oa]|amig[oa]|responsable|' +
   'collega|colleghi|stagista|capo|segretari[ao]|direttore|direttrice|vicin[oa]|moglie|marito|figli[oa]|' +
-  'amic[oa]|nuovo assunto|nuova assunta|responsabile';
+  'amic[oa]|nuovo assunto|nuova assunta|responsabile|' +
+  'teachers?|professeure?|lehrer(?:in)?|profesor(?:a|es)?|insegnante|docente|maestr[oa]';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
 const NOT_A_PERSON = new Set(
   (
@@ -106,7 +107,7 @@ const THIRD_PERSON = new RegExp(
 const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
 // A title before a capitalised name names a person: "Frau Keller", "M. Dupont", "la signora Russo". The title may be
 // in lower case, the name may not.
-const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottoressa'];
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Dra', 'Doctor', 'Doctora', 'Profesor', 'Profesora', 'Prof', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottor', 'Dottore', 'Dottoressa', 'Avv', 'Avvocato', 'Ing', 'Ingegnere', 'Arch', 'Architetto', 'Professore', 'Professoressa'];
 const TITLED_NAME = new RegExp(
   `(?<![\\p{L}.])(?:${TITLES.map((title) => `[${title[0]}${title[0]!.toLowerCase()}]${title.slice(1)}`).join('|')})\\.?\\s+\\p{Lu}\\p{Ll}+`,
   'u',

@@ -21,11 +21,19 @@ describe('asksWhetherAble', () => {
 });
 
 describe('asksWhatItDoes', () => {
-  it.each(['what can you do?', 'hallo, was können Sie eigentlich alles?', 'Hi! what can you do exactly?', 'bonjour, vous savez faire quoi ?'])('asks: %s', (text) => {
+  it.each([
+    'what can you do?',
+    'hallo, was können Sie eigentlich alles?',
+    'Hi! what can you do exactly?',
+    'bonjour, vous savez faire quoi ?',
+    'Vous êtes un robot ou une vraie personne ?',
+    'bist du ein Bot?',
+  ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });
 
   it('leaves a request that follows alone', () => {
     expect(asksWhatItDoes('what can you do about my slow laptop?')).toBe(false);
+    expect(asksWhatItDoes('are you a bot? I want a human')).toBe(false);
   });
 });

@@ -37,6 +37,12 @@ const WHAT_IT_DOES = new RegExp(
       String.raw`was (?:kannst du|konnen sie|kannst du eigentlich|konnen sie eigentlich)(?: alles| eigentlich| genau| so)*(?: machen| tun)?`,
       String.raw`(?:que|que cosas|que mas) (?:sabes|puedes|sabe|puede)(?: usted)? hacer(?: exactamente| por mi)?`,
       String.raw`(?:cosa|che cosa|che) (?:sai|puoi|sa|puo)(?: lei)? fare(?: esattamente| per me| di preciso)?`,
+      // What it is: "vous êtes un robot ou une vraie personne ?", "bist du ein Bot?".
+      String.raw`are (?:you|u) (?:a |an )?(?:bot|robot|chatbot|ai|human|real person|real)(?: or (?:a |an )?(?:bot|robot|human|real person|machine|ai))?`,
+      String.raw`(?:tu es|t'es|es[ -]tu|vous etes|etes[ -]vous) (?:un |une )?(?:robot|bot|chatbot|ia|humain|vraie personne|personne)(?: ou (?:un |une )?(?:robot|bot|humain|vraie personne|personne reelle|ia))?`,
+      String.raw`(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|chatbot|ki|mensch|echter mensch)(?: oder (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki))?`,
+      String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: o (?:un |una )?(?:bot|robot|humano|persona real|ia))?`,
+      String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|ia))?`,
     ].join('|') +
     ')[\\s?!.]*$',
 );
@@ -49,7 +55,7 @@ export function asksWhetherAble(text: string): boolean {
   return ABLE_AT_ALL.test(plain) && !OWN.test(plain);
 }
 
-/** Whether the whole message asks what the assistant can do. */
+/** Whether the whole message asks what the assistant can do, or what it is. */
 export function asksWhatItDoes(text: string): boolean {
   return WHAT_IT_DOES.test(fold(text).replace(/[’]/g, "'").replace(/\s+/g, ' ').trim());
 }

@@ -1,7 +1,7 @@
 import { editDistance, findCatalogAppInText, type CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { normalize, tokenize } from '../../../kb-index/text/normalize.js';
 import type { Intent } from './intents.js';
-import { withoutErrorCodes } from './prepare-text.js';
+import { withoutCodes } from './prepare-text.js';
 
 export type DeviceAction = 'restart' | 'lock' | 'shutdown' | 'logout' | 'reset_password';
 export type DeviceHint = { platform?: 'windows' | 'macos'; words: string[] };
@@ -86,7 +86,7 @@ const TICKET_MARKERS = new Set(
 export function extractTicketNumber(text: string, explicitOnly = false): number | undefined {
   // Helpdesks write references with a hyphen ("ticket-4410", "INC-2231") or glued to their prefix, zero-padded
   // ("INC0045120"): after a ticket's word it is a space.
-  const normalized = normalize(withoutErrorCodes(text.slice(0, 2000))).replace(/(?<![\p{L}\p{N}])(\p{L}+)-?(?=\d)/gu, (whole, word: string) =>
+  const normalized = normalize(withoutCodes(text.slice(0, 2000))).replace(/(?<![\p{L}\p{N}])(\p{L}+)-?(?=\d)/gu, (whole, word: string) =>
     TICKET_MARKERS.has(word) ? `${word} ` : whole,
   );
   let fallback: number | undefined;

@@ -49,12 +49,20 @@ const HYPHENATED_PRONOUN = /(?<=\p{L})-(?:t-)?(le|la|les|moi|toi|lui|nous|vous|l
 // "HTTP 500", "port 443"; unless a ticket's word says otherwise ("ticket 4521 error").
 const ERROR_CODE = /\b(errors?|err|codes?|erreurs?|fehler(?:code)?|c[oó]digo|errore|errori|smtp|https?|port)(\s*[:#]?\s*)\d+\b|(?<!(?:#|\bticket|\binc)[\s-]*)\b\d+(\s*-?\s*)(errors?|erreurs?|fehler|errore|errori)\b/giu;
 
-/** The text without the numbers of error codes, which say what went wrong and name no ticket. */
-export const withoutErrorCodes = (text: string): string => text.replace(ERROR_CODE, (_whole, before?: string, _gap?: string, _gap2?: string, after?: string) => ` ${before ?? after} `);
+// A phone number to call back ("rappelez-moi au 05 56 00 00 00", "+49 171 2345678") is one number in groups: read as
+// numbers it would be five ticket numbers.
+const PHONE_NUMBER = /(?<![\p{L}\p{N}])(?:\+\s?\d[\d\s./()-]{6,}\d|\d{1,4}(?:[\s./-]\d{1,4}){3,}|\d{10,})(?![\p{L}\p{N}])/gu;
+const isPhoneNumber = (found: string) => found.startsWith('+') || (found.match(/\d/g) ?? []).length >= 8;
+
+/** The text without the numbers of error codes and phone numbers: they say what went wrong or whom to call, and name no ticket. */
+export const withoutCodes = (text: string): string =>
+  text
+    .replace(ERROR_CODE, (_whole, before?: string, _gap?: string, _gap2?: string, after?: string) => ` ${before ?? after} `)
+    .replace(PHONE_NUMBER, (found) => (isPhoneNumber(found) ? ' ' : found));
 
 /** The text the intent classifier sees: bounded, the app named replaced by APP_WORD, numbers by NUMBER_WORD. */
 export function prepareForClassifier(text: string, options: PrepareOptions): string {
-  let prepared = withoutErrorCodes(text.slice(0, MAX_CLASSIFIED_LENGTH).normalize('NFKC')).replace(CLITIC, ' $1').replace(HYPHENATED_PRONOUN, ' $1');
+  let prepared = withoutCodes(text.slice(0, MAX_CLASSIFIED_LENGTH).normalize('NFKC')).replace(CLITIC, ' $1').replace(HYPHENATED_PRONOUN, ' $1');
   const mention = findCatalogAppInText(prepared, options.catalog, { knownWords: options.knownWords });
   if (mention.match && mention.phrase && prepared.includes(mention.phrase)) {
     prepared = prepared.replace(mention.phrase, ` ${APP_WORD} `);
