@@ -43,6 +43,9 @@ describe('namesSomeoneElsesDevice', () => {
     ['¿Puede restablecer la contraseña del ordenador de la Dra. Ruiz?', TOM],
     ["Può reimpostare la password dell'iMac dell'avvocato Ferraris?", ANNA],
     ['¿Podrían instalar Chrome en el portátil de la nueva profesora?', TOM],
+    ['sperr mal den Rechner von der Moni, die is heim', TOM],
+    ['instala el teams en el ordenador de la nueva recepcionista', TOM],
+    ["redémarre l'ordi de l'accueil, c'est celui de Nadia", LUC],
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['install firefox on MacBook Air di Anna', ANNA],
@@ -85,6 +88,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['verrouille mon poste, je saute dans le TGV pour Lyon', LUC],
     ['mein Chef will, dass wir Visio nutzen, kannst du es für mich installieren?', TOM],
     ['my manager asked us to use Visio, can you install it for me', TOM],
+    ['Install KeePassXC please, IT policy says we need a password manager', TOM],
+    ['Lokales Kennwort meines Dell-Laptops zurücksetzen bitte', TOM],
     ['ciérrame la sesión del portátil, mi compañero lo necesita', TOM],
     ['spegnimi il pc, il collega ha finito di usarlo', ANNA],
     ['vous pouvez me redémarrer le poste ? mon collègue dit que ça règle le souci', LUC],

@@ -31,11 +31,13 @@ export const THINGS =
   'ordinateur|ordi|portable|poste|compte|rechner|konto|passwort|kennwort|arbeitsplatz|geraet|gerat|' +
   'ordenador|portatil|equipo|cuenta|contrasena|computadora|portatile|dispositivo|utenza|sesion|sessione|sitzung|' +
   // Makers and lines people name their computer by: "son HP", "Sarah's ThinkPad".
-  'thinkpad|surface|elitebook|latitude|hp|dell|lenovo';
+  'thinkpad|surface|elitebook|latitude|hp|dell|lenovo|' +
+  // The one someone else has: "c'est celui de Nadia", "quello di Marco".
+  'celui|celle|quello|quella';
 const THING_WORDS = new Set(THINGS.split('|'));
 // People one acts for without being them.
 const OTHERS =
-  'colleague|colleagues|coworker|co-worker|teammate|boss|manager|supervisor|wife|husband|daughter|kid|kids|mom|mum|' +
+  'colleague|colleagues|coworker|co-worker|teammate|boss|(?<!(?:password|task|file|download|device|package|credential|account|window|display|print|vpn|boot) )manager|supervisor|wife|husband|daughter|kid|kids|mom|mum|' +
   'dad|friend|intern|trainee|secretary|receptionist|new hire|new guy|new girl|new starter|new joiner|team lead|' +
   'collegue|collegues|stagiaire|alternant|chefs?|cheffe|patron|patronne|directeur|directrice|secretaire|voisin|voisine|' +
   'femme|mari|fils|fille|copain|copine|nouvel arrivant|nouvelle recrue|responsable|assistante|' +
@@ -45,7 +47,8 @@ const OTHERS =
   'marido|hij[oa]|amig[oa]|responsable|' +
   'collega|colleghi|stagista|capo|segretari[ao]|direttore|direttrice|vicin[oa]|moglie|marito|figli[oa]|' +
   'amic[oa]|nuovo assunto|nuova assunta|responsabile|' +
-  'teachers?|professeure?|lehrer(?:in)?|profesor(?:a|es)?|insegnante|docente|maestr[oa]';
+  'teachers?|professeure?|lehrer(?:in)?|profesor(?:a|es)?|insegnante|docente|maestr[oa]|' +
+  'receptionniste|rezeptionist(?:in)?|recepcionista|receptionist[ae]|the temp|interimaire|aushilfe|sustitut[oa]|sostitut[oa]';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
 const NOT_A_PERSON = new Set(
   (
@@ -62,9 +65,14 @@ const NOT_A_PERSON = new Set(
 
 const POSSESSIVE_EN = new RegExp(`\\b([a-z][\\w-]*)'s\\s+(?:(?!my\\b|your\\b)[\\w-]+\\s+){0,2}(?:${THINGS})\\b`, 'g');
 const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`);
-const OF_PERSON = new RegExp(`\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*([a-z][\\w-]*)`, 'g');
+// Colloquial German and Spanish put an article before a first name: "der Rechner von der Moni", "el pc de la Marta".
+const OF_PERSON = new RegExp(`\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*(?:(?:der|dem|den|la|el)\\s+)?([a-z][\\w-]*)`, 'g');
 // German genitive, read on the text as typed: a capitalised name with its s before the thing ("Peters Rechner").
 const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
+// Adjectives end in -es before a neuter noun too: "Lokales Kennwort", "neues Passwort" name nobody.
+const ADJECTIVE_DE = new Set(
+  'lokale neue alte eigene private dienstliche personliche aktuelle ganze zweite erste andere gesamte komplette kaputte defekte gesperrte vergessene falsche richtige sichere temporare gleiche selbe'.split(' '),
+);
 // An action asked with a colleague in it is taken for the colleague's, unless the message says the machine is the
 // user's own ("sign me out, my manager needs the Mac"): refusing costs a ticket, acting on the wrong machine costs more.
 const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`, 'g');
@@ -159,7 +167,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     ...[...plain.matchAll(POSSESSIVE_EN)].map((m) => m[1]!),
     // "of" and its kin also say which one ("ordinateur de bureau", "pc di casa"): only a capitalised name counts.
     ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!)).map((m) => m[1]!),
-    ...[...text.matchAll(GENITIVE_DE)].map((m) => fold(m[1]!)),
+    ...[...text.matchAll(GENITIVE_DE)].map((m) => fold(m[1]!)).filter((word) => !ADJECTIVE_DE.has(word)),
   ];
   const beneficiaries = [...plain.matchAll(FOR_NAMED)]
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
