@@ -16,13 +16,16 @@ const ABLE_AT_ALL = new RegExp(
     String.raw`\b(?:can|could) (?:you|u) (?:remotely )?\w+(?: down| off| out)? (?:computers|pcs|laptops|machines|devices)\b`,
     String.raw`\b(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? \w+ des (?:ordis|ordinateurs|pc|postes|machines|portables)\b`,
     String.raw`\b(?:puedes|puede|sabes|sabe) \w+ (?:ordenadores|equipos|portatiles|computadoras)\b`,
-    String.raw`\b(?:riesci|riesce|riuscite) a \w+ (?:i |dei )?(?:computer|pc|portatili)\b`,
+    String.raw`\b(?:riesci|riesce|riuscite) a \w+ (?:i |dei )?(?:computer|pc|portatili)\b|\b(?:tu|lei|voi) (?:puoi|puo|potete) \w+ (?:i |dei )?(?:computer|pc|portatili)\b`,
   ].join('|'),
 );
 
 // A machine marked as the user's own makes it a request however it is asked: "can you actually restart my laptop?".
 // A possessive counts before a machine only: Italian "ma" is "but" ("Ma tu riesci a…?").
-const OWN = new RegExp(`\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b|-moi\\b|\\bmich\\b|\\bme\\b`);
+// "for me" too, but not any "me": "or do you just tell me how?" still asks what it can do.
+const OWN = new RegExp(
+  `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b|-moi\\b|\\bmich\\b|\\b(?:for me|pour moi|para mi|per me)\\b`,
+);
 
 // "what can you do?", "qu'est-ce que vous savez faire exactement ?", "was kannst du alles?": the whole message asks
 // what the assistant is for, whatever words of requests it borrows.

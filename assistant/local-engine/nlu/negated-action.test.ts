@@ -7,6 +7,7 @@ describe('ruledOutAction', () => {
     ["Don't reboot it, why is it so slow?", 'question'],
     ['surtout pas redémarrer, merci', 'nothing'],
     ['no lo reinicies todavía', 'nothing'],
+    ['Bitte nichts neu starten! Ich will nur wissen, warum die Updates hängen', 'question'],
   ] as const)('%s → %s', (text, expected) => {
     expect(ruledOutAction(text)).toBe(expected);
   });

@@ -7,6 +7,7 @@ import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, ty
 import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess, requestsAccess } from './asks-for-access.js';
+import { requestedAction } from './asks-for-action.js';
 import { asksForEquipment } from './asks-for-equipment.js';
 import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
@@ -179,6 +180,8 @@ const POINTED_AT = 0.1;
 // How sure of an action the models must be, after a question, for "can you even …?" to ask whether it can be done.
 const ABLE_TO_ACT = 0.05;
 const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escalate']);
+// What a message asks besides an action it names stays what it asks: a ticket's state, the lists, a person.
+const NOT_OVERRULED = new Set<Intent>(['ticket_status', 'list_tickets', 'list_devices', 'escalate']);
 const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
 
 function asksWhetherNeeded(text: string): boolean {
@@ -269,6 +272,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (whetherAble) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
   // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
   const asksAboutAssistant = whatItDoes || whetherAble;
+  // A device action asked in so many words is asked, whatever the story, the person or the models' vaguer reading.
+  if (!acting(top.intent) && !asksAboutAssistant && !NOT_OVERRULED.has(top.intent) && !asksWhetherAble(text)) {
+    const asked = requestedAction(text);
+    if (asked) [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
+  }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
   // however vague the models found it.
   const ruledOut = actionForIntent(top.intent) || ['cancel', 'deny', 'help'].includes(top.intent) ? ruledOutAction(text) : undefined;

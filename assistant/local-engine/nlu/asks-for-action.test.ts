@@ -1,0 +1,27 @@
+import { describe, expect, it } from '@jest/globals';
+import { requestedAction } from './asks-for-action.js';
+
+describe('requestedAction', () => {
+  it.each([
+    ['Sign Priya out of her computer please, she has left for the day', 'logout'],
+    ['est-ce que tu peux fermer la session de Karim sur son ThinkPad ?', 'logout'],
+    ['Kannst du den Rechner von unserem Azubi Lukas runterfahren? Der läuft seit Freitag', 'shutdown'],
+    ['Éteignez le poste de Karim svp, il est en vacances', 'shutdown'],
+    ['Can you lock Sian’s computer? She has gone to pick up her kids', 'lock'],
+    ['Mira, el Excel se colgó y el ratón no responde. ¿Lo puedes reiniciar?', 'restart'],
+    ['puoi riavviare il pc della reception? è bloccato', 'restart'],
+    ['bitte das Passwort von meinem Laptop zurücksetzen', 'reset_password'],
+  ] as const)('%s → %s', (text, action) => {
+    expect(requestedAction(text)).toBe(action);
+  });
+
+  it.each([
+    'my laptop keeps restarting',
+    'how do I lock my screen?',
+    'Unsere Werkstudentin hört auf, bitte danach ihr Konto sperren',
+    'can you restart it? or could you shut it down instead?',
+    'the restart did not help',
+  ])('asks for none: %s', (text) => {
+    expect(requestedAction(text)).toBeUndefined();
+  });
+});

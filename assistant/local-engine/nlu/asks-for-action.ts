@@ -1,0 +1,63 @@
+import type { DeviceAction } from './extract-slots.js';
+import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
+
+// "Sign Priya out of her computer please", "est-ce que tu peux fermer la session de Karim ?", "Kannst du den Rechner von
+// unserem Azubi runterfahren?": a device action asked in so many words, whoever's computer it is and whatever story
+// comes with it. Asked, not told: a request form ("can you", "please", an imperative) before the verb. Matched on
+// lower-cased, accent-free text.
+const ASK_EN = String.raw`(?:(?:can|could|would|will) (?:you|u|someone|somebody)(?: please| pls| just| quickly| remotely)?|please|pls|plz|need you to|i need you to)`;
+const ASK_FR = String.raw`(?:(?:peux|pouvez|pourrais|pourriez)(?:[ -](?:tu|vous))?|(?:tu|vous) (?:peux|pouvez|pourrais|pourriez)|merci de|svp|stp)(?: (?:me|nous|lui|leur|m'|l'|la|le))?`;
+const ASK_DE = String.raw`(?:(?:kannst|konnen|konnt|konntest|konnten|wurdest|wurden) (?:du|sie|ihr)|bitte)(?: (?:mal|bitte|kurz|schnell|mir|uns))*`;
+const ASK_ES = String.raw`(?:(?:puedes|puede|podeis|pueden|podrias|podria|podriais|podrian)(?: usted)?|por favor|porfa)(?: (?:me|le|nos|les|lo|la))?`;
+const ASK_IT = String.raw`(?:(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: lei)?|per favore|per piacere)(?: (?:mi|gli|le|ci|lo|la))?`;
+
+type Verbs = Record<DeviceAction, string>;
+// Infinitives after a request form, and imperatives, which ask by themselves.
+const AFTER_ASK: Record<string, Verbs> = {
+  en: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off', lock: 'lock', logout: 'log out|log off|sign out|logout|log \\w+ out|sign \\w+ out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' },
+  fr: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) mot de passe|reset (?:le|mon|son) mdp' },
+  de: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}abmelden', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' },
+  es: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' },
+  it: { restart: 'riavviare', shutdown: 'spegnere', lock: 'bloccare', logout: 'disconnettere|chiudere (?:la|mia|sua) sessione|scollegare|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' },
+};
+const IMPERATIVE: Verbs = {
+  restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)\b|^(?:riavvia|riavviate)\b`,
+  shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)\b|^(?:spegni|spegnete)\b`,
+  lock: String.raw`^(?:please |pls )?lock\b|^(?:verrouille|verrouillez)\b|^(?:sperr|sperre|sperren sie)\b|^(?:bloquea|bloquee|bloquead)\b|^(?:blocca|bloccate)\b`,
+  logout: String.raw`^(?:please |pls )?(?:log|sign) \w+ out\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:melde|melden sie)\b.*\bab\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|chiudete la sessione|chiudi la sessione)\b`,
+  reset_password: String.raw`^(?:please |pls )?reset (?:the |my |her |his |their )?(?:\w+ )?password\b|^(?:reinitialise|reinitialisez) (?:le|son) mot de passe\b|^(?:setz|setze|setzen sie)\b.*\bpasswort\b.*\bzuruck\b|^(?:restablece|restablezca|restableced) (?:la|su) contrasena\b|^(?:reimposta|reimpostate) (?:la )?password\b`,
+};
+
+const ASKS = [ASK_EN, ASK_FR, ASK_DE, ASK_ES, ASK_IT];
+const AFTER: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
+  action,
+  new RegExp(
+    Object.entries(AFTER_ASK)
+      .map(([lang, verbs]) => `\\b${ASKS[['en', 'fr', 'de', 'es', 'it'].indexOf(lang)]!}\\s+(?:\\w+\\s+){0,${lang === 'de' ? 0 : 1}}(?:${verbs[action]})\\b`)
+      .join('|'),
+  ),
+]);
+const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [action, new RegExp(IMPERATIVE[action])]);
+
+// Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.
+const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;
+
+const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'");
+
+/**
+ * The device action a message asks for in so many words, in one of its clauses: "can you restart Nadia's PC",
+ * "sperr bitte den Rechner", "éteignez le poste de Karim". Undefined when it names none, or more than one.
+ */
+export function requestedAction(text: string): DeviceAction | undefined {
+  const clauses = fold(text.slice(0, MAX_CLASSIFIED_LENGTH))
+    .split(/[.!?;\n]+/)
+    .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
+    .filter(Boolean);
+  const found = new Set<DeviceAction>();
+  for (const clause of clauses) {
+    for (const [action, pattern] of [...FIRST, ...AFTER]) {
+      if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
