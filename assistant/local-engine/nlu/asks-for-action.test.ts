@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { requestedAction } from './asks-for-action.js';
+import { mentionedAction, requestedAction } from './asks-for-action.js';
 
 describe('requestedAction', () => {
   it.each([
@@ -23,5 +23,20 @@ describe('requestedAction', () => {
     'the restart did not help',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();
+  });
+});
+
+describe('mentionedAction', () => {
+  it.each([
+    ['Hola! Windows me pide reiniciar tras la actualización, ¿lo puedes hacer ahora?', 'restart'],
+    ['Seit heute früh zeigt Windows eine Neustart-Meldung. Kannst du das erledigen?', 'restart'],
+    ["je pars, l'écran reste allumé, tu peux le verrouiller ?", 'lock'],
+  ] as const)('%s → %s', (text, action) => {
+    expect(mentionedAction(text)).toBe(action);
+  });
+
+  it('names none when the message speaks of none, or of two', () => {
+    expect(mentionedAction('Outlook is slow since this morning, can you do it?')).toBeUndefined();
+    expect(mentionedAction('restart or shut down, which is better?')).toBeUndefined();
   });
 });

@@ -61,3 +61,18 @@ export function requestedAction(text: string): DeviceAction | undefined {
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
+
+// The actions' words in any form, asked or told: "Windows me pide reiniciar", "eine Neustart-Meldung", "shutdown".
+const MENTIONED: [DeviceAction, RegExp][] = [
+  ['restart', /\b(?:restart\w*|reboot\w*|redemarr\w*|relanc\w*|neu ?start\w*|neustart\w*|reinici\w*|riavvi\w*)/],
+  ['shutdown', /\b(?:shut ?down|shutting down|turn(?:ed|ing)? off|power(?:ed|ing)? off|etein\w*|eteign\w*|herunterfahr\w*|runterfahr\w*|ausschalt\w*|apag\w*|spegn\w*)/],
+  ['lock', /\b(?:lock(?:ed|ing)?|verrouill\w*|sperr\w*|bloque\w*|blocc\w*)\b/],
+  ['logout', /\b(?:log(?:ged|ging)? (?:me |him |her )?(?:out|off)|sign(?:ed|ing)? out|logout|deconnect\w*|abmeld\w*|cerrar sesion|disconnett\w*)/],
+];
+
+/** The one device action a message speaks of, in any form: what "can you do it?" points back at. */
+export function mentionedAction(text: string): DeviceAction | undefined {
+  const plain = fold(text.slice(0, MAX_CLASSIFIED_LENGTH));
+  const found = MENTIONED.filter(([, pattern]) => pattern.test(plain)).map(([action]) => action);
+  return found.length === 1 ? found[0] : undefined;
+}

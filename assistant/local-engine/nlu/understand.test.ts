@@ -95,6 +95,8 @@ describe('understand', () => {
   it('acts on the action a message spoke of when the request only points back at it', async () => {
     const pointed = await understand('Seit heute früh zeigt Windows eine Neustart-Meldung. Kannst du das bitte erledigen?', { fallbackLanguage: 'de', catalog });
     expect(pointed).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
+    const unranked = await understand('Hola! Windows me pide reiniciar tras la actualización, ¿lo puedes hacer ahora? Me voy a comer', { fallbackLanguage: 'es', catalog });
+    expect(unranked).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
     // Nothing to point back at: the question stays a question.
     expect((await understand('Outlook is slow since this morning, can you do it?', { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
   });
@@ -125,6 +127,8 @@ describe('understand', () => {
     expect(question.tool).toBe('search_knowledge_base');
     const why = await understand('non riavviarlo per favore, voglio solo capire perché è così lento', { fallbackLanguage: 'it', catalog });
     expect(why.tool).toBe('search_knowledge_base');
+    const anyReading = await understand("Surtout ne redémarrez pas mon ordi, j'ai un rendu en cours !! je voulais juste savoir pourquoi il est si lent", { fallbackLanguage: 'fr', catalog });
+    expect(anyReading.tool).toBe('search_knowledge_base');
   });
 
   it('opens a ticket for rights or access, even to an app of the catalog', async () => {

@@ -7,7 +7,7 @@ import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, ty
 import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess, requestsAccess } from './asks-for-access.js';
-import { requestedAction } from './asks-for-action.js';
+import { mentionedAction, requestedAction } from './asks-for-action.js';
 import { asksForEquipment } from './asks-for-equipment.js';
 import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
@@ -252,8 +252,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     }
   }
   // "Windows wants to restart after the update. Can you do it now?": the action the message spoke of is asked for.
+  // When the models rank no action, the one its words name is.
   if ((top.intent === 'kb_question' || top.intent === 'help') && asksToDoIt(text)) {
-    const pointedAt = rest.find(({ intent, score }) => acting(intent) && score >= POINTED_AT);
+    const named = mentionedAction(text);
+    const pointedAt = rest.find(({ intent, score }) => acting(intent) && score >= POINTED_AT) ?? (named && { intent: `device_${named}` as Intent, score: top.score });
     if (pointedAt) [top, ...rest] = ahead(pointedAt, top, rest);
   }
   // Thanks or a greeting before a request ("thanks for earlier! now could you restart my laptop?"): the request decides.
@@ -279,8 +281,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
   // however vague the models found it.
-  const ruledOut = actionForIntent(top.intent) || ['cancel', 'deny', 'help'].includes(top.intent) ? ruledOutAction(text) : undefined;
-  if (ruledOut === 'question' || (ruledOut === 'nothing' && actionForIntent(top.intent))) {
+  const ruledOut = top.intent !== 'ticket_status' ? ruledOutAction(text) : undefined;
+  if ((ruledOut === 'question' && top.intent !== 'kb_question') || (ruledOut === 'nothing' && actionForIntent(top.intent))) {
     const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
   }
