@@ -8,6 +8,7 @@ import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess, requestsAccess } from './asks-for-access.js';
 import { mentionedAction, requestedAction } from './asks-for-action.js';
+import { wantsApp } from './asks-for-app.js';
 import { asksForEquipment } from './asks-for-equipment.js';
 import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
@@ -289,6 +290,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const vague = top.intent === 'kb_question' || top.intent === 'help';
   if ((top.intent === 'install_software' && asksForAccess(text)) || (vague && requestsAccess(text)) || (vague && asksForEquipment(text))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
+  }
+  if (top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket') {
+    const app = extractApp(text, options.catalog, classifier.knownWords);
+    if (app?.id && wantsApp(text, app.phrase)) [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const intent =
