@@ -90,6 +90,7 @@ describe('namesSomeoneElsesDevice', () => {
     ['my manager asked us to use Visio, can you install it for me', TOM],
     ['Install KeePassXC please, IT policy says we need a password manager', TOM],
     ['Lokales Kennwort meines Dell-Laptops zurücksetzen bitte', TOM],
+    ['mi servirebbe python 3 per uno script che mi ha passato un collega', ANNA],
     ['ciérrame la sesión del portátil, mi compañero lo necesita', TOM],
     ['spegnimi il pc, il collega ha finito di usarlo', ANNA],
     ['vous pouvez me redémarrer le poste ? mon collègue dit que ça règle le souci', LUC],

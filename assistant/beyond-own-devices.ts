@@ -128,7 +128,7 @@ const OWN_MARK = new RegExp(
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
     `\\b(?:me|m')\\s*(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
     `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
-    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa)\\w*|` +
+    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b`,
 );
 

@@ -11,6 +11,8 @@ describe('requestedAction', () => {
     ['Mira, el Excel se colgó y el ratón no responde. ¿Lo puedes reiniciar?', 'restart'],
     ['puoi riavviare il pc della reception? è bloccato', 'restart'],
     ['bitte das Passwort von meinem Laptop zurücksetzen', 'reset_password'],
+    ['can u log my account out on the laptop? the temp needs to use it', 'logout'],
+    ["Windows me le demande depuis une semaine. Là j'ai fini mes plans, allez-y, redémarrez mon PC", 'restart'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });

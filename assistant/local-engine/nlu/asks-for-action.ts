@@ -14,7 +14,7 @@ const ASK_IT = String.raw`(?:(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: l
 type Verbs = Record<DeviceAction, string>;
 // Infinitives after a request form, and imperatives, which ask by themselves.
 const AFTER_ASK: Record<string, Verbs> = {
-  en: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off', lock: 'lock', logout: 'log out|log off|sign out|logout|log \\w+ out|sign \\w+ out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' },
+  en: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off', lock: 'lock', logout: 'log out|log off|sign out|logout|log (?:\\w+ ){1,2}(?:out|off)|sign (?:\\w+ ){1,2}out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' },
   fr: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) mot de passe|reset (?:le|mon|son) mdp' },
   de: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}abmelden', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' },
   es: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' },
@@ -49,8 +49,9 @@ const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{
  * "sperr bitte den Rechner", "éteignez le poste de Karim". Undefined when it names none, or more than one.
  */
 export function requestedAction(text: string): DeviceAction | undefined {
+  // Commas too: an imperative often follows the story in the same sentence ("là j'ai fini, redémarrez mon PC").
   const clauses = fold(text.slice(0, MAX_CLASSIFIED_LENGTH))
-    .split(/[.!?;\n]+/)
+    .split(/[.!?;,\n]+/)
     .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
     .filter(Boolean);
   const found = new Set<DeviceAction>();
