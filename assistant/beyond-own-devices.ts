@@ -1,3 +1,5 @@
+import { foldText } from './fold-text.js';
+
 // Requests no user may make of the assistant, whatever the engine: overriding its rules, or acting on machines other
 // than their own. Written for the five languages; matched on lower-cased, accent-free text.
 const PATTERNS = [
@@ -22,8 +24,6 @@ export type Ownership = { names: readonly string[]; deviceNames: readonly string
 export function ownershipOf(profile: { userName: string; devices: readonly { name: string }[] }): Ownership {
   return { names: [profile.userName], deviceNames: profile.devices.map((d) => d.name) };
 }
-
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 
 // What an action or an install can be done to, in the five languages.
 export const THINGS =
@@ -134,14 +134,14 @@ const OWN_MARK = new RegExp(
 
 /** Whether the word, found in the folded text, starts with a capital where the user typed it. */
 function isCapitalisedIn(text: string, word: string): boolean {
-  const folded = fold(text);
+  const folded = foldText(text);
   const at = folded.search(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
   return at >= 0 && /\p{Lu}/u.test(text[at] ?? '');
 }
 
 /** Whether the word, found in the folded text, is typed as a name: a capital, then small letters ("Julia", not "SSH"). */
 function isTypedAsAName(text: string, word: string): boolean {
-  const at = fold(text).search(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  const at = foldText(text).search(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
   return at >= 0 && /^\p{Lu}\p{Ll}+$/u.test(text.slice(at, at + word.length));
 }
 
@@ -158,16 +158,16 @@ function looksLikeHostname(found: string, text: string): boolean {
  * with the user's own names and device names, so "MacBook Air di Anna" said by Anna is her own.
  */
 export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
-  const ownWords = new Set(own.names.flatMap((name) => fold(name).split(/\s+/)).filter(Boolean));
-  const ownDevices = own.deviceNames.map(fold);
+  const ownWords = new Set(own.names.flatMap((name) => foldText(name).split(/\s+/)).filter(Boolean));
+  const ownDevices = own.deviceNames.map(foldText);
   // The user's own device names are theirs whatever words they hold.
-  const plain = ownDevices.reduce((remaining, device) => remaining.split(device).join(' '), fold(text));
+  const plain = ownDevices.reduce((remaining, device) => remaining.split(device).join(' '), foldText(text));
   const isOther = (word: string) => word.length > 1 && !ownWords.has(word) && !NOT_A_PERSON.has(word) && !THING_WORDS.has(word);
   const possessors = [
     ...[...plain.matchAll(POSSESSIVE_EN)].map((m) => m[1]!),
     // "of" and its kin also say which one ("ordinateur de bureau", "pc di casa"): only a capitalised name counts.
     ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!)).map((m) => m[1]!),
-    ...[...text.matchAll(GENITIVE_DE)].map((m) => fold(m[1]!)).filter((word) => !ADJECTIVE_DE.has(word)),
+    ...[...text.matchAll(GENITIVE_DE)].map((m) => foldText(m[1]!)).filter((word) => !ADJECTIVE_DE.has(word)),
   ];
   const beneficiaries = [...plain.matchAll(FOR_NAMED)]
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))

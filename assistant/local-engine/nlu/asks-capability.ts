@@ -1,4 +1,5 @@
 import { THINGS } from '../../beyond-own-devices.js';
+import { foldText } from '../../fold-text.js';
 
 // "can you even restart computers?", "kannst du überhaupt Rechner neu starten?", "vous pouvez vraiment redémarrer des
 // ordinateurs à distance ?": asking whether the assistant is able to, about computers in general, asks what it can
@@ -50,15 +51,13 @@ const WHAT_IT_DOES = new RegExp(
     ')[\\s?!.]*$',
 );
 
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-
 /** Whether a message asks if the assistant can do something at all, for no machine of the user's. */
 export function asksWhetherAble(text: string): boolean {
-  const plain = fold(text);
+  const plain = foldText(text);
   return ABLE_AT_ALL.test(plain) && !OWN.test(plain);
 }
 
 /** Whether the whole message asks what the assistant can do, or what it is. */
 export function asksWhatItDoes(text: string): boolean {
-  return WHAT_IT_DOES.test(fold(text).replace(/[’]/g, "'").replace(/\s+/g, ' ').trim());
+  return WHAT_IT_DOES.test(foldText(text).replace(/[’]/g, "'").replace(/\s+/g, ' ').trim());
 }

@@ -1,11 +1,11 @@
+import { foldText } from '../../fold-text.js';
+
 // "could I get edit rights on the Marketing Teams channel?", "ich brauche Zugriff auf Zoom", "permessi su SharePoint":
 // rights to something are granted by a person, not installed, however much the rest reads like an install request.
 // "Ich brauche Adminrechte", "diritti di amministratore" too. Matched on lower-cased, accent-free text.
 // German joins the kind of right to it ("Adminrechte", "Schreibberechtigung", "Lesezugriff").
 const ACCESS =
   /\b(?:rights|permissions?|privileges?|access|droits?|acces|autorisations?|\w*rechte|\w*berechtigung(?:en)?|\w*zugriff|\w*zugang|permisos?|privilegios?|acceso|permessi|permesso|privilegi|diritti|accesso|autorizzazion[ei])\b/g;
-
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 
 // Access as the purpose of an app is still an install: "Citrix Workspace für den Zugriff auf das ERP".
 const PURPOSE_BEFORE = /\b(?:for|to|pour|fur|um|para|per)\s+(?:(?:the|l|le|la|den|die|das|el|il|lo)\s+)?$/;
@@ -16,7 +16,7 @@ const LACKED_BEFORE = /\b(?:no|not|t|without|lack|keine|kein|ohne|pas|sans|sin|s
 
 /** Whether a message asks for rights or access rather than for software. */
 export function asksForAccess(text: string): boolean {
-  const plain = fold(text).replace(/['’]/g, ' ');
+  const plain = foldText(text).replace(/['’]/g, ' ');
   return [...plain.matchAll(ACCESS)].some((m) => {
     const before = plain.slice(Math.max(0, m.index - 24), m.index);
     return !PURPOSE_BEFORE.test(before) && !LACKED_BEFORE.test(before);
@@ -33,6 +33,6 @@ const REFUSED = /\b(?:denied|refused|refuse|verweigert|denegado|negato|rifiutato
 
 /** Whether a message asks to be given rights or access: a person grants them, however the models read the rest. */
 export function requestsAccess(text: string): boolean {
-  const plain = fold(text).replace(/['’]/g, ' ').trim();
+  const plain = foldText(text).replace(/['’]/g, ' ').trim();
   return asksForAccess(text) && ASKING_FOR.test(plain) && !ASKS_HOW.test(plain) && !REFUSED.test(plain);
 }

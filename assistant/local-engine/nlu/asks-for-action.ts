@@ -1,5 +1,6 @@
 import type { DeviceAction } from './extract-slots.js';
 import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
+import { foldText } from '../../fold-text.js';
 
 // "Sign Priya out of her computer please", "est-ce que tu peux fermer la session de Karim ?", "Kannst du den Rechner von
 // unserem Azubi runterfahren?": a device action asked in so many words, whoever's computer it is and whatever story
@@ -42,15 +43,13 @@ const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction
 // Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.
 const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;
 
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'");
-
 /**
  * The device action a message asks for in so many words, in one of its clauses: "can you restart Nadia's PC",
  * "sperr bitte den Rechner", "éteignez le poste de Karim". Undefined when it names none, or more than one.
  */
 export function requestedAction(text: string): DeviceAction | undefined {
   // Commas too: an imperative often follows the story in the same sentence ("là j'ai fini, redémarrez mon PC").
-  const clauses = fold(text.slice(0, MAX_CLASSIFIED_LENGTH))
+  const clauses = foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
     .split(/[.!?;,\n]+/)
     .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
     .filter(Boolean);
@@ -73,7 +72,7 @@ const MENTIONED: [DeviceAction, RegExp][] = [
 
 /** The one device action a message speaks of, in any form: what "can you do it?" points back at. */
 export function mentionedAction(text: string): DeviceAction | undefined {
-  const plain = fold(text.slice(0, MAX_CLASSIFIED_LENGTH));
+  const plain = foldText(text.slice(0, MAX_CLASSIFIED_LENGTH));
   const found = MENTIONED.filter(([, pattern]) => pattern.test(plain)).map(([action]) => action);
   return found.length === 1 ? found[0] : undefined;
 }

@@ -1,3 +1,5 @@
+import { foldText } from '../../fold-text.js';
+
 // "necesito el adobe reader que no puedo abrir los pdf", "quiero el bitwarden", "Mir fehlt der Acrobat Reader", "mi
 // servirebbe python 3": wanting an app of the catalog is asking for it, whatever problem follows. Matched on
 // lower-cased, accent-free text, right before the app's name.
@@ -8,11 +10,9 @@ const WANTS = new RegExp(
 // zum Laufen".
 const NOT_WANTING = /\b(?:help|aide|hilfe|ayuda|aiuto|how|comment|wie|como|come)\b/;
 
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'");
-
 /** Whether the message wants the app named by `phrase` (as it stands in the text). */
 export function wantsApp(text: string, phrase: string): boolean {
-  const plain = fold(text);
-  const at = plain.indexOf(fold(phrase));
+  const plain = foldText(text);
+  const at = plain.indexOf(foldText(phrase));
   return at > 0 && WANTS.test(plain.slice(Math.max(0, at - 40), at)) && !NOT_WANTING.test(plain);
 }

@@ -1,3 +1,5 @@
+import { foldText } from '../../fold-text.js';
+
 // "Kann ich eine Dockingstation bestellen?", "I need a replacement laptop, mine fell", "il me faudrait un deuxième
 // écran": equipment is ordered by a person, however much the words of breakage around it read as a problem to look up.
 // Matched on lower-cased, accent-free text.
@@ -28,7 +30,7 @@ const ASKING_FOR =
 // How it is done, or help with the one they have, is a question for the articles.
 const NOT_ORDERING = /^(?:how|where|why|comment|pourquoi|wie|warum|como|por que|come|perche)\b|\b(?:help|aide|hilfe|ayuda|aiuto)\b/;
 
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’-]/g, ' ');
+const fold = (text: string) => foldText(text).replace(/['-]/g, ' ');
 
 /** Whether a message asks for equipment to be provided: new, another, a replacement, or ordered. */
 export function asksForEquipment(text: string): boolean {

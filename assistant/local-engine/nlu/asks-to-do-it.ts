@@ -1,3 +1,5 @@
+import { foldText } from '../../fold-text.js';
+
 // "Windows keeps telling me to restart after the update. Can you just do it now?": the request names no action, only
 // points back at one the message already spoke of. The models read the story as a problem and the request as a vague
 // call for help; the action they rank next is the one pointed at. Matched on lower-cased, accent-free text.
@@ -11,7 +13,7 @@ const DO_IT = new RegExp(
   ].join('|'),
 );
 
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’']/g, ' ');
+const fold = (text: string) => foldText(text).replace(/'/g, ' ');
 
 /** Whether a message asks for something by a pronoun alone: "can you do it now?", "kannst du das machen?". */
 export function asksToDoIt(text: string): boolean {

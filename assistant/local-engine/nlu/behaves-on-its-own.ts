@@ -1,3 +1,5 @@
+import { foldText } from '../../fold-text.js';
+
 // Words telling that a computer does something by itself, unasked: "keeps restarting", "se me apaga de repente",
 // "s'éteint tout seul", "sperrt sich ständig", "si riavvia da solo". Matched on lower-cased, accent-free text.
 const ON_ITS_OWN = new RegExp(
@@ -21,13 +23,11 @@ const ASKING = new RegExp(
   ].join('|'),
 );
 
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'");
-
 /**
  * Whether a message tells of a computer restarting, shutting down, locking or signing out by itself without asking
  * for anything: "my laptop keeps restarting" reports a fault to look up, not a restart to carry out.
  */
 export function tellsOfBehaviourOnItsOwn(text: string): boolean {
-  const plain = fold(text);
+  const plain = foldText(text);
   return ON_ITS_OWN.test(plain) && !ASKING.test(plain);
 }

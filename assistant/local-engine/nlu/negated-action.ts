@@ -1,3 +1,5 @@
+import { foldText } from '../../fold-text.js';
+
 // "don't restart anything", "ne redémarrez rien", "bitte nicht neu starten", "no lo reinicies", "non spegnerlo": the
 // action is named to be ruled out. Matched on lower-cased, accent-free text.
 const NEGATED = new RegExp(
@@ -13,11 +15,9 @@ const NEGATED = new RegExp(
 // A question besides: "…, I just want to know why it is so slow".
 const ASKS_WHY = /\?|\b(?:why|how come|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/;
 
-const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'");
-
 /** How a message that names a device action only to rule it out reads: a question about the problem, or no request. */
 export function ruledOutAction(text: string): 'question' | 'nothing' | undefined {
-  const plain = fold(text);
+  const plain = foldText(text);
   if (!NEGATED.test(plain)) return undefined;
   return ASKS_WHY.test(plain) ? 'question' : 'nothing';
 }
