@@ -90,6 +90,12 @@ describe('understand', () => {
     const story =
       'So this morning Teams crashed, then Word, then the browser, and now even the mouse is slow, windows open after a minute. Could you restart it, please?';
     expect(await understand(story, { fallbackLanguage: 'en', catalog })).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
+    // "tout le temps" tells of something done on its own, but the imperative after it asks.
+    const toldThenAsked = await understand(
+      "Windows me demande de redémarrer depuis une semaine et je repousse tout le temps. Là j'ai fini, allez-y, redémarrez mon PC",
+      { fallbackLanguage: 'fr', catalog },
+    );
+    expect(toldThenAsked).toMatchObject({ tool: 'request_device_action', slots: { action: 'restart' } });
   });
 
   it('acts on the action a message spoke of when the request only points back at it', async () => {

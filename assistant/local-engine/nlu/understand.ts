@@ -299,7 +299,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const intent =
     refersToATicket(told, text) && extractTicketNumber(text, true) !== undefined
       ? 'ticket_status'
-      : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text)
+      : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text) && !requestedAction(text)
         ? 'kb_question'
         : told;
   const slots: Understanding['slots'] = {};
