@@ -59,5 +59,5 @@ export function asksWhetherAble(text: string): boolean {
 
 /** Whether the whole message asks what the assistant can do, or what it is. */
 export function asksWhatItDoes(text: string): boolean {
-  return WHAT_IT_DOES.test(foldText(text).replace(/[’]/g, "'").replace(/\s+/g, ' ').trim());
+  return WHAT_IT_DOES.test(foldText(text).replace(/\s+/g, ' ').trim());
 }

@@ -16,7 +16,7 @@ const LACKED_BEFORE = /\b(?:no|not|t|without|lack|keine|kein|ohne|pas|sans|sin|s
 
 /** Whether a message asks for rights or access rather than for software. */
 export function asksForAccess(text: string): boolean {
-  const plain = foldText(text).replace(/['’]/g, ' ');
+  const plain = foldText(text).replace(/'/g, ' ');
   return [...plain.matchAll(ACCESS)].some((m) => {
     const before = plain.slice(Math.max(0, m.index - 24), m.index);
     return !PURPOSE_BEFORE.test(before) && !LACKED_BEFORE.test(before);
@@ -33,6 +33,6 @@ const REFUSED = /\b(?:denied|refused|refuse|verweigert|denegado|negato|rifiutato
 
 /** Whether a message asks to be given rights or access: a person grants them, however the models read the rest. */
 export function requestsAccess(text: string): boolean {
-  const plain = foldText(text).replace(/['’]/g, ' ').trim();
+  const plain = foldText(text).replace(/'/g, ' ').trim();
   return asksForAccess(text) && ASKING_FOR.test(plain) && !ASKS_HOW.test(plain) && !REFUSED.test(plain);
 }

@@ -13,14 +13,15 @@ const ASK_ES = String.raw`(?:(?:puedes|puede|podeis|pueden|podrias|podria|podria
 const ASK_IT = String.raw`(?:(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: lei)?|per favore|per piacere)(?: (?:mi|gli|le|ci|lo|la))?`;
 
 type Verbs = Record<DeviceAction, string>;
-// Infinitives after a request form, and imperatives, which ask by themselves.
-const AFTER_ASK: Record<string, Verbs> = {
-  en: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off', lock: 'lock', logout: 'log out|log off|sign out|logout|log (?:\\w+ ){1,2}(?:out|off)|sign (?:\\w+ ){1,2}out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' },
-  fr: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) mot de passe|reset (?:le|mon|son) mdp' },
-  de: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}abmelden', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' },
-  es: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' },
-  it: { restart: 'riavviare', shutdown: 'spegnere', lock: 'bloccare', logout: 'disconnettere|chiudere (?:la|mia|sua) sessione|scollegare|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' },
-};
+// Infinitives after a request form, with how many words may stand between them (German puts its object first and the
+// verb last, which the verbs' own patterns allow for), and imperatives, which ask by themselves.
+const AFTER_ASK: { ask: string; between: number; verbs: Verbs }[] = [
+  { ask: ASK_EN, between: 1, verbs: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off', lock: 'lock', logout: 'log out|log off|sign out|logout|log (?:\\w+ ){1,2}(?:out|off)|sign (?:\\w+ ){1,2}out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' } },
+  { ask: ASK_FR, between: 1, verbs: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) mot de passe|reset (?:le|mon|son) mdp' } },
+  { ask: ASK_DE, between: 0, verbs: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}abmelden', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' } },
+  { ask: ASK_ES, between: 1, verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' } },
+  { ask: ASK_IT, between: 1, verbs: { restart: 'riavviare', shutdown: 'spegnere', lock: 'bloccare', logout: 'disconnettere|chiudere (?:la|mia|sua) sessione|scollegare|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
+];
 const IMPERATIVE: Verbs = {
   restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)\b|^(?:riavvia|riavviate)\b`,
   shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)\b|^(?:spegni|spegnete)\b`,
@@ -29,14 +30,9 @@ const IMPERATIVE: Verbs = {
   reset_password: String.raw`^(?:please |pls )?reset (?:the |my |her |his |their )?(?:\w+ )?password\b|^(?:reinitialise|reinitialisez) (?:le|son) mot de passe\b|^(?:setz|setze|setzen sie)\b.*\bpasswort\b.*\bzuruck\b|^(?:restablece|restablezca|restableced) (?:la|su) contrasena\b|^(?:reimposta|reimpostate) (?:la )?password\b`,
 };
 
-const ASKS = [ASK_EN, ASK_FR, ASK_DE, ASK_ES, ASK_IT];
 const AFTER: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
   action,
-  new RegExp(
-    Object.entries(AFTER_ASK)
-      .map(([lang, verbs]) => `\\b${ASKS[['en', 'fr', 'de', 'es', 'it'].indexOf(lang)]!}\\s+(?:\\w+\\s+){0,${lang === 'de' ? 0 : 1}}(?:${verbs[action]})\\b`)
-      .join('|'),
-  ),
+  new RegExp(AFTER_ASK.map(({ ask, between, verbs }) => `\\b${ask}\\s+(?:\\w+\\s+){0,${between}}(?:${verbs[action]})\\b`).join('|')),
 ]);
 const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [action, new RegExp(IMPERATIVE[action])]);
 

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../../../i18n/languages.js';
 import { detectLanguage } from '../../../kb-index/language/detect-language.js';
 import { normalize } from '../../../kb-index/text/normalize.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
+import { foldText } from '../../fold-text.js';
 import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess, requestsAccess } from './asks-for-access.js';
@@ -88,7 +89,7 @@ const OPENED_BY_USER = /\b(?:opened|created|raised|logged|submitted|filed|ouvert
 
 function refersToATicket(intent: Intent, text: string): boolean {
   if (REFERS_TO_A_TICKET.has(intent)) return true;
-  return intent === 'kb_question' && OPENED_BY_USER.test(text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''));
+  return intent === 'kb_question' && OPENED_BY_USER.test(foldText(text));
 }
 
 /** Whether the intent asks for something done to a computer: a device action or an install. */
@@ -271,14 +272,15 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // "can you actually restart computers or are you just a chatbot?" reads as a question about restarts, with the
   // restart next: either way it asks what the assistant can do.
   const actingNext = (top.intent === 'kb_question' || top.intent === 'help') && rest.some(({ intent, score }) => acting(intent) && score >= ABLE_TO_ACT);
-  const whetherAble = (acting(top.intent) || actingNext) && asksWhetherAble(text);
+  const able = asksWhetherAble(text);
+  const whetherAble = (acting(top.intent) || actingNext) && able;
   if (whetherAble) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
   // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
   const asksAboutAssistant = whatItDoes || whetherAble;
   // A device action asked in so many words is asked, whatever the story, the person or the models' vaguer reading.
-  if (!acting(top.intent) && !asksAboutAssistant && !NOT_OVERRULED.has(top.intent) && !asksWhetherAble(text)) {
-    const asked = requestedAction(text);
-    if (asked) [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
+  const asked = requestedAction(text);
+  if (asked && !acting(top.intent) && !asksAboutAssistant && !NOT_OVERRULED.has(top.intent) && !able) {
+    [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
   // however vague the models found it.
@@ -299,7 +301,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const intent =
     refersToATicket(told, text) && extractTicketNumber(text, true) !== undefined
       ? 'ticket_status'
-      : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text) && !requestedAction(text)
+      : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text) && !asked
         ? 'kb_question'
         : told;
   const slots: Understanding['slots'] = {};
