@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { startAgent, type RunningAgent } from '../device-agent/agent.js';
-import { releaseLease, takeLease } from '../db/repositories/cluster-leases.js';
 import { listAssignedDevices, setAgentTokenHash } from '../db/repositories/devices.js';
 import { hashToken, newToken } from '../domain/devices/agent-token.js';
+import { renewLease } from './renewed-lease.js';
 
 /**
  * The demo tenant's computers do not exist, so each gets a simulated agent inside the server: it connects over
@@ -40,39 +40,35 @@ const RENEW_MS = 10_000;
  * node takes them over once the holder stopped renewing (it died, or lost the database).
  */
 export function leadDemoAgents(pool: pg.Pool, tenantId: string, server: string, logger: Logger): { stop(): Promise<void> } {
-  const holder = randomUUID();
   let agents: Promise<{ stop(): Promise<void> }> | undefined;
-  let stopped = false;
   const stopAgents = async () => {
     const running = agents;
     agents = undefined;
     await (await running?.catch(() => undefined))?.stop();
   };
-  const renew = async () => {
-    const held = await takeLease(pool, LEASE, holder, LEASE_SECONDS).catch(() => false);
-    if (stopped) return;
-    if (held && !agents) {
-      logger.info('this node runs the demo agents');
-      agents = startDemoAgents(pool, tenantId, server, logger);
-      agents.catch((error: unknown) => {
-        logger.error({ err: error }, 'demo agents failed to start');
-        agents = undefined;
-      });
-    } else if (!held && agents) {
-      logger.info('another node runs the demo agents now');
-      await stopAgents();
-    }
-  };
-  const renewLogged = () => renew().catch((error: unknown) => logger.error({ err: error }, 'demo agents lease failed'));
-  let turn = renewLogged();
-  const timer = setInterval(() => (turn = turn.then(renewLogged)), RENEW_MS);
+  const lease = renewLease(
+    pool,
+    { name: LEASE, holder: randomUUID(), seconds: LEASE_SECONDS, everyMs: RENEW_MS },
+    async (held) => {
+      if (held && !agents) {
+        logger.info('this node runs the demo agents');
+        agents = startDemoAgents(pool, tenantId, server, logger);
+        agents.catch((error: unknown) => {
+          logger.error({ err: error }, 'demo agents failed to start');
+          agents = undefined;
+        });
+      } else if (!held && agents) {
+        logger.info('another node runs the demo agents now');
+        await stopAgents();
+      }
+    },
+    (error) => logger.error({ err: error }, 'demo agents lease failed'),
+  );
   return {
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await turn;
+      await lease.halt();
       await stopAgents();
-      await releaseLease(pool, LEASE, holder).catch(() => undefined);
+      await lease.release();
     },
   };
 }

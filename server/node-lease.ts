@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { releaseLease, takeLease } from '../db/repositories/cluster-leases.js';
+import { renewLease } from './renewed-lease.js';
 
 /** The leases of live nodes are named after them; what a node holds is known to the others by this name. */
 export const NODE_LEASE_PREFIX = 'node:';
@@ -22,27 +22,25 @@ export function holdNodeLease(
   logger: Logger,
   regained: () => Promise<void>,
 ): NodeLease {
-  const name = NODE_LEASE_PREFIX + node;
   let renewedAt = Date.now();
-  let stopped = false;
-  const renew = async () => {
-    const lapsed = Date.now() - renewedAt >= seconds * 1000;
-    await takeLease(pool, name, node, seconds);
-    renewedAt = Date.now();
-    if (lapsed && !stopped) {
-      logger.info('node lease renewed after it ran out: claiming its device agents again');
-      await regained();
-    }
-  };
-  const renewLogged = () => renew().catch((error: unknown) => logger.warn({ err: error }, 'renewing the node lease failed'));
-  let turn = renewLogged();
-  const timer = setInterval(() => (turn = turn.then(renewLogged)), (seconds * 1000) / RENEWALS_PER_TERM);
+  const lease = renewLease(
+    pool,
+    { name: NODE_LEASE_PREFIX + node, holder: node, seconds, everyMs: (seconds * 1000) / RENEWALS_PER_TERM },
+    async (held) => {
+      if (!held) return;
+      const lapsed = Date.now() - renewedAt >= seconds * 1000;
+      renewedAt = Date.now();
+      if (lapsed) {
+        logger.info('node lease renewed after it ran out: claiming its device agents again');
+        await regained();
+      }
+    },
+    (error) => logger.warn({ err: error }, 'renewing the node lease failed'),
+  );
   return {
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await turn;
-      await releaseLease(pool, name, node).catch(() => undefined);
+      await lease.halt();
+      await lease.release();
     },
   };
 }
