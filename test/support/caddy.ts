@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitOf } from './spawn-portico.js';
+import { run, stop, type Service } from './cluster.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CADDY = '/usr/bin/caddy';
@@ -35,39 +34,22 @@ export function localCaddyfile(options: { nodes: number[]; httpsPort: number; ht
 /** A Caddy process of its own, in front of the given nodes, with its files in a temporary directory. */
 export class TestCaddy {
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly service: Service,
     private readonly dir: string,
     readonly httpsPort: number,
-    private readonly log: () => string,
   ) {}
 
   static async start(options: { nodes: number[]; httpsPort: number; httpPort: number; askPort: number }): Promise<TestCaddy> {
     const dir = mkdtempSync(join(tmpdir(), 'portico-caddy-'));
     const config = join(dir, 'Caddyfile');
     writeFileSync(config, localCaddyfile({ ...options, dataDir: join(dir, 'data') }));
-    const child = spawn(CADDY, ['run', '--config', config, '--adapter', 'caddyfile'], {
-      env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir, ACME_EMAIL: 'ops@example.com' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const service = await run(CADDY, ['run', '--config', config, '--adapter', 'caddyfile'], /serving initial configuration/, 'caddy', {
+      HOME: dir,
+      XDG_DATA_HOME: dir,
+      XDG_CONFIG_HOME: dir,
+      ACME_EMAIL: 'ops@example.com',
     });
-    let output = '';
-    const caddy = new TestCaddy(child, dir, options.httpsPort, () => output);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`caddy did not start within 30 s:\n${output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (/serving initial configuration/.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`caddy exited with ${code}:\n${output}`));
-      });
-    });
-    return caddy;
+    return new TestCaddy(service, dir, options.httpsPort);
   }
 
   /** The root of Caddy's local authority: a client that trusts it checks the certificates for real. */
@@ -77,19 +59,16 @@ export class TestCaddy {
 
   /** Where its log stands now, to read what it did from here on. */
   mark(): number {
-    return this.log().length;
+    return this.service.output().length;
   }
 
   /** The upstreams Caddy sent requests to since `mark`, as `host:port` (its debug log names each one it selects). */
   selectedSince(mark: number): Set<string> {
-    return new Set([...this.log().slice(mark).matchAll(/"msg":"selected upstream","dial":"([^"]+)"/g)].map((m) => m[1]!));
+    return new Set([...this.service.output().slice(mark).matchAll(/"msg":"selected upstream","dial":"([^"]+)"/g)].map((m) => m[1]!));
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGTERM');
-      await exitOf(this.child);
-    }
+    await stop(this.service.child);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

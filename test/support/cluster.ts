@@ -12,10 +12,11 @@ export const REDIS_SERVER = '/usr/bin/redis-server';
 /** Each node's pool is 10 connections; the shared server takes them all and some to spare. */
 const POOL_SIZE = 10;
 
-type Service = { child: ChildProcess; output: () => string };
+export type Service = { child: ChildProcess; output: () => string };
 
-function run(command: string, args: string[], ready: RegExp, what: string): Promise<Service> {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts a server process and resolves once its output matches `ready`; rejects if it exits or takes over 30 s. */
+export function run(command: string, args: string[], ready: RegExp, what: string, env: Record<string, string> = {}): Promise<Service> {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not start within 30 s:\n${output}`)), 30_000);
@@ -35,7 +36,7 @@ function run(command: string, args: string[], ready: RegExp, what: string): Prom
   });
 }
 
-async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill(signal);
   await exitOf(child);
