@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page, WebSocketRoute } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
+import type { Language } from '../../i18n/languages.js';
 import { t } from '../../i18n/translate.js';
 import { seriousViolations, useChromiumPortico } from '../support/browser.js';
 import { DEMO, HttpClient, loggedIn } from '../support/http-client.js';
@@ -91,9 +92,10 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
   const panel = () => page.getByRole('dialog');
   const messageBox = () => panel().getByRole('textbox', { name: 'Message' });
 
-  async function openOn(origin: string, path: string): Promise<void> {
+  /** Opens the widget on a host page; its launcher turns to the language of a user the page signs in once it knows them. */
+  async function openOn(origin: string, path: string, userLanguage: Language = 'en'): Promise<void> {
     await page.goto(`${origin}${path}`);
-    await launcher().click();
+    await launcher().or(page.getByRole('button', { name: t(userLanguage, 'shell.embed.launcher'), exact: true })).click();
     await panel().waitFor();
   }
 
@@ -236,7 +238,7 @@ describe('the widget embedded in another site’s page, in Chromium', () => {
     it('signs in the user the host page vouches for, without a password', async () => {
       const expires = inMinutes(5);
       const path = hostPage('/identity', { head: identityScript({ email: DEMO.anna, expires, signature: sign(secret, DEMO.anna, expires) }) });
-      await openOn(site.origin('intranet'), path);
+      await openOn(site.origin('intranet'), path, 'it');
       // Anna's language is Italian.
       await panel().getByRole('textbox', { name: t('it', 'chat.message') }).waitFor();
       await expect(panel().getByRole('banner').textContent()).resolves.toContain('Anna Bianchi');
