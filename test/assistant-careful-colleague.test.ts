@@ -94,6 +94,32 @@ describe('what is not a request for an action on one’s own device', () => {
   });
 });
 
+describe('what is neither an article nor an action', () => {
+  it.each([
+    ['¿sabes si mañana llueve en Málaga?', /informática/],
+    ["c'est quoi la meilleure pizzeria à Lyon ?", /informatiques/],
+  ])('answers small talk with what it is for, searching nothing: %s', async (text, reply) => {
+    const { message, actions } = await say(await demo.chat('tom'), text);
+    expect(called(message)).toEqual([]);
+    expect(actions).toEqual([]);
+    expect(message.text).toMatch(reply);
+  });
+
+  it('hands a call asked of a person to a technician, asking first when the wording leaves it unsure, with the request as the reason', async () => {
+    const tom = await demo.chat('tom');
+    const text = "is there anyone from IT who can ring me? it's urgent, we can't take payments";
+    const first = await say(tom, text);
+    let escalated = first.message;
+    // Either handed over at once, or a question whose yes hands over.
+    if (called(first.message).length === 0) {
+      expect(first.message.text).toMatch(/hand you over to a technician/);
+      expect(first.message.quickReplies!.map((r) => r.text)).toEqual(['Yes', 'No']);
+      escalated = (await say(tom, 'Yes', first.conversationId)).message;
+    }
+    expect(escalated.toolCalls).toEqual([expect.objectContaining({ name: 'escalate_to_technician', args: { reason: text } })]);
+  });
+});
+
 describe('follow-ups to a proposed action', () => {
   it('moves it to the other device, adds it on another, swaps the action and cancels, each card following', async () => {
     const anna = await demo.chat('anna');

@@ -20,7 +20,7 @@ import { devicesMentioned } from './resolve-device.js';
 
 /** Below this an action intent is confirmed with the user instead of proposed: the engine never guesses an action. */
 const ACTION_CONFIDENCE = 0.75;
-/** Below this nothing is trusted and the message is treated as a question for the knowledge base. */
+/** Below this a ticket is offered instead of opened: a technician's time is not spent on a guess. */
 const MIN_CONFIDENCE = 0.45;
 
 type Reply = { text: string; pending?: PendingState | null; citations?: Citation[]; quickReplies?: QuickReply[] };
@@ -222,6 +222,15 @@ function confirmFirst(turn: Turn, tool: 'request_device_action' | 'request_softw
   };
 }
 
+/** Asks before opening a ticket the engine is not sure the user asked for; a yes opens it with the message that asked. */
+function confirmTicket(turn: Turn, intent: 'create_ticket' | 'escalate'): Reply {
+  return {
+    text: turn.say(intent === 'escalate' ? 'assistant.confirm_escalate' : 'assistant.confirm_ticket'),
+    pending: { kind: 'confirm', tool: intent === 'escalate' ? 'escalate_to_technician' : 'create_ticket', args: {} },
+    quickReplies: sayable(turn, 'assistant.reply.yes', 'assistant.reply.no'),
+  };
+}
+
 /** Cancels the action just proposed, for the user, and shows its card as cancelled; false when it went further already. */
 async function withdraw(turn: Turn, actionId: string): Promise<boolean> {
   try {
@@ -261,7 +270,7 @@ async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
     if (u.tool === 'request_software_install' && !app) return answerFromKnowledgeBase(turn, text);
     return confirmFirst(turn, u.tool as 'request_device_action' | 'request_software_install', u.slots.action ? { action: u.slots.action } : { app }, text, u.slots.device?.platform);
   }
-  if (u.confidence < MIN_CONFIDENCE && u.tool !== 'search_knowledge_base') return answerFromKnowledgeBase(turn, text);
+  if (u.confidence < MIN_CONFIDENCE && (u.intent === 'create_ticket' || u.intent === 'escalate')) return confirmTicket(turn, u.intent);
 
   switch (u.intent) {
     case 'kb_question':
@@ -296,6 +305,8 @@ async function actOn(turn: Turn, u: Understanding): Promise<Reply> {
       return { text: turn.say('assistant.goodbye', { name }) };
     case 'help':
       return { text: turn.say('assistant.help') };
+    case 'small_talk':
+      return { text: [turn.say('assistant.off_topic'), turn.say('assistant.help')].join('\n\n') };
     case 'cancel':
       return { text: turn.say('assistant.cancelled'), pending: null };
     case 'affirm':
@@ -316,6 +327,10 @@ async function continuePending(turn: Turn, pending: PendingState, u: Understandi
   switch (pending.kind) {
     case 'confirm':
       if (u.intent !== 'affirm') return undefined;
+      if (pending.tool === 'create_ticket' || pending.tool === 'escalate_to_technician') {
+        const asked = turn.input.history.findLast((entry) => entry.role === 'user')?.text ?? text;
+        return openTicket(turn, pending.tool === 'escalate_to_technician', asked);
+      }
       return proposeAction(turn, pending.tool as 'request_device_action' | 'request_software_install', pending.args, '');
     case 'device_choice': {
       const devices = turn.input.profile.devices;

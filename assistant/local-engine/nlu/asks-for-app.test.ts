@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { wantsApp } from './asks-for-app.js';
+import { asksToInstall, wantsApp } from './asks-for-app.js';
 
 describe('wantsApp', () => {
   it.each([
@@ -8,15 +8,52 @@ describe('wantsApp', () => {
     ['Mir fehlt der Acrobat Reader, kann man den installieren?', 'Acrobat Reader'],
     ['mi servirebbe python 3 per uno script', 'python'],
     ["j'ai besoin de VLC pour lire les vidéos du client", 'VLC'],
-  ])('wants it: %s', (text, phrase) => {
-    expect(wantsApp(text, phrase)).toBe(true);
+  ])('wants a catalog app: %s', (text, phrase) => {
+    expect(wantsApp(text, phrase, true)).toBe(true);
   });
 
   it.each([
-    ['I need help with Excel, the formulas are gone', 'Excel'],
-    ['Outlook keeps asking for my password', 'Outlook'],
-    ['how do I get Zoom to use my headset?', 'Zoom'],
-  ])('asks about it: %s', (text, phrase) => {
-    expect(wantsApp(text, phrase)).toBe(false);
+    ['je voudrais Genapi sur mon nouveau poste', 'Genapi'],
+    ["I'd like Spotify on my work PC if that's allowed", 'Spotify'],
+    ['ich bräuchte Blender auf meinem Rechner', 'Blender'],
+  ])('wants an app the catalog lacks on a computer: %s', (text, phrase) => {
+    expect(wantsApp(text, phrase, false)).toBe(true);
+  });
+
+  it.each([
+    ['I need help with Excel, the formulas are gone', 'Excel', true],
+    ['Outlook keeps asking for my password', 'Outlook', true],
+    ['how do I get Zoom to use my headset?', 'Zoom', true],
+    // Anything may follow "I need"; only a place on a computer makes an unknown word an app.
+    ['I need Sandra to sign the form today', 'Sandra', false],
+    ['je voudrais Genapi', 'Genapi', false],
+  ])('does not want it: %s', (text, phrase, inCatalog) => {
+    expect(wantsApp(text, phrase, inCatalog)).toBe(false);
+  });
+});
+
+describe('asksToInstall', () => {
+  it.each([
+    'installe moi photoshop',
+    '¿Se puede instalar SketchUp?',
+    'Si può installare WinRAR?',
+    'Bitte WinSCP installieren, brauche Zugriff auf den Webserver',
+    'Können Sie mir SketchUp installieren? Für die Küchenplanung',
+    'Kannst du WinSCP beim Kollegen Meier draufmachen?',
+    "can I get WinRAR installed? I've got a zip from a client",
+    'me instalas el Teams?',
+    'potete installarmi Blender?',
+  ])('asks: %s', (text) => {
+    expect(asksToInstall(text)).toBe(true);
+  });
+
+  it.each([
+    'how do I install the VPN client?',
+    'I installed Zoom yesterday and now it crashes',
+    'Windows hat gestern Updates installiert und jetzt ist alles langsam',
+    "l'installation de Teams bloque à 80 %",
+    'se instaló una actualización y ya no imprime',
+  ])('does not ask: %s', (text) => {
+    expect(asksToInstall(text)).toBe(false);
   });
 });

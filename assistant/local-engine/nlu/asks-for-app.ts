@@ -1,4 +1,5 @@
 import { foldText } from '../../fold-text.js';
+import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
 
 // "necesito el adobe reader que no puedo abrir los pdf", "quiero el bitwarden", "Mir fehlt der Acrobat Reader", "mi
 // servirebbe python 3": wanting an app of the catalog is asking for it, whatever problem follows. Matched on
@@ -10,9 +11,38 @@ const WANTS = new RegExp(
 // zum Laufen".
 const NOT_WANTING = /\b(?:help|aide|hilfe|ayuda|aiuto|how|comment|wie|como|come)\b/;
 
-/** Whether the message wants the app named by `phrase` (as it stands in the text). */
-export function wantsApp(text: string, phrase: string): boolean {
+// An app the catalog lacks could be any word, so it is wanted only as something to have on a computer: "je voudrais
+// Genapi sur mon nouveau poste", "I'd like Spotify on my work PC".
+const ON_COMPUTER = new RegExp(
+  String.raw`^\s*(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|rechner|arbeitsplatz|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)\b`,
+);
+
+/** Whether the message wants the app named by `phrase` (as it stands in the text), of the catalog or not. */
+export function wantsApp(text: string, phrase: string, inCatalog: boolean): boolean {
   const plain = foldText(text);
-  const at = plain.indexOf(foldText(phrase));
-  return at > 0 && WANTS.test(plain.slice(Math.max(0, at - 40), at)) && !NOT_WANTING.test(plain);
+  const name = foldText(phrase);
+  const at = plain.indexOf(name);
+  if (at <= 0 || !WANTS.test(plain.slice(Math.max(0, at - 40), at)) || NOT_WANTING.test(plain)) return false;
+  return inCatalog || ON_COMPUTER.test(plain.slice(at + name.length));
+}
+
+// "installe moi photoshop", "¿Se puede instalar SketchUp?", "Bitte WinSCP installieren", "can I get WinRAR
+// installed?": an install asked in so many words, by an imperative, a request form or asking whether it may be done,
+// before the verb (German after its object). Matched on lower-cased, accent-free text, clause by clause.
+const INSTALL_ASKED = new RegExp(
+  [
+    String.raw`^(?:please |pls |kindly )?install\b|\b(?:can|could|would|will) (?:you|u|someone|somebody|i|we)(?: please| pls| just)? (?:install|get (?:\w+ ){1,3}installed|have (?:\w+ ){1,3}installed)\b|\b(?:please|pls|need you to) install\b|\bis it (?:possible|ok|okay|allowed) to (?:install|get (?:\w+ ){1,3}installed)\b|\bi(?:'d| would) like (?:\w+ ){1,3}installed\b`,
+    String.raw`^installe[rz]?\b|\b(?:peux|pouvez|pourrais|pourriez)(?:[ -](?:tu|vous))?(?: me| m'| nous)? installer\b|\b(?:tu|vous) (?:peux|pouvez|pourrais|pourriez)(?: me| m'| nous)? installer\b|\b(?:on peut|peut[ -]on|est[ -]ce qu'on peut|c'est possible d'|est[ -]il possible d'|merci d')installer\b`,
+    String.raw`^installier(?:e|en sie|t)?\b|\b(?:kannst|konnen|konnt|konntest|konnten|wurdest|wurden) (?:du|sie|ihr)\b.*\b(?:installieren|draufmachen|drauf machen|draufspielen|aufspielen|draufpacken)\b|\bbitte\b.*\b(?:installieren|draufmachen|drauf machen|draufspielen|aufspielen)\b|\b(?:kann|konnte) man\b.*\binstallieren\b`,
+    String.raw`^(?:instala|instale|instalad|instalame|instaleme|instalanos)\b|\b(?:puedes|puede|podeis|pueden|podrias|podria)(?: usted)?(?: me| nos)? instalar(?:me|nos)?\b|\bme (?:instalas|instala|instalais|instalan)\b|\b(?:se puede|es posible|seria posible|podria) instalar\b`,
+    String.raw`^(?:installa|installate|installami|installatemi|installaci)\b|\b(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: lei)?(?: mi| ci)? installar(?:e|mi|ci)\b|\bmi (?:installi|installa|installate)\b|\b(?:si puo|e possibile|sarebbe possibile) installare\b`,
+  ].join('|'),
+);
+
+/** Whether a message asks in so many words for something to be installed, whatever app it names. */
+export function asksToInstall(text: string): boolean {
+  return foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
+    .split(/[.!?;,\n]+/)
+    .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
+    .some((clause) => INSTALL_ASKED.test(clause));
 }

@@ -20,4 +20,12 @@ export const INTENTS = [
   'deny',
 ] as const;
 
-export type Intent = (typeof INTENTS)[number];
+/** What the intent models learn. */
+export type ModelIntent = (typeof INTENTS)[number];
+
+/**
+ * What a message is read as: what the models learn, or talk of nothing IT at all ("is it raining in Málaga
+ * tomorrow?"), which the models cannot learn, since they would have to know every other subject, but the lexicon of
+ * IT tells by knowing none of its words.
+ */
+export type Intent = ModelIntent | 'small_talk';

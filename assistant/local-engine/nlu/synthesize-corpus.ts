@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '../../../i18n/languages.js';
-import type { Intent } from './intents.js';
+import type { ModelIntent } from './intents.js';
 
 // The hand-written corpus teaches how each request is phrased. What it cannot list by hand is added here, the
 // same way for every language:
@@ -19,7 +19,7 @@ import type { Intent } from './intents.js';
 
 const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'kb-index', 'lexicon');
 
-export type Example = { utterance: string; intent: Intent };
+export type Example = { utterance: string; intent: ModelIntent };
 
 type Concept = { id: string; terms: Partial<Record<Language, string[]>> };
 
@@ -63,14 +63,14 @@ const SUFFIXES: Record<Language, string[]> = {
 };
 
 // Content intents: a greeting or a thank-you around them does not change what the user wants.
-const WRAPPED_INTENTS: Intent[] = [
+const WRAPPED_INTENTS: ModelIntent[] = [
   'kb_question', 'device_restart', 'device_lock', 'device_shutdown', 'device_logout', 'device_reset_password',
   'install_software', 'list_devices', 'ticket_status', 'list_tickets', 'create_ticket', 'escalate',
 ];
 
 // Greetings, thanks, goodbyes and questions about the assistant come one after the other in one message ("thanks,
 // you've been a great help, have a nice weekend!"): long as that message is, it asks for nothing.
-const CHAINED_INTENTS: Intent[] = ['greeting', 'thanks', 'goodbye', 'help'];
+const CHAINED_INTENTS: ModelIntent[] = ['greeting', 'thanks', 'goodbye', 'help'];
 
 // The words of the device actions (restart, shut down, lock, log out, reset a password) also describe problems
 // and how-to questions: "my laptop keeps restarting", "how do I lock my screen", "I already rebooted". Those are
@@ -146,7 +146,7 @@ const SYMPTOMS: Record<Language, string[]> = {
 // Users often tell the story first and ask last, naming the computer once and then only by a pronoun ("my laptop
 // has been acting weird all morning, could you reboot it from your side?"): the story has the words of a problem,
 // the request decides. {d} is one of the user's computers, masculine where the language needs it to agree.
-type Narrated = { intent: Intent; stories: string[]; requests: string[] };
+type Narrated = { intent: ModelIntent; stories: string[]; requests: string[] };
 const NARRATED_DEVICES: Record<Language, string[]> = {
   en: ['my laptop', 'my pc', 'my mac', 'the computer at my desk', 'my macbook', 'my work laptop', 'my windows pc'],
   fr: ['mon portable', 'mon pc', 'mon mac', "l'ordi de mon bureau", 'mon macbook', 'mon pc du boulot', 'mon pc windows'],
@@ -236,7 +236,7 @@ const NEGATED: Record<Language, Negated> = {
 // the equipment of a room ask for what the knowledge base explains ("reset my email password", "restart teams",
 // "lock my phone, I lost it"). Each request below is written once and aimed both ways, so that what it is aimed at
 // decides, not the verb.
-type TargetedRequests = { intent: Intent; requests: string[]; computers: string[]; others: string[] };
+type TargetedRequests = { intent: ModelIntent; requests: string[]; computers: string[]; others: string[] };
 const TARGETED: Record<Language, TargetedRequests[]> = {
   en: [
     { intent: 'device_restart', requests: ['restart {t}', 'please restart {t} for me', 'can you reboot {t}'], computers: ['my laptop', 'my pc', 'my mac', 'the windows desktop', 'my work computer'], others: ['teams', 'outlook', 'the vpn', 'the browser', 'the printer', 'the router', 'the projector', 'my phone', 'my ipad'] },
@@ -472,7 +472,7 @@ const SERVICE_REQUESTS: Record<Language, ServiceRequests> = {
 // Actions and installs asked for someone else's computer, named by name, title, role or their own word for it: the
 // request is the same, and whose computer it is is read by rules, so the person must not turn it into a question.
 // {p} is a person, {a} an app; the intent follows each template.
-type ForOthers = { people: string[]; requests: [Intent, string][] };
+type ForOthers = { people: string[]; requests: [ModelIntent, string][] };
 const FOR_OTHERS: Record<Language, ForOthers> = {
   en: {
     people: ['Karen', 'Mr Dawson', 'my colleague', 'the new intern', 'our receptionist', 'Ahmed from sales', 'my boss'],
@@ -538,9 +538,9 @@ const DEPARTURES: Record<Language, string[]> = {
   es: ['me voy a una reunión', 'salgo a almorzar', 'me voy a casa', 'ya terminé por hoy', 'me voy de fin de semana', 'salgo a por un café', 'tengo que ir al médico', 'mi tren sale en 10 minutos'],
   it: ['vado in riunione', 'vado a pranzo', 'torno a casa', 'per oggi ho finito', 'parto per il weekend', 'esco a prendere un caffè', 'devo correre dal medico', 'il mio treno parte tra 10 minuti'],
 };
-const DEPARTURE_INTENTS: Intent[] = ['device_lock', 'device_shutdown', 'device_logout'];
+const DEPARTURE_INTENTS: ModelIntent[] = ['device_lock', 'device_shutdown', 'device_logout'];
 
-const DEVICE_INTENTS: Intent[] = ['device_restart', 'device_shutdown', 'device_lock', 'device_logout', 'device_reset_password'];
+const DEVICE_INTENTS: ModelIntent[] = ['device_restart', 'device_shutdown', 'device_lock', 'device_logout', 'device_reset_password'];
 
 // How many synthetic sentences of each kind a language gets.
 const LEXICON_SENTENCES = 80;

@@ -10,7 +10,7 @@ import { LangEs } from '@nlpjs/lang-es';
 import { LangFr } from '@nlpjs/lang-fr';
 import { LangIt } from '@nlpjs/lang-it';
 import { LANGUAGES, type Language } from '../../../i18n/languages.js';
-import { INTENTS, type Intent } from './intents.js';
+import { INTENTS, type ModelIntent } from './intents.js';
 import { BUILD_CACHE_ROOT, readCacheFile, writeCacheFile } from '../../../kb-index/cache/build-cache.js';
 import { tokenize } from '../../../kb-index/text/normalize.js';
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
@@ -59,7 +59,7 @@ const CACHE_DIR = fileURLToPath(new URL('portico-nlu/', BUILD_CACHE_ROOT));
 
 const LANGUAGE_PLUGINS: Record<Language, unknown> = { en: LangEn, fr: LangFr, de: LangDe, es: LangEs, it: LangIt };
 
-export type IntentScore = { intent: Intent; score: number };
+export type IntentScore = { intent: ModelIntent; score: number };
 
 export interface IntentClassifier {
   /**
@@ -81,7 +81,7 @@ export interface IntentClassifier {
   readonly examples: Record<Language, number>;
 }
 
-type CorpusFile = { lang: Language; intents: Partial<Record<Intent, string[]>> };
+type CorpusFile = { lang: Language; intents: Partial<Record<ModelIntent, string[]>> };
 
 // How the placeholders of the corpus read in each language. %device% stands for a whole noun phrase with its
 // determiner, so that the sentences around it stay grammatical.
@@ -168,7 +168,7 @@ export function expandCorpus(corpus: CorpusFile, apps: string[], seed = 1): Exam
 
 // Greetings, thanks and yes/no cross languages ("merci", "ciao", "ok", "thx"), and are too short for the language
 // to be recognized: every language's model learns those of all five.
-const SOCIAL_INTENTS: Intent[] = ['greeting', 'thanks', 'goodbye'];
+const SOCIAL_INTENTS: ModelIntent[] = ['greeting', 'thanks', 'goodbye'];
 
 // Only the short ones: a longer thank-you names what it is for ("thanks for the help with the printer"), words
 // that belong to the other language's model.

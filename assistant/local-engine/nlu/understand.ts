@@ -9,13 +9,15 @@ import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess, requestsAccess } from './asks-for-access.js';
 import { mentionedAction, requestedAction } from './asks-for-action.js';
-import { wantsApp } from './asks-for-app.js';
+import { asksToInstall, wantsApp } from './asks-for-app.js';
+import { asksForPerson } from './asks-for-person.js';
 import { asksForEquipment } from './asks-for-equipment.js';
 import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 import { ruledOutAction } from './negated-action.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
 import { reportsProblem } from './problem-report.js';
+import { speaksOfIt } from './speaks-of-it.js';
 import { loadIntentClassifier } from './train-classifier.js';
 
 export type { Intent } from './intents.js';
@@ -60,6 +62,7 @@ const TOOLS: Record<Intent, string | null> = {
   cancel: null,
   affirm: null,
   deny: null,
+  small_talk: null,
 };
 
 export function toolForIntent(intent: Intent): string | null {
@@ -290,20 +293,34 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
   }
   const vague = top.intent === 'kb_question' || top.intent === 'help';
-  if ((top.intent === 'install_software' && asksForAccess(text)) || (vague && requestsAccess(text)) || (vague && asksForEquipment(text))) {
+  const installAsked = asksToInstall(text);
+  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && requestsAccess(text)) || (vague && asksForEquipment(text))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   if (top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket') {
     const app = extractApp(text, options.catalog, classifier.knownWords);
-    if (app?.id && wantsApp(text, app.phrase)) [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
+    if (app && wantsApp(text, app.phrase, app.id !== null)) [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
+  }
+  // An install asked in so many words is asked, for an app the catalog lacks too, which the models know nothing of.
+  if (installAsked && !acting(top.intent) && !NOT_OVERRULED.has(top.intent) && !asksAboutAssistant && extractApp(text, options.catalog, classifier.knownWords)) {
+    [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
+  }
+  // A person asked to call or to come is a technician asked for, whatever the models made of the problem told beside.
+  if (top.intent !== 'escalate' && !NOT_OVERRULED.has(top.intent) && !asked && !installAsked && asksForPerson(text)) {
+    [top, ...rest] = ahead({ intent: 'escalate', score: top.score }, top, rest);
   }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
-  const intent =
-    refersToATicket(told, text) && extractTicketNumber(text, true) !== undefined
+  const ticketNamed = extractTicketNumber(text, true) !== undefined;
+  const read =
+    refersToATicket(told, text) && ticketNamed
       ? 'ticket_status'
       : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text) && !asked
         ? 'kb_question'
         : told;
+  // A question about the weather or the match is no question for the articles, whatever the models make of its form;
+  // one about nothing but a ticket it names ("¿alguna novedad de la INC-00412?") asks how that ticket stands.
+  const offTopic = read === 'kb_question' && !(await speaksOfIt(text, language ?? best.lang)) && !extractApp(text, options.catalog, classifier.knownWords)?.id;
+  const intent: Intent = offTopic ? (ticketNamed ? 'ticket_status' : 'small_talk') : read;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
   if (action) slots.action = action;

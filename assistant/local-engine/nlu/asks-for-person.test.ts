@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { asksForPerson } from './asks-for-person.js';
+
+describe('asksForPerson', () => {
+  it.each([
+    "is there anyone from IT who can ring me? it's urgent, we can't take payments",
+    "please have a tech ring me back asap, none of us can print",
+    'can someone call me about the scanner?',
+    "J'aimerais qu'un informaticien me rappelle au 05 56 00 00 00, c'est urgent",
+    'Y a-t-il un technicien disponible pour venir voir sur place ?',
+    'Kann bitte jemand vorbeikommen? Der Drucker im Lager ist tot',
+    'Rufen Sie mich bitte zurück, es eilt',
+    'esto no funciona, necesito que venga alguien a la clínica hoy',
+    'que me llame un técnico, por favor',
+    'potete mandare qualcuno a vedere il plotter?',
+    'richiamatemi appena potete',
+  ])('asks: %s', (text) => {
+    expect(asksForPerson(text)).toBe(true);
+  });
+
+  it.each([
+    'someone called me pretending to be from IT and asked for my password',
+    'un technicien est passé hier mais ça ne marche toujours pas',
+    'Ein Techniker ist gestern gekommen, seitdem geht das WLAN nicht',
+    'alguien me llamó diciendo que era de informática',
+    'un tecnico è passato ieri, ma la stampante non va ancora',
+    'Morgen kommt ein neuer Kollege, bitte Konto anlegen',
+    'how do I call someone on Teams?',
+  ])('does not ask: %s', (text) => {
+    expect(asksForPerson(text)).toBe(false);
+  });
+});

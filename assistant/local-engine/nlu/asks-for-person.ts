@@ -1,0 +1,31 @@
+import { foldText } from '../../fold-text.js';
+import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
+
+// "is there anyone from IT who can ring me?", "necesito que venga alguien a la clínica hoy", "J'aimerais qu'un
+// informaticien me rappelle": a person asked to call or to come is a technician asked for, whatever the problem told
+// beside. Only forms that ask (an infinitive, a subjunctive, an imperative) count: "someone called me pretending to be
+// IT" and "ein Techniker ist gestern gekommen" tell what happened. Matched on lower-cased, accent-free text.
+const PERSON = {
+  en: String.raw`(?:someone|somebody|anyone|anybody|a tech|a techie|a technician|an engineer|it support|one of you|one of your)`,
+  fr: String.raw`(?:quelqu'un|un technicien|un informaticien|un tech|l'un de vous)`,
+  de: String.raw`(?:jemand|jemanden|ein techniker|einen techniker|einer von euch|einer von ihnen)`,
+  es: String.raw`(?:alguien|un tecnico|algun tecnico|uno de vosotros|uno de ustedes)`,
+  it: String.raw`(?:qualcuno|un tecnico|un informatico|uno di voi)`,
+};
+const ASKED = new RegExp(
+  [
+    String.raw`\b(?:can|could|would|will|need|have|get|send|want)\b.{0,12}\b${PERSON.en}\b.{0,25}\b(?:call|ring|phone) (?:me|us)\b`,
+    String.raw`\b${PERSON.en}\b.{0,25}\bwho (?:can|could) (?:call|ring|phone|come)\b|\b${PERSON.en} (?:to )?(?:come|pop|call|ring)(?: over| by| round| in| down| up| me| us)\b`,
+    String.raw`\b(?:call|ring|phone) (?:me|us) back\b|\bgive (?:me|us) a (?:call|ring|bell)\b|\bsend (?:me |us |over |round )?${PERSON.en}\b`,
+    String.raw`\b${PERSON.fr}\b.{0,30}\b(?:me|nous|m') ?(?:rappelle|rappeler|appelle|appeler)\b|\b(?:rappelez|appelez|rappelle|appelle)[ -](?:moi|nous)\b|\b${PERSON.fr}\b.{0,30}\b(?:vienne|venir|passer|puisse passer)\b|\b(?:envoyer|envoyez|envoyez-moi|envoyez-nous)\b.{0,10}\b${PERSON.fr}\b`,
+    String.raw`\b${PERSON.de}\b.{0,40}\b(?:anrufen|zuruckrufen|zuruckruft|anruft|vorbeikommen|vorbeikommt|vorbeischauen|kommen)\b|\b(?:ruf|rufen sie|ruft) (?:mich|uns)\b.{0,20}\b(?:an|zuruck)\b|\bjemanden\b.{0,20}\b(?:schicken|vorbeischicken)\b|\b(?:schick|schickt|schicken sie)\b.{0,10}\b(?:jemanden|einen techniker)\b`,
+    String.raw`\b${PERSON.es}\b.{0,30}\b(?:me llame|nos llame|llamarme|llamarnos|venga|venir|pase|pasarse|se pase)\b|\b(?:llamame|llameme|llamadme|llamenme)\b`,
+    String.raw`\bque (?:venga|vengan|pase|se pase|me llame|nos llame)\b.{0,12}\b${PERSON.es}\b|\b(?:mandar|mandad|mandeme|mandadme|enviar|enviad)\b.{0,10}\b${PERSON.es}\b`,
+    String.raw`\b${PERSON.it}\b.{0,30}\b(?:mi chiami|ci chiami|chiamarmi|chiamarci|richiamarmi|mi richiami|ci richiami|venga|venire|passi|passare)\b|\b(?:chiamatemi|richiamatemi|mi chiamate|mi richiamate)\b|\b(?:mandare|mandate|mandatemi|mandarmi|mandarci|inviare|inviate)\b.{0,10}\b${PERSON.it}\b`,
+  ].join('|'),
+);
+
+/** Whether a message asks for a person of IT to call or to come. */
+export function asksForPerson(text: string): boolean {
+  return ASKED.test(foldText(text.slice(0, MAX_CLASSIFIED_LENGTH)));
+}

@@ -1,0 +1,28 @@
+import type { Language } from '../../../i18n/languages.js';
+import { analyzeText } from '../../../kb-index/embedding/local-embedder.js';
+import { foldText } from '../../fold-text.js';
+
+// How something is done, asked in so many words ("how do I submit my expenses?", "cómo ficho la entrada en Sesame"):
+// a question for the articles even when it names only the tenant's own tools, which no lexicon knows. Matched on
+// lower-cased, accent-free text.
+const HOW_TO = new RegExp(
+  [
+    String.raw`\bhow (?:do|can|should|would|could|must) (?:i|we|you|u|one)\b|\bhow to\b|\bhow does\b`,
+    String.raw`\bcomment (?:je|j'|on|faire|fait[ -]on|puis[ -]je|peut[ -]on|dois[ -]je|est[ -]ce qu)`,
+    String.raw`\bwie (?:kann|konnen|muss|soll|sollte|mache|macht|geht|funktioniert|bekomme|komme|finde|stelle|richte)\b`,
+    String.raw`\bwie \w+ (?:ich|man)\b`,
+    String.raw`\bcomo (?:se|puedo|podemos|hago|hacemos|tengo|debo|hay que|funciona)\b|\bcomo \w+o\b`,
+    String.raw`\bcome (?:si|posso|possiamo|faccio|facciamo|devo|bisogna|funziona)\b|\bcome \w+o\b`,
+  ].join('|'),
+);
+
+/**
+ * Whether a message speaks of IT at all: some word of it is a concept of the knowledge base's lexicon (a thing, an app,
+ * a fault, a task of the help desk), or it asks how something is done. "¿Sabes si mañana llueve en Málaga?", "c'est
+ * quoi la meilleure pizzeria de Lyon ?" or "a posto così, ciao" do not, however much they sound like questions.
+ */
+export async function speaksOfIt(text: string, lang: Language | null): Promise<boolean> {
+  if (HOW_TO.test(foldText(text))) return true;
+  const { concepts } = await analyzeText(text, lang ?? undefined, { query: true });
+  return concepts.length > 0;
+}
