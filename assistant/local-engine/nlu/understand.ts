@@ -11,6 +11,7 @@ import { asksForAccess, requestsAccess } from './asks-for-access.js';
 import { mentionedAction, requestedAction } from './asks-for-action.js';
 import { asksToInstall, wantsApp } from './asks-for-app.js';
 import { asksForPerson } from './asks-for-person.js';
+import { listAsked } from './asks-for-list.js';
 import { asksForEquipment } from './asks-for-equipment.js';
 import { asksToDoIt } from './asks-to-do-it.js';
 import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
@@ -305,6 +306,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (installAsked && !acting(top.intent) && !NOT_OVERRULED.has(top.intent) && !asksAboutAssistant && extractApp(text, options.catalog, classifier.knownWords)) {
     [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
+  const list = listAsked(text);
+  if (list && !NOT_OVERRULED.has(top.intent) && !asked && !installAsked) {
+    [top, ...rest] = ahead({ intent: list === 'tickets' ? 'list_tickets' : 'list_devices', score: top.score }, top, rest);
+  }
   // A person asked to call or to come is a technician asked for, whatever the models made of the problem told beside.
   if (top.intent !== 'escalate' && !NOT_OVERRULED.has(top.intent) && !asked && !installAsked && asksForPerson(text)) {
     [top, ...rest] = ahead({ intent: 'escalate', score: top.score }, top, rest);
@@ -319,7 +324,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
         : told;
   // A question about the weather or the match is no question for the articles, whatever the models make of its form;
   // one about nothing but a ticket it names ("¿alguna novedad de la INC-00412?") asks how that ticket stands.
-  const offTopic = read === 'kb_question' && !(await speaksOfIt(text, language ?? best.lang)) && !extractApp(text, options.catalog, classifier.knownWords)?.id;
+  const named = read === 'kb_question' || read === 'install_software' ? extractApp(text, options.catalog, classifier.knownWords) : undefined;
+  const offTopic = read === 'kb_question' && !named?.id && !(await speaksOfIt(text, language ?? best.lang));
   const intent: Intent = offTopic ? (ticketNamed ? 'ticket_status' : 'small_talk') : read;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
@@ -328,10 +334,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (device) slots.device = device;
   const ticketNumber = extractTicketNumber(text, intent !== 'ticket_status');
   if (ticketNumber !== undefined) slots.ticketNumber = ticketNumber;
-  if (intent === 'install_software') {
-    const app = extractApp(text, options.catalog, classifier.knownWords);
-    if (app) slots.app = app;
-  }
+  if (intent === 'install_software' && named) slots.app = named;
   return {
     language,
     intent,

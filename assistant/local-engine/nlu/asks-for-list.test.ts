@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals';
+import { listAsked } from './asks-for-list.js';
+
+describe('listAsked', () => {
+  it.each([
+    ["can I see all the tickets I've logged this month", 'tickets'],
+    ['what tickets have i got', 'tickets'],
+    ['vous pouvez me lister toutes mes demandes au support ?', 'tickets'],
+    ['Zeig mir bitte alle meine Anfragen', 'tickets'],
+    ['¿puedes mostrarme mis solicitudes abiertas?', 'tickets'],
+    ['Mi fai la lista dei miei pc?', 'devices'],
+    ['show me my devices', 'devices'],
+    ['Welche Rechner habe ich?', 'devices'],
+  ] as const)('%s → %s', (text, list) => {
+    expect(listAsked(text)).toBe(list);
+  });
+
+  it.each([
+    "I can't see my tickets in the portal",
+    'je ne vois pas mes demandes dans le portail',
+    'how do I see all my devices in Intune?',
+    'the printer shows my documents twice',
+  ])('asks for no list: %s', (text) => {
+    expect(listAsked(text)).toBeUndefined();
+  });
+});

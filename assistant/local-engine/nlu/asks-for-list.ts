@@ -1,0 +1,36 @@
+import { foldText } from '../../fold-text.js';
+import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
+
+// "can I see all the tickets I've logged", "vous pouvez me lister toutes mes demandes ?", "Mi fai la lista dei miei
+// pc?": the user's tickets or computers asked to be shown, as a whole. Matched on lower-cased, accent-free text, clause
+// by clause; a clause that says something cannot be seen ("I can't see my tickets in the portal") tells a problem.
+const TICKETS = String.raw`(?:tickets?|requests?|cases|calls|demandes|requetes|anfragen|meldungen|solicitudes|peticiones|incidencias|consultas|richieste|segnalazioni)`;
+const DEVICES = String.raw`(?:devices|computers|laptops|machines|pcs|appareils|postes|ordinateurs|ordis|portables|gerate|rechner|dispositivos|equipos|ordenadores|portatiles|dispositivi|portatili|computer|pc)`;
+const MINE = String.raw`(?:my|all my|all the|all of my|the|mes|toutes mes|tous mes|les|meine|alle meine|alle|mis|todas mis|todos mis|los|las|miei|mie|i miei|le mie|tutti i miei|tutte le mie|dei miei|delle mie)`;
+const SHOW = String.raw`(?:see|show|list|view|display|lister|liste|voir|afficher|affiche|affichez|montrer|montre|montrez|zeig|zeige|zeigen|anzeigen|auflisten|ver|mostrar|muestra|muestrame|muestreme|mostrarme|ensenarme|listarme|mostrarmi|elencarmi|ensena|ensename|ensenar|listar|lista|vedere|mostra|mostrami|mostrare|elenca|elencami|elenco)`;
+
+function listed(things: string): RegExp {
+  return new RegExp(
+    [
+      String.raw`\b${SHOW}\b(?: me| moi| mir| uns)?(?: bitte| mal| please| pls| svp| stp)?(?: (?:a|la|the|une|die|eine|una) (?:list|liste|lista|elenco|ubersicht) (?:of|de|der|von|dei|delle|di))? ${MINE} (?:\w+ )?${things}\b`,
+      String.raw`\b(?:what|which|quels|quelles|welche|que|cuales|quali|che)\s+${things}\s+(?:do i have|have i got|i have|have i|ai[ -]je|j'ai|habe ich|hab ich|tengo|ho)\b`,
+    ].join('|'),
+  );
+}
+const TICKETS_ASKED = listed(TICKETS);
+const DEVICES_ASKED = listed(DEVICES);
+const CANNOT = /\b(?:not|can't|cannot|cant|don't|n'|pas|nicht|kein|keine|no|non)\b/;
+// How it is done in some tool ("how do I see all my devices in Intune?") is a question for the articles.
+const HOW = /\b(?:how|comment|wie|como|come)\b/;
+
+/** Which list a message asks for in so many words: the user's tickets or their computers. */
+export function listAsked(text: string): 'tickets' | 'devices' | undefined {
+  const plain = foldText(text.slice(0, MAX_CLASSIFIED_LENGTH));
+  if (HOW.test(plain)) return undefined;
+  const clauses = plain
+    .split(/[.!?;,\n]+/)
+    .filter((clause) => !CANNOT.test(clause));
+  if (clauses.some((clause) => TICKETS_ASKED.test(clause))) return 'tickets';
+  if (clauses.some((clause) => DEVICES_ASKED.test(clause))) return 'devices';
+  return undefined;
+}
