@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { asksForAccess, requestsAccess } from './asks-for-access.js';
+import { asksForAccess, asksForAccount, requestsAccess } from './asks-for-access.js';
 
 describe('asksForAccess', () => {
   it('hears rights asked for in the five languages, German compounds and Italian "diritti" included', () => {
@@ -29,5 +29,21 @@ describe('asksForAccess', () => {
     for (const text of ["I can't get into the shared drive since this morning, it just says access denied", 'how do I request access to the CRM?', 'Accès refusé sur le dossier Compta']) {
       expect(requestsAccess(text)).toBe(false);
     }
+  });
+});
+
+describe('asksForAccount', () => {
+  it.each([
+    'Neuer Kollege ab 1. März, Markus Weber (Zerspanung), bitte Benutzerkonto und E-Mail anlegen',
+    'could you set up a mailbox for the new hire starting Monday?',
+    'pouvez-vous créer un compte pour notre nouvelle assistante ?',
+    'hay que crear un usuario para la chica nueva de recepción',
+    'potete creare un account email per il nuovo magazziniere?',
+  ])('asks: %s', (text) => {
+    expect(asksForAccount(text)).toBe(true);
+  });
+
+  it.each(["I can't log into my account since this morning", 'how do I create an account in Teams?', 'mon compte est bloqué'])('does not ask: %s', (text) => {
+    expect(asksForAccount(text)).toBe(false);
   });
 });

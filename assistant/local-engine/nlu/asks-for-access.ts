@@ -36,3 +36,22 @@ export function requestsAccess(text: string): boolean {
   const plain = foldText(text).replace(/'/g, ' ').trim();
   return asksForAccess(text) && ASKING_FOR.test(plain) && !ASKS_HOW.test(plain) && !REFUSED.test(plain);
 }
+
+// "bitte Benutzerkonto und E-Mail anlegen", "could you set up a mailbox for the new hire?", "hay que crear un usuario
+// para la nueva": an account is made by a person, for whoever it is.
+const ACCOUNT = String.raw`(?:accounts?|mailbox(?:es)?|e ?mail (?:address|account)|logins?|user(?: account)?|comptes?|boite (?:mail|aux lettres)|adresse (?:e ?)?mail|\w*konto|\w*konten|postfach|e ?mail ?(?:adresse|postfach)?|benutzer|zugang|cuentas?|usuarios?|correo|buzon|account|utenz[ae]|casella(?: di posta| email| mail)?|indirizzo (?:e ?)?mail)`;
+const ACCOUNT_MADE = new RegExp(
+  [
+    String.raw`\b(?:create|set up|setup|make|open|add)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
+    String.raw`\b(?:creer|cree[rz]?|ouvrir|ouvre[zr]?|configurer|ajouter)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
+    String.raw`\b${ACCOUNT}\b(?:\s+\w+){0,4}\s+(?:anlegen|einrichten|erstellen|eroffnen|freischalten|angelegt|eingerichtet)\b`,
+    String.raw`\b(?:crear|crea|creen|cread|dar de alta|configurar|abrir|abran)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
+    String.raw`\b(?:creare|crea|create|configurare|aprire|attivare|attivate)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
+  ].join('|'),
+);
+
+/** Whether a message asks for an account or a mailbox to be made. */
+export function asksForAccount(text: string): boolean {
+  const plain = foldText(text).replace(/['-]/g, ' ').trim();
+  return ACCOUNT_MADE.test(plain) && !ASKS_HOW.test(plain);
+}

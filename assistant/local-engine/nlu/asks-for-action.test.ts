@@ -13,6 +13,11 @@ describe('requestedAction', () => {
     ['bitte das Passwort von meinem Laptop zurücksetzen', 'reset_password'],
     ['can u log my account out on the laptop? the temp needs to use it', 'logout'],
     ["Windows me le demande depuis une semaine. Là j'ai fini mes plans, allez-y, redémarrez mon PC", 'restart'],
+    ['Hola! ¿Podrías reiniciarme el portátil Windows? Ya he guardado todo.', 'restart'],
+    ["puoi spegnermi la macchina? l'ho lasciata accesa", 'shutdown'],
+    ['¿Me puedes hacer logout en el Mac? Lo va a usar otra persona', 'logout'],
+    ['Mi scolleghi dal Mac? la sessione è bloccata', 'logout'],
+    ['¿me bloqueas el equipo? me voy a comer', 'lock'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
@@ -23,6 +28,7 @@ describe('requestedAction', () => {
     'Unsere Werkstudentin hört auf, bitte danach ihr Konto sperren',
     'can you restart it? or could you shut it down instead?',
     'the restart did not help',
+    'me reinicia solo cada dos horas, ¿por qué?',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();
   });

@@ -15,12 +15,13 @@ const ASK_IT = String.raw`(?:(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: l
 type Verbs = Record<DeviceAction, string>;
 // Infinitives after a request form, with how many words may stand between them (German puts its object first and the
 // verb last, which the verbs' own patterns allow for), and imperatives, which ask by themselves.
-const AFTER_ASK: { ask: string; between: number; verbs: Verbs }[] = [
+// Spanish and Italian join the object to the infinitive: "¿podrías reiniciarme el portátil?", "puoi spegnermi la macchina?".
+const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string }[] = [
   { ask: ASK_EN, between: 1, verbs: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off', lock: 'lock', logout: 'log out|log off|sign out|logout|log (?:\\w+ ){1,2}(?:out|off)|sign (?:\\w+ ){1,2}out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' } },
   { ask: ASK_FR, between: 1, verbs: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) mot de passe|reset (?:le|mon|son) mdp' } },
   { ask: ASK_DE, between: 0, verbs: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}abmelden', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' } },
-  { ask: ASK_ES, between: 1, verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' } },
-  { ask: ASK_IT, between: 1, verbs: { restart: 'riavviare', shutdown: 'spegnere', lock: 'bloccare', logout: 'disconnettere|chiudere (?:la|mia|sua) sessione|scollegare|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
+  { ask: ASK_ES, between: 1, clitics: '(?:me|le|lo|la|nos|selo|sela)?', verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar|hacer (?:el |un )?logout', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' } },
+  { ask: ASK_IT, between: 1, clitics: '(?:mi|gli|lo|la|ci|le|melo|mela)?', verbs: { restart: 'riavviare', shutdown: 'spegnere|spegner', lock: 'bloccare', logout: 'disconnettere|chiudere (?:la|mia|sua) sessione|scollegare|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
 ];
 const IMPERATIVE: Verbs = {
   restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)\b|^(?:riavvia|riavviate)\b`,
@@ -32,9 +33,17 @@ const IMPERATIVE: Verbs = {
 
 const AFTER: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
   action,
-  new RegExp(AFTER_ASK.map(({ ask, between, verbs }) => `\\b${ask}\\s+(?:\\w+\\s+){0,${between}}(?:${verbs[action]})\\b`).join('|')),
+  new RegExp(AFTER_ASK.map(({ ask, between, verbs, clitics = '' }) => `\\b${ask}\\s+(?:\\w+\\s+){0,${between}}(?:${verbs[action]})${clitics}\\b`).join('|')),
 ]);
-const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [action, new RegExp(IMPERATIVE[action])]);
+// Asked as what the assistant does, in the second person: "¿me reinicias el portátil?", "Mi scolleghi dal Mac?".
+const ASKED_AS_DONE: Verbs = {
+  restart: String.raw`\bme reinicias\b|\bmi riavvii\b`,
+  shutdown: String.raw`\bme apagas\b|\bmi spegni\b`,
+  lock: String.raw`\bme bloqueas\b|\bmi blocchi\b`,
+  logout: String.raw`\bme (?:desconectas|cierras la sesion|sacas de la sesion)\b|\bmi (?:scolleghi|disconnetti|chiudi la sessione)\b`,
+  reset_password: String.raw`\bme (?:reseteas|restableces) la contrasena\b|\bmi (?:resetti|reimposti) la password\b`,
+};
+const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [action, new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}`)]);
 
 // Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.
 const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;

@@ -11,7 +11,7 @@ const EQUIPMENT =
   'portatili|portatile|schermi|schermo|caricator[ei]|alimentator[ei]|cuffie|tastier[ae]|cellular[ei]|telefon[oi]|stampant[ei])';
 // New, another, or standing in for a broken one: "a new laptop", "einen zweiten Bildschirm", "un portátil de repuesto".
 const NEW_BEFORE =
-  '(?:new|replacement|second|spare|another|extra|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|neue[nmrs]?|zweite[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|nuov[oa]|second[oa]|altr[oa])';
+  '(?:new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
 const NEW_AFTER =
   '(?:de remplacement|de rechange|de pret|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
 const WANTED = new RegExp(

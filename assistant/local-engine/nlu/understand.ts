@@ -7,7 +7,7 @@ import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, ty
 import { foldText } from '../../fold-text.js';
 import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
-import { asksForAccess, requestsAccess } from './asks-for-access.js';
+import { asksForAccess, asksForAccount, requestsAccess } from './asks-for-access.js';
 import { mentionedAction, requestedAction } from './asks-for-action.js';
 import { asksToInstall, wantsApp } from './asks-for-app.js';
 import { asksForPerson } from './asks-for-person.js';
@@ -283,7 +283,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const asksAboutAssistant = whatItDoes || whetherAble;
   // A device action asked in so many words is asked, whatever the story, the person or the models' vaguer reading.
   const asked = requestedAction(text);
-  if (asked && !acting(top.intent) && !asksAboutAssistant && !NOT_OVERRULED.has(top.intent) && !able) {
+  // So it is when the models read an install that names no app and is not asked as one.
+  const installOfNothing = top.intent === 'install_software' && !asksToInstall(text) && !extractApp(text, options.catalog, classifier.knownWords);
+  if (asked && (!acting(top.intent) || installOfNothing) && !asksAboutAssistant && !NOT_OVERRULED.has(top.intent) && !able) {
     [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
@@ -295,7 +297,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   const vague = top.intent === 'kb_question' || top.intent === 'help';
   const installAsked = asksToInstall(text);
-  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && requestsAccess(text)) || (vague && asksForEquipment(text))) {
+  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && (requestsAccess(text) || asksForAccount(text) || asksForEquipment(text)))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   if (top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket') {
