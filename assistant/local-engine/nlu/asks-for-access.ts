@@ -25,7 +25,7 @@ export function asksForAccess(text: string): boolean {
 
 // Words asking for something to be given: "I need", "could I get", "je voudrais", "ich brauche", "solicito", "mi serve".
 const ASKING_FOR =
-  /\b(?:need|needs|request|requesting|want|give|grant|(?:can|could|may) i (?:get|have)|please|besoin|demande|voudrais|voudrait|aimerais|donner|donnez|accorder|ouvrir|brauche|brauchen|brauchte|bräuchte|bräuchten|benotige|benotigt|beantrage|hatte gern|bitte|geben|gebt|freischalten|necesito|necesita|necesitaria|solicito|solicitar|quiero|quisiera|dar|dadme|denme|deme|serve|servono|servirebbe|servirebbero|chiedo|vorrei|date|dare|abilitare|abilitate)\b/;
+  /\b(?:need|needs|request|requesting|want|give|grant|(?:can|could|may) i (?:get|have)|please|besoin|demande|voudrais|voudrait|aimerais|donner|donnez|accorder|ouvrir|brauche|brauchen|brauchte|bräuchte|bräuchten|benotige|benotigt|beantrage|hatte gern|bitte|geben|gebt|freischalten|necesito|necesita|necesitaria|solicito|solicitar|quiero|quisiera|dar|dadme|denme|deme|serve|servono|servirebbe|servirebbero|bisogno|chiedo|vorrei|date|dare|abilitare|abilitate)\b/;
 // How it is done is a question for the articles, whatever it asks about: "how do I request access to the CRM?"; so is
 // access refused where the user had it: "it just says access denied".
 const ASKS_HOW = /^(?:how|where|why|comment|ou|pourquoi|wie|wo|warum|como|donde|por que|come|dove|perche)\b/;

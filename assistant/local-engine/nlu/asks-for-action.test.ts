@@ -18,6 +18,9 @@ describe('requestedAction', () => {
     ['¿Me puedes hacer logout en el Mac? Lo va a usar otra persona', 'logout'],
     ['Mi scolleghi dal Mac? la sessione è bloccata', 'logout'],
     ['¿me bloqueas el equipo? me voy a comer', 'lock'],
+    ["Grazie per prima! Ora riavvia il mio Dell che dopo l'aggiornamento è lentissimo", 'restart'],
+    ['un redémarrage de mon poste svp, les mises à jour attendent depuis 3 jours', 'restart'],
+    ['einen Neustart vom Laptop bitte', 'restart'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
@@ -29,6 +32,8 @@ describe('requestedAction', () => {
     'can you restart it? or could you shut it down instead?',
     'the restart did not help',
     'me reinicia solo cada dos horas, ¿por qué?',
+    'le redémarrage ne marche pas, svp',
+    'the restart after the update takes forever, any idea why, thanks',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import type { DeviceAction } from './extract-slots.js';
 import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
 import { foldText } from '../../fold-text.js';
+import { requestClauses } from './request-clauses.js';
 
 // "Sign Priya out of her computer please", "est-ce que tu peux fermer la session de Karim ?", "Kannst du den Rechner von
 // unserem Azubi runterfahren?": a device action asked in so many words, whoever's computer it is and whatever story
@@ -43,7 +44,21 @@ const ASKED_AS_DONE: Verbs = {
   logout: String.raw`\bme (?:desconectas|cierras la sesion|sacas de la sesion)\b|\bmi (?:scolleghi|disconnetti|chiudi la sessione)\b`,
   reset_password: String.raw`\bme (?:reseteas|restableces) la contrasena\b|\bmi (?:resetti|reimposti) la password\b`,
 };
-const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [action, new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}`)]);
+// The action's noun and a courtesy word, and little else: "un redémarrage de mon poste svp", "einen Neustart bitte".
+const COURTESY = String.raw`(?:svp|stp|please|pls|plz|bitte|por favor|porfa|per favore|merci|thanks|danke|gracias|grazie)`;
+const NOUNS: Verbs = {
+  restart: 'redemarrage|reboot|restart|neustart|reinicio|riavvio',
+  shutdown: 'shutdown|arret|extinction|apagado|spegnimento',
+  lock: 'verrouillage|sperrung|bloqueo|blocco',
+  logout: 'deconnexion|logout|log out|abmeldung|cierre de sesion|disconnessione',
+  reset_password: 'password reset|reinitialisation du mot de passe|passwort reset|reseteo de contrasena|reset della password',
+};
+const ASKED_AS_NOUN = (action: DeviceAction) =>
+  String.raw`^(?:(?:a|an|un|une|einen|ein|uno)\s+)?(?:${NOUNS[action]})\b(?:\s+\S+){0,5}\s+${COURTESY}$`;
+const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
+  action,
+  new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}`),
+]);
 
 // Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.
 const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;
@@ -53,13 +68,8 @@ const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuen
  * "sperr bitte den Rechner", "éteignez le poste de Karim". Undefined when it names none, or more than one.
  */
 export function requestedAction(text: string): DeviceAction | undefined {
-  // Commas too: an imperative often follows the story in the same sentence ("là j'ai fini, redémarrez mon PC").
-  const clauses = foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
-    .split(/[.!?;,\n]+/)
-    .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
-    .filter(Boolean);
   const found = new Set<DeviceAction>();
-  for (const clause of clauses) {
+  for (const clause of requestClauses(text)) {
     for (const [action, pattern] of [...FIRST, ...AFTER]) {
       if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
     }

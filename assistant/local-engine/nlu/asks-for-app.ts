@@ -1,5 +1,5 @@
 import { foldText } from '../../fold-text.js';
-import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
+import { requestClauses } from './request-clauses.js';
 
 // "necesito el adobe reader que no puedo abrir los pdf", "quiero el bitwarden", "Mir fehlt der Acrobat Reader", "mi
 // servirebbe python 3": wanting an app of the catalog is asking for it, whatever problem follows. Matched on
@@ -34,15 +34,12 @@ const INSTALL_ASKED = new RegExp(
     String.raw`^(?:please |pls |kindly )?install\b|\b(?:can|could|would|will) (?:you|u|someone|somebody|i|we)(?: please| pls| just)? (?:install|get (?:\w+ ){1,3}installed|have (?:\w+ ){1,3}installed)\b|\b(?:please|pls|need you to) install\b|\bis it (?:possible|ok|okay|allowed) to (?:install|get (?:\w+ ){1,3}installed)\b|\bi(?:'d| would) like (?:\w+ ){1,3}installed\b`,
     String.raw`^installe[rz]?\b|\b(?:peux|pouvez|pourrais|pourriez)(?:[ -](?:tu|vous))?(?: me| m'| nous)? installer\b|\b(?:tu|vous) (?:peux|pouvez|pourrais|pourriez)(?: me| m'| nous)? installer\b|\b(?:on peut|peut[ -]on|est[ -]ce qu'on peut|c'est possible d'|est[ -]il possible d'|merci d')installer\b`,
     String.raw`^installier(?:e|en sie|t)?\b|\b(?:kannst|konnen|konnt|konntest|konnten|wurdest|wurden) (?:du|sie|ihr)\b.*\b(?:installieren|draufmachen|drauf machen|draufspielen|aufspielen|draufpacken)\b|\bbitte\b.*\b(?:installieren|draufmachen|drauf machen|draufspielen|aufspielen)\b|\b(?:kann|konnte) man\b.*\binstallieren\b`,
-    String.raw`^(?:instala|instale|instalad|instalame|instaleme|instalanos)\b|\b(?:puedes|puede|podeis|pueden|podrias|podria)(?: usted)?(?: me| nos)? instalar(?:me|nos)?\b|\bme (?:instalas|instala|instalais|instalan)\b|\b(?:se puede|es posible|seria posible|podria) instalar\b`,
+    String.raw`^(?:instala|instale|instalad|instalame|instaleme|instalenme|instaladme|instalanos)\b|\b(?:puedes|puede|podeis|pueden|podrias|podria)(?: usted)?(?: me| nos)? instalar(?:me|nos)?\b|\bme (?:instalas|instala|instalais|instalan)\b|\b(?:se puede|es posible|seria posible|podria) instalar\b`,
     String.raw`^(?:installa|installate|installami|installatemi|installaci)\b|\b(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: lei)?(?: mi| ci)? installar(?:e|mi|ci)\b|\bmi (?:installi|installa|installate)\b|\b(?:si puo|e possibile|sarebbe possibile) installare\b`,
   ].join('|'),
 );
 
 /** Whether a message asks in so many words for something to be installed, whatever app it names. */
 export function asksToInstall(text: string): boolean {
-  return foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
-    .split(/[.!?;,\n]+/)
-    .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
-    .some((clause) => INSTALL_ASKED.test(clause));
+  return requestClauses(text).some((clause) => INSTALL_ASKED.test(clause));
 }

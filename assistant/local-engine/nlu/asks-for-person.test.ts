@@ -14,6 +14,9 @@ describe('asksForPerson', () => {
     'que me llame un técnico, por favor',
     'potete mandare qualcuno a vedere il plotter?',
     'richiamatemi appena potete',
+    "sto bot non serve a niente, c'è un umano?",
+    'un conseiller svp',
+    '¿hay alguna persona real por ahí?',
   ])('asks: %s', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -26,6 +29,7 @@ describe('asksForPerson', () => {
     'un tecnico è passato ieri, ma la stampante non va ancora',
     'Morgen kommt ein neuer Kollege, bitte Konto anlegen',
     'how do I call someone on Teams?',
+    'is there a way to share my screen with a human resources colleague?',
   ])('does not ask: %s', (text) => {
     expect(asksForPerson(text)).toBe(false);
   });

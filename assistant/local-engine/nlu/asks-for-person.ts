@@ -12,6 +12,7 @@ const PERSON = {
   es: String.raw`(?:alguien|un tecnico|algun tecnico|uno de vosotros|uno de ustedes)`,
   it: String.raw`(?:qualcuno|un tecnico|un informatico|uno di voi)`,
 };
+const COURTESY = String.raw`(?:svp|stp|please|pls|plz|bitte|por favor|porfa|per favore)`;
 const ASKED = new RegExp(
   [
     String.raw`\b(?:can|could|would|will|need|have|get|send|want)\b.{0,12}\b${PERSON.en}\b.{0,25}\b(?:call|ring|phone) (?:me|us)\b`,
@@ -22,6 +23,9 @@ const ASKED = new RegExp(
     String.raw`\b${PERSON.es}\b.{0,30}\b(?:me llame|nos llame|llamarme|llamarnos|venga|venir|pase|pasarse|se pase)\b|\b(?:llamame|llameme|llamadme|llamenme)\b`,
     String.raw`\bque (?:venga|vengan|pase|se pase|me llame|nos llame)\b.{0,12}\b${PERSON.es}\b|\b(?:mandar|mandad|mandeme|mandadme|enviar|enviad)\b.{0,10}\b${PERSON.es}\b`,
     String.raw`\b${PERSON.it}\b.{0,30}\b(?:mi chiami|ci chiami|chiamarmi|chiamarci|richiamarmi|mi richiami|ci richiami|venga|venire|passi|passare)\b|\b(?:chiamatemi|richiamatemi|mi chiamate|mi richiamate)\b|\b(?:mandare|mandate|mandatemi|mandarmi|mandarci|inviare|inviate)\b.{0,10}\b${PERSON.it}\b`,
+    // A human asked for instead of the assistant: "c'è un umano?", "un conseiller svp".
+    String.raw`\b(?:is there|are there|any) (?:a |an )?(?:human|real person|actual person|person)\b|\b(?:y a[ -]t[ -]il|il y a|y a) (?:un |une )?(?:humain|vraie personne|personne reelle)\b|\bgibt es (?:hier )?(?:einen |auch )?(?:menschen|echten menschen)\b|\bhay (?:un |una |algun |alguna )?(?:humano|persona real|persona de verdad)\b|\bc'e (?:un |una |qualche )?(?:umano|essere umano|persona vera|persona reale)\b`,
+    String.raw`^(?:(?:a|an|un|une|ein|einen|una)\s+)?(?:human|real person|advisor|adviser|conseiller|conseillere|humain|vraie personne|mensch|berater|humano|asesor|umano|operatore|consulente)(?:\s+${COURTESY})?[\s?!.]*$`,
   ].join('|'),
 );
 

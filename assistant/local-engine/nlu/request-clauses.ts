@@ -1,0 +1,23 @@
+import { foldText } from '../../fold-text.js';
+import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
+
+// Words that open a request without being part of it: "ora riavvia il mio Dell", "porfa instálenme el winscp", "so
+// please restart it". A request form is read after them too.
+const OPENERS =
+  /^(?:(?:now|so|ok|okay|then|and|anyway|please|pls|plz|maintenant|alors|bon|donc|et|svp|stp|jetzt|dann|also|und|ok|bitte|ahora|pues|vale|bueno|y|porfa|ora|allora|adesso|quindi|dai|e|ecco)\s+)+/;
+
+/**
+ * A message's clauses as the request rules read them: lower-cased and accent-free, split at sentence marks and commas
+ * (a request often follows the story in the same sentence: "là j'ai fini, redémarrez mon PC"), each also without the
+ * words that open it.
+ */
+export function requestClauses(text: string): string[] {
+  return foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
+    .split(/[.!?;,\n]+/)
+    .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
+    .filter(Boolean)
+    .flatMap((clause) => {
+      const bare = clause.replace(OPENERS, '');
+      return bare && bare !== clause ? [clause, bare] : [clause];
+    });
+}
