@@ -71,6 +71,16 @@ describe('extractTicketNumber', () => {
     expect(extractTicketNumber("qu'un technicien me rappelle au 05 56 00 00 00")).toBeUndefined();
     expect(extractTicketNumber('ruf mich an: +49 171 2345678')).toBeUndefined();
     expect(extractTicketNumber('call me back on 07700900123')).toBeUndefined();
+    // Amounts, with their unit.
+    expect(extractTicketNumber('my laptop takes like 10 min before anything opens')).toBeUndefined();
+    expect(extractTicketNumber('Scanned 40 pages on the copier and they went somewhere')).toBeUndefined();
+    expect(extractTicketNumber("excel freezes on the forecast file (it's big, like 40MB)")).toBeUndefined();
+    expect(extractTicketNumber('le poste tourne depuis 2 semaines')).toBeUndefined();
+    expect(extractTicketNumber('la batería se queda en el 80 %')).toBeUndefined();
+  });
+
+  it('keeps a ticket number that a unit follows when a ticket’s word comes before it', () => {
+    expect(extractTicketNumber('ticket 4521 pages missing')).toBe(4521);
   });
 
   it('keeps a ticket number that an error follows', () => {

@@ -54,11 +54,28 @@ const ERROR_CODE = /\b(errors?|err|codes?|erreurs?|fehler(?:code)?|c[oó]digo|er
 const PHONE_NUMBER = /(?<![\p{L}\p{N}])(?:\+\s?\d[\d\s./()-]{6,}\d|\d{1,4}(?:[\s./-]\d{1,4}){3,}|\d{10,})(?![\p{L}\p{N}])/gu;
 const isPhoneNumber = (found: string) => found.startsWith('+') || (found.match(/\d/g) ?? []).length >= 8;
 
-/** The text without the numbers of error codes and phone numbers: they say what went wrong or whom to call, and name no ticket. */
+// A number with its unit is an amount: "takes like 10 min", "40 pages", "a 40MB file", "depuis 3 jours", "50 %".
+const QUANTITY = new RegExp(
+  String.raw`(?<!(?:#|\bticket|\binc|\bcase|\bref|\bnr|\bn[°º])[\s.:-]*)(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s*(` +
+    [
+      'mins?|minutes?|minuten|minutos?|minuti|secs?|seconds?|secondes?|sekunden|segundos?|secondi|hours?|hrs?|heures?|stunden?|horas?|ore',
+      'days?|jours?|tagen?|dias?|giorni|weeks?|semaines?|wochen|semanas?|settimane|months?|mois|monaten?|meses|mesi|years?|ans|jahren?|anos|anni',
+      'times|fois|mal|veces|volte|pages?|seiten?|paginas?|pagine|[kmgt]b|[kmgt]o|go|mo|gigs?|%|percent|pourcents?|prozent',
+      'people|persons?|personnes?|leute|personen|personas|persone|users?|utilisateurs?|benutzer|usuarios?|utenti|employees?|mitarbeiter|empleados?|dipendenti',
+    ].join('|') +
+    String.raw`)(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+/**
+ * The text without the numbers of error codes, phone numbers and amounts: they say what went wrong, whom to call or
+ * how much, and name no ticket.
+ */
 export const withoutCodes = (text: string): string =>
   text
     .replace(ERROR_CODE, (_whole, before?: string, _gap?: string, _gap2?: string, after?: string) => ` ${before ?? after} `)
-    .replace(PHONE_NUMBER, (found) => (isPhoneNumber(found) ? ' ' : found));
+    .replace(PHONE_NUMBER, (found) => (isPhoneNumber(found) ? ' ' : found))
+    .replace(QUANTITY, (_whole, unit: string) => ` ${unit} `);
 
 /** The text the intent classifier sees: bounded, the app named replaced by APP_WORD, numbers by NUMBER_WORD. */
 export function prepareForClassifier(text: string, options: PrepareOptions): string {
