@@ -17,6 +17,11 @@ describe('namesSomeoneElsesDevice', () => {
     ['installe firefox pour mon collègue', LUC],
     ['Peters Rechner bitte neu starten', TOM],
     ['sperr den Laptop von Jana', TOM],
+    ['Potete mettere Teams sul portatile del nuovo magazziniere?', TOM],
+    ['potete mettere TeamViewer sul pc dell’enologo? Lo deve assistere il fornitore', TOM],
+    ['Könnt ihr auf dem Laptop von der neuen Azubine Webex installieren?', TOM],
+    ["installez Sage sur l'ordinateur du menuisier", LUC],
+    ['reinicia el portátil de la nueva de recepción', TOM],
     ['installier Slack für meine Kollegin', TOM],
     ['reinicia el ordenador de Pedro', TOM],
     ['bloquea la cuenta de mi compañera', TOM],
@@ -49,6 +54,10 @@ describe('namesSomeoneElsesDevice', () => {
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['install firefox on MacBook Air di Anna', ANNA],
+    ['Abmelden bitte, ich glaub ich bin am Empfangs-PC noch mit meinem Konto angemeldet', TOM],
+    ["mon responsable veut qu'on fasse les schémas sur drawio, vous pouvez me l'installer ?", LUC],
+    ['redémarre le poste du premier étage, celui près de la fenêtre', LUC],
+    ['resetea la contraseña del servidor de correo', TOM],
     ["restart Anna's MacBook", ANNA],
     ['restart my laptop please', TOM],
     ['Ich habe mein Laptop-Passwort vergessen, bitte zurücksetzen', TOM],

@@ -67,6 +67,19 @@ const POSSESSIVE_EN = new RegExp(`\\b([a-z][\\w-]*)'s\\s+(?:(?!my\\b|your\\b)[\\
 const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`);
 // Colloquial German and Spanish put an article before a first name: "der Rechner von der Moni", "el pc de la Marta".
 const OF_PERSON = new RegExp(`\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*(?:(?:der|dem|den|la|el)\\s+)?([a-z][\\w-]*)`, 'g');
+// Someone new, or a trade, after "of" and an article, in lower case: "sul portatile del nuovo magazziniere", "el pc de la
+// nueva", "auf dem Laptop von der neuen Azubine", "sul pc dell'enologo", "l'ordinateur du comptable". A trade is told by
+// the endings of the words for people in Romance languages; the machines', places' and floors' words that share them are no one.
+const OF_NEW_PERSON = new RegExp(
+  `\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:of|de|di|del|della|dello|von|vom|du|des)\\b|d'|dell')\\s*(?:(?:the|der|dem|den|la|el|il|lo|le|l')\\s*)?(?:new|nouvel|nouvelle|nouveau|neue[nmrs]?|nuev[oa]|nuov[oa])\\b`,
+);
+const OF_TRADE = new RegExp(
+  `\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:del|della|dello|dell'|du|de la|de l'|des)\\s*([a-z]+(?:iere|iera|ista|tore|trice|ologo|ologa|ero|era|dor|dora|eur|euse|rice|ier|iere|ien|ienne|logue))\\b`,
+  'g',
+);
+const NOT_TRADES = new Set(
+  'premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
+);
 // German genitive, read on the text as typed: a capitalised name with its s before the thing ("Peters Rechner").
 const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
 // Adjectives end in -es before a neuter noun too: "Lokales Kennwort", "neues Passwort" name nobody.
@@ -126,7 +139,7 @@ const OWN_MARK = new RegExp(
     `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
-    `\\b(?:me|m')\\s*(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
+    `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
     `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
     `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b`,
@@ -146,9 +159,11 @@ function isTypedAsAName(text: string, word: string): boolean {
 }
 
 // "LAPTOP-7F3K2" or "pc-0231" is a hostname; "Laptop-Passwort" or "PC-Problem" is a compound word.
+// So is "Empfangs-PC" or "Büro-Laptop" typed as a compound (a capital, then small letters): hostnames are typed in one case.
 function looksLikeHostname(found: string, text: string): boolean {
-  if (/\d/.test(found) || !/^(?:laptop|desktop|pc|mac|ws|nb)-/.test(found)) return true;
+  if (/\d/.test(found)) return true;
   const typed = text.match(new RegExp(`\\b${found}\\b`, 'i'))?.[0];
+  if (!/^(?:laptop|desktop|pc|mac|ws|nb)-/.test(found)) return typed === undefined || !/^\p{Lu}\p{Ll}+-/u.test(typed);
   return typed !== undefined && typed === typed.toUpperCase();
 }
 
@@ -173,7 +188,9 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
-  if (possessors.some(isOther) || beneficiaries.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
+  if (possessors.some(isOther) || beneficiaries.some(isOther) || trades.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  if (OF_NEW_PERSON.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
   return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]) && looksLikeHostname(m[0], text));
