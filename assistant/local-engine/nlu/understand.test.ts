@@ -238,6 +238,36 @@ describe('a ticket named by its number', () => {
   });
 });
 
+describe('requests in so many words, whatever the models read', () => {
+  it.each([
+    ['puoi installare il gioco FIFA 25? è per la pausa pranzo', 'request_software_install'],
+    ['installe moi photoshop', 'request_software_install'],
+    ["is there anyone from IT who can ring me? it's urgent, we can't take payments", 'escalate_to_technician'],
+    ['vous pouvez me lister toutes mes demandes au support ?', 'list_my_tickets'],
+    ['Mi fai la lista dei miei pc?', 'list_my_devices'],
+    ['Neuer Kollege ab 1. März, bitte Benutzerkonto und E-Mail anlegen', 'create_ticket'],
+  ])('%s → %s', async (text, tool) => {
+    expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe(tool);
+  });
+
+  it('names the app an install asks for, of the catalog or not', async () => {
+    expect((await understand('puoi installare il gioco FIFA 25?', { fallbackLanguage: 'it', catalog })).slots.app).toMatchObject({ id: null });
+    expect((await understand('Ich benötige Citrix Workspace für den Zugriff auf das ERP.', { fallbackLanguage: 'de', catalog })).slots.app).toMatchObject({ id: 'citrix-workspace' });
+  });
+});
+
+describe('talk of nothing IT', () => {
+  it.each(['¿sabes si mañana llueve en Málaga?', "c'est quoi la meilleure pizzeria à Lyon ?", 'Weißt du, wann die Kantine heute zumacht?'])('is small talk: %s', async (text) => {
+    const u = await understand(text, { fallbackLanguage: 'en', catalog });
+    expect(u).toMatchObject({ intent: 'small_talk', tool: null });
+  });
+
+  it('asks how a ticket it names stands', async () => {
+    const u = await understand('¿Alguna novedad de la INC-00412?', { fallbackLanguage: 'es', catalog });
+    expect(u).toMatchObject({ tool: 'get_ticket_status', slots: { ticketNumber: 412 } });
+  });
+});
+
 describe('a computer that acts by itself', () => {
   it.each(['se me apaga el portatil de repente', 'mon pc redémarre tout seul depuis ce matin', 'der Laptop fährt einfach so runter'])(
     'is a fault to look up, not an action: %s',

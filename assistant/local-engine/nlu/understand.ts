@@ -186,7 +186,7 @@ const POINTED_AT = 0.1;
 // How sure of an action the models must be, after a question, for "can you even …?" to ask whether it can be done.
 const ABLE_TO_ACT = 0.05;
 const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escalate']);
-// What a message asks besides an action it names stays what it asks: a ticket's state, the lists, a person.
+// What a message asks besides an action it names: a ticket's state, the lists, a person.
 const NOT_OVERRULED = new Set<Intent>(['ticket_status', 'list_tickets', 'list_devices', 'escalate']);
 const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
 
@@ -281,11 +281,15 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (whetherAble) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
   // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
   const asksAboutAssistant = whatItDoes || whetherAble;
+  // What a message asks besides a request stays what it asks; a ticket's state only when a ticket's word names one, not
+  // for any number ("puoi installare il gioco FIFA 25?").
+  const ticketNamed = extractTicketNumber(text, true) !== undefined;
+  const settled = (intent: Intent) => NOT_OVERRULED.has(intent) && (intent !== 'ticket_status' || ticketNamed);
   // A device action asked in so many words is asked, whatever the story, the person or the models' vaguer reading.
   const asked = requestedAction(text);
   // So it is when the models read an install that names no app and is not asked as one.
   const installOfNothing = top.intent === 'install_software' && !asksToInstall(text) && !extractApp(text, options.catalog, classifier.knownWords);
-  if (asked && (!acting(top.intent) || installOfNothing) && !asksAboutAssistant && !NOT_OVERRULED.has(top.intent) && !able) {
+  if (asked && (!acting(top.intent) || installOfNothing) && !asksAboutAssistant && !settled(top.intent) && !able) {
     [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
@@ -305,19 +309,18 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     if (app && wantsApp(text, app.phrase, app.id !== null)) [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
   // An install asked in so many words is asked, for an app the catalog lacks too, which the models know nothing of.
-  if (installAsked && !acting(top.intent) && !NOT_OVERRULED.has(top.intent) && !asksAboutAssistant && extractApp(text, options.catalog, classifier.knownWords)) {
+  if (installAsked && !acting(top.intent) && !settled(top.intent) && !asksAboutAssistant && extractApp(text, options.catalog, classifier.knownWords)) {
     [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
   const list = listAsked(text);
-  if (list && !NOT_OVERRULED.has(top.intent) && !asked && !installAsked) {
+  if (list && !settled(top.intent) && !asked && !installAsked) {
     [top, ...rest] = ahead({ intent: list === 'tickets' ? 'list_tickets' : 'list_devices', score: top.score }, top, rest);
   }
   // A person asked to call or to come is a technician asked for, whatever the models made of the problem told beside.
-  if (top.intent !== 'escalate' && !NOT_OVERRULED.has(top.intent) && !asked && !installAsked && asksForPerson(text)) {
+  if (top.intent !== 'escalate' && !settled(top.intent) && !asked && !installAsked && asksForPerson(text)) {
     [top, ...rest] = ahead({ intent: 'escalate', score: top.score }, top, rest);
   }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
-  const ticketNamed = extractTicketNumber(text, true) !== undefined;
   const read =
     refersToATicket(told, text) && ticketNamed
       ? 'ticket_status'
