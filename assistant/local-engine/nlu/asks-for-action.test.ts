@@ -21,6 +21,7 @@ describe('requestedAction', () => {
     ["Grazie per prima! Ora riavvia il mio Dell che dopo l'aggiornamento è lentissimo", 'restart'],
     ['un redémarrage de mon poste svp, les mises à jour attendent depuis 3 jours', 'restart'],
     ['einen Neustart vom Laptop bitte', 'restart'],
+    ["Julien est parti sans éteindre son HP, tu peux l'éteindre pour lui ?", 'shutdown'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });

@@ -79,6 +79,11 @@ describe('extractTicketNumber', () => {
     expect(extractTicketNumber('la batería se queda en el 80 %')).toBeUndefined();
   });
 
+  it('reads a number glued to an abbreviation with its dot', () => {
+    expect(extractTicketNumber('Ticket Nr.00815 schon bearbeitet?', true)).toBe(815);
+    expect(extractTicketNumber('ticket no.4521 please', true)).toBe(4521);
+  });
+
   it('keeps a ticket number that a unit follows when a ticket’s word comes before it', () => {
     expect(extractTicketNumber('ticket 4521 pages missing')).toBe(4521);
   });

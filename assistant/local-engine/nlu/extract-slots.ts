@@ -86,7 +86,8 @@ const TICKET_MARKERS = new Set(
 export function extractTicketNumber(text: string, explicitOnly = false): number | undefined {
   // Helpdesks write references with a hyphen ("ticket-4410", "INC-2231") or glued to their prefix, zero-padded
   // ("INC0045120"): after a ticket's word it is a space.
-  const normalized = normalize(withoutCodes(text.slice(0, 2000))).replace(/(?<![\p{L}\p{N}])(\p{L}+)-?(?=\d)/gu, (whole, word: string) =>
+  // So do abbreviations with their dot: "Nr.00815", "no.4521".
+  const normalized = normalize(withoutCodes(text.slice(0, 2000))).replace(/(?<![\p{L}\p{N}])(\p{L}+)(?:-|\.)?(?=\d)/gu, (whole, word: string) =>
     TICKET_MARKERS.has(word) ? `${word} ` : whole,
   );
   let fallback: number | undefined;

@@ -14,7 +14,8 @@ const OPENERS =
 export function requestClauses(text: string): string[] {
   return foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
     .split(/[.!?;,\n]+/)
-    .map((clause) => clause.replace(/^[^\p{L}]+/u, '').trim())
+    // An elided pronoun stands as a word of its own, as the request forms expect it: "tu peux l'éteindre".
+    .map((clause) => clause.replace(/^[^\p{L}]+/u, '').replace(/\b([lm])'(?=\p{L})/gu, "$1' ").trim())
     .filter(Boolean)
     .flatMap((clause) => {
       const bare = clause.replace(OPENERS, '');

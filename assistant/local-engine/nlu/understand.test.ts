@@ -262,6 +262,11 @@ describe('talk of nothing IT', () => {
     expect(u).toMatchObject({ intent: 'small_talk', tool: null });
   });
 
+  it('asks how a ticket stands when its number is all the models could read', async () => {
+    const u = await understand('e il #0081?', { fallbackLanguage: 'it', catalog });
+    expect(u).toMatchObject({ tool: 'get_ticket_status', slots: { ticketNumber: 81 } });
+  });
+
   it('asks how a ticket it names stands', async () => {
     const u = await understand('¿Alguna novedad de la INC-00412?', { fallbackLanguage: 'es', catalog });
     expect(u).toMatchObject({ tool: 'get_ticket_status', slots: { ticketNumber: 412 } });

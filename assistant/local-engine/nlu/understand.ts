@@ -142,7 +142,11 @@ function withoutCourtesy(text: string): string {
 }
 
 /** A message without any word the models know ("hmm", "🙂", ""): nothing to act on, so the help intent, unsure. */
-function noSignal(language: Language | null): Understanding {
+// A message whose words the models do not know, except a ticket's number with its mark ("e il #0081?"), asks how that
+// ticket stands.
+function noSignal(language: Language | null, text: string): Understanding {
+  const ticketNumber = extractTicketNumber(text, true);
+  if (ticketNumber !== undefined) return { language, intent: 'ticket_status', confidence: 0, alternatives: [], tool: 'get_ticket_status', slots: { ticketNumber } };
   return { language, intent: 'help', confidence: 0, alternatives: [], tool: null, slots: {} };
 }
 
@@ -205,7 +209,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const classifier = await loadIntentClassifier();
   const prepare = (words: string) => prepareForClassifier(words, { catalog: options.catalog, knownWords: classifier.knownWords });
   const prepared = prepare(text);
-  if (!/[\p{L}\p{N}]/u.test(prepared)) return noSignal(null);
+  if (!/[\p{L}\p{N}]/u.test(prepared)) return noSignal(null, text);
   if (onlyCourtesy(text)) return { language: null, intent: 'affirm', confidence: 1, alternatives: [], tool: null, slots: {} };
 
   const detected = await detectLanguage(text.slice(0, MAX_CLASSIFIED_LENGTH));
@@ -219,7 +223,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     fits.push({ lang, coverage, fit });
   }
   // Not one of the user's words is known to any language's model: gibberish, an interjection, an emoji.
-  if (fits.every(({ coverage }) => coverage === 0)) return noSignal(null);
+  if (fits.every(({ coverage }) => coverage === 0)) return noSignal(null, text);
   fits.sort((a, b) => b.fit - a.fit);
   const best = fits[0]!;
   const runnerUp = fits[1]!;
@@ -239,7 +243,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     return [...votes].map(([intent, v]) => ({ intent, score: v / weights })).sort((a, b) => b.score - a.score);
   };
   let [top, ...rest] = preferNoTool(await vote(prepared));
-  if (!top) return noSignal(language);
+  if (!top) return noSignal(language, text);
   // "yes please" agrees, but so would "restat the mac pls" read as a whole: the models meet the courtesy word at the end
   // of answers as much as of requests, and a misspelled verb leaves it deciding. Read without it, a request whose
   // verb is misspelled is still a request, however unsure, and asking the user to confirm is right; a yes stays a yes.
