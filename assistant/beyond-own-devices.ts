@@ -48,7 +48,11 @@ const OTHERS =
   'collega|colleghi|stagista|capo|segretari[ao]|direttore|direttrice|vicin[oa]|moglie|marito|figli[oa]|' +
   'amic[oa]|nuovo assunto|nuova assunta|responsabile|' +
   'teachers?|professeure?|lehrer(?:in)?|profesor(?:a|es)?|insegnante|docente|maestr[oa]|' +
-  'receptionniste|rezeptionist(?:in)?|recepcionista|receptionist[ae]|the temp|interimaire|aushilfe|sustitut[oa]|sostitut[oa]';
+  'receptionniste|rezeptionist(?:in)?|recepcionista|receptionist[ae]|the temp|interimaire|aushilfe|sustitut[oa]|sostitut[oa]|' +
+  // Whom it is for, by a pronoun ("tu peux l'éteindre pour lui ?"), or someone new named as such ("El nuevo, Pablo, …").
+  'for him|for her|pour lui|pour elle|fur ihn|para ella|per lui|' +
+  'el nuevo(?=\\s*,)|la nueva(?=\\s*,)|chica nueva|chico nuevo|le nouveau(?=\\s*,)|la nouvelle(?=\\s*,)|petit nouveau|petite nouvelle|' +
+  'der neue(?=\\s*,)|die neue(?=\\s*,)|il nuovo(?=\\s*,)|la nuova(?=\\s*,)|nuovo arrivato|nuova arrivata|ragazz[ao] nuov[ao]';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
 const NOT_A_PERSON = new Set(
   (
