@@ -22,6 +22,11 @@ describe('requestedAction', () => {
     ['un redémarrage de mon poste svp, les mises à jour attendent depuis 3 jours', 'restart'],
     ['einen Neustart vom Laptop bitte', 'restart'],
     ["Julien est parti sans éteindre son HP, tu peux l'éteindre pour lui ?", 'shutdown'],
+    ['SURFACE SPERREN BITTE', 'lock'],
+    ['Laptop neu starten, bitte', 'restart'],
+    ['el pc se ha quedado pillado, reinicialo tu q yo no puedo', 'restart'],
+    ['Marco ha lasciato il pc acceso, spegnilo tu', 'shutdown'],
+    ['Log my laptop off please, I need to hand it to the temp', 'logout'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
@@ -34,6 +39,9 @@ describe('requestedAction', () => {
     'the restart did not help',
     'me reinicia solo cada dos horas, ¿por qué?',
     'le redémarrage ne marche pas, svp',
+    'wie kann ich sperren',
+    'den Laptop nicht neu starten',
+    'Mein Mac fährt nicht herunter, hängt beim Ausschalten. Was tun?',
     'the restart after the update takes forever, any idea why, thanks',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();

@@ -25,10 +25,10 @@ const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string 
   { ask: ASK_IT, between: 1, clitics: '(?:mi|gli|lo|la|ci|le|melo|mela)?', verbs: { restart: 'riavviare', shutdown: 'spegnere|spegner', lock: 'bloccare', logout: 'disconnettere|chiudere (?:la|mia|sua) sessione|scollegare|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
 ];
 const IMPERATIVE: Verbs = {
-  restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)\b|^(?:riavvia|riavviate)\b`,
-  shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)\b|^(?:spegni|spegnete)\b`,
-  lock: String.raw`^(?:please |pls )?lock\b|^(?:verrouille|verrouillez)\b|^(?:sperr|sperre|sperren sie)\b|^(?:bloquea|bloquee|bloquead)\b|^(?:blocca|bloccate)\b`,
-  logout: String.raw`^(?:please |pls )?(?:log|sign) \w+ out\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:melde|melden sie)\b.*\bab\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|chiudete la sessione|chiudi la sessione)\b`,
+  restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavvia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
+  shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)(?:lo|la|me|melo|mela)?\b|^(?:spegni|spegnete)(?:lo|la|mi|melo|mela)?\b`,
+  lock: String.raw`^(?:please |pls )?lock\b|^(?:verrouille|verrouillez)\b|^(?:sperr|sperre|sperren sie)\b|^(?:bloquea|bloquee|bloquead)(?:lo|la|me|melo|mela)?\b|^(?:blocca|bloccate)(?:lo|la|mi|melo|mela)?\b`,
+  logout: String.raw`^(?:please |pls )?(?:log|sign) (?:\w+ ){1,2}(?:out|off)\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:melde|melden sie)\b.*\bab\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|chiudete la sessione|chiudi la sessione)\b`,
   reset_password: String.raw`^(?:please |pls )?reset (?:the |my |her |his |their )?(?:\w+ )?password\b|^(?:reinitialise|reinitialisez) (?:le|son) mot de passe\b|^(?:setz|setze|setzen sie)\b.*\bpasswort\b.*\bzuruck\b|^(?:restablece|restablezca|restableced) (?:la|su) contrasena\b|^(?:reimposta|reimpostate) (?:la )?password\b`,
 };
 
@@ -36,6 +36,17 @@ const AFTER: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction
   action,
   new RegExp(AFTER_ASK.map(({ ask, between, verbs, clitics = '' }) => `\\b${ask}\\s+(?:\\w+\\s+){0,${between}}(?:${verbs[action]})${clitics}\\b`).join('|')),
 ]);
+// German asks with the bare infinitive after the machine, in a few words: "SURFACE SPERREN BITTE", "Laptop neu starten".
+const INFINITIVE_DE: Verbs = {
+  restart: 'neu ?starten|neustarten|rebooten',
+  shutdown: 'herunterfahren|runterfahren|ausschalten|ausmachen',
+  lock: 'sperren',
+  logout: 'abmelden|ausloggen',
+  reset_password: 'passwort zurucksetzen|kennwort zurucksetzen',
+};
+// A question, a negation or the verb made a noun is no command: "wie kann ich sperren", "nicht neu starten", "hängt beim
+// Ausschalten".
+const BARE_INFINITIVE = (action: DeviceAction) => String.raw`^(?!(?:wie|warum|wann|wo|was|wer|kann|konnen|soll|muss|darf|ich|wir|du)\b)(?!.*\b(?:nicht|kein|keine)\b)(?:[\w-]+ ){1,3}(?<!\b(?:beim|zum|vom|das|dem|am|im|ans) )(?:${INFINITIVE_DE[action]})(?: (?:bitte|mal|jetzt|sofort|danke|pls))*$`;
 // Asked as what the assistant does, in the second person: "¿me reinicias el portátil?", "Mi scolleghi dal Mac?".
 const ASKED_AS_DONE: Verbs = {
   restart: String.raw`\bme reinicias\b|\bmi riavvii\b`,
@@ -57,7 +68,7 @@ const ASKED_AS_NOUN = (action: DeviceAction) =>
   String.raw`^(?:(?:a|an|un|une|einen|ein|uno)\s+)?(?:${NOUNS[action]})\b(?:\s+\S+){0,5}\s+${COURTESY}$`;
 const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
   action,
-  new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}`),
+  new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}|${BARE_INFINITIVE(action)}`),
 ]);
 
 // Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.

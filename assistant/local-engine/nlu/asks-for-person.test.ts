@@ -17,6 +17,9 @@ describe('asksForPerson', () => {
     "sto bot non serve a niente, c'è un umano?",
     'un conseiller svp',
     '¿hay alguna persona real por ahí?',
+    'Ça ne marche toujours pas, vous pouvez transmettre à un technicien ?',
+    "J'ai suivi l'article mais ça ne marche toujours pas, un technicien pourrait-il prendre la main ?",
+    'Serve che venga qualcuno qui in cantiere, il server non si accende',
   ])('asks: %s', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });
@@ -29,6 +32,7 @@ describe('asksForPerson', () => {
     'un tecnico è passato ieri, ma la stampante non va ancora',
     'Morgen kommt ein neuer Kollege, bitte Konto anlegen',
     'how do I call someone on Teams?',
+    'Herr Yilmaz kommt nicht an seinen PC, bitte zurücksetzen, er ruft mich schon dauernd an',
     'is there a way to share my screen with a human resources colleague?',
   ])('does not ask: %s', (text) => {
     expect(asksForPerson(text)).toBe(false);

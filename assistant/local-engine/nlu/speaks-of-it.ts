@@ -1,6 +1,7 @@
 import type { Language } from '../../../i18n/languages.js';
 import { analyzeText } from '../../../kb-index/embedding/local-embedder.js';
 import { foldText } from '../../fold-text.js';
+import { requestClauses } from './request-clauses.js';
 
 // How something is done, asked in so many words ("how do I submit my expenses?", "cómo ficho la entrada en Sesame"):
 // a question for the articles even when it names only the tenant's own tools, which no lexicon knows. Matched on
@@ -15,6 +16,13 @@ const HOW_TO = new RegExp(
     String.raw`\bcome (?:si|posso|possiamo|faccio|facciamo|devo|bisogna|funziona)\b|\bcome \w+o\b`,
   ].join('|'),
 );
+
+const HOW_TO_FIRST = new RegExp(`^(?:${HOW_TO.source})`);
+
+/** Whether a clause of the message begins by asking how something is done: "how to share my calendar with my manager". */
+export function asksHowTo(text: string): boolean {
+  return requestClauses(text).some((clause) => HOW_TO_FIRST.test(clause));
+}
 
 /**
  * Whether a message speaks of IT at all: some word of it is a concept of the knowledge base's lexicon (a thing, an app,

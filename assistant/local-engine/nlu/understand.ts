@@ -18,7 +18,8 @@ import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 import { ruledOutAction } from './negated-action.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
 import { reportsProblem } from './problem-report.js';
-import { speaksOfIt } from './speaks-of-it.js';
+import { asksHowTo, speaksOfIt } from './speaks-of-it.js';
+import { asksForTicket } from './asks-for-ticket.js';
 import { loadIntentClassifier } from './train-classifier.js';
 
 export type { Intent } from './intents.js';
@@ -324,6 +325,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent !== 'escalate' && !settled(top.intent) && !asked && !installAsked && asksForPerson(text)) {
     [top, ...rest] = ahead({ intent: 'escalate', score: top.score }, top, rest);
   }
+  if (top.intent !== 'escalate' && top.intent !== 'create_ticket' && !settled(top.intent) && !asked && !installAsked && asksForTicket(text)) {
+    [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
+  }
+  // How something is done, asked in so many words, is a question for the articles, however the models read its words.
+  if (TOOLS[top.intent] === null && !asksAboutAssistant && asksHowTo(text)) [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const read =
     refersToATicket(told, text) && ticketNamed

@@ -1,0 +1,21 @@
+import { describe, expect, it } from '@jest/globals';
+import { asksForTicket } from './asks-for-ticket.js';
+
+describe('asksForTicket', () => {
+  it.each([
+    'Crea un ticket porque el lector de códigos de barras no lee nada',
+    'Puoi aprire una segnalazione? Il lettore badge all’ingresso non legge i cartellini',
+    'please open a ticket, the scanner is dead again',
+    'Ouvrez-moi un ticket pour le vidéoprojecteur de la salle 2',
+    'Kannst du bitte ein Ticket für den Drucker aufmachen?',
+  ])('asks: %s', (text) => {
+    expect(asksForTicket(text)).toBe(true);
+  });
+
+  it.each(['how do I open a ticket?', 'I opened a ticket last week about the printer', 'muss ich dafür ein Ticket erstellen?', 'el ticket de la impresora sigue abierto'])(
+    'does not ask: %s',
+    (text) => {
+      expect(asksForTicket(text)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,20 @@
+import { requestClauses } from './request-clauses.js';
+
+// "Crea un ticket porque el lector no lee nada", "Puoi aprire una segnalazione?", "bitte ein Ticket aufmachen": a ticket
+// asked to be opened in so many words, whatever problem comes with it. How it is done ("how do I open a ticket?") and
+// whether one is needed are questions. Matched on lower-cased, accent-free clauses.
+const TICKET = String.raw`(?:ticket|tickets|case|request|incident|demande|requete|anfrage|meldung|stoerungsmeldung|incidencia|solicitud|peticion|segnalazione|richiesta)`;
+const OPEN_ASKED = new RegExp(
+  [
+    String.raw`^(?:please |pls |can you |could you |would you )?(?:open|create|raise|log|file|submit)\s+(?:a |an |the |me a |us a )?(?:new )?(?:support )?${TICKET}\b`,
+    String.raw`^(?:ouvre|ouvrez|cree|creez|ouvrir|creer)(?:[- ]moi)?\s+(?:un |une )?(?:nouveau |nouvelle )?${TICKET}\b|\b(?:peux|pouvez|pourriez|pourrais)(?:[ -](?:tu|vous))?(?: m'| me)? (?:ouvrir|creer)\s+(?:un |une )${TICKET}\b`,
+    String.raw`\b(?:bitte|kannst du|konnen sie|konntest du|konnten sie|konnt ihr)\b.*\b(?:ein|einen|eine|neues|neuen)\s+${TICKET}\s+(?:\w+\s+){0,3}(?:aufmachen|eroffnen|erstellen|anlegen|aufgeben)\b|^(?:mach|macht|eroffne|erstell|erstelle)\s+(?:mir |uns |bitte )*(?:ein|einen|eine)\s+${TICKET}\b`,
+    String.raw`^(?:crea|creame|abre|abreme|abrid|cread|abra|cree)\s+(?:un |una )?(?:nuevo |nueva )?${TICKET}\b|\b(?:puedes|puede|podeis|podrias|podria)(?: usted)?(?: me)? (?:abrir|crear)(?:me)?\s+(?:un |una )${TICKET}\b`,
+    String.raw`^(?:apri|aprimi|crea|creami|aprite|create)\s+(?:un |una )?(?:nuovo |nuova )?${TICKET}\b|\b(?:puoi|puo|potete|potresti|potreste)(?: lei)?(?: mi| ci)? (?:aprire|creare)(?:mi)?\s+(?:un |una )${TICKET}\b`,
+  ].join('|'),
+);
+
+/** Whether a message asks in so many words for a ticket to be opened. */
+export function asksForTicket(text: string): boolean {
+  return requestClauses(text).some((clause) => OPEN_ASKED.test(clause));
+}
