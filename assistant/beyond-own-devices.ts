@@ -51,6 +51,7 @@ const OTHERS =
   'receptionniste|rezeptionist(?:in)?|recepcionista|receptionist[ae]|the temp|interimaire|aushilfe|sustitut[oa]|sostitut[oa]|' +
   // Whom it is for, by a pronoun ("tu peux l'éteindre pour lui ?"), or someone new named as such ("El nuevo, Pablo, …").
   'for him|for her|pour lui|pour elle|fur ihn|para ella|per lui|' +
+  'volunteers?|benevole|ehrenamtliche[nr]?|voluntari[oa]s?|volontari[oa]|azubine|profe|auxiliar|vendeuse|vendeur|verkauferin|dependient[ae]|commess[ao]|' +
   'el nuevo(?=\\s*,)|la nueva(?=\\s*,)|chica nueva|chico nuevo|le nouveau(?=\\s*,)|la nouvelle(?=\\s*,)|petit nouveau|petite nouvelle|' +
   'der neue(?=\\s*,)|die neue(?=\\s*,)|il nuovo(?=\\s*,)|la nuova(?=\\s*,)|nuovo arrivato|nuova arrivata|ragazz[ao] nuov[ao]';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
@@ -84,6 +85,16 @@ const OF_TRADE = new RegExp(
 const NOT_TRADES = new Set(
   'premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
 );
+// "log Jamie out", "sign him off": whoever stands between the verb and its particle is signed out.
+const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b/g;
+// A name after a word of role, where "for" or "of" says whose: "for our new volunteer Aisha", "il computer del geometra
+// Rossi", "pour la stagiaire Inès". German capitalises its nouns, so its words do not count here.
+const ROLE_NAMED = new RegExp(
+  `\\b(?:for|pour|para|per|(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:of|de|di|del|della|dello|du)\\b|dell'))\\s*(?:(?:our|my|the|notre|nos|ma|mon|la|le|l'|nuestr[oa]|mi|el|il|lo|nostr[oa])\\s*)?(?:(?:new|nouvel|nouvelle|nouveau|nuev[oa]|nuov[oa])\\s+)?([a-z]+)\\s+([a-z][\\w-]*)`,
+  'g',
+);
+// Things named by their brand or model: "the new printer Brother", "le pilote HP".
+const NOT_ROLES = new Set('printer printers imprimante drucker impresora stampante driver pilote treiber controlador version versione model modele modelo modello app software'.split(' '));
 // German genitive, read on the text as typed: a capitalised name with its s before the thing ("Peters Rechner").
 const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
 // Adjectives end in -es before a neuter noun too: "Lokales Kennwort", "neues Passwort" name nobody.
@@ -102,7 +113,8 @@ const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
 // in capitals ("per SSH"). German capitalises every noun ("für Screenshots"), so its "für" says nothing here.
 const FOR_NAMED = /\b(?:for|pour|para|per)\s+([a-z][\w-]*)/g;
 // Where one travels is no one to act for: "dans le train pour Paris", "the flight for Berlin", "treno per Roma".
-const TRAVEL_BEFORE = /\b(?:train|trains|tgv|eurostar|ice|frecciarossa|flight|plane|bus|coach|ferry|vol|avion|car|navette|zug|flug|flieger|tren|vuelo|autobus|treno|volo|aereo|pullman)\s+$/;
+const TRAVEL_BEFORE =
+  /\b(?:train|trains|tgv|eurostar|ice|frecciarossa|flight|plane|bus|coach|ferry|vol|avion|car|navette|zug|flug|flieger|tren|vuelo|autobus|treno|volo|aereo|pullman|left|leaving|heading|flying|driving|parti|partie|partis|pars|part|partito|partita|partiti|parto|salgo|sali|sale|salgo|vado|torno|rientro)\s+$/;
 const NOT_A_NAME = new Set(
   (
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
@@ -146,7 +158,9 @@ const OWN_MARK = new RegExp(
     `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
     `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
     `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
-    `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b`,
+    `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
+    // Said to be the user's: "el HP de secretaría, es el mío".
+    `\\b(?:it's mine|it is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\\b`,
 );
 
 /** Whether the word, found in the folded text, starts with a capital where the user typed it. */
@@ -192,8 +206,13 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
+  const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => m[1]!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
+  const named = [...plain.matchAll(ROLE_NAMED)]
+    .filter((m) => !THING_WORDS.has(m[1]!) && !NOT_ROLES.has(m[1]!))
+    .map((m) => m[2]!)
+    .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || beneficiaries.some(isOther) || trades.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  if (possessors.some(isOther) || beneficiaries.some(isOther) || trades.some(isOther) || signedOut.some(isOther) || named.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   if (OF_NEW_PERSON.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
