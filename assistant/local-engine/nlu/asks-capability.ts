@@ -17,7 +17,7 @@ const ABLE_AT_ALL = new RegExp(
     String.raw`\b(?:can|could) (?:you|u) (?:remotely )?\w+(?: down| off| out)? (?:computers|pcs|laptops|machines|devices)\b`,
     String.raw`\b(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? \w+ des (?:ordis|ordinateurs|pc|postes|machines|portables)\b`,
     String.raw`\b(?:puedes|puede|sabes|sabe) \w+ (?:ordenadores|equipos|portatiles|computadoras)\b`,
-    String.raw`\b(?:riesci|riesce|riuscite) a \w+ (?:i |dei )?(?:computer|pc|portatili)\b|\b(?:tu|lei|voi) (?:puoi|puo|potete) \w+ (?:i |dei )?(?:computer|pc|portatili)\b`,
+    String.raw`\b(?:riesci|riesce|riuscite)(?: davvero| veramente| anche)? a \w+ (?:i |dei )?(?:computer|pc|portatili)\b|\b(?:tu|lei|voi) (?:puoi|puo|potete) \w+ (?:i |dei )?(?:computer|pc|portatili)\b`,
   ].join('|'),
 );
 

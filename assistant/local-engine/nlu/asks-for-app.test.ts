@@ -43,6 +43,9 @@ describe('asksToInstall', () => {
     "can I get WinRAR installed? I've got a zip from a client",
     'me instalas el Teams?',
     'potete installarmi Blender?',
+    "potete mettermi l'adobe illustrator?",
+    'Pon el programa de la clínica, el Qvet, en el ordenador de Marta',
+    'Pour la nouvelle vendeuse, vous pouvez mettre Chrome sur le PC de la boutique ?',
   ])('asks: %s', (text) => {
     expect(asksToInstall(text)).toBe(true);
   });
@@ -53,6 +56,9 @@ describe('asksToInstall', () => {
     'Windows hat gestern Updates installiert und jetzt ist alles langsam',
     "l'installation de Teams bloque à 80 %",
     'se instaló una actualización y ya no imprime',
+    'can you put me through to someone in IT?',
+    'pon el volumen más alto en la sala',
+    'el Excel me pone los números como fechas al pegar los datos',
   ])('does not ask: %s', (text) => {
     expect(asksToInstall(text)).toBe(false);
   });

@@ -39,7 +39,17 @@ const INSTALL_ASKED = new RegExp(
   ].join('|'),
 );
 
+// "Put" asks for an install too when the app goes to the user ("potete mettermi l'adobe illustrator?", "ponme el
+// Qvet") or onto a computer ("pon el Qvet en el ordenador de Marta", "mettez Chrome sur le PC de la boutique"); put
+// anywhere else ("put me through to IT") it does not.
+const PUT_FOR_ME = /^(?:ponme|ponedme|pongame|mettimi|mettetemi|mets[ -]moi|mettez[ -]moi)\b|\b(?:puedes|puede|podeis|podrias)(?: usted)? ponerme\b|\b(?:puoi|potete|potresti|potreste|puo) mettermi\b|\bme (?:pones|poneis)\b|\bmi (?:metti|mettete)\b/;
+const PUT = /^(?:put|pon|poned|ponga|metti|mettete|mets|mettez)\b|\b(?:can|could) (?:you|u) put\b|\b(?:puedes|puede|podeis|podrias)(?: usted)? poner\b|\b(?:puoi|potete|potresti|potreste|puo) mettere\b|\b(?:peux|pouvez|pourriez)(?:[ -](?:tu|vous))? mettre\b/;
+const ONTO_COMPUTER = new RegExp(
+  String.raw`\b(?:on|onto|sur|en|sul|sulla|nel)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)\b`,
+);
+
 /** Whether a message asks in so many words for something to be installed, whatever app it names. */
 export function asksToInstall(text: string): boolean {
-  return requestClauses(text).some((clause) => INSTALL_ASKED.test(clause));
+  const onto = ONTO_COMPUTER.test(foldText(text));
+  return requestClauses(text).some((clause) => INSTALL_ASKED.test(clause) || PUT_FOR_ME.test(clause) || (onto && PUT.test(clause)));
 }

@@ -4,7 +4,7 @@ import { foldText } from '../../fold-text.js';
 // écran": equipment is ordered by a person, however much the words of breakage around it read as a problem to look up.
 // Matched on lower-cased, accent-free text.
 const EQUIPMENT =
-  '(?:laptops?|notebooks?|computers?|pcs?|monitors?|screens?|chargers?|headsets?|keyboards?|mouse|mice|docking ?stations?|docks?|webcams?|phones?|tablets?|printers?|' +
+  '(?:laptops?|notebooks?|computers?|pcs?|monitors?|screens?|chargers?|headsets?|keyboards?|mouse|mice|docking ?stations?|docks?|webcams?|phones?|tablets?|printers?|batter(?:y|ies)|batteries?|akkus?|baterias?|batteria|' +
   'ordis?|ordinateurs?|portables?|ecrans?|chargeurs?|casques?|claviers?|souris|stations? d accueil|telephones?|tablettes?|imprimantes?|' +
   'rechner|bildschirme?|monitore|ladegerate?|ladekabel|netzteile?|tastaturen?|maus|mause|dockingstations?|handys?|diensthandys?|drucker|' +
   'ordenador(?:es)?|portatil(?:es)?|pantallas?|cargador(?:es)?|auriculares|cascos|teclados?|raton(?:es)?|moviles?|impresoras?|' +
@@ -13,7 +13,7 @@ const EQUIPMENT =
 const NEW_BEFORE =
   '(?:new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
 const NEW_AFTER =
-  '(?:de remplacement|de rechange|de pret|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
+  '(?:de remplacement|de rechange|de pret|neuve?s?|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
 const WANTED = new RegExp(
   [
     `\\b${NEW_BEFORE}\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b`,

@@ -11,6 +11,7 @@ describe('listAsked', () => {
     ['Mi fai la lista dei miei pc?', 'devices'],
     ['show me my devices', 'devices'],
     ['Welche Rechner habe ich?', 'devices'],
+    ['Was für Rechner sind mir eigentlich zugeordnet?', 'devices'],
   ] as const)('%s → %s', (text, list) => {
     expect(listAsked(text)).toBe(list);
   });

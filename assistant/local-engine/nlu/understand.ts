@@ -306,7 +306,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   const vague = top.intent === 'kb_question' || top.intent === 'help';
   const installAsked = asksToInstall(text);
-  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && (requestsAccess(text) || asksForAccount(text) || asksForEquipment(text)))) {
+  // An install the models read where the message names no app is as vague: "est-ce que je peux avoir une batterie neuve ?".
+  const appless = top.intent === 'install_software' && !installAsked && !extractApp(text, options.catalog, classifier.knownWords);
+  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && (requestsAccess(text) || asksForAccount(text))) || ((vague || appless) && asksForEquipment(text))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   if (top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket') {
