@@ -20,4 +20,9 @@ describe('which of the user\'s devices a message means', () => {
     expect(devicesMentioned('riavvia il mac', [laptop, mac])).toEqual([mac]);
     expect(devicesMentioned('the second one', [laptop, mac])).toEqual([mac]);
   });
+
+  it('reads Italian "dell\'" as "of the", not as a Dell', () => {
+    expect(devicesMentioned("spegni l'iMac dell'ufficio prenotazioni", [laptop, mac])).toEqual([mac]);
+    expect(devicesMentioned('riavvia il Dell', [laptop, mac])).toEqual([laptop]);
+  });
 });

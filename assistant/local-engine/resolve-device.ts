@@ -1,5 +1,6 @@
 import { normalize, tokenize } from '../../kb-index/text/normalize.js';
 import type { DeviceSummary } from '../engine.js';
+import { withoutItalianDell } from './nlu/extract-slots.js';
 
 const ORDINALS: Record<string, number> = {
   first: 0, '1': 0, '1st': 0, premier: 0, premiere: 0, erste: 0, ersten: 0, erstes: 0, primo: 0, prima: 0, primero: 0, primera: 0,
@@ -17,7 +18,7 @@ const PLATFORM_WORDS: Record<string, DeviceSummary['os']> = {
  * position in the list the assistant showed ("the second one"). Several left means the message did not decide.
  */
 export function devicesMentioned(text: string, devices: DeviceSummary[], platformHint?: DeviceSummary['os']): DeviceSummary[] {
-  const words = tokenize(text);
+  const words = tokenize(withoutItalianDell(text));
   // A name written out whole decides even when another device shares a word of it ("TOM-LAPTOP", "TOM-WORKSTATION").
   const written = devices.filter((device) => {
     const name = normalize(device.name);

@@ -39,11 +39,14 @@ describe('asksForAccount', () => {
     'pouvez-vous créer un compte pour notre nouvelle assistante ?',
     'hay que crear un usuario para la chica nueva de recepción',
     'potete creare un account email per il nuovo magazziniere?',
+    "La sig.ra Conti va in pensione a fine mese, bisogna disattivarle l'account e girare la sua mail alla Marta",
+    "Mark leaves on Friday, please disable his account",
+    'Herr Huber ist ausgeschieden, bitte sein Konto deaktivieren',
   ])('asks: %s', (text) => {
     expect(asksForAccount(text)).toBe(true);
   });
 
-  it.each(["I can't log into my account since this morning", 'how do I create an account in Teams?', 'mon compte est bloqué'])('does not ask: %s', (text) => {
+  it.each(["I can't log into my account since this morning", 'how do I create an account in Teams?', 'mon compte est bloqué', 'my account was disabled this morning, why?', 'hi, quick one - how do I set up my work email on my personal iPhone?'])('does not ask: %s', (text) => {
     expect(asksForAccount(text)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { foldText } from '../../fold-text.js';
+import { asksHowTo } from './speaks-of-it.js';
 
 // "could I get edit rights on the Marketing Teams channel?", "ich brauche Zugriff auf Zoom", "permessi su SharePoint":
 // rights to something are granted by a person, not installed, however much the rest reads like an install request.
@@ -38,7 +39,7 @@ export function requestsAccess(text: string): boolean {
 }
 
 // "bitte Benutzerkonto und E-Mail anlegen", "could you set up a mailbox for the new hire?", "hay que crear un usuario
-// para la nueva": an account is made by a person, for whoever it is.
+// para la nueva": an account is made, or closed, by a person, for whoever it is.
 const ACCOUNT = String.raw`(?:accounts?|mailbox(?:es)?|e ?mail (?:address|account)|logins?|user(?: account)?|comptes?|boite (?:mail|aux lettres)|adresse (?:e ?)?mail|\w*konto|\w*konten|postfach|e ?mail ?(?:adresse|postfach)?|benutzer|zugang|cuentas?|usuarios?|correo|buzon|account|utenz[ae]|casella(?: di posta| email| mail)?|indirizzo (?:e ?)?mail)`;
 const ACCOUNT_MADE = new RegExp(
   [
@@ -47,11 +48,14 @@ const ACCOUNT_MADE = new RegExp(
     String.raw`\b${ACCOUNT}\b(?:\s+\w+){0,4}\s+(?:anlegen|einrichten|erstellen|eroffnen|freischalten|angelegt|eingerichtet)\b`,
     String.raw`\b(?:crear|crea|creen|cread|dar de alta|configurar|abrir|abran)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
     String.raw`\b(?:creare|crea|create|configurare|aprire|attivare|attivate)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
+    // Closed when someone leaves: "bisogna disattivarle l'account", "please disable Mark's account from Friday".
+    String.raw`\b(?:disable|deactivate|delete|remove|close|suspend|desactiver|desactivez|supprimer|supprimez|cloturer|desactivar|desactiva|desactivad|dar de baja|eliminar|elimina|borrar|disattiva(?:re|rle|rgli|te)?|disabilita(?:re|rle|rgli|te)?|elimina(?:re|rle|te)|cancella(?:re|rle|te)?)\b(?:\s+[\w']+){0,3}\s+${ACCOUNT}\b`,
+    String.raw`\b${ACCOUNT}\b(?:\s+\w+){0,4}\s+(?:deaktivieren|loschen|entfernen|schliessen|stilllegen)\b`,
   ].join('|'),
 );
 
-/** Whether a message asks for an account or a mailbox to be made. */
+/** Whether a message asks for an account or a mailbox to be made or closed. */
 export function asksForAccount(text: string): boolean {
   const plain = foldText(text).replace(/['-]/g, ' ').trim();
-  return ACCOUNT_MADE.test(plain) && !ASKS_HOW.test(plain);
+  return ACCOUNT_MADE.test(plain) && !ASKS_HOW.test(plain) && !asksHowTo(text);
 }

@@ -27,6 +27,9 @@ describe('requestedAction', () => {
     ['el pc se ha quedado pillado, reinicialo tu q yo no puedo', 'restart'],
     ['Marco ha lasciato il pc acceso, spegnilo tu', 'shutdown'],
     ['Log my laptop off please, I need to hand it to the temp', 'logout'],
+    ['Der Rechner vom Sepp muss neu gestartet werden, der ist komplett eingefroren', 'restart'],
+    ["il faut éteindre le poste de l'accueil, il chauffe", 'shutdown'],
+    ['hay que bloquear el ordenador de recepción', 'lock'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
@@ -42,6 +45,7 @@ describe('requestedAction', () => {
     'wie kann ich sperren',
     'den Laptop nicht neu starten',
     'Mein Mac fährt nicht herunter, hängt beim Ausschalten. Was tun?',
+    'il faut redémarrer à chaque fois que je branche le dock',
     'the restart after the update takes forever, any idea why, thanks',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();

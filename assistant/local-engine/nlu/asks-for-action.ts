@@ -47,6 +47,17 @@ const INFINITIVE_DE: Verbs = {
 // A question, a negation or the verb made a noun is no command: "wie kann ich sperren", "nicht neu starten", "hängt beim
 // Ausschalten".
 const BARE_INFINITIVE = (action: DeviceAction) => String.raw`^(?!(?:wie|warum|wann|wo|was|wer|kann|konnen|soll|muss|darf|ich|wir|du)\b)(?!.*\b(?:nicht|kein|keine)\b)(?:[\w-]+ ){1,3}(?<!\b(?:beim|zum|vom|das|dem|am|im|ans) )(?:${INFINITIVE_DE[action]})(?: (?:bitte|mal|jetzt|sofort|danke|pls))*$`;
+// Asked as what has to be done: "Der Rechner vom Sepp muss neu gestartet werden", "il faut redémarrer le poste de
+// l'accueil", "hay que apagar el portátil de Marta", "bisogna riavviare il pc". Not what has to be done each time,
+// which tells a fault ("il faut redémarrer à chaque fois").
+const NEEDED: Verbs = {
+  restart: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bneu ?gestartet werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}redemarrer\b|\b(?:hay que|habria que) (?:\w+ ){0,1}reiniciar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}riavviare\b`,
+  shutdown: String.raw`\b(?:muss|musste|sollte|soll)\b.*\b(?:heruntergefahren|runtergefahren|ausgeschaltet) werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}eteindre\b|\b(?:hay que|habria que) (?:\w+ ){0,1}apagar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}spegnere\b`,
+  lock: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bgesperrt werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}verrouiller\b|\b(?:hay que|habria que) (?:\w+ ){0,1}bloquear\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}bloccare\b`,
+  logout: String.raw`\b(?:muss|musste|sollte|soll)\b.*\babgemeldet werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}deconnecter\b|\b(?:hay que|habria que) (?:\w+ ){0,1}cerrar (?:la|su) sesion\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}disconnettere\b`,
+  reset_password: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bpasswort\b.*\bzuruckgesetzt werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}reinitialiser (?:le|son|mon) mot de passe\b|\b(?:hay que|habria que) (?:\w+ ){0,1}(?:restablecer|resetear) (?:la|su) contrasena\b|\b(?:bisogna|bisognerebbe) (?:\w+ ){0,1}(?:reimpostare|resettare) (?:la )?password\b`,
+};
+const EACH_TIME = /\b(?:chaque fois|a chaque|toujours|tout le temps|jedes mal|immer|standig|cada vez|siempre|ogni volta|sempre|every time|always)\b/;
 // Asked as what the assistant does, in the second person: "¿me reinicias el portátil?", "Mi scolleghi dal Mac?".
 const ASKED_AS_DONE: Verbs = {
   restart: String.raw`\bme reinicias\b|\bmi riavvii\b`,
@@ -70,6 +81,7 @@ const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction
   action,
   new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}|${BARE_INFINITIVE(action)}`),
 ]);
+const NEEDS: [DeviceAction, RegExp][] = (Object.keys(NEEDED) as DeviceAction[]).map((action) => [action, new RegExp(NEEDED[action])]);
 
 // Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.
 const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;
@@ -84,6 +96,7 @@ export function requestedAction(text: string): DeviceAction | undefined {
     for (const [action, pattern] of [...FIRST, ...AFTER]) {
       if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
     }
+    if (!EACH_TIME.test(clause)) for (const [action, pattern] of NEEDS) if (pattern.test(clause)) found.add(action);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }

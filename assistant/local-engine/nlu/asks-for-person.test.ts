@@ -20,6 +20,7 @@ describe('asksForPerson', () => {
     'Ça ne marche toujours pas, vous pouvez transmettre à un technicien ?',
     "J'ai suivi l'article mais ça ne marche toujours pas, un technicien pourrait-il prendre la main ?",
     'Serve che venga qualcuno qui in cantiere, il server non si accende',
+    "is there a tech who can remote in? I've tried everything the articles say",
   ])('asks: %s', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });

@@ -57,10 +57,18 @@ function platformOf(word: string, next: string | undefined): 'windows' | 'macos'
   return undefined;
 }
 
+// Italian "dell'" before a word is "of the" ("il bar dell'hotel", "l'iMac dell'ufficio"), not a Dell computer.
+const ITALIAN_DELL = /\bdell['’](?=\p{L})/giu;
+
+/** The text with Italian "dell'" written out, so that no maker is read into it. */
+export function withoutItalianDell(text: string): string {
+  return text.replace(ITALIAN_DELL, 'della ');
+}
+
 /** Which of the user's devices the text points at: its platform when named, and the words that name it. */
 export function extractDeviceHint(text: string): DeviceHint | undefined {
   // "HP-Laptop", "MacBook-Pro": each part of a hyphenated word can name the computer.
-  const words = tokenize(text.slice(0, 2000).replace(/-/g, ' '));
+  const words = tokenize(withoutItalianDell(text.slice(0, 2000)).replace(/-/g, ' '));
   let platform: DeviceHint['platform'];
   const hints: string[] = [];
   words.forEach((word, i) => {

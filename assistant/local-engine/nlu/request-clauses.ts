@@ -7,13 +7,13 @@ const OPENERS =
   /^(?:(?:now|so|ok|okay|then|and|anyway|please|pls|plz|maintenant|alors|bon|donc|et|svp|stp|jetzt|dann|also|und|ok|bitte|ahora|pues|vale|bueno|y|porfa|ora|allora|adesso|quindi|dai|e|ecco)\s+)+/;
 
 /**
- * A message's clauses as the request rules read them: lower-cased and accent-free, split at sentence marks and commas
+ * A message's clauses as the request rules read them: lower-cased and accent-free, split at sentence marks, commas and dashes
  * (a request often follows the story in the same sentence: "là j'ai fini, redémarrez mon PC"), each also without the
  * words that open it.
  */
 export function requestClauses(text: string): string[] {
   return foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
-    .split(/[.!?;,\n]+/)
+    .split(/[.!?;,\n]+|\s[-–—]+\s/)
     // An elided pronoun stands as a word of its own, as the request forms expect it: "tu peux l'éteindre".
     .map((clause) => clause.replace(/^[^\p{L}]+/u, '').replace(/\b([lm])'(?=\p{L})/gu, "$1' ").trim())
     .filter(Boolean)
