@@ -52,7 +52,7 @@ const OTHERS =
   // Whom it is for, by a pronoun ("tu peux l'éteindre pour lui ?"), or someone new named as such ("El nuevo, Pablo, …").
   'for him|for her|pour lui|pour elle|fur ihn|para ella|per lui|' +
   'volunteers?|benevole|ehrenamtliche[nr]?|voluntari[oa]s?|volontari[oa]|azubine|profe|auxiliar|vendeuse|vendeur|verkauferin|dependient[ae]|commess[ao]|' +
-  'el nuevo(?=\\s*,)|la nueva(?=\\s*,)|chica nueva|chico nuevo|le nouveau(?=\\s*,)|la nouvelle(?=\\s*,)|petit nouveau|petite nouvelle|' +
+  'el nuevo(?=\\s*,)|la nueva(?=\\s*,)|chica nueva|chico nuevo|chaval(?:a)? nuev[oa]|chaval(?:a)? de practicas|le nouveau(?=\\s*,)|la nouvelle(?=\\s*,)|petit nouveau|petite nouvelle|' +
   'der neue(?=\\s*,)|die neue(?=\\s*,)|il nuovo(?=\\s*,)|la nuova(?=\\s*,)|nuovo arrivato|nuova arrivata|ragazz[ao] nuov[ao]';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.
 const NOT_A_PERSON = new Set(
@@ -85,8 +85,11 @@ const OF_TRADE = new RegExp(
 const NOT_TRADES = new Set(
   'premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
 );
-// "log Jamie out", "sign him off": whoever stands between the verb and its particle is signed out.
-const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b/g;
+// "log Jamie out", "sign him off", "il logout di Giuseppe": whoever stands between the verb and its particle, or after
+// the noun, is signed out.
+const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
+// Spanish marks whom it is done to with "a": "¿Le podéis poner Chrome a Carmen?", "instala el KeePass a Marta".
+const DONE_TO = /\b(?:pon|ponle|poner|ponerle|instala|instalale|instalar|instalarle|reinicia|reiniciale|reiniciar|apaga|apagale|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer)\b.*?\ba\s+([a-z][\w-]*)/g;
 // A name after a word of role, where "for" or "of" says whose: "for our new volunteer Aisha", "il computer del geometra
 // Rossi", "pour la stagiaire Inès". German capitalises its nouns, so its words do not count here.
 const ROLE_NAMED = new RegExp(
@@ -206,13 +209,14 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
-  const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => m[1]!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
+  const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => (m[1] ?? m[2])!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
+  const doneTo = [...plain.matchAll(DONE_TO)].map((m) => m[1]!).filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const named = [...plain.matchAll(ROLE_NAMED)]
     .filter((m) => !THING_WORDS.has(m[1]!) && !NOT_ROLES.has(m[1]!))
     .map((m) => m[2]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || beneficiaries.some(isOther) || trades.some(isOther) || signedOut.some(isOther) || named.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  if (possessors.some(isOther) || beneficiaries.some(isOther) || trades.some(isOther) || signedOut.some(isOther) || doneTo.some(isOther) || named.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   if (OF_NEW_PERSON.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;

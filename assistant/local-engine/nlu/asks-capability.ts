@@ -14,10 +14,10 @@ const ABLE_AT_ALL = new RegExp(
     String.raw`\b(?:puoi|puo|sai|sa) (?:davvero|veramente|anche|per davvero)\b|\b(?:davvero|veramente) (?:puoi|puo)\b|\b(?:sei|lei e) (?:davvero |veramente )?(?:in grado|capace)\b`,
     // Computers in general, as an indefinite plural: "vous pouvez redémarrer des ordis ?", "can you restart computers?",
     // "¿puedes reiniciar ordenadores?", or asked whether it manages to: "riesci a riavviare i computer?".
-    String.raw`\b(?:can|could) (?:you|u) (?:remotely )?\w+(?: down| off| out)? (?:computers|pcs|laptops|machines|devices)\b`,
-    String.raw`\b(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? \w+ des (?:ordis|ordinateurs|pc|postes|machines|portables)\b`,
-    String.raw`\b(?:puedes|puede|sabes|sabe) \w+ (?:ordenadores|equipos|portatiles|computadoras)\b`,
-    String.raw`\b(?:riesci|riesce|riuscite)(?: davvero| veramente| anche)? a \w+ (?:i |dei )?(?:computer|pc|portatili)\b|\b(?:tu|lei|voi) (?:puoi|puo|potete) \w+ (?:i |dei )?(?:computer|pc|portatili)\b`,
+    String.raw`\b(?:can|could) (?:you|u) (?:remotely )?\w+(?: down| off| out)? (?:computers|pcs|laptops|machines|devices|software|programs|apps)\b`,
+    String.raw`\b(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? \w+ des (?:ordis|ordinateurs|pc|postes|machines|portables|logiciels|programmes|applis)\b`,
+    String.raw`\b(?:puedes|puede|sabes|sabe) \w+ (?:ordenadores|equipos|portatiles|computadoras|programas|aplicaciones)\b`,
+    String.raw`\b(?:riesci|riesce|riuscite)(?: davvero| veramente| anche)? a \w+ (?:i |dei )?(?:computer|pc|portatili|programmi|app|software)\b|\b(?:tu|lei|voi) (?:puoi|puo|potete) \w+ (?:i |dei )?(?:computer|pc|portatili|programmi|app|software)\b`,
   ].join('|'),
 );
 

@@ -16,6 +16,7 @@ describe('wantsApp', () => {
     ['je voudrais Genapi sur mon nouveau poste', 'Genapi'],
     ["I'd like Spotify on my work PC if that's allowed", 'Spotify'],
     ['ich bräuchte Blender auf meinem Rechner', 'Blender'],
+    ['vorrei il gestionale Danea Easyfatt', 'Danea Easyfatt'],
   ])('wants an app the catalog lacks on a computer: %s', (text, phrase) => {
     expect(wantsApp(text, phrase, false)).toBe(true);
   });
@@ -46,6 +47,8 @@ describe('asksToInstall', () => {
     "potete mettermi l'adobe illustrator?",
     'Pon el programa de la clínica, el Qvet, en el ordenador de Marta',
     'Pour la nouvelle vendeuse, vous pouvez mettre Chrome sur le PC de la boutique ?',
+    'el informático de la web me pide que instale Postman para probar lo de las reservas',
+    'the scale supplier asked me to install AnyDesk',
   ])('asks: %s', (text) => {
     expect(asksToInstall(text)).toBe(true);
   });

@@ -17,13 +17,21 @@ const ON_COMPUTER = new RegExp(
   String.raw`^\s*(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|rechner|arbeitsplatz|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)\b`,
 );
 
+// A kind of software before a name makes it an app: "vorrei il gestionale Danea Easyfatt", "I'd like the tool Miro".
+const SOFTWARE = String.raw`(?:software|program|programme|app|application|tool|logiciel|appli|programm|anwendung|programa|aplicacion|herramienta|gestionale|programma|applicazione)`;
+const SOFTWARE_BEFORE = new RegExp(String.raw`\b${SOFTWARE}\s+$`);
+const SOFTWARE_FIRST = new RegExp(String.raw`^${SOFTWARE}\s+\S`);
+
 /** Whether the message wants the app named by `phrase` (as it stands in the text), of the catalog or not. */
 export function wantsApp(text: string, phrase: string, inCatalog: boolean): boolean {
   const plain = foldText(text);
   const name = foldText(phrase);
   const at = plain.indexOf(name);
-  if (at <= 0 || !WANTS.test(plain.slice(Math.max(0, at - 40), at)) || NOT_WANTING.test(plain)) return false;
-  return inCatalog || ON_COMPUTER.test(plain.slice(at + name.length));
+  if (at <= 0 || NOT_WANTING.test(plain)) return false;
+  const before = plain.slice(Math.max(0, at - 60), at);
+  const kind = SOFTWARE_BEFORE.exec(before);
+  if (!WANTS.test(kind ? before.slice(0, kind.index) : before)) return false;
+  return inCatalog || kind !== null || SOFTWARE_FIRST.test(name) || ON_COMPUTER.test(plain.slice(at + name.length));
 }
 
 // "installe moi photoshop", "¿Se puede instalar SketchUp?", "Bitte WinSCP installieren", "can I get WinRAR
@@ -48,8 +56,12 @@ const ONTO_COMPUTER = new RegExp(
   String.raw`\b(?:on|onto|sur|en|sul|sulla|nel)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)\b`,
 );
 
+// Asked of the user by someone else, for the user's computer: "el informático me pide que instale Postman", "the
+// supplier asked me to install AnyDesk", "il fornitore vuole che installi TeamViewer".
+const ASKED_TO_INSTALL = /\b(?:asked|asks|wants|told|tells) me to install\b|\bque (?:instale|instalemos)\b|\bche (?:installi|installiamo)\b|\b(?:demande|demandent|veut) (?:de |d'|que j'|qu'on )?install\w*|\bsoll ich\b.*\binstallieren\b/;
+
 /** Whether a message asks in so many words for something to be installed, whatever app it names. */
 export function asksToInstall(text: string): boolean {
   const onto = ONTO_COMPUTER.test(foldText(text));
-  return requestClauses(text).some((clause) => INSTALL_ASKED.test(clause) || PUT_FOR_ME.test(clause) || (onto && PUT.test(clause)));
+  return requestClauses(text).some((clause) => INSTALL_ASKED.test(clause) || ASKED_TO_INSTALL.test(clause) || PUT_FOR_ME.test(clause) || (onto && PUT.test(clause)));
 }

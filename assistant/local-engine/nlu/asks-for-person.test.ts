@@ -21,6 +21,7 @@ describe('asksForPerson', () => {
     "J'ai suivi l'article mais ça ne marche toujours pas, un technicien pourrait-il prendre la main ?",
     'Serve che venga qualcuno qui in cantiere, il server non si accende',
     "is there a tech who can remote in? I've tried everything the articles say",
+    "I need a technician to come and look at my computer, it's making a grinding noise",
   ])('asks: %s', (text) => {
     expect(asksForPerson(text)).toBe(true);
   });

@@ -16,7 +16,7 @@ const COURTESY = String.raw`(?:svp|stp|please|pls|plz|bitte|por favor|porfa|per 
 const ASKED = new RegExp(
   [
     String.raw`\b(?:can|could|would|will|need|have|get|send|want)\b.{0,12}\b${PERSON.en}\b.{0,25}\b(?:call|ring|phone) (?:me|us)\b`,
-    String.raw`\b${PERSON.en}\b.{0,25}\bwho (?:can|could) (?:call|ring|phone|come|remote|dial|take a look|have a look|look at)\b|\b${PERSON.en} (?:to )?(?:come|pop|call|ring)(?: over| by| round| in| down| up| me| us)\b`,
+    String.raw`\b${PERSON.en}\b.{0,25}\bwho (?:can|could) (?:call|ring|phone|come|remote|dial|take a look|have a look|look at)\b|\b${PERSON.en} (?:come|pop|call|ring)(?: over| by| round| in| down| up| me| us)\b|\b(?:need|want|get|send|have)\b.{0,6}\b${PERSON.en} to (?:come|pop|call|ring|visit|look)\b`,
     String.raw`\b(?:call|ring|phone) (?:me|us) back\b|\bgive (?:me|us) a (?:call|ring|bell)\b|\bsend (?:me |us |over |round )?${PERSON.en}\b`,
     String.raw`\b${PERSON.fr}\b.{0,30}\b(?:me|nous|m') ?(?:rappelle|rappeler|appelle|appeler)\b|\b(?:rappelez|appelez|rappelle|appelle)[ -](?:moi|nous)\b|\b${PERSON.fr}\b.{0,30}\b(?:vienne|venir|passer|puisse passer)\b|\b(?:envoyer|envoyez|envoyez-moi|envoyez-nous)\b.{0,10}\b${PERSON.fr}\b`,
     // Handed on to a person: "vous pouvez transmettre à un technicien ?", "un technicien pourrait-il prendre la main ?".

@@ -174,6 +174,12 @@ describe('understand', () => {
     expect((await understand('open a ticket please', { fallbackLanguage: 'en', catalog })).tool).toBe('create_ticket');
   });
 
+  it('answers whether it can do something at all, asked with "actually", without acting', async () => {
+    for (const text of ['can you actually restart computers or are you just a FAQ bot?', 'ma tu riesci anche a installare programmi o no?']) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+    }
+  });
+
   it('gives small talk no tool', async () => {
     for (const text of ['hello', 'merci beaucoup', 'tschüss', '¿qué puedes hacer?', 'no grazie']) {
       expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();

@@ -282,7 +282,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // restart next: either way it asks what the assistant can do.
   const actingNext = (top.intent === 'kb_question' || top.intent === 'help') && rest.some(({ intent, score }) => acting(intent) && score >= ABLE_TO_ACT);
   const able = asksWhetherAble(text);
-  const whetherAble = (acting(top.intent) || actingNext) && able;
+  // Asked with "actually" or "davvero", it asks what the assistant can do whatever the models ranked next.
+  const whetherAble = (acting(top.intent) || actingNext || top.intent === 'kb_question' || top.intent === 'help') && able;
   if (whetherAble) [top, ...rest] = ahead({ intent: 'help', score: top.score }, top, rest);
   // Asking what the assistant can do is never a problem report, whatever words of IT it uses.
   const asksAboutAssistant = whatItDoes || whetherAble;
@@ -311,7 +312,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && (requestsAccess(text) || asksForAccount(text))) || ((vague || appless) && asksForEquipment(text))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
-  if (top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket') {
+  // So is an app wanted for a technician to use ("mi serve Anydesk, il tecnico della pressa deve collegarsi").
+  const wantsFromVague = top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket' || SOCIAL.has(top.intent);
+  if (wantsFromVague || (top.intent === 'escalate' && !asksForPerson(text))) {
     const app = extractApp(text, options.catalog, classifier.knownWords);
     if (app && wantsApp(text, app.phrase, app.id !== null)) [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
@@ -330,8 +333,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent !== 'escalate' && top.intent !== 'create_ticket' && !settled(top.intent) && !asked && !installAsked && asksForTicket(text)) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
-  // How something is done, asked in so many words, is a question for the articles, however the models read its words.
-  if (TOOLS[top.intent] === null && !asksAboutAssistant && asksHowTo(text)) [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
+  // How something is done, asked in so many words, is a question for the articles, however the models read its words,
+  // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
+  if ((TOOLS[top.intent] === null || (top.intent === 'create_ticket' && !asksForTicket(text))) && !asksAboutAssistant && asksHowTo(text)) {
+    [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
+  }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
   const read =
     refersToATicket(told, text) && ticketNamed
