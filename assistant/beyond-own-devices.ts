@@ -71,7 +71,8 @@ const NOT_A_PERSON = new Set(
 const POSSESSIVE_EN = new RegExp(`\\b([a-z][\\w-]*)'s\\s+(?:(?!my\\b|your\\b)[\\w-]+\\s+){0,2}(?:${THINGS})\\b`, 'g');
 const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`);
 // Colloquial German and Spanish put an article before a first name: "der Rechner von der Moni", "el pc de la Marta".
-const OF_PERSON = new RegExp(`\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*(?:(?:der|dem|den|la|el)\\s+)?([a-z][\\w-]*)`, 'g');
+// The thing is looked behind, so that "la sesión del Surface de Ramón" reads both "Surface" and "Ramón".
+const OF_PERSON = new RegExp(`(?<=\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?)(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*(?:(?:der|dem|den|la|el)\\s+)?([a-z][\\w-]*)`, 'g');
 // Someone new, or a trade, after "of" and an article, in lower case: "sul portatile del nuovo magazziniere", "el pc de la
 // nueva", "auf dem Laptop von der neuen Azubine", "sul pc dell'enologo", "l'ordinateur du comptable". A trade is told by
 // the endings of the words for people in Romance languages; the machines', places' and floors' words that share them are no one.
@@ -83,7 +84,7 @@ const OF_TRADE = new RegExp(
   'g',
 );
 const NOT_TRADES = new Set(
-  'premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
+  'atelier chantier grenier entrepot premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
 );
 // "log Jamie out", "sign him off", "il logout di Giuseppe": whoever stands between the verb and its particle, or after
 // the noun, is signed out.
@@ -144,7 +145,7 @@ const KIND_PREFIX = /^(?:windows|win10|win11|mac|apple|lenovo|dell|hp|surface|of
 const THIRD_PERSON = new RegExp(
   `\\b(?:son|sa|ses|leur|leurs|sein|seine|seinen|seinem|seiner|(?:il|la|i|le|dal|dalla|del|della|sul|sulla|nel|nella|al|alla)\\s+su(?:o|a|oi|e))\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`,
 );
-const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
+const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?!(?:mein|dein|unser|euer)\\p{L}*\\s)(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
 // A title before a capitalised name names a person: "Frau Keller", "M. Dupont", "la signora Russo". The title may be
 // in lower case, the name may not.
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Dra', 'Doctor', 'Doctora', 'Profesor', 'Profesora', 'Prof', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottor', 'Dottore', 'Dottoressa', 'Avv', 'Avvocato', 'Ing', 'Ingegnere', 'Arch', 'Architetto', 'Professore', 'Professoressa'];
@@ -155,7 +156,7 @@ const TITLED_NAME = new RegExp(
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione)\\b|` +
-    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
+    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|\\bmir\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
     `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
@@ -216,8 +217,11 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[2]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || beneficiaries.some(isOther) || trades.some(isOther) || signedOut.some(isOther) || doneTo.some(isOther) || named.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
-  if (OF_NEW_PERSON.test(plain)) return true;
+  if (possessors.some(isOther) || beneficiaries.some(isOther) || signedOut.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
+  // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
+  const weak = trades.some(isOther) || doneTo.some(isOther) || named.some(isOther) || OF_NEW_PERSON.test(plain);
+  if (weak && !OWN_MARK.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
   return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]) && looksLikeHostname(m[0], text));

@@ -30,6 +30,7 @@ describe('requestedAction', () => {
     ['Der Rechner vom Sepp muss neu gestartet werden, der ist komplett eingefroren', 'restart'],
     ["il faut éteindre le poste de l'accueil, il chauffe", 'shutdown'],
     ['hay que bloquear el ordenador de recepción', 'lock'],
+    ["reinitialise le mdp de session du Dell de notre stagiaire, il l'a oublié", 'reset_password'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
