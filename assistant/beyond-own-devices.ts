@@ -86,6 +86,8 @@ const OF_TRADE = new RegExp(
 const NOT_TRADES = new Set(
   'atelier chantier grenier entrepot premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
 );
+// "it's Gary's", "it belongs to Gary": the machine said to be someone's.
+const SAID_TO_BE = /\b(?:it's|it is|that's|that is)\s+([a-z][\w-]*)'s\b|\bbelongs to\s+([a-z][\w-]*)/g;
 // "log Jamie out", "sign him off", "il logout di Giuseppe": whoever stands between the verb and its particle, or after
 // the noun, is signed out.
 const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
@@ -163,8 +165,9 @@ const OWN_MARK = new RegExp(
     `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
     `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
-    // Said to be the user's: "el HP de secretaría, es el mío".
-    `\\b(?:it's mine|it is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\\b`,
+    // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
+    `\\b(?:it's mine|it is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\\b|` +
+    `\\b(?:could|can|may) i (?:get|have)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
 );
 
 /** Whether the word, found in the folded text, starts with a capital where the user typed it. */
@@ -210,6 +213,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
+  const saidToBe = [...plain.matchAll(SAID_TO_BE)].map((m) => (m[1] ?? m[2])!).filter((word) => isTypedAsAName(text, word));
   const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => (m[1] ?? m[2])!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
   const doneTo = [...plain.matchAll(DONE_TO)].map((m) => m[1]!).filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const named = [...plain.matchAll(ROLE_NAMED)]
@@ -217,7 +221,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[2]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || beneficiaries.some(isOther) || signedOut.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  if (possessors.some(isOther) || beneficiaries.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
   const weak = trades.some(isOther) || doneTo.some(isOther) || named.some(isOther) || OF_NEW_PERSON.test(plain);

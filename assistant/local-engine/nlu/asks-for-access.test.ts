@@ -42,6 +42,7 @@ describe('asksForAccount', () => {
     "La sig.ra Conti va in pensione a fine mese, bisogna disattivarle l'account e girare la sua mail alla Marta",
     "Mark leaves on Friday, please disable his account",
     'Herr Huber ist ausgeschieden, bitte sein Konto deaktivieren',
+    'Por favor, den de baja las cuentas de Sergio, dejó la empresa ayer',
   ])('asks: %s', (text) => {
     expect(asksForAccount(text)).toBe(true);
   });

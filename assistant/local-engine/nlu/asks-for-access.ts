@@ -49,7 +49,7 @@ const ACCOUNT_MADE = new RegExp(
     String.raw`\b(?:crear|crea|creen|cread|dar de alta|configurar|abrir|abran)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
     String.raw`\b(?:creare|crea|create|configurare|aprire|attivare|attivate)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
     // Closed when someone leaves: "bisogna disattivarle l'account", "please disable Mark's account from Friday".
-    String.raw`\b(?:disable|deactivate|delete|remove|close|suspend|desactiver|desactivez|supprimer|supprimez|cloturer|desactivar|desactiva|desactivad|dar de baja|eliminar|elimina|borrar|disattiva(?:re|rle|rgli|te)?|disabilita(?:re|rle|rgli|te)?|elimina(?:re|rle|te)|cancella(?:re|rle|te)?)\b(?:\s+[\w']+){0,3}\s+${ACCOUNT}\b`,
+    String.raw`\b(?:disable|deactivate|delete|remove|close|suspend|desactiver|desactivez|supprimer|supprimez|cloturer|desactivar|desactiva|desactivad|(?:dar|den|dad|de) de baja|eliminar|elimina|borrar|disattiva(?:re|rle|rgli|te)?|disabilita(?:re|rle|rgli|te)?|elimina(?:re|rle|te)|cancella(?:re|rle|te)?)\b(?:\s+[\w']+){0,3}\s+${ACCOUNT}\b`,
     String.raw`\b${ACCOUNT}\b(?:\s+\w+){0,4}\s+(?:deaktivieren|loschen|entfernen|schliessen|stilllegen)\b`,
   ].join('|'),
 );

@@ -17,6 +17,8 @@ describe('wantsApp', () => {
     ["I'd like Spotify on my work PC if that's allowed", 'Spotify'],
     ['ich bräuchte Blender auf meinem Rechner', 'Blender'],
     ['vorrei il gestionale Danea Easyfatt', 'Danea Easyfatt'],
+    ['vorrei SketchUp per i progetti', 'SketchUp'],
+    ['Necesito Canva de escritorio para hacer los carteles', 'Canva'],
   ])('wants an app the catalog lacks on a computer: %s', (text, phrase) => {
     expect(wantsApp(text, phrase, false)).toBe(true);
   });
@@ -49,6 +51,7 @@ describe('asksToInstall', () => {
     'Pour la nouvelle vendeuse, vous pouvez mettre Chrome sur le PC de la boutique ?',
     'el informático de la web me pide que instale Postman para probar lo de las reservas',
     'the scale supplier asked me to install AnyDesk',
+    "Need Sage 50 installed on Helen's new laptop, she starts on Monday",
   ])('asks: %s', (text) => {
     expect(asksToInstall(text)).toBe(true);
   });

@@ -12,10 +12,12 @@ const WANTS = new RegExp(
 const NOT_WANTING = /\b(?:help|aide|hilfe|ayuda|aiuto|how|comment|wie|como|come)\b/;
 
 // An app the catalog lacks could be any word, so it is wanted only as something to have on a computer: "je voudrais
-// Genapi sur mon nouveau poste", "I'd like Spotify on my work PC".
+// Genapi sur mon nouveau poste", "I'd like Spotify on my work PC", "Canva de escritorio".
 const ON_COMPUTER = new RegExp(
-  String.raw`^\s*(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|rechner|arbeitsplatz|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)\b`,
+  String.raw`^\s*(?:(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|rechner|arbeitsplatz|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)|(?:de |para |per |pour |fur )?(?:escritorio|desktop))\b`,
 );
+// A name written as products are, with a capital inside it ("SketchUp", "WinRAR", "QuickBooks"), is an app's.
+const PRODUCT_NAME = /\p{Ll}\p{Lu}/u;
 
 // A kind of software before a name makes it an app: "vorrei il gestionale Danea Easyfatt", "I'd like the tool Miro".
 const SOFTWARE = String.raw`(?:software|program|programme|app|application|tool|logiciel|appli|programm|anwendung|programa|aplicacion|herramienta|gestionale|programma|applicazione)`;
@@ -31,7 +33,7 @@ export function wantsApp(text: string, phrase: string, inCatalog: boolean): bool
   const before = plain.slice(Math.max(0, at - 60), at);
   const kind = SOFTWARE_BEFORE.exec(before);
   if (!WANTS.test(kind ? before.slice(0, kind.index) : before)) return false;
-  return inCatalog || kind !== null || SOFTWARE_FIRST.test(name) || ON_COMPUTER.test(plain.slice(at + name.length));
+  return inCatalog || kind !== null || SOFTWARE_FIRST.test(name) || PRODUCT_NAME.test(phrase) || ON_COMPUTER.test(plain.slice(at + name.length));
 }
 
 // "installe moi photoshop", "¿Se puede instalar SketchUp?", "Bitte WinSCP installieren", "can I get WinRAR
@@ -39,7 +41,7 @@ export function wantsApp(text: string, phrase: string, inCatalog: boolean): bool
 // before the verb (German after its object). Matched on lower-cased, accent-free text, clause by clause.
 const INSTALL_ASKED = new RegExp(
   [
-    String.raw`^(?:please |pls |kindly )?install\b|\b(?:can|could|would|will) (?:you|u|someone|somebody|i|we)(?: please| pls| just)? (?:install|get (?:\w+ ){1,3}installed|have (?:\w+ ){1,3}installed)\b|\b(?:please|pls|need you to) install\b|\bis it (?:possible|ok|okay|allowed) to (?:install|get (?:\w+ ){1,3}installed)\b|\bi(?:'d| would) like (?:\w+ ){1,3}installed\b`,
+    String.raw`^(?:please |pls |kindly )?install\b|\b(?:can|could|would|will) (?:you|u|someone|somebody|i|we)(?: please| pls| just)? (?:install|get (?:\w+ ){1,3}installed|have (?:\w+ ){1,3}installed)\b|\b(?:please|pls|need you to) install\b|\bis it (?:possible|ok|okay|allowed) to (?:install|get (?:\w+ ){1,3}installed)\b|\b(?:i(?:'d| would) like|need|want) (?:\w+ ){1,3}installed\b`,
     String.raw`^installe[rz]?\b|\b(?:peux|pouvez|pourrais|pourriez)(?:[ -](?:tu|vous))?(?: me| m'| nous)? installer\b|\b(?:tu|vous) (?:peux|pouvez|pourrais|pourriez)(?: me| m'| nous)? installer\b|\b(?:on peut|peut[ -]on|est[ -]ce qu'on peut|c'est possible d'|est[ -]il possible d'|merci d')installer\b`,
     String.raw`^installier(?:e|en sie|t)?\b|\b(?:kannst|konnen|konnt|konntest|konnten|wurdest|wurden) (?:du|sie|ihr)\b.*\b(?:installieren|draufmachen|drauf machen|draufspielen|aufspielen|draufpacken)\b|\bbitte\b.*\b(?:installieren|draufmachen|drauf machen|draufspielen|aufspielen)\b|\b(?:kann|konnte) man\b.*\binstallieren\b`,
     String.raw`^(?:instala|instale|instalad|instalame|instaleme|instalenme|instaladme|instalanos)\b|\b(?:puedes|puede|podeis|pueden|podrias|podria)(?: usted)?(?: me| nos)? instalar(?:me|nos)?\b|\bme (?:instalas|instala|instalais|instalan)\b|\b(?:se puede|es posible|seria posible|podria) instalar\b`,

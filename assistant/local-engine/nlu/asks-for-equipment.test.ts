@@ -10,11 +10,16 @@ describe('asksForEquipment', () => {
     'necesito un cargador de repuesto',
     'vorrei richiedere un mouse ergonomico, ho problemi al polso',
     'could you order a webcam for the meeting room?',
+    "Bonjour, je souhaiterais une souris ergonomique, j'ai une tendinite",
+    'Ci servono due tablet per i camerieri del ristorante',
+    'Wir bräuchten einen zusätzlichen Drucker für die Werkstatt',
   ])('asks for equipment: %s', (text) => {
     expect(asksForEquipment(text)).toBe(true);
   });
 
   it.each([
+    'is there a keyboard shortcut to lock my screen? want to do it myself',
+    'I need a printer driver for the new copier',
     "my new laptop won't turn on",
     'how do I connect a second monitor?',
     'I need help with my docking station, the screens stay black',

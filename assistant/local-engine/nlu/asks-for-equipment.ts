@@ -10,8 +10,9 @@ const EQUIPMENT =
   'ordenador(?:es)?|portatil(?:es)?|pantallas?|cargador(?:es)?|auriculares|cascos|teclados?|raton(?:es)?|moviles?|impresoras?|' +
   'portatili|portatile|schermi|schermo|caricator[ei]|alimentator[ei]|cuffie|tastier[ae]|cellular[ei]|telefon[oi]|stampant[ei])';
 // New, another, or standing in for a broken one: "a new laptop", "einen zweiten Bildschirm", "un portátil de repuesto".
+// Several are ordered too: "Ci servono due tablet", "we need three headsets".
 const NEW_BEFORE =
-  '(?:new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
+  '(?:two|three|four|five|deux|trois|quatre|cinq|zwei|drei|vier|funf|dos|tres|cuatro|cinco|due|tre|quattro|cinque|new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
 const NEW_AFTER =
   '(?:de remplacement|de rechange|de pret|neuve?s?|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
 const WANTED = new RegExp(
@@ -19,6 +20,8 @@ const WANTED = new RegExp(
     `\\b${NEW_BEFORE}\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b`,
     `\\b(?:ersatz|leih|zweit|dienst)\\w*${EQUIPMENT}\\b`,
     `\\b${EQUIPMENT}\\s+(?:\\w+\\s+)?${NEW_AFTER}\\b`,
+    // One wanted as such: "je souhaiterais une souris ergonomique", "I need a headset", not a part of one ("a printer driver").
+    `\\b(?:a|an|une|un|einen|eine|ein|una|uno)\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b(?!\\s+(?:driver|drivers|pilote|treiber|controlador|setting|settings|cable|kabel|problem|issue|error|shortcut|shortcuts|raccourci|tastenkombination|kurzbefehl|atajo|scorciatoia|layout))`,
   ].join('|'),
 );
 // Ordering is asking for it whatever the equipment's state: "could you order a webcam for room 3?", "vorrei richiedere
@@ -26,7 +29,7 @@ const WANTED = new RegExp(
 const ORDERED = new RegExp(`\\b(?:order|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*\\b(?:order|commander|bestellen|pedir|encargar|ordinare)\\b`);
 // Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
 const ASKING_FOR =
-  /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|demande|brauche|brauchen|brauchte|brauchten|benotige|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
+  /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|demande|brauche|brauchen|brauchte|brauchten|benotige|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
 // How it is done, or help with the one they have, is a question for the articles.
 const NOT_ORDERING = /^(?:how|where|why|comment|pourquoi|wie|warum|como|por que|come|perche)\b|\b(?:help|aide|hilfe|ayuda|aiuto)\b/;
 

@@ -307,9 +307,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   const vague = top.intent === 'kb_question' || top.intent === 'help';
   const installAsked = asksToInstall(text);
-  // An install the models read where the message names no app is as vague: "est-ce que je peux avoir une batterie neuve ?".
+  // An install the models read where the message names no app is as vague: "est-ce que je peux avoir une batterie neuve
+  // ?", "den de baja las cuentas de Sergio".
   const appless = top.intent === 'install_software' && !installAsked && !extractApp(text, options.catalog, classifier.knownWords);
-  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && (requestsAccess(text) || asksForAccount(text))) || ((vague || appless) && asksForEquipment(text))) {
+  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || ((vague || appless) && (requestsAccess(text) || asksForAccount(text) || asksForEquipment(text)))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   // So is an app wanted for a technician to use ("mi serve Anydesk, il tecnico della pressa deve collegarsi").
