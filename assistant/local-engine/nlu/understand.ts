@@ -142,9 +142,10 @@ function withoutCourtesy(text: string): string {
   return text.replace(COURTESY_PHRASE, ' ').replace(COURTESY_WORD, ' ');
 }
 
-/** A message without any word the models know ("hmm", "🙂", ""): nothing to act on, so the help intent, unsure. */
-// A message whose words the models do not know, except a ticket's number with its mark ("e il #0081?"), asks how that
-// ticket stands.
+/**
+ * A message without any word the models know ("hmm", "🙂", ""): nothing to act on, so the help intent, unsure; unless
+ * it names a ticket by its number with its mark ("e il #0081?"), which asks how that ticket stands.
+ */
 function noSignal(language: Language | null, text: string): Understanding {
   const ticketNumber = extractTicketNumber(text, true);
   if (ticketNumber !== undefined) return { language, intent: 'ticket_status', confidence: 0, alternatives: [], tool: 'get_ticket_status', slots: { ticketNumber } };
@@ -291,11 +292,13 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // for any number ("puoi installare il gioco FIFA 25?").
   const ticketNamed = extractTicketNumber(text, true) !== undefined;
   const settled = (intent: Intent) => NOT_OVERRULED.has(intent) && (intent !== 'ticket_status' || ticketNamed);
+  const app = extractApp(text, options.catalog, classifier.knownWords);
+  const installAsked = asksToInstall(text);
+  // An install the models read where the message names no app and asks for none is as vague as a question.
+  const appless = () => top!.intent === 'install_software' && !installAsked && !app;
   // A device action asked in so many words is asked, whatever the story, the person or the models' vaguer reading.
   const asked = requestedAction(text);
-  // So it is when the models read an install that names no app and is not asked as one.
-  const installOfNothing = top.intent === 'install_software' && !asksToInstall(text) && !extractApp(text, options.catalog, classifier.knownWords);
-  if (asked && (!acting(top.intent) || installOfNothing) && !asksAboutAssistant && !settled(top.intent) && !able) {
+  if (asked && (!acting(top.intent) || appless()) && !asksAboutAssistant && !settled(top.intent) && !able) {
     [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
@@ -305,22 +308,18 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
   }
-  const vague = top.intent === 'kb_question' || top.intent === 'help';
-  const installAsked = asksToInstall(text);
-  // An install the models read where the message names no app is as vague: "est-ce que je peux avoir une batterie neuve
-  // ?", "den de baja las cuentas de Sergio".
-  const appless = top.intent === 'install_software' && !installAsked && !extractApp(text, options.catalog, classifier.knownWords);
-  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || ((vague || appless) && (requestsAccess(text) || asksForAccount(text) || asksForEquipment(text)))) {
+  // "est-ce que je peux avoir une batterie neuve ?", "den de baja las cuentas de Sergio".
+  const vague = top.intent === 'kb_question' || top.intent === 'help' || appless();
+  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && (requestsAccess(text) || asksForAccount(text) || asksForEquipment(text)))) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   // So is an app wanted for a technician to use ("mi serve Anydesk, il tecnico della pressa deve collegarsi").
   const wantsFromVague = top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket' || SOCIAL.has(top.intent);
-  if (wantsFromVague || (top.intent === 'escalate' && !asksForPerson(text))) {
-    const app = extractApp(text, options.catalog, classifier.knownWords);
-    if (app && wantsApp(text, app.phrase, app.id !== null)) [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
+  if (app && (wantsFromVague || (top.intent === 'escalate' && !asksForPerson(text))) && wantsApp(text, app.phrase, app.id !== null)) {
+    [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
   // An install asked in so many words is asked, for an app the catalog lacks too, which the models know nothing of.
-  if (installAsked && !acting(top.intent) && !settled(top.intent) && !asksAboutAssistant && extractApp(text, options.catalog, classifier.knownWords)) {
+  if (installAsked && app && !acting(top.intent) && !settled(top.intent) && !asksAboutAssistant) {
     [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
   const list = listAsked(text);
@@ -331,12 +330,13 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent !== 'escalate' && !settled(top.intent) && !asked && !installAsked && asksForPerson(text)) {
     [top, ...rest] = ahead({ intent: 'escalate', score: top.score }, top, rest);
   }
-  if (top.intent !== 'escalate' && top.intent !== 'create_ticket' && !settled(top.intent) && !asked && !installAsked && asksForTicket(text)) {
+  const ticketAsked = asksForTicket(text);
+  if (ticketAsked && top.intent !== 'escalate' && top.intent !== 'create_ticket' && !settled(top.intent) && !asked && !installAsked) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   // How something is done, asked in so many words, is a question for the articles, however the models read its words,
   // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
-  if ((TOOLS[top.intent] === null || (top.intent === 'create_ticket' && !asksForTicket(text))) && !asksAboutAssistant && asksHowTo(text)) {
+  if ((TOOLS[top.intent] === null || (top.intent === 'create_ticket' && !ticketAsked)) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
@@ -348,8 +348,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
         : told;
   // A question about the weather or the match is no question for the articles, whatever the models make of its form;
   // one about nothing but a ticket it names ("¿alguna novedad de la INC-00412?") asks how that ticket stands.
-  const named = read === 'kb_question' || read === 'install_software' ? extractApp(text, options.catalog, classifier.knownWords) : undefined;
-  const offTopic = read === 'kb_question' && !named?.id && !(await speaksOfIt(text, language ?? best.lang));
+  const offTopic = read === 'kb_question' && !app?.id && !(await speaksOfIt(text, language ?? best.lang));
   const intent: Intent = offTopic ? (ticketNamed ? 'ticket_status' : 'small_talk') : read;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
@@ -358,7 +357,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (device) slots.device = device;
   const ticketNumber = extractTicketNumber(text, intent !== 'ticket_status');
   if (ticketNumber !== undefined) slots.ticketNumber = ticketNumber;
-  if (intent === 'install_software' && named) slots.app = named;
+  if (intent === 'install_software' && app) slots.app = app;
   return {
     language,
     intent,
