@@ -13,8 +13,9 @@ const NOT_WANTING = /\b(?:help|aide|hilfe|ayuda|aiuto|how|comment|wie|como|come)
 
 // An app the catalog lacks could be any word, so it is wanted only as something to have on a computer: "je voudrais
 // Genapi sur mon nouveau poste", "I'd like Spotify on my work PC", "Canva de escritorio".
+const COMPUTER = String.raw`(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|rechner|arbeitsplatz|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)`;
 const ON_COMPUTER = new RegExp(
-  String.raw`^\s*(?:(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|rechner|arbeitsplatz|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)|(?:de |para |per |pour |fur )?(?:escritorio|desktop))\b`,
+  String.raw`^\s*(?:(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?${COMPUTER}|(?:de |para |per |pour |fur )?(?:escritorio|desktop))\b`,
 );
 // A name written as products are, with a capital inside it ("SketchUp", "WinRAR", "QuickBooks"), is an app's.
 const PRODUCT_NAME = /\p{Ll}\p{Lu}/u;
@@ -54,9 +55,7 @@ const INSTALL_ASKED = new RegExp(
 // anywhere else ("put me through to IT") it does not.
 const PUT_FOR_ME = /^(?:ponme|ponedme|pongame|mettimi|mettetemi|mets[ -]moi|mettez[ -]moi)\b|\b(?:puedes|puede|podeis|podrias)(?: usted)? ponerme\b|\b(?:puoi|potete|potresti|potreste|puo) mettermi\b|\bme (?:pones|poneis)\b|\bmi (?:metti|mettete)\b/;
 const PUT = /^(?:put|pon|poned|ponga|metti|mettete|mets|mettez)\b|\b(?:can|could) (?:you|u) put\b|\b(?:puedes|puede|podeis|podrias)(?: usted)? poner\b|\b(?:puoi|potete|potresti|potreste|puo) mettere\b|\b(?:peux|pouvez|pourriez)(?:[ -](?:tu|vous))? mettre\b/;
-const ONTO_COMPUTER = new RegExp(
-  String.raw`\b(?:on|onto|sur|en|sul|sulla|nel)\s+(?:[\w'-]+\s+){0,3}?(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)\b`,
-);
+const ONTO_COMPUTER = new RegExp(String.raw`\b(?:on|onto|sur|en|sul|sulla|nel)\s+(?:[\w'-]+\s+){0,3}?${COMPUTER}\b`);
 
 // Asked of the user by someone else, for the user's computer: "el informático me pide que instale Postman", "the
 // supplier asked me to install AnyDesk", "il fornitore vuole che installi TeamViewer".
