@@ -80,6 +80,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['Bitte installieren Sie mir Greenshot, die Kollegin macht damit ihre Screenshots', TOM],
     ['Ich bin schon zuhause. Könnt ihr meinen Computer herunterfahren?', TOM],
     ['could i get keepassxc on here? the office manager uses it for the shared logins', TOM],
+    ['Das lokale Kennwort von meinem Laptop bitte zurücksetzen, ich komm nicht mehr rein', TOM],
+    ['Dieses Passwort bitte zurücksetzen', TOM],
     ['Mi spegne il portatile HP per favore? Sono già partito per Genova', TOM],
     ['log me out of the laptop please', TOM],
     ['install the driver for the new printer Brother on my laptop', TOM],

@@ -105,7 +105,11 @@ const NOT_ROLES = new Set('printer printers imprimante drucker impresora stampan
 const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
 // Adjectives end in -es before a neuter noun too: "Lokales Kennwort", "neues Passwort" name nobody.
 const ADJECTIVE_DE = new Set(
-  'lokale neue alte eigene private dienstliche personliche aktuelle ganze zweite erste andere gesamte komplette kaputte defekte gesperrte vergessene falsche richtige sichere temporare gleiche selbe'.split(' '),
+  // Articles and pronouns end in -s too: "Das lokale Kennwort", "Dieses Passwort", "Unseres Rechners".
+  (
+    'da de die diese jene jede welche manche unsere eure meine deine seine ihre keine eine ' +
+    'lokale neue alte eigene private dienstliche personliche aktuelle ganze zweite erste andere gesamte komplette kaputte defekte gesperrte vergessene falsche richtige sichere temporare gleiche selbe'
+  ).split(' '),
 );
 // An action asked with a colleague in it is taken for the colleague's, unless the message says the machine is the
 // user's own ("sign me out, my manager needs the Mac"): refusing costs a ticket, acting on the wrong machine costs more.

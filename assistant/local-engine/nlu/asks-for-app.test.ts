@@ -7,6 +7,7 @@ describe('wantsApp', () => {
     ['quiero el bitwarden para guardar las contraseñas', 'bitwarden'],
     ['Mir fehlt der Acrobat Reader, kann man den installieren?', 'Acrobat Reader'],
     ['mi servirebbe python 3 per uno script', 'python'],
+    ['Brauch Notepad++ für die CNC-Dateien von der Fräse', 'Notepad++'],
     ["j'ai besoin de VLC pour lire les vidéos du client", 'VLC'],
   ])('wants a catalog app: %s', (text, phrase) => {
     expect(wantsApp(text, phrase, true)).toBe(true);

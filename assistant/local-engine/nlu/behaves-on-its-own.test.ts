@@ -4,6 +4,7 @@ import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 describe('tellsOfBehaviourOnItsOwn', () => {
   it.each([
     'my laptop keeps restarting',
+    "Il PC mi butta fuori dalla sessione ogni mezz'ora",
     'the PC shuts down by itself during calls',
     'mon ordinateur s’éteint tout seul',
     'ma session se ferme sans arrêt',

@@ -252,6 +252,8 @@ describe('requests in so many words, whatever the models read', () => {
     ['vous pouvez me lister toutes mes demandes au support ?', 'list_my_tickets'],
     ['Mi fai la lista dei miei pc?', 'list_my_devices'],
     ['Neuer Kollege ab 1. März, bitte Benutzerkonto und E-Mail anlegen', 'create_ticket'],
+    ["Tom just phoned me from the train, his laptop is stuck on 'updating 34%'. Can you restart his laptop for him?", 'request_device_action'],
+    ['Bonjour, je me permets de relancer pour la demande #15230, on attend toujours le scanner', 'get_ticket_status'],
   ])('%s → %s', async (text, tool) => {
     expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe(tool);
   });

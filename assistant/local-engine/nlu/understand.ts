@@ -90,7 +90,9 @@ type Scored = { intent: Intent; score: number };
 const REFERS_TO_A_TICKET = new Set<Intent>(['create_ticket', 'list_tickets', 'help', 'greeting', 'thanks', 'affirm', 'deny']);
 // "I opened ticket 5576 last week about the printer, what about it?": the problem is told again, but the ticket the
 // user says they opened is what they ask about.
-const OPENED_BY_USER = /\b(?:opened|created|raised|logged|submitted|filed|ouvert|cree|aufgemacht|eroffnet|erstellt|angelegt|gemeldet|abierto|abri|creado|puse|aperto|aperta|creato|creata)\b/;
+// So does one the user follows up on: "je me permets de relancer pour la demande #15230".
+const OPENED_BY_USER =
+  /\b(?:opened|created|raised|logged|submitted|filed|chasing|following up|ouvert|cree|relance|relancer|aufgemacht|eroffnet|erstellt|angelegt|gemeldet|nachhaken|abierto|abri|creado|puse|reclamar|aperto|aperta|creato|creata|sollecito|sollecitare)\b/;
 
 function refersToATicket(intent: Intent, text: string): boolean {
   if (REFERS_TO_A_TICKET.has(intent)) return true;
@@ -195,6 +197,7 @@ const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escal
 // What a message asks besides an action it names: a ticket's state, the lists, a person.
 const NOT_OVERRULED = new Set<Intent>(['ticket_status', 'list_tickets', 'list_devices', 'escalate']);
 const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
+const SURE_ESCALATION = 0.8;
 
 function asksWhetherNeeded(text: string): boolean {
   return text
@@ -291,7 +294,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // What a message asks besides a request stays what it asks; a ticket's state only when a ticket's word names one, not
   // for any number ("puoi installare il gioco FIFA 25?").
   const ticketNamed = extractTicketNumber(text, true) !== undefined;
-  const settled = (intent: Intent) => NOT_OVERRULED.has(intent) && (intent !== 'ticket_status' || ticketNamed);
+  // A technician only when asked for as such, or as the models are sure of: "Tom just phoned me… Can you restart his
+  // laptop for him?" asks for the restart.
+  const settled = (intent: Intent) =>
+    NOT_OVERRULED.has(intent) && (intent !== 'ticket_status' || ticketNamed) && (intent !== 'escalate' || top!.score >= SURE_ESCALATION || asksForPerson(text));
   const app = extractApp(text, options.catalog, classifier.knownWords);
   const installAsked = asksToInstall(text);
   // An install the models read where the message names no app and asks for none is as vague as a question.
