@@ -1,5 +1,6 @@
 import { foldText } from '../../fold-text.js';
 import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
+import { requestClauses } from './request-clauses.js';
 
 // "can I see all the tickets I've logged", "vous pouvez me lister toutes mes demandes ?", "Mi fai la lista dei miei
 // pc?": the user's tickets or computers asked to be shown, as a whole. Matched on lower-cased, accent-free text, clause
@@ -26,11 +27,8 @@ const HOW = /\b(?:how|comment|wie|como|come)\b/;
 
 /** Which list a message asks for in so many words: the user's tickets or their computers. */
 export function listAsked(text: string): 'tickets' | 'devices' | undefined {
-  const plain = foldText(text.slice(0, MAX_CLASSIFIED_LENGTH));
-  if (HOW.test(plain)) return undefined;
-  const clauses = plain
-    .split(/[.!?;,\n]+/)
-    .filter((clause) => !CANNOT.test(clause));
+  if (HOW.test(foldText(text.slice(0, MAX_CLASSIFIED_LENGTH)))) return undefined;
+  const clauses = requestClauses(text).filter((clause) => !CANNOT.test(clause));
   if (clauses.some((clause) => TICKETS_ASKED.test(clause))) return 'tickets';
   if (clauses.some((clause) => DEVICES_ASKED.test(clause))) return 'devices';
   return undefined;

@@ -296,8 +296,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const ticketNamed = extractTicketNumber(text, true) !== undefined;
   // A technician only when asked for as such, or as the models are sure of: "Tom just phoned me… Can you restart his
   // laptop for him?" asks for the restart.
+  const personAsked = asksForPerson(text);
   const settled = (intent: Intent) =>
-    NOT_OVERRULED.has(intent) && (intent !== 'ticket_status' || ticketNamed) && (intent !== 'escalate' || top!.score >= SURE_ESCALATION || asksForPerson(text));
+    NOT_OVERRULED.has(intent) && (intent !== 'ticket_status' || ticketNamed) && (intent !== 'escalate' || top!.score >= SURE_ESCALATION || personAsked);
   const app = extractApp(text, options.catalog, classifier.knownWords);
   const installAsked = asksToInstall(text);
   // An install the models read where the message names no app and asks for none is as vague as a question.
@@ -321,7 +322,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   // So is an app wanted for a technician to use ("mi serve Anydesk, il tecnico della pressa deve collegarsi").
   const wantsFromVague = top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket' || SOCIAL.has(top.intent);
-  if (app && (wantsFromVague || (top.intent === 'escalate' && !asksForPerson(text))) && wantsApp(text, app.phrase, app.id !== null)) {
+  if (app && (wantsFromVague || (top.intent === 'escalate' && !personAsked)) && wantsApp(text, app.phrase, app.id !== null)) {
     [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
   // An install asked in so many words is asked, for an app the catalog lacks too, which the models know nothing of.
@@ -333,7 +334,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     [top, ...rest] = ahead({ intent: list === 'tickets' ? 'list_tickets' : 'list_devices', score: top.score }, top, rest);
   }
   // A person asked to call or to come is a technician asked for, whatever the models made of the problem told beside.
-  if (top.intent !== 'escalate' && !settled(top.intent) && !asked && !installAsked && asksForPerson(text)) {
+  if (top.intent !== 'escalate' && !settled(top.intent) && !asked && !installAsked && personAsked) {
     [top, ...rest] = ahead({ intent: 'escalate', score: top.score }, top, rest);
   }
   const ticketAsked = asksForTicket(text);
