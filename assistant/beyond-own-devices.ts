@@ -52,6 +52,8 @@ const OTHERS =
   // Whom it is for, by a pronoun ("tu peux l'éteindre pour lui ?"), or someone new named as such ("El nuevo, Pablo, …").
   'for him|for her|pour lui|pour elle|fur ihn|para ella|per lui|' +
   'volunteers?|benevole|ehrenamtliche[nr]?|voluntari[oa]s?|volontari[oa]|azubine|profe|auxiliar|vendeuse|vendeur|verkauferin|dependient[ae]|commess[ao]|' +
+  'apprentices?|work experience (?:lad|girl|kid|student)|apprentie?s?|lehrlinge?|aprendiz(?:a|es)?|apprendist[ai]|' +
+  'salesm[ae]n|saleswoman|verkaufer|vendedor(?:a|es)?|venditore|venditrice|geometra|' +
   'el nuevo(?=\\s*,)|la nueva(?=\\s*,)|chica nueva|chico nuevo|chaval(?:a)? nuev[oa]|chaval(?:a)? de practicas|le nouveau(?=\\s*,)|la nouvelle(?=\\s*,)|petit nouveau|petite nouvelle|' +
   'der neue(?=\\s*,)|die neue(?=\\s*,)|il nuovo(?=\\s*,)|la nuova(?=\\s*,)|nuovo arrivato|nuova arrivata|ragazz[ao] nuov[ao]';
 // Words after "'s", "de", "di", "von", "of" that say which of one's own things, not whose.

@@ -12,7 +12,7 @@ import { startScriptedOpenAiServer } from '../test/support/scripted-openai-serve
 import { TestCluster } from '../test/support/cluster.js';
 import { exitOf, spawnPortico, type SpawnedPortico } from '../test/support/spawn-portico.js';
 import { assistantReady, cpuMsOf } from './assistant.js';
-import { loadFrozenSets } from './assistant-nlu.js';
+import { loadBlindSets } from '../assistant/local-engine/nlu/blind-sets.js';
 import type { LoadAnswer, LoadOrder } from './load-client.js';
 import { addLoadPopulation } from './load-data.js';
 import type { BenchRow } from './report.js';
@@ -41,7 +41,7 @@ const TURNS = { paced: 10, atHundred: 10, atThousand: 3, warmUp: 2 };
  * texts, ordered by a hash so that languages and kinds mix, and so many that a run sends each about once, as a day's
  * chats do. Ten texts over and over would let every cache of the server answer from memory.
  */
-const QUESTIONS = loadFrozenSets()
+const QUESTIONS = loadBlindSets()
   .flatMap((set) => set.utterances.map((utterance) => utterance.text))
   .map((text) => ({ text, key: createHash('sha256').update(text).digest('hex') }))
   .sort((a, b) => a.key.localeCompare(b.key))

@@ -63,12 +63,13 @@ export async function createLocalEmbedder(): Promise<Embedder> {
 
 /**
  * Concepts and stems of a text, for the full-text side of the search: indexing concept ids lets full text
- * match across languages too. Pass `query: true` for a user's question, to also read typos as lexicon words.
+ * match across languages too. Pass `query: true` for a user's question, to also read typos as lexicon words, and
+ * `notTypos` for the words to read as written all the same.
  */
-export async function analyzeText(text: string, lang?: Language, options: { query?: boolean } = {}): Promise<TextAnalysis> {
+export async function analyzeText(text: string, lang?: Language, options: { query?: boolean; notTypos?: ReadonlySet<string> } = {}): Promise<TextAnalysis> {
   const lexicon = await sharedLexicon();
   const textLang = lang ?? (await detectLanguage(text))?.lang;
-  const tokens = readWords(lexicon, tokenize(text), textLang, options.query ?? false).map((word) => word.token);
+  const tokens = readWords(lexicon, tokenize(text), textLang, options.query ?? false, options.notTypos).map((word) => word.token);
   return {
     concepts: matchConcepts(lexicon, tokens, textLang, options.query ?? false).flatMap((match) => match.concepts),
     stems: tokens.flatMap((token) => (isContentWord(token, textLang) ? [textLang ? stem(token, textLang) : token] : [])),
@@ -128,12 +129,13 @@ const COMPOUNDING: ReadonlySet<Language> = new Set(['de']);
 // Typos are only corrected in questions: articles are edited text, and correcting them would only turn rare
 // but real words into lexicon words. An inflected form of a lexicon word ("conecto" for "conectar") is no
 // typo: the language's matcher compares stems and finds it as it is.
-function readWords(lexicon: Lexicon, tokens: string[], lang: Language | undefined, query: boolean): Word[] {
+// Words known to be written as meant (`notTypos`) are not corrected either: Italian "domani" is tomorrow, not a domain.
+function readWords(lexicon: Lexicon, tokens: string[], lang: Language | undefined, query: boolean, notTypos?: ReadonlySet<string>): Word[] {
   return tokens.flatMap((typed) => {
     if (!isContentWord(typed, lang) || (lang && lexicon.hasStem(typed, lang))) return [{ token: typed, typed, corrected: false }];
     const parts = lang && COMPOUNDING.has(lang) ? lexicon.splitCompound(typed, lang) : undefined;
     if (parts) return [{ token: parts[0], typed, corrected: false }, { token: parts[1], typed: '', corrected: false }];
-    const correction = query ? lexicon.correctTypo(typed, lang) : undefined;
+    const correction = query && !notTypos?.has(typed) ? lexicon.correctTypo(typed, lang) : undefined;
     return [{ token: correction ?? typed, typed, corrected: correction !== undefined }];
   });
 }

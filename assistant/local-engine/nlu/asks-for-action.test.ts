@@ -31,6 +31,9 @@ describe('requestedAction', () => {
     ["il faut éteindre le poste de l'accueil, il chauffe", 'shutdown'],
     ['hay que bloquear el ordenador de recepción', 'lock'],
     ["reinitialise le mdp de session du Dell de notre stagiaire, il l'a oublié", 'reset_password'],
+    ['Llevo toda la mañana de reuniones y el ordenador está congelado. ¿Me lo reiniciáis?', 'restart'],
+    ['il portatile della sala riunioni è ancora acceso, ce lo spegnete?', 'shutdown'],
+    ['me voy a almorzar, ¿nos bloqueáis el equipo de la entrada?', 'lock'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
@@ -42,6 +45,7 @@ describe('requestedAction', () => {
     'can you restart it? or could you shut it down instead?',
     'the restart did not help',
     'me reinicia solo cada dos horas, ¿por qué?',
+    'se me reinicia el portátil cuando abro Teams',
     'le redémarrage ne marche pas, svp',
     'wie kann ich sperren',
     'den Laptop nicht neu starten',

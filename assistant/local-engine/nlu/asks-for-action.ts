@@ -58,13 +58,16 @@ const NEEDED: Verbs = {
   reset_password: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bpasswort\b.*\bzuruckgesetzt werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}reinitialiser (?:le|son|mon) mot de passe\b|\b(?:hay que|habria que) (?:\w+ ){0,1}(?:restablecer|resetear) (?:la|su) contrasena\b|\b(?:bisogna|bisognerebbe) (?:\w+ ){0,1}(?:reimpostare|resettare) (?:la )?password\b`,
 };
 const EACH_TIME = /\b(?:chaque fois|a chaque|toujours|tout le temps|jedes mal|immer|standig|cada vez|siempre|ogni volta|sempre|every time|always)\b/;
-// Asked as what the assistant does, in the second person: "¿me reinicias el portátil?", "Mi scolleghi dal Mac?".
+// Asked as what the assistant does, in the second person, singular or plural: "¿me reinicias el portátil?", "¿Me lo
+// reiniciáis?", "Mi scolleghi dal Mac?", "ce lo riavviate?". Not "se me reinicia solo", which tells a fault.
+const TO_ME_ES = String.raw`(?<!\bse )\b(?:me|nos)(?: lo| la)?`;
+const TO_ME_IT = String.raw`\b(?:mi|ci|me lo|me la|ce lo|ce la)`;
 const ASKED_AS_DONE: Verbs = {
-  restart: String.raw`\bme reinicias\b|\bmi riavvii\b`,
-  shutdown: String.raw`\bme apagas\b|\bmi spegni\b`,
-  lock: String.raw`\bme bloqueas\b|\bmi blocchi\b`,
-  logout: String.raw`\bme (?:desconectas|cierras la sesion|sacas de la sesion)\b|\bmi (?:scolleghi|disconnetti|chiudi la sessione)\b`,
-  reset_password: String.raw`\bme (?:reseteas|restableces) la contrasena\b|\bmi (?:resetti|reimposti) la password\b`,
+  restart: String.raw`${TO_ME_ES} reinici(?:as|ais)\b|${TO_ME_IT} riavvi(?:i|ate)\b`,
+  shutdown: String.raw`${TO_ME_ES} apag(?:as|ais)\b|${TO_ME_IT} speg?n(?:i|ete)\b`,
+  lock: String.raw`${TO_ME_ES} bloque(?:as|ais)\b|${TO_ME_IT} blocc?(?:hi|ate)\b`,
+  logout: String.raw`${TO_ME_ES} (?:desconect(?:as|ais)|cerr[ai]is la sesion|cierras la sesion|sac(?:as|ais) de la sesion)\b|${TO_ME_IT} (?:scolleg(?:hi|ate)|disconnett(?:i|ete)|chiud(?:i|ete) la sessione)\b`,
+  reset_password: String.raw`${TO_ME_ES} (?:resete(?:as|ais)|restablec(?:es|eis)) la contrasena\b|${TO_ME_IT} (?:resett(?:i|ate)|reimpost(?:i|ate)) la password\b`,
 };
 // The action's noun and a courtesy word, and little else: "un redémarrage de mon poste svp", "einen Neustart bitte".
 const COURTESY = String.raw`(?:svp|stp|please|pls|plz|bitte|por favor|porfa|per favore|merci|thanks|danke|gracias|grazie)`;

@@ -47,8 +47,10 @@ const WINDOWS_MODELS = new Set([
 const NOT_PLATFORM = new Set(['window', 'windy', 'winds', 'match', 'mach', 'macht', 'macro', 'mach']);
 
 function platformOf(word: string, next: string | undefined): 'windows' | 'macos' | undefined {
-  if (MAC_WORDS.has(word)) return 'macos';
-  if (WINDOWS_WORDS.has(word) || WINDOWS_MODELS.has(word)) return 'windows';
+  // A plural or a German genitive ("meines ThinkPads", "des MacBooks") names the same kind of computer.
+  const base = word.endsWith('s') ? word.slice(0, -1) : word;
+  if (MAC_WORDS.has(word) || MAC_WORDS.has(base)) return 'macos';
+  if (WINDOWS_WORDS.has(word) || WINDOWS_MODELS.has(word) || WINDOWS_MODELS.has(base)) return 'windows';
   if (word === 'win' && (next === '10' || next === '11')) return 'windows';
   if (word === 'apple' && next && DEVICE_WORDS[next]) return 'macos';
   if (NOT_PLATFORM.has(word) || word.length < 6) return undefined;

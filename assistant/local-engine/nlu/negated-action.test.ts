@@ -15,4 +15,11 @@ describe('ruledOutAction', () => {
   it('leaves requests alone', () => {
     expect(ruledOutAction("éteins mon pc, j'ai fini")).toBeUndefined();
   });
+
+  it.each(['el ordenador está congelado con una ventana que no se cierra. ¿Me lo reiniciáis?', 'il portatile non si spegne più, lo riavviate?'])(
+    'reads what the machine does not do by itself as no action ruled out: %s',
+    (text) => {
+      expect(ruledOutAction(text)).toBeUndefined();
+    },
+  );
 });

@@ -7,8 +7,9 @@ const NEGATED = new RegExp(
     String.raw`\b(?:don'?t|dont|do not|never|no need to)\s+(?:\w+\s+){0,2}?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
     String.raw`\bne\s+(?:\w+\s+)?(?:redemarr|reboot|etei|eteign|verrouill|deconnect|relanc|reinitialis)\w*\s+(?:pas|rien|surtout|jamais)\b|\b(?:surtout pas\s+|pas besoin d(?:e\s+|'\s*))(?:\w+\s+)?(?:redemarr|etei|verrouill|deconnect|relanc)`,
     String.raw`\b(?:nicht|nichts|keinen?|bloss nicht|bloß nicht)\s+(?:\w+\s+){0,2}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
-    String.raw`\bno\s+(?:\w+\s+)?(?:reinici|apag|bloque|cierr|reseteen|resetee)\w*`,
-    String.raw`\bnon\s+(?:\w+\s+)?(?:riavvi|spegn|blocc|disconnett|resett)\w*`,
+    // Not reflexive: "una ventana que no se cierra", "non si spegne" tell what the machine does not do.
+    String.raw`\bno\s+(?!se\b)(?:\w+\s+)?(?:reinici|apag|bloque|cierr|reseteen|resetee)\w*`,
+    String.raw`\bnon\s+(?!si\b)(?:\w+\s+)?(?:riavvi|spegn|blocc|disconnett|resett)\w*`,
   ].join('|'),
 );
 

@@ -24,11 +24,11 @@ const SLIPS = new Set(['incorrect']);
  * greeting. The knowledge-base lexicon knows these words in every language, including those the intent corpus
  * never used.
  */
-export async function reportsProblem(text: string, lang: Language | null, knownWords: ReadonlySet<string>): Promise<boolean> {
+export async function reportsProblem(text: string, lang: Language | null, words: { knownWords: ReadonlySet<string>; notTypos: ReadonlySet<string> }): Promise<boolean> {
   const { subjects, problems } = conceptIds();
-  const { concepts } = await analyzeText(text, lang ?? undefined, { query: true });
+  const { concepts } = await analyzeText(text, lang ?? undefined, { query: true, notTypos: words.notTypos });
   if (concepts.some((c) => problems.has(c) && !SLIPS.has(c)) && concepts.some((c) => subjects.has(c))) return true;
-  return lang !== null && describesThing(text, lang, subjects, knownWords);
+  return lang !== null && describesThing(text, lang, subjects, words);
 }
 
 // Verbs that tie a thing to how it is or behaves, as written once lowercased and stripped of accents.
@@ -47,14 +47,19 @@ const MIN_WORD = 3;
 // words ("today", "est") as a greeting or a thank-you. An IT thing followed by a verb describing it and a word no
 // intent sentence ever used is told about, not greeted: the message describes how the thing behaves. A predicate in
 // known words ("the printer is working again", "this chat is slow") stays the models' to read.
-async function describesThing(text: string, lang: Language, subjects: ReadonlySet<string>, knownWords: ReadonlySet<string>): Promise<boolean> {
+async function describesThing(
+  text: string,
+  lang: Language,
+  subjects: ReadonlySet<string>,
+  { knownWords, notTypos }: { knownWords: ReadonlySet<string>; notTypos: ReadonlySet<string> },
+): Promise<boolean> {
   for (const clause of text.split(CLAUSE)) {
     const words = tokenize(clause);
     const verb = words.findIndex((word, i) => i > 0 && DESCRIBING[lang].has(word));
     if (verb < 0) continue;
     const predicate = words.slice(verb + 1);
     if (!predicate.some((word) => word.length >= MIN_WORD && !/\d/.test(word) && !knownWords.has(word))) continue;
-    const { concepts } = await analyzeText(words.slice(0, verb).join(' '), lang, { query: true });
+    const { concepts } = await analyzeText(words.slice(0, verb).join(' '), lang, { query: true, notTypos });
     if (concepts.some((c) => subjects.has(c))) return true;
   }
   return false;

@@ -28,9 +28,10 @@ export function asksHowTo(text: string): boolean {
  * Whether a message speaks of IT at all: some word of it is a concept of the knowledge base's lexicon (a thing, an app,
  * a fault, a task of the help desk), or it asks how something is done. "¿Sabes si mañana llueve en Málaga?", "c'est
  * quoi la meilleure pizzeria de Lyon ?" or "a posto così, ciao" do not, however much they sound like questions.
+ * `notTypos` are words to read as written, not as typos of IT terms ("domani" is no domain).
  */
-export async function speaksOfIt(text: string, lang: Language | null): Promise<boolean> {
+export async function speaksOfIt(text: string, lang: Language | null, notTypos?: ReadonlySet<string>): Promise<boolean> {
   if (HOW_TO.test(foldText(text))) return true;
-  const { concepts } = await analyzeText(text, lang ?? undefined, { query: true });
+  const { concepts } = await analyzeText(text, lang ?? undefined, { query: true, notTypos });
   return concepts.length > 0;
 }

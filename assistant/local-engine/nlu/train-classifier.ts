@@ -17,6 +17,7 @@ import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js
 import { languageModelFrom, trainLanguageModel, type LanguageModelState } from './language-model.js';
 import { prepareForClassifier } from './prepare-text.js';
 import { YIELD_EVERY, yieldToEventLoop } from './yield-to-server.js';
+import { requestsWrittenBlind, wordsOftenWritten } from './blind-sets.js';
 import {
   actionProblems,
   combined,
@@ -71,6 +72,8 @@ export interface IntentClassifier {
   classify(prepared: string, lang: Language): Promise<IntentScore[]>;
   /** Every word of the corpus that is not an app name: ordinary words, never read as an app. */
   readonly knownWords: ReadonlySet<string>;
+  /** Words many people wrote as they are: never read as a typo of an IT term. */
+  readonly notTypos: ReadonlySet<string>;
   /** The catalog the corpus was prepared with. */
   readonly trainingCatalog: CatalogAppRef[];
   /** How long building and training took, or reading the trained models from the cache, in ms. */
@@ -187,7 +190,7 @@ export function loadCorpus(lang: Language): CorpusFile {
 }
 
 /** What training leaves, as plain data: stored in the cache and read back as it was. */
-type TrainedModels = { knownWords: string[]; examples: Record<Language, number>; models: Record<Language, LanguageModelState> };
+type TrainedModels = { knownWords: string[]; notTypos: string[]; examples: Record<Language, number>; models: Record<Language, LanguageModelState> };
 
 function trainingFiles(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
@@ -232,6 +235,7 @@ async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
       ...negatedRequests(lang, random),
       ...resolvedThanks(lang, random),
       ...thankedActions(lang, random),
+      ...requestsWrittenBlind(lang),
       ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
     ];
     const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random), ...requestsWithDepartures(lang, base, random), ...requestsWithReasons(lang, base, random)];
@@ -243,7 +247,7 @@ async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
     examples[lang] = corpus.length;
     models[lang] = await trainLanguageModel(container, lang, corpus, INTENTS.length, random);
   }
-  return { knownWords: [...knownWords], examples, models };
+  return { knownWords: [...knownWords], notTypos: wordsOftenWritten(), examples, models };
 }
 
 /** The models trained on this corpus and catalog: read from the cache when this very content was trained before. */
@@ -265,6 +269,7 @@ async function train(): Promise<IntentClassifier> {
     fromCache: cached !== undefined,
     examples: trained.examples,
     knownWords: new Set(trained.knownWords),
+    notTypos: new Set(trained.notTypos),
     trainingCatalog: catalog,
     async coverage(prepared, lang) {
       if (!/[\p{L}\p{N}]/u.test(prepared)) return 0;

@@ -294,6 +294,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // What a message asks besides a request stays what it asks; a ticket's state only when a ticket's word names one, not
   // for any number ("puoi installare il gioco FIFA 25?").
   const ticketNamed = extractTicketNumber(text, true) !== undefined;
+  // "Why does my PC take 15 minutes to get going?": the models took a number for a ticket's, which none of the message's
+  // numbers can be. The next reading stands.
+  const [next, ...others] = rest;
+  if (top.intent === 'ticket_status' && next && /\d/.test(text) && extractTicketNumber(text) === undefined) [top, rest] = [next, others];
   // A technician only when asked for as such, or as the models are sure of: "Tom just phoned me… Can you restart his
   // laptop for him?" asks for the restart.
   const personAsked = asksForPerson(text);
@@ -337,8 +341,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent !== 'escalate' && !settled(top.intent) && !asked && !installAsked && personAsked) {
     [top, ...rest] = ahead({ intent: 'escalate', score: top.score }, top, rest);
   }
+  // A ticket asked for in so many words is opened, even for someone to come ("crea una incidencia para que alguien venga a
+  // instalar el router"): the person is what the ticket is for.
   const ticketAsked = asksForTicket(text);
-  if (ticketAsked && top.intent !== 'escalate' && top.intent !== 'create_ticket' && !settled(top.intent) && !asked && !installAsked) {
+  if (ticketAsked && top.intent !== 'create_ticket' && (top.intent === 'escalate' || !settled(top.intent)) && !asked && !installAsked) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   // How something is done, asked in so many words, is a question for the articles, however the models read its words,
@@ -346,7 +352,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if ((TOOLS[top.intent] === null || (top.intent === 'create_ticket' && !ticketAsked)) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
-  const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier.knownWords)) ? 'kb_question' : top.intent;
+  const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier)) ? 'kb_question' : top.intent;
   const read =
     refersToATicket(told, text) && ticketNamed
       ? 'ticket_status'
@@ -355,7 +361,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
         : told;
   // A question about the weather or the match is no question for the articles, whatever the models make of its form;
   // one about nothing but a ticket it names ("¿alguna novedad de la INC-00412?") asks how that ticket stands.
-  const offTopic = read === 'kb_question' && !app?.id && !(await speaksOfIt(text, language ?? best.lang));
+  const offTopic = read === 'kb_question' && !app?.id && !(await speaksOfIt(text, language ?? best.lang, classifier.notTypos));
   const intent: Intent = offTopic ? (ticketNamed ? 'ticket_status' : 'small_talk') : read;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
