@@ -12,6 +12,7 @@ describe('namesSomeoneElsesDevice', () => {
     ['shut down her computer, she forgot', TOM],
     ['install zoom for my colleague', TOM],
     ['redémarre TOM-LAPTOP', LUC],
+    ['redémarre-moi TOM-LAPTOP stp', LUC],
     ['tu peux verrouiller le PC de Marco ?', LUC],
     ["réinitialise le mot de passe du compte de Julie", LUC],
     ['installe firefox pour mon collègue', LUC],
@@ -71,6 +72,9 @@ describe('namesSomeoneElsesDevice', () => {
     ["redémarre l'ordi de l'accueil, c'est celui de Nadia", LUC],
   ];
   const ownOrNoOne: [string, Ownership][] = [
+    ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
+    ['déconnecte-moi du poste caisse, Julien prend la relève avec sa session', LUC],
+    ['meld mich bitte am Kassenrechner ab, die Frau Wagner braucht den jetzt mit ihrem Login', TOM],
     ['install firefox on MacBook Air di Anna', ANNA],
     ['Abmelden bitte, ich glaub ich bin am Empfangs-PC noch mit meinem Konto angemeldet', TOM],
     ["mon responsable veut qu'on fasse les schémas sur drawio, vous pouvez me l'installer ?", LUC],

@@ -162,6 +162,7 @@ const TITLED_NAME = new RegExp(
   'u',
 );
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
+const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|that is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\b/;
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione)\\b|` +
     `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|\\bmir\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
@@ -172,8 +173,20 @@ const OWN_MARK = new RegExp(
     `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
-    `\\b(?:it's mine|it is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\\b|` +
+    `${SAID_MINE.source}|` +
     `\\b(?:could|can|may) i (?:get|have)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
+);
+
+// The user asks to be signed out: it is their own session, whoever takes the machine next ("déconnecte-moi du poste
+// caisse, Julien prend la relève avec sa session", "meld mich ab, die Frau Wagner braucht den Rechner").
+const SIGNS_ME_OUT = new RegExp(
+  [
+    String.raw`\b(?:log|sign|kick)\s+me\s+(?:out|off)\b`,
+    String.raw`\bdeconnecte[sz]?-moi\b|\b(?:me|m')\s*deconnect\w*|\bfermer? ma session\b`,
+    String.raw`\b(?:meld|melde|melden sie)\s+mich\b.*\bab\b|\bmich\b.{0,30}\babmelden\b`,
+    String.raw`\b(?:desconectame|sacame|cierrame la sesion)\b|\bme\s+(?:desconect|saq|sac)\w*`,
+    String.raw`\b(?:disconnettimi|scollegami|sloggami)\b|\bmi\s+(?:disconnett|scolleg)\w*`,
+  ].join('|'),
 );
 
 /** Whether the word, found in the folded text, starts with a capital where the user typed it. */
@@ -208,6 +221,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   const ownDevices = own.deviceNames.map(foldText);
   // The user's own device names are theirs whatever words they hold.
   const plain = ownDevices.reduce((remaining, device) => remaining.split(device).join(' '), foldText(text));
+  if (SIGNS_ME_OUT.test(plain)) return false;
   const isOther = (word: string) => word.length > 1 && !ownWords.has(word) && !NOT_A_PERSON.has(word) && !THING_WORDS.has(word);
   const possessors = [
     ...[...plain.matchAll(POSSESSIVE_EN)].map((m) => m[1]!),
@@ -234,5 +248,8 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   if (weak && !OWN_MARK.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
+  // A machine the user says is theirs ("PC-WORKSHOP-3, thats mine") is theirs, whatever it is called. Only said so: "for
+  // me" or "-moi" does not make TOM-LAPTOP Luc's.
+  if (SAID_MINE.test(plain)) return false;
   return [...plain.matchAll(HOSTNAME)].some((m) => !ownDevices.includes(m[0]) && !KIND_PREFIX.test(m[0]) && looksLikeHostname(m[0], text));
 }

@@ -9,6 +9,7 @@ describe('asksForPerson', () => {
     "J'aimerais qu'un informaticien me rappelle au 05 56 00 00 00, c'est urgent",
     'Y a-t-il un technicien disponible pour venir voir sur place ?',
     'Kann bitte jemand vorbeikommen? Der Drucker im Lager ist tot',
+    'Kann sich jemand per Fernwartung auf meinen PC schalten? Ich komm allein nicht weiter',
     'Rufen Sie mich bitte zurück, es eilt',
     'esto no funciona, necesito que venga alguien a la clínica hoy',
     'que me llame un técnico, por favor',

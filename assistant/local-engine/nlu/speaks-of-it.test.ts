@@ -11,6 +11,8 @@ describe('speaksOfIt', () => {
     // The tenant's own tools, which no lexicon knows, asked how they are used.
     ['en', 'How do I submit my expenses?'],
     ['es', 'cómo ficho la entrada en Sesame'],
+    ['es', '¿Cómo me conecto desde casa?'],
+    ['it', 'come mi collego da casa al gestionale?'],
   ])('speaks of IT: %s', async (lang, text) => {
     await expect(speaksOfIt(text, lang)).resolves.toBe(true);
   });

@@ -12,8 +12,8 @@ const HOW_TO = new RegExp(
     String.raw`\bcomment (?:je|j'|on|faire|fait[ -]on|puis[ -]je|peut[ -]on|dois[ -]je|est[ -]ce qu)`,
     String.raw`\bwie (?:kann|konnen|muss|soll|sollte|mache|macht|geht|funktioniert|bekomme|komme|finde|stelle|richte)\b`,
     String.raw`\bwie \w+ (?:ich|man)\b`,
-    String.raw`\bcomo (?:se|puedo|podemos|hago|hacemos|tengo|debo|hay que|funciona)\b|\bcomo \w+o\b`,
-    String.raw`\bcome (?:si|posso|possiamo|faccio|facciamo|devo|bisogna|funziona)\b|\bcome \w+o\b`,
+    String.raw`\bcomo (?:se|puedo|podemos|hago|hacemos|tengo|debo|hay que|funciona)\b|\bcomo (?:me |lo |la |nos )?\w+o\b`,
+    String.raw`\bcome (?:si|posso|possiamo|faccio|facciamo|devo|bisogna|funziona)\b|\bcome (?:mi |lo |la |ci )?\w+o\b`,
   ].join('|'),
 );
 

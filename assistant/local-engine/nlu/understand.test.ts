@@ -289,3 +289,32 @@ describe('a computer that acts by itself', () => {
     },
   );
 });
+
+describe('what a message asks beside what it tells', () => {
+  it.each([
+    'pouvez-vous créer un ticket pour que quelqu’un vienne brancher la nouvelle imprimante ?',
+    'crea una incidencia para que alguien venga a instalar el router nuevo',
+    'Potete creare un ticket perché qualcuno venga a cablare il nuovo ufficio?',
+  ])('opens the ticket asked for someone to come: %s', async (text) => {
+    expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('create_ticket');
+  });
+
+  it('reads no ticket into a number of minutes', async () => {
+    const u = await understand('Why does my PC take 15 minutes to get going every morning?', { fallbackLanguage: 'en', catalog });
+    expect(u.tool).toBe('search_knowledge_base');
+  });
+
+  it('acts on an action asked beside one told undone', async () => {
+    const u = await understand('bloquéame la pantalla desde ahí, he bajado a por un café y no la bloqueé', { fallbackLanguage: 'en', catalog });
+    expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'lock' } });
+  });
+
+  it.each(["sai se domani c'è sciopero dei treni?", 'Weißt du, ob heute Abend das Spiel läuft?'])('reads everyday words as written, not as typos of IT terms: %s', async (text) => {
+    expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+  });
+
+  it('tells the kind of computer from a German genitive', async () => {
+    const u = await understand('Setzen Sie bitte das lokale Passwort meines ThinkPads zurück', { fallbackLanguage: 'de', catalog });
+    expect(u.slots.device?.platform).toBe('windows');
+  });
+});

@@ -313,8 +313,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
-  // however vague the models found it.
-  const ruledOut = top.intent !== 'ticket_status' ? ruledOutAction(text) : undefined;
+  // however vague the models found it. An action asked in so many words stands beside what is told undone ("bloquéame
+  // la pantalla, no la bloqueé") or ruled out ("don't restart it, just lock it").
+  const ruledOut = top.intent !== 'ticket_status' && !asked ? ruledOutAction(text) : undefined;
   if ((ruledOut === 'question' && top.intent !== 'kb_question') || (ruledOut === 'nothing' && actionForIntent(top.intent))) {
     const instead: Intent = ruledOut === 'question' ? 'kb_question' : 'cancel';
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
