@@ -28,6 +28,9 @@ describe('asksWhatItDoes', () => {
     'bonjour, vous savez faire quoi ?',
     'Vous êtes un robot ou une vraie personne ?',
     'bist du ein Bot?',
+    'is this a real person or a bot',
+    'sei un bot o una persona?',
+    '¿Qué puede usted hacer por mí?',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

@@ -42,11 +42,11 @@ const WHAT_IT_DOES = new RegExp(
       String.raw`(?:que|que cosas|que mas) (?:sabes|puedes|sabe|puede)(?: usted)? hacer(?: exactamente| por mi)?`,
       String.raw`(?:cosa|che cosa|che) (?:sai|puoi|sa|puo)(?: lei)? fare(?: esattamente| per me| di preciso)?`,
       // What it is: "vous êtes un robot ou une vraie personne ?", "bist du ein Bot?".
-      String.raw`are (?:you|u) (?:a |an )?(?:bot|robot|chatbot|ai|human|real person|real)(?: or (?:a |an )?(?:bot|robot|human|real person|machine|ai))?`,
+      String.raw`(?:are (?:you|u)|is this|is it|am i (?:talking|chatting|speaking) (?:to|with)) (?:a |an )?(?:bot|robot|chatbot|ai|human|real person|person|real)(?: or (?:a |an )?(?:bot|robot|human|real person|person|machine|ai))?`,
       String.raw`(?:tu es|t'es|es[ -]tu|vous etes|etes[ -]vous) (?:un |une )?(?:robot|bot|chatbot|ia|humain|vraie personne|personne)(?: ou (?:un |une )?(?:robot|bot|humain|vraie personne|personne reelle|ia))?`,
       String.raw`(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|chatbot|ki|mensch|echter mensch)(?: oder (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki))?`,
-      String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: o (?:un |una )?(?:bot|robot|humano|persona real|ia))?`,
-      String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|ia))?`,
+      String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia))?`,
+      String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|persona|ia))?`,
     ].join('|') +
     ')[\\s?!.]*$',
 );
@@ -59,5 +59,5 @@ export function asksWhetherAble(text: string): boolean {
 
 /** Whether the whole message asks what the assistant can do, or what it is. */
 export function asksWhatItDoes(text: string): boolean {
-  return WHAT_IT_DOES.test(foldText(text).replace(/\s+/g, ' ').trim());
+  return WHAT_IT_DOES.test(foldText(text).replace(/\s+/g, ' ').trim().replace(/^[^\p{L}]+/u, ''));
 }

@@ -34,6 +34,9 @@ describe('requestedAction', () => {
     ['Llevo toda la mañana de reuniones y el ordenador está congelado. ¿Me lo reiniciáis?', 'restart'],
     ['il portatile della sala riunioni è ancora acceso, ce lo spegnete?', 'shutdown'],
     ['me voy a almorzar, ¿nos bloqueáis el equipo de la entrada?', 'lock'],
+    ["Tout rame depuis une heure. Franchement redémarrez-le, j'en peux plus.", 'restart'],
+    ['Seit heute früh ist alles zäh. Mach einfach einen Neustart, ich hab keinen Nerv mehr.', 'restart'],
+    ['MEIN DELL MUSS SOFORT AUS, DER LÜFTER DREHT DURCH', 'shutdown'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
@@ -62,6 +65,7 @@ describe('mentionedAction', () => {
     ['Hola! Windows me pide reiniciar tras la actualización, ¿lo puedes hacer ahora?', 'restart'],
     ['Seit heute früh zeigt Windows eine Neustart-Meldung. Kannst du das erledigen?', 'restart'],
     ["je pars, l'écran reste allumé, tu peux le verrouiller ?", 'lock'],
+    ['Ich sitz im ICE und hab meinen Arbeitsplatz nicht gesperrt, kannst du das machen?', 'lock'],
   ] as const)('%s → %s', (text, action) => {
     expect(mentionedAction(text)).toBe(action);
   });

@@ -52,7 +52,7 @@ const BARE_INFINITIVE = (action: DeviceAction) => String.raw`^(?!(?:wie|warum|wa
 // which tells a fault ("il faut redémarrer à chaque fois").
 const NEEDED: Verbs = {
   restart: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bneu ?gestartet werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}redemarrer\b|\b(?:hay que|habria que) (?:\w+ ){0,1}reiniciar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}riavviare\b`,
-  shutdown: String.raw`\b(?:muss|musste|sollte|soll)\b.*\b(?:heruntergefahren|runtergefahren|ausgeschaltet) werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}eteindre\b|\b(?:hay que|habria que) (?:\w+ ){0,1}apagar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}spegnere\b`,
+  shutdown: String.raw`\b(?:muss|musste|sollte|soll)\b.*\b(?:heruntergefahren|runtergefahren|ausgeschaltet) werden\b|\b(?:muss|sollte)\s+(?:\w+\s+){0,2}aus$|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}eteindre\b|\b(?:hay que|habria que) (?:\w+ ){0,1}apagar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}spegnere\b`,
   lock: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bgesperrt werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}verrouiller\b|\b(?:hay que|habria que) (?:\w+ ){0,1}bloquear\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}bloccare\b`,
   logout: String.raw`\b(?:muss|musste|sollte|soll)\b.*\babgemeldet werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}deconnecter\b|\b(?:hay que|habria que) (?:\w+ ){0,1}cerrar (?:la|su) sesion\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}disconnettere\b`,
   reset_password: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bpasswort\b.*\bzuruckgesetzt werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}reinitialiser (?:le|son|mon) mot de passe\b|\b(?:hay que|habria que) (?:\w+ ){0,1}(?:restablecer|resetear) (?:la|su) contrasena\b|\b(?:bisogna|bisognerebbe) (?:\w+ ){0,1}(?:reimpostare|resettare) (?:la )?password\b`,
@@ -78,8 +78,10 @@ const NOUNS: Verbs = {
   logout: 'deconnexion|logout|log out|abmeldung|cierre de sesion|disconnessione',
   reset_password: 'password reset|reinitialisation du mot de passe|passwort reset|reseteo de contrasena|reset della password',
 };
+// Or with a verb that only says "do it": "Mach einfach einen Neustart", "fais-moi un redémarrage", "do a quick reboot".
+const DO_VERB = String.raw`(?:do|fais|faites|mach|macht|machen sie|haz|haced|haga|fai|fate|faccia)(?:-moi|-nous|mi|me)?`;
 const ASKED_AS_NOUN = (action: DeviceAction) =>
-  String.raw`^(?:(?:a|an|un|une|einen|ein|uno)\s+)?(?:${NOUNS[action]})\b(?:\s+\S+){0,5}\s+${COURTESY}$`;
+  String.raw`^(?:(?:a|an|un|une|einen|ein|uno)\s+)?(?:${NOUNS[action]})\b(?:\s+\S+){0,5}\s+${COURTESY}$|^${DO_VERB}\s+(?:\w+\s+){0,2}(?:a|an|un|une|einen|nen|ein|uno)\s+(?:\w+\s+)?(?:${NOUNS[action]})\b`;
 const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
   action,
   new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}|${BARE_INFINITIVE(action)}`),
@@ -106,10 +108,10 @@ export function requestedAction(text: string): DeviceAction | undefined {
 
 // The actions' words in any form, asked or told: "Windows me pide reiniciar", "eine Neustart-Meldung", "shutdown".
 const MENTIONED: [DeviceAction, RegExp][] = [
-  ['restart', /\b(?:restart\w*|reboot\w*|redemarr\w*|relanc\w*|neu ?start\w*|neustart\w*|reinici\w*|riavvi\w*)/],
-  ['shutdown', /\b(?:shut ?down|shutting down|turn(?:ed|ing)? off|power(?:ed|ing)? off|etein\w*|eteign\w*|herunterfahr\w*|runterfahr\w*|ausschalt\w*|apag\w*|spegn\w*)/],
-  ['lock', /\b(?:lock(?:ed|ing)?|verrouill\w*|sperr\w*|bloque\w*|blocc\w*)\b/],
-  ['logout', /\b(?:log(?:ged|ging)? (?:me |him |her )?(?:out|off)|sign(?:ed|ing)? out|logout|deconnect\w*|abmeld\w*|cerrar sesion|disconnett\w*)/],
+  ['restart', /\b(?:restart\w*|reboot\w*|redemarr\w*|relanc\w*|neu ?(?:ge)?start\w*|neustart\w*|reinici\w*|riavvi\w*)/],
+  ['shutdown', /\b(?:shut ?down|shutting down|turn(?:ed|ing)? off|power(?:ed|ing)? off|etein\w*|eteign\w*|herunter(?:ge)?fahr\w*|runter(?:ge)?fahr\w*|aus(?:ge)?schalt\w*|apag\w*|spegn\w*)/],
+  ['lock', /\b(?:lock(?:ed|ing)?|verrouill\w*|(?:ge)?sperr\w*|bloque\w*|blocc\w*)\b/],
+  ['logout', /\b(?:log(?:ged|ging)? (?:me |him |her )?(?:out|off)|sign(?:ed|ing)? out|logout|deconnect\w*|abmeld\w*|abgemeldet|cerrar sesion|disconnett\w*)/],
 ];
 
 /** The one device action a message speaks of, in any form: what "can you do it?" points back at. */

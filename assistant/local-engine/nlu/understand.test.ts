@@ -265,9 +265,13 @@ describe('requests in so many words, whatever the models read', () => {
 });
 
 describe('talk of nothing IT', () => {
-  it.each(['¿sabes si mañana llueve en Málaga?', "c'est quoi la meilleure pizzeria à Lyon ?", 'Weißt du, wann die Kantine heute zumacht?'])('is small talk: %s', async (text) => {
+  it.each(['¿sabes si mañana llueve en Málaga?', "c'est quoi la meilleure pizzeria à Lyon ?", 'Weißt du, wann die Kantine heute zumacht?', 'tu connais un bon resto à Lyon ?'])('is small talk: %s', async (text) => {
     const u = await understand(text, { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ intent: 'small_talk', tool: null });
+  });
+
+  it.each(['can you help me?', 'hello? anyone there?'])('stays a call for help: %s', async (text) => {
+    expect((await understand(text, { fallbackLanguage: 'en', catalog })).intent).not.toBe('small_talk');
   });
 
   it('asks how a ticket stands when its number is all the models could read', async () => {

@@ -206,6 +206,17 @@ function asksWhetherNeeded(text: string): boolean {
     .some((clause) => WHETHER_ASKED.test(clause) || WHETHER_MARKED.test(clause));
 }
 
+// "tu connais un bon resto à Lyon ?" reads as a call for help as much as a question: a question of a few words that asks
+// for no help in so many words asks about something, which may be nothing IT. "can you help me?" and "anyone there?" stay
+// calls for help.
+const HELP_WORDS = /\b(?:help|aide|aidez|aider|hilfe|helfen|hilf|ayuda|ayudar|ayudame|aiuto|aiutare|aiutami|aiutatemi|support|assistance|soporte|supporto)\b/;
+const QUESTION_WORDS = 4;
+
+function asksOfSomethingElse(text: string): boolean {
+  const plain = foldText(text);
+  return /\?\s*$/.test(plain) && (plain.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS && !HELP_WORDS.test(plain);
+}
+
 /**
  * What a user's message asks for, offline: the intent from the NLP.js model of the language the message is
  * written in (whatever the user's setting), and the slots the tool needs.
@@ -362,7 +373,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
         : told;
   // A question about the weather or the match is no question for the articles, whatever the models make of its form;
   // one about nothing but a ticket it names ("¿alguna novedad de la INC-00412?") asks how that ticket stands.
-  const offTopic = read === 'kb_question' && !app?.id && !(await speaksOfIt(text, language ?? best.lang, classifier.notTypos));
+  const offTopic = (read === 'kb_question' || (read === 'help' && !asksAboutAssistant && asksOfSomethingElse(text))) && !app?.id && !(await speaksOfIt(text, language ?? best.lang, classifier.notTypos));
   const intent: Intent = offTopic ? (ticketNamed ? 'ticket_status' : 'small_talk') : read;
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
