@@ -49,13 +49,13 @@ export async function benchAssistantNlu(): Promise<BenchRow[]> {
   const utterances = loadUtterances();
   const blindSets = loadBlindSets();
   const sets = [
-    ...(['dev', 'holdout'] as const).map((split) => ({ group: `nlu ${split}`, target: split === 'holdout' ? '≥ 95%' : '—', perLanguage: '—', perTool: '—', items: utterances.filter((u) => u.split === split) })),
+    ...(['dev', 'holdout'] as const).map((split) => ({ group: `nlu ${split}`, target: split === 'holdout' ? '≥ 95%' : '—', perLanguage: '—', perTool: '—', gate: '≥ 99%', items: utterances.filter((u) => u.split === split) })),
     // A set the models learnt from is scored as a check that they learnt it; the newest, which they never saw, tells
     // how they read what nobody shaped them on.
     ...blindSets.map((set) =>
       trainedOn(set, blindSets)
-        ? { group: `nlu blind ${set.name} (trained on)`, target: '—', perLanguage: '—', perTool: '—', items: set.utterances }
-        : { group: `nlu blind ${set.name} (held out)`, target: '≥ 97%', perLanguage: '≥ 95%', perTool: '≥ 90%', items: set.utterances },
+        ? { group: `nlu blind ${set.name} (trained on)`, target: '—', perLanguage: '—', perTool: '—', gate: '—', items: set.utterances }
+        : { group: `nlu blind ${set.name} (held out)`, target: '≥ 97%', perLanguage: '≥ 95%', perTool: '≥ 90%', gate: '≥ 99%', items: set.utterances },
     ),
   ];
   const times: number[] = [];
@@ -78,7 +78,7 @@ export async function benchAssistantNlu(): Promise<BenchRow[]> {
       const options = { fallbackLanguage: LANGUAGES[index % LANGUAGES.length]!, pending: null, own: { names: [], deviceNames: [] }, catalog: async () => catalog };
       if (await userAsksForAction(item.text, options)) passed++;
     }
-    rows.push({ group: set.group, name: 'LLM engine gate: own-device actions and installs let through', value: percent({ correct: passed, total: rightCalls.length }), target: '≥ 99%' });
+    rows.push({ group: set.group, name: 'LLM engine gate: own-device actions and installs let through', value: percent({ correct: passed, total: rightCalls.length }), target: set.gate });
   }
   rows.push({ group: 'nlu latency', name: 'understand, one call after warm-up (ms)', ...summarize(times), target: 'p95 ≤ 5 ms' });
   return rows;

@@ -12,6 +12,7 @@ describe('listAsked', () => {
     ['show me my devices', 'devices'],
     ['Welche Rechner habe ich?', 'devices'],
     ['Was für Rechner sind mir eigentlich zugeordnet?', 'devices'],
+    ['Welche Tickets laufen gerade auf meinen Namen?', 'tickets'],
   ] as const)('%s → %s', (text, list) => {
     expect(listAsked(text)).toBe(list);
   });

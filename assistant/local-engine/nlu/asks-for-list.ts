@@ -16,6 +16,8 @@ function listed(things: string): RegExp {
       String.raw`\b${SHOW}\b(?: me| moi| mir| uns)?(?: bitte| mal| please| pls| svp| stp)?(?: (?:a|la|the|une|die|eine|una) (?:list|liste|lista|elenco|ubersicht) (?:of|de|der|von|dei|delle|di))? ${MINE} (?:\w+ )?${things}\b`,
       String.raw`\b(?:what|which|quels|quelles|welche|was fur|que|cuales|quali|che)\s+${things}\s+(?:do i have|have i got|i have|have i|ai[ -]je|j'ai|habe ich|hab ich|tengo|ho)\b`,
       String.raw`\b(?:welche|was fur)\s+${things}\b.*\b(?:mir|mich)\b.*\b(?:zugeordnet|zugewiesen|gehoren)\b`,
+      // Whose they are said by the user's name: "Welche Tickets laufen gerade auf meinen Namen?".
+      String.raw`\b(?:what|which|quels|quelles|welche|was fur|que|cuales|quali)\s+${things}\b.*\b(?:my name|mon nom|meinen namen|meinem namen|mi nombre|mio nome)\b`,
     ].join('|'),
   );
 }
