@@ -73,6 +73,8 @@ describe('namesSomeoneElsesDevice', () => {
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
+    ['Mi jefe me ha dicho que use el bitwarden ese. Me lo instalas?', TOM],
+    ['Me he dejado la sesión abierta en el Dell del mostrador y mañana lo usa el chico de prácticas. ¿Me cerráis la sesión?', TOM],
     ['déconnecte-moi du poste caisse, Julien prend la relève avec sa session', LUC],
     ['meld mich bitte am Kassenrechner ab, die Frau Wagner braucht den jetzt mit ihrem Login', TOM],
     ['install firefox on MacBook Air di Anna', ANNA],

@@ -169,8 +169,8 @@ const OWN_MARK = new RegExp(
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
     `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
-    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
-    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\bmi\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
+    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
+    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\b(?:mi|me lo|me la)\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
     `${SAID_MINE.source}|` +
@@ -184,7 +184,7 @@ const SIGNS_ME_OUT = new RegExp(
     String.raw`\b(?:log|sign|kick)\s+me\s+(?:out|off)\b`,
     String.raw`\bdeconnecte[sz]?-moi\b|\b(?:me|m')\s*deconnect\w*|\bfermer? ma session\b`,
     String.raw`\b(?:meld|melde|melden sie)\s+mich\b.*\bab\b|\bmich\b.{0,30}\babmelden\b`,
-    String.raw`\b(?:desconectame|sacame|cierrame la sesion)\b|\bme\s+(?:desconect|saq|sac)\w*`,
+    String.raw`\b(?:desconectame|sacame|cierrame la sesion)\b|\bme\s+(?:desconect|saq|sac)\w*|\bme\s+(?:cierras|cerrais|cierra|cierre) la sesion\b`,
     String.raw`\b(?:disconnettimi|scollegami|sloggami)\b|\bmi\s+(?:disconnett|scolleg)\w*`,
   ].join('|'),
 );
@@ -209,6 +209,11 @@ function looksLikeHostname(found: string, text: string): boolean {
   const typed = text.match(new RegExp(`\\b${found}\\b`, 'i'))?.[0];
   if (!/^(?:laptop|desktop|pc|mac|ws|nb)-/.test(found)) return typed === undefined || !/^\p{Lu}\p{Ll}+-/u.test(typed);
   return typed !== undefined && typed === typed.toUpperCase();
+}
+
+/** The hostnames a message names ("PC-STOCKROOM-1", "weingut-nb-02"), lower-cased and accent-free. */
+export function hostnamesIn(text: string): string[] {
+  return [...foldText(text).matchAll(HOSTNAME)].map((m) => m[0]);
 }
 
 /**

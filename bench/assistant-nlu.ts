@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { userAsksForAction } from '../assistant/action-gate.js';
 import type { CatalogAppRef } from '../domain/catalog/match-catalog-app.js';
 import { LANGUAGES } from '../i18n/languages.js';
-import { evaluateUnderstanding, percent, type LabelledUtterance } from '../assistant/local-engine/nlu/evaluate-understanding.js';
+import { evaluateUnderstanding, percent, writersUser, type LabelledUtterance } from '../assistant/local-engine/nlu/evaluate-understanding.js';
 import { loadBlindSets, trainedOn } from '../assistant/local-engine/nlu/blind-sets.js';
 import { loadIntentClassifier } from '../assistant/local-engine/nlu/train-classifier.js';
 import { understand } from '../assistant/local-engine/nlu/understand.js';
@@ -75,7 +75,7 @@ export async function benchAssistantNlu(): Promise<BenchRow[]> {
     const rightCalls = set.items.filter((item) => ACTING_TOOLS.has(item.tool ?? '') && item.slots.target !== 'other_person');
     let passed = 0;
     for (const [index, item] of rightCalls.entries()) {
-      const options = { fallbackLanguage: LANGUAGES[index % LANGUAGES.length]!, pending: null, own: { names: [], deviceNames: [] }, catalog: async () => catalog };
+      const options = { fallbackLanguage: LANGUAGES[index % LANGUAGES.length]!, pending: null, own: writersUser(item.text), catalog: async () => catalog };
       if (await userAsksForAction(item.text, options)) passed++;
     }
     rows.push({ group: set.group, name: 'LLM engine gate: own-device actions and installs let through', value: percent({ correct: passed, total: rightCalls.length }), target: set.gate });

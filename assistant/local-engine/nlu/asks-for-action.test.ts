@@ -37,6 +37,8 @@ describe('requestedAction', () => {
     ["Tout rame depuis une heure. Franchement redémarrez-le, j'en peux plus.", 'restart'],
     ['Seit heute früh ist alles zäh. Mach einfach einen Neustart, ich hab keinen Nerv mehr.', 'restart'],
     ['MEIN DELL MUSS SOFORT AUS, DER LÜFTER DREHT DURCH', 'shutdown'],
+    ['reiniciar PC-TALLER-2', 'restart'],
+    ['Il mouse si blocca ogni due secondi. Potete riavviarlo per favore?', 'restart'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
   });
@@ -49,6 +51,7 @@ describe('requestedAction', () => {
     'the restart did not help',
     'me reinicia solo cada dos horas, ¿por qué?',
     'se me reinicia el portátil cuando abro Teams',
+    'reiniciar el pc no sirve de nada',
     'le redémarrage ne marche pas, svp',
     'wie kann ich sperren',
     'den Laptop nicht neu starten',

@@ -22,7 +22,8 @@ const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string 
   { ask: ASK_FR, between: 1, verbs: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) (?:mot de passe|mdp)|reset (?:le|mon|son) mdp' } },
   { ask: ASK_DE, between: 0, verbs: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}abmelden', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' } },
   { ask: ASK_ES, between: 1, clitics: '(?:me|le|lo|la|nos|selo|sela)?', verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar|hacer (?:el |un )?logout', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' } },
-  { ask: ASK_IT, between: 1, clitics: '(?:mi|gli|lo|la|ci|le|melo|mela)?', verbs: { restart: 'riavviare', shutdown: 'spegnere|spegner', lock: 'bloccare', logout: 'disconnettere|chiudere (?:la|mia|sua) sessione|scollegare|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
+  // Italian drops the infinitive's last vowel before the pronoun: "riavviarlo", "spegnermi".
+  { ask: ASK_IT, between: 1, clitics: '(?:e|mi|gli|lo|la|ci|le|melo|mela)', verbs: { restart: 'riavviar', shutdown: 'spegner', lock: 'bloccar', logout: 'disconnetter|scollegar|chiudere (?:la|mia|sua) sessione|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
 ];
 const IMPERATIVE: Verbs = {
   restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavvia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
@@ -36,6 +37,18 @@ const AFTER: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction
   action,
   new RegExp(AFTER_ASK.map(({ ask, between, verbs, clitics = '' }) => `\\b${ask}\\s+(?:\\w+\\s+){0,${between}}(?:${verbs[action]})${clitics}\\b`).join('|')),
 ]);
+// Typed in a hurry, the infinitive and the machine alone ask too: "reiniciar PC-TALLER-2", "riavviare il pc", "redemarrer
+// le poste svp". A longer clause is a statement ("reiniciar el pc no sirve de nada"), and so is one naming a fault
+// ("restart loop again").
+const INFINITIVE_FIRST: Verbs = {
+  restart: 'restart|reboot|redemarrer|rebooter|reiniciar|riavviare',
+  shutdown: 'shut down|shutdown|eteindre|apagar|spegnere',
+  lock: 'lock|verrouiller|bloquear|bloccare',
+  logout: 'log out|logout|sign out|deconnecter|desconectar|disconnettere',
+  reset_password: 'reset password',
+};
+const NOT_ASKED_AFTER = String.raw`(?!.*\b(?:loop|loops|problem|problems|issue|issues|error|errors|failed|fails|again|bucle|boucle|erreur|erreurs|problema|problemas|errore|errori|fallo)\b)`;
+const BARE_FIRST = (action: DeviceAction) => String.raw`^(?:${INFINITIVE_FIRST[action]})${NOT_ASKED_AFTER}(?: [\w-]+){1,3}$`;
 // German asks with the bare infinitive after the machine, in a few words: "SURFACE SPERREN BITTE", "Laptop neu starten".
 const INFINITIVE_DE: Verbs = {
   restart: 'neu ?starten|neustarten|rebooten',
@@ -84,7 +97,7 @@ const ASKED_AS_NOUN = (action: DeviceAction) =>
   String.raw`^(?:(?:a|an|un|une|einen|ein|uno)\s+)?(?:${NOUNS[action]})\b(?:\s+\S+){0,5}\s+${COURTESY}$|^${DO_VERB}\s+(?:\w+\s+){0,2}(?:a|an|un|une|einen|nen|ein|uno)\s+(?:\w+\s+)?(?:${NOUNS[action]})\b`;
 const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
   action,
-  new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}|${BARE_INFINITIVE(action)}`),
+  new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}|${BARE_INFINITIVE(action)}|${BARE_FIRST(action)}`),
 ]);
 const NEEDS: [DeviceAction, RegExp][] = (Object.keys(NEEDED) as DeviceAction[]).map((action) => [action, new RegExp(NEEDED[action])]);
 

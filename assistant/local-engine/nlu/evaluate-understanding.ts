@@ -1,6 +1,6 @@
 import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { LANGUAGES, type Language } from '../../../i18n/languages.js';
-import { asksBeyondOwnDevices, namesSomeoneElsesDevice } from '../../beyond-own-devices.js';
+import { asksBeyondOwnDevices, hostnamesIn, namesSomeoneElsesDevice, type Ownership } from '../../beyond-own-devices.js';
 import type { DeviceSummary } from '../../engine.js';
 import { devicesMentioned } from '../resolve-device.js';
 import { understand, type Understanding } from './understand.js';
@@ -70,11 +70,17 @@ function slotMatches(name: Exclude<SlotName, 'target'>, expected: NonNullable<La
 const ACTING_TOOLS = new Set(['request_device_action', 'request_software_install']);
 
 /**
- * Whose device an action or install is for, as the engine reads it: someone else's is refused, the user's own is not.
- * Read for a user with no name and no device, since the sets are written for no user in particular.
+ * Who the sets' writers have in mind: a user with no name of their own, who sends the message from the machines it names
+ * by hostname ("reboot PC-STOCKROOM-1"), unless the message says they are someone else's. Whether a hostname is the
+ * user's is the user's device list's to tell, which a set written for no user in particular cannot give.
  */
+export function writersUser(text: string): Ownership {
+  return { names: [], deviceNames: hostnamesIn(text) };
+}
+
+/** Whose device an action or install is for, as the engine reads it: someone else's is refused, the user's own is not. */
 function targetMatches(item: LabelledUtterance): boolean {
-  const refused = asksBeyondOwnDevices(item.text) || namesSomeoneElsesDevice(item.text, { names: [], deviceNames: [] });
+  const refused = asksBeyondOwnDevices(item.text) || namesSomeoneElsesDevice(item.text, writersUser(item.text));
   return refused === (item.slots.target === 'other_person');
 }
 
