@@ -56,6 +56,14 @@ describe('matchCatalogApp', () => {
 });
 
 describe('findCatalogAppInText', () => {
+  it('tells an app by a word its names share with others and the publisher named beside it', () => {
+    const ordinary = { knownWords: new Set(['podria', 'instalarme', 'lector']) };
+    expect(findCatalogAppInText('¿Podría instalarme el lector de PDF de Adobe?', catalog, ordinary).match?.id).toBe('adobe-acrobat-reader');
+    expect(findCatalogAppInText('install the Microsoft browser', catalog).match?.id).toBe('microsoft-edge');
+    // An app the catalog lacks keeps its own name, whoever publishes it.
+    expect(findCatalogAppInText('install Photoshop from Adobe please', catalog)).toMatchObject({ match: null, phrase: 'Photoshop' });
+  });
+
   it('finds the app a request names', () => {
     const result = findCatalogAppInText('can u put notepad ++ on my pc pls', catalog);
     expect(result.match?.id).toBe('notepad-plus-plus');

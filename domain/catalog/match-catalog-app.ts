@@ -321,5 +321,27 @@ export function findCatalogAppInText(text: string, apps: CatalogAppRef[], option
   }
   if (start < 0) return { match: null, confidence: 0, alternatives: [], phrase: null };
   const phrase = slice(text, words, start, end);
-  return { match: null, confidence: 0, alternatives: nearestApps(phrase, apps), phrase };
+  const alternatives = nearestApps(phrase, apps);
+  const published = namedWithPublisher(phrase, words, alternatives);
+  if (published) return { match: published, confidence: PUBLISHER_CONFIDENCE, alternatives: alternatives.filter((app) => app !== published), phrase };
+  return { match: null, confidence: 0, alternatives, phrase };
+}
+
+// How sure an app is when told by a word its names share with others and the name of its publisher.
+const PUBLISHER_CONFIDENCE = 0.8;
+
+/**
+ * "el lector de PDF de Adobe", "le lecteur PDF d'Adobe": a word several apps' names share, and the publisher of just one
+ * of them named beside it. An app the catalog lacks keeps its own name ("Photoshop d'Adobe" is not Acrobat): every word of
+ * the phrase must be a word of the app's names.
+ */
+function namedWithPublisher(phrase: string, words: Token[], candidates: CatalogAppRef[]): CatalogAppRef | undefined {
+  const said = new Set(words.map((word) => word.key));
+  const phraseWords = tokens(phrase).map((word) => word.key);
+  const fits = candidates.filter((app) => {
+    const publisherWords = tokens(app.publisher ?? '').map((word) => word.key);
+    const nameWords = new Set([app.name, ...app.aliases].flatMap((form) => tokens(form).map((word) => word.key)));
+    return publisherWords.length > 0 && publisherWords.every((word) => said.has(word)) && phraseWords.every((word) => nameWords.has(word));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
 }

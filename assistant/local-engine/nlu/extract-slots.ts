@@ -93,6 +93,9 @@ const TICKET_MARKERS = new Set(
  * The ticket number a text refers to. With `explicitOnly`, only a number marked as a ticket's ("#57",
  * "ticket 57") counts; otherwise, failing that, the first whole number does.
  */
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2039;
+
 export function extractTicketNumber(text: string, explicitOnly = false): number | undefined {
   // Helpdesks write references with a hyphen ("ticket-4410", "INC-2231") or glued to their prefix, zero-padded
   // ("INC0045120"): after a ticket's word it is a space.
@@ -107,7 +110,8 @@ export function extractTicketNumber(text: string, explicitOnly = false): number 
     if (m[1]) return value;
     const before = tokenize(normalized.slice(Math.max(0, m.index - 24), m.index)).slice(-2);
     if (before.some((word) => TICKET_MARKERS.has(word))) return value;
-    fallback ??= value;
+    // A year is no ticket unless marked as one: "la carpeta de expedientes de 2023".
+    if (!(m[2]!.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR)) fallback ??= value;
   }
   return explicitOnly ? undefined : fallback;
 }

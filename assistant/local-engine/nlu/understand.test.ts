@@ -308,6 +308,11 @@ describe('what a message asks beside what it tells', () => {
     expect(u.tool).toBe('search_knowledge_base');
   });
 
+  it('does the action asked in so many words, not another the story suggests', async () => {
+    const u = await understand('Il Mac è bloccato con la rotella che gira, me lo puoi spegnere?', { fallbackLanguage: 'en', catalog });
+    expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'shutdown' } });
+  });
+
   it('acts on an action asked beside one told undone', async () => {
     const u = await understand('bloquéame la pantalla desde ahí, he bajado a por un café y no la bloqueé', { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'lock' } });

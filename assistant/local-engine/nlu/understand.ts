@@ -318,9 +318,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const installAsked = asksToInstall(text);
   // An install the models read where the message names no app and asks for none is as vague as a question.
   const appless = () => top!.intent === 'install_software' && !installAsked && !app;
-  // A device action asked in so many words is asked, whatever the story, the person or the models' vaguer reading.
+  // A device action asked in so many words is asked, whatever the story, the person or the models' vaguer reading, or
+  // the other action they read ("il Mac è bloccato, me lo puoi spegnere?" is no restart).
   const asked = requestedAction(text);
-  if (asked && (!acting(top.intent) || appless()) && !asksAboutAssistant && !settled(top.intent) && !able) {
+  const otherAction = actionForIntent(top.intent) !== undefined && actionForIntent(top.intent) !== asked;
+  if (asked && (!acting(top.intent) || appless() || otherAction) && !asksAboutAssistant && !settled(top.intent) && !able) {
     [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
