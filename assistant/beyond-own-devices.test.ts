@@ -18,6 +18,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['installe firefox pour mon collègue', LUC],
     ['Peters Rechner bitte neu starten', TOM],
     ['sperr den Laptop von Jana', TOM],
+    ['Jana ist heim und ihr Dell läuft noch, kannst du den ausschalten?', TOM],
+    ['Unser Azubi Lukas hat sein Rechnerpasswort vergessen, er sitzt neben mir. Kannst du es für ihn zurücksetzen?', TOM],
     ['Potete mettere Teams sul portatile del nuovo magazziniere?', TOM],
     ["Verrouillez le Surface de l'apprentie, elle l'a laissé ouvert", LUC],
     ['Kannst du Bitwarden beim neuen Verkäufer installieren?', TOM],
@@ -73,6 +75,10 @@ describe('namesSomeoneElsesDevice', () => {
   ];
   const ownOrNoOne: [string, Ownership][] = [
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
+    ["VERROUILLEZ MON ORDI TOUT DE SUITE j'ai laissé ma session ouverte", LUC],
+    ["deconnecte moi de mon macbook stp, ma fille doit s'en servir ce soir avec sa session", LUC],
+    ['Me llaman del despacho del jefe, ¿puedes bloquear mi pantalla porfa?', TOM],
+    ['fammi il logout dal macbook pls, stasera lo usa mia figlia con il suo account', TOM],
     ['Mi jefe me ha dicho que use el bitwarden ese. Me lo instalas?', TOM],
     ['Me he dejado la sesión abierta en el Dell del mostrador y mañana lo usa el chico de prácticas. ¿Me cerráis la sesión?', TOM],
     ['déconnecte-moi du poste caisse, Julien prend la relève avec sa session', LUC],

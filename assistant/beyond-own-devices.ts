@@ -153,7 +153,7 @@ const KIND_PREFIX = /^(?:windows|win10|win11|mac|apple|lenovo|dell|hp|surface|of
 const THIRD_PERSON = new RegExp(
   `\\b(?:son|sa|ses|leur|leurs|sein|seine|seinen|seinem|seiner|(?:il|la|i|le|dal|dalla|del|della|sul|sulla|nel|nella|al|alla)\\s+su(?:o|a|oi|e))\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`,
 );
-const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?!(?:mein|dein|unser|euer)\\p{L}*\\s)(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
+const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?!(?:mein|dein|unser|euer)\\p{L}*\\s)(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|iMac|Dell|HP|Lenovo|ThinkPad|Surface|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
 // A title before a capitalised name names a person: "Frau Keller", "M. Dupont", "la signora Russo". The title may be
 // in lower case, the name may not.
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Dra', 'Doctor', 'Doctora', 'Profesor', 'Profesora', 'Prof', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottor', 'Dottore', 'Dottoressa', 'Avv', 'Avvocato', 'Ing', 'Ingegnere', 'Arch', 'Architetto', 'Professore', 'Professoressa'];
@@ -164,8 +164,9 @@ const TITLED_NAME = new RegExp(
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|that is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\b/;
 const OWN_MARK = new RegExp(
-  `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione)\\b|` +
-    `\\b(?:sign|log)\\s+me\\b|\\bmich\\b|\\bmir\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
+  `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione|screen|ecran|bildschirm|pantalla|schermo)\\b|` +
+    // "mir", "mich" as the one it is done for, not where someone sits: "er sitzt neben mir".
+    `\\b(?:sign|log)\\s+me\\b|(?<!\\b(?:neben|bei|mit|hinter|vor|gegenuber|wie) )\\b(?:mich|mir)\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
     `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
@@ -182,18 +183,26 @@ const OWN_MARK = new RegExp(
 const SIGNS_ME_OUT = new RegExp(
   [
     String.raw`\b(?:log|sign|kick)\s+me\s+(?:out|off)\b`,
-    String.raw`\bdeconnecte[sz]?-moi\b|\b(?:me|m')\s*deconnect\w*|\bfermer? ma session\b`,
+    String.raw`\bdeconnecte[sz]?[- ]moi\b|\b(?:me|m')\s*deconnect\w*|\bfermer? ma session\b`,
     String.raw`\b(?:meld|melde|melden sie)\s+mich\b.*\bab\b|\bmich\b.{0,30}\babmelden\b`,
     String.raw`\b(?:desconectame|sacame|cierrame la sesion)\b|\bme\s+(?:desconect|saq|sac)\w*|\bme\s+(?:cierras|cerrais|cierra|cierre) la sesion\b`,
-    String.raw`\b(?:disconnettimi|scollegami|sloggami)\b|\bmi\s+(?:disconnett|scolleg)\w*`,
+    String.raw`\b(?:disconnettimi|scollegami|sloggami)\b|\bmi\s+(?:disconnett|scolleg)\w*|\bfammi (?:il |fare il )?(?:logout|log out|uscire)\b`,
   ].join('|'),
 );
 
-/** Whether the word, found in the folded text, starts with a capital where the user typed it. */
+// Words typed in capitals among others in capitals ("VERROUILLEZ MON ORDI TOUT DE SUITE") say nothing by their capitals:
+// "SUITE" is no name.
+const SHOUTED_RUN = /(?:\p{Lu}{2,}[^\p{L}]+){2,}\p{Lu}{2,}/gu;
+
+function isShouted(text: string, at: number): boolean {
+  return [...text.matchAll(SHOUTED_RUN)].some((m) => at >= m.index && at < m.index + m[0].length);
+}
+
+/** Whether the word, found in the folded text, starts with a capital where the user typed it, and is not shouted. */
 function isCapitalisedIn(text: string, word: string): boolean {
   const folded = foldText(text);
   const at = folded.search(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
-  return at >= 0 && /\p{Lu}/u.test(text[at] ?? '');
+  return at >= 0 && /\p{Lu}/u.test(text[at] ?? '') && !isShouted(text, at);
 }
 
 /** Whether the word, found in the folded text, is typed as a name: a capital, then small letters ("Julia", not "SSH"). */

@@ -54,6 +54,7 @@ describe('requestedAction', () => {
     'me reinicia solo cada dos horas, ¿por qué?',
     'se me reinicia el portátil cuando abro Teams',
     'reiniciar el pc no sirve de nada',
+    'Bitte NICHT herunterfahren, ich hab noch eine Kalkulation offen – aber warum ist der PC so langsam?',
     'le redémarrage ne marche pas, svp',
     'wie kann ich sperren',
     'den Laptop nicht neu starten',

@@ -1,6 +1,7 @@
 import type { DeviceAction } from './extract-slots.js';
 import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
 import { foldText } from '../../fold-text.js';
+import { ruledOutAction } from './negated-action.js';
 import { requestClauses } from './request-clauses.js';
 
 // "Sign Priya out of her computer please", "est-ce que tu peux fermer la session de Karim ?", "Kannst du den Rechner von
@@ -110,7 +111,8 @@ const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuen
  */
 export function requestedAction(text: string): DeviceAction | undefined {
   const found = new Set<DeviceAction>();
-  for (const clause of requestClauses(text)) {
+  // "Bitte NICHT herunterfahren": the courtesy word is there, the request is not.
+  for (const clause of requestClauses(text).filter((clause) => !ruledOutAction(clause))) {
     for (const [action, pattern] of [...FIRST, ...AFTER]) {
       if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
     }

@@ -10,6 +10,7 @@ describe('asksForPerson', () => {
     'Y a-t-il un technicien disponible pour venir voir sur place ?',
     'Kann bitte jemand vorbeikommen? Der Drucker im Lager ist tot',
     'Kann sich jemand per Fernwartung auf meinen PC schalten? Ich komm allein nicht weiter',
+    'Eure Anleitungen helfen mir nicht weiter. Kann heute Nachmittag jemand von euch draufschauen?',
     'Rufen Sie mich bitte zurück, es eilt',
     'esto no funciona, necesito que venga alguien a la clínica hoy',
     'que me llame un técnico, por favor',

@@ -8,6 +8,7 @@ describe('asksForTicket', () => {
     'please open a ticket, the scanner is dead again',
     'Ouvrez-moi un ticket pour le vidéoprojecteur de la salle 2',
     'Kannst du bitte ein Ticket für den Drucker aufmachen?',
+    "Merci d'ouvrir un ticket : le terminal de paiement se déconnecte du réseau tous les soirs",
   ])('asks: %s', (text) => {
     expect(asksForTicket(text)).toBe(true);
   });

@@ -70,6 +70,7 @@ describe('extractTicketNumber', () => {
     expect(extractTicketNumber('the intranet says HTTP 500')).toBeUndefined();
     expect(extractTicketNumber('¿Se puede recuperar la carpeta de expedientes de 2023?')).toBeUndefined();
     expect(extractTicketNumber('any news on ticket 2023?')).toBe(2023);
+    expect(extractTicketNumber('sto finendo le tavole per il concorso, scadenza alle 18')).toBeUndefined();
     expect(extractTicketNumber("qu'un technicien me rappelle au 05 56 00 00 00")).toBeUndefined();
     expect(extractTicketNumber('ruf mich an: +49 171 2345678')).toBeUndefined();
     expect(extractTicketNumber('call me back on 07700900123')).toBeUndefined();

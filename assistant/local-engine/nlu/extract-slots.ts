@@ -93,6 +93,8 @@ const TICKET_MARKERS = new Set(
  * The ticket number a text refers to. With `explicitOnly`, only a number marked as a ticket's ("#57",
  * "ticket 57") counts; otherwise, failing that, the first whole number does.
  */
+// Words after which a number is an hour.
+const TIME_MARKERS = new Set(['alle', 'ore', 'las', 'um', 'gegen', 'vers', 'at', 'by', 'until', 'till', 'bis', 'hasta', 'entro', 'avant']);
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2039;
 
@@ -110,8 +112,9 @@ export function extractTicketNumber(text: string, explicitOnly = false): number 
     if (m[1]) return value;
     const before = tokenize(normalized.slice(Math.max(0, m.index - 24), m.index)).slice(-2);
     if (before.some((word) => TICKET_MARKERS.has(word))) return value;
-    // A year is no ticket unless marked as one: "la carpeta de expedientes de 2023".
-    if (!(m[2]!.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR)) fallback ??= value;
+    // A year is no ticket unless marked as one ("la carpeta de expedientes de 2023"), nor is an hour ("scadenza alle 18").
+    const year = m[2]!.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR;
+    if (!year && !before.some((word) => TIME_MARKERS.has(word))) fallback ??= value;
   }
   return explicitOnly ? undefined : fallback;
 }
