@@ -157,9 +157,12 @@ const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?!(?:me
 // A title before a capitalised name names a person: "Frau Keller", "M. Dupont", "la signora Russo". The title may be
 // in lower case, the name may not.
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Dra', 'Doctor', 'Doctora', 'Profesor', 'Profesora', 'Prof', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottor', 'Dottore', 'Dottoressa', 'Avv', 'Avvocato', 'Ing', 'Ingegnere', 'Arch', 'Architetto', 'Professore', 'Professoressa'];
-const TITLED_NAME = new RegExp(
-  `(?<![\\p{L}.])(?:${TITLES.map((title) => `[${title[0]}${title[0]!.toLowerCase()}]${title.slice(1)}`).join('|')})\\.?\\s+\\p{Lu}\\p{Ll}+`,
-  'u',
+const TITLE = `(?:${TITLES.map((title) => `[${title[0]}${title[0]!.toLowerCase()}]${title.slice(1)}`).join('|')})`;
+const TITLED_NAME = new RegExp(`(?<![\\p{L}.])${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`, 'u');
+// The user introducing themselves by title: "hier spricht Frau Schäfer", "this is Dr Patel", "soy la doctora Ruiz".
+const SELF_INTRODUCED = new RegExp(
+  `(?:hier spricht|hier ist|ich bin|this is|it's|i am|i'm|je suis|c'est|ici|soy|le habla|habla|sono|qui e|qui è|parla)\\s+(?:(?:la|el|le|il)\\s+)?${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`,
+  'giu',
 );
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|that is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\b/;
@@ -260,7 +263,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
   const weak = trades.some(isOther) || doneTo.some(isOther) || named.some(isOther) || OF_NEW_PERSON.test(plain);
   if (weak && !OWN_MARK.test(plain)) return true;
-  if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text)) return true;
+  if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text.replace(SELF_INTRODUCED, ' '))) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
   // A machine the user says is theirs ("PC-WORKSHOP-3, thats mine") is theirs, whatever it is called. Only said so: "for
   // me" or "-moi" does not make TOM-LAPTOP Luc's.

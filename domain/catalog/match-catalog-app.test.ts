@@ -56,6 +56,13 @@ describe('matchCatalogApp', () => {
 });
 
 describe('findCatalogAppInText', () => {
+  it('reads an ordinary word before a computer as the machine, and a long name misspelt after its first word', () => {
+    expect(findCatalogAppInText('Can I have Sage 50 installed on the office PC?', catalog)).toMatchObject({ match: null, phrase: 'Sage 50' });
+    expect(findCatalogAppInText('install Office on my laptop', catalog).match?.id).toBe('microsoft-365-apps');
+    expect(findCatalogAppInText('instale libre ofice stp', catalog).match?.id).toBe('libreoffice');
+    expect(findCatalogAppInText('my office is too cold', catalog).match?.id).not.toBe('libreoffice');
+  });
+
   it('tells an app by a word its names share with others and the publisher named beside it', () => {
     const ordinary = { knownWords: new Set(['podria', 'instalarme', 'lector']) };
     expect(findCatalogAppInText('¿Podría instalarme el lector de PDF de Adobe?', catalog, ordinary).match?.id).toBe('adobe-acrobat-reader');

@@ -35,6 +35,10 @@ const TWO_TYPOS_FROM = 9;
 const MAX_WINDOW = 4;
 // How sure an exact one-word name is when the word is also an ordinary word.
 const ORDINARY_WORD_CONFIDENCE = 0.9;
+// A name of several words this long is told by its first word when the others are misspelt into ordinary words.
+const LONG_NAME = 8;
+// Words for a computer, after which an ordinary word names the machine ("the office PC").
+const COMPUTER_WORDS = new Set(normalize('pc pcs computer laptop desktop machine workstation notebook mac ordinateur ordi poste rechner ordenador portatil equipo portatile postazione').split(' '));
 // Spelling similarity below which another app is not worth suggesting.
 const MIN_ALTERNATIVE_SIMILARITY = 0.25;
 
@@ -242,14 +246,18 @@ function candidatesIn(words: Token[], index: CatalogIndex, options: FindCatalogA
       key += words[j]!.key;
       const exact = index.keys.get(key);
       if (exact) {
-        // A one-word name that is also an ordinary word ("office", "code") yields to a distinctive one.
+        // A one-word name that is also an ordinary word ("office", "code") yields to a distinctive one, and names the
+        // machine, not an app, before a computer's word ("install Sage 50 on the office PC").
         const ordinary = j === i && !isContentWord(key, options);
+        if (ordinary && COMPUTER_WORDS.has(words[j + 1]?.key ?? '')) continue;
         found.push({ app: exact.app, confidence: ordinary ? ORDINARY_WORD_CONFIDENCE : 1, start: i, end: j + 1 });
         continue;
       }
-      // A typo is only assumed in words that are not ordinary words: "black" stays black, "slak" is Slack.
+      // A typo is only assumed in words that are not ordinary words: "black" stays black, "slak" is Slack. A name of
+      // several words long enough is told by its first, the rest misspelt as they may be ("libre ofice").
       const stretch = words.slice(i, j + 1);
-      if (stretch.some((word) => word.key !== '++' && !isContentWord(word.key, options))) continue;
+      const ordinaryWords = stretch.filter((word) => word.key !== '++' && !isContentWord(word.key, options));
+      if (ordinaryWords.length > 0 && !(stretch.length > 1 && key.length >= LONG_NAME && !ordinaryWords.includes(stretch[0]!))) continue;
       const near = lookUp(key, index);
       if (near) found.push({ app: near.app, confidence: near.similarity, start: i, end: j + 1 });
     }

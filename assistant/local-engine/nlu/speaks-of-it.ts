@@ -18,10 +18,21 @@ const HOW_TO = new RegExp(
 );
 
 const HOW_TO_FIRST = new RegExp(`^(?:${HOW_TO.source})`);
+// Or asked to be explained, politely, wherever in the clause: "would you be able to explain how I add the shared
+// mailbox", "pourriez-vous m'indiquer la marche à suivre pour…", "what's the procedure for reporting a phishing email?".
+const EXPLAIN_HOW = new RegExp(
+  [
+    String.raw`\b(?:explain|show me|tell me) how\b|\bwhat(?:'s| is) the (?:procedure|process) (?:for|to)\b`,
+    String.raw`\bla (?:marche a suivre|procedure) (?:pour|a suivre)\b|\bm'(?:indiquer|expliquer) comment\b|\b(?:me dire|m'expliquer) comment\b`,
+    String.raw`\b(?:erklaren|zeigen|sagen)(?: sie| du)?(?: mir)?,? wie\b`,
+    String.raw`\b(?:explicar|explicarme|decirme|indicarme) como\b|\bel procedimiento para\b`,
+    String.raw`\b(?:spiegarmi|dirmi|indicarmi|spiegare) come\b|\bla procedura per\b`,
+  ].join('|'),
+);
 
 /** Whether a clause of the message begins by asking how something is done: "how to share my calendar with my manager". */
 export function asksHowTo(text: string): boolean {
-  return requestClauses(text).some((clause) => HOW_TO_FIRST.test(clause));
+  return requestClauses(text).some((clause) => HOW_TO_FIRST.test(clause) || EXPLAIN_HOW.test(clause));
 }
 
 /**

@@ -313,6 +313,14 @@ describe('what a message asks beside what it tells', () => {
     expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'shutdown' } });
   });
 
+  it.each([
+    'Good morning, would you be able to explain how I add the shared mailbox accounts@example.com to Outlook? Kind regards, Margaret',
+    "Madame, Monsieur, pourriez-vous m'indiquer la marche à suivre pour ajouter la boîte partagée à mon Outlook ?",
+    "What's the procedure for reporting a phishing email?",
+  ])('answers a request to explain how from the articles: %s', async (text) => {
+    expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
+  });
+
   it('acts on an action asked beside one told undone', async () => {
     const u = await understand('bloquéame la pantalla desde ahí, he bajado a por un café y no la bloqueé', { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'lock' } });

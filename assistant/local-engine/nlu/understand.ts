@@ -363,7 +363,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   // How something is done, asked in so many words, is a question for the articles, however the models read its words,
   // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
-  if ((TOOLS[top.intent] === null || (top.intent === 'create_ticket' && !ticketAsked)) && !asksAboutAssistant && asksHowTo(text)) {
+  const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked) || (top.intent === 'install_software' && !installAsked);
+  if ((TOOLS[top.intent] === null || vagueRequest) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier)) ? 'kb_question' : top.intent;
