@@ -98,7 +98,7 @@ const DONE_TO = /\b(?:pon|ponle|poner|ponerle|instala|instalale|instalar|instala
 // A name after a word of role, where "for" or "of" says whose: "for our new volunteer Aisha", "il computer del geometra
 // Rossi", "pour la stagiaire Inès". German capitalises its nouns, so its words do not count here.
 const ROLE_NAMED = new RegExp(
-  `\\b(?:for|pour|para|per|(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:of|de|di|del|della|dello|du)\\b|dell'))\\s*(?:(?:our|my|the|notre|nos|ma|mon|la|le|l'|nuestr[oa]|mi|el|il|lo|nostr[oa])\\s*)?(?:(?:new|nouvel|nouvelle|nouveau|nuev[oa]|nuov[oa])\\s+)?([a-z]+)\\s+([a-z][\\w-]*)`,
+  `\\b(?:(?:for|pour|para|per)\\b|(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:of|de|di|del|della|dello|du)\\b|dell'))\\s*(?:(?:our|my|the|notre|nos|ma|mon|la|le|l'|nuestr[oa]|mi|el|il|lo|nostr[oa])\\b\\s*)?(?:(?:new|nouvel|nouvelle|nouveau|nuev[oa]|nuov[oa])\\s+)?([a-z]+)\\s+([a-z][\\w-]*)`,
   'g',
 );
 // Things named by their brand or model: "the new printer Brother", "le pilote HP".

@@ -31,6 +31,7 @@ describe('asksWhatItDoes', () => {
     'is this a real person or a bot',
     'sei un bot o una persona?',
     '¿Qué puede usted hacer por mí?',
+    '¿eres una persona de verdad?',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

@@ -45,8 +45,8 @@ const WHAT_IT_DOES = new RegExp(
       String.raw`(?:are (?:you|u)|is this|is it|am i (?:talking|chatting|speaking) (?:to|with)) (?:a |an )?(?:bot|robot|chatbot|ai|human|real person|person|real)(?: or (?:a |an )?(?:bot|robot|human|real person|person|machine|ai))?`,
       String.raw`(?:tu es|t'es|es[ -]tu|vous etes|etes[ -]vous) (?:un |une )?(?:robot|bot|chatbot|ia|humain|vraie personne|personne)(?: ou (?:un |une )?(?:robot|bot|humain|vraie personne|personne reelle|ia))?`,
       String.raw`(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|chatbot|ki|mensch|echter mensch)(?: oder (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki))?`,
-      String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia))?`,
-      String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|persona|ia))?`,
+      String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: de verdad| real)?(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia))?`,
+      String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: vera| reale| in carne e ossa)?(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|persona|ia))?`,
     ].join('|') +
     ')[\\s?!.]*$',
 );

@@ -30,14 +30,26 @@ const ORDERED = new RegExp(`\\b(?:order|request an?|commander|commande|bestellen
 // Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
 const ASKING_FOR =
   /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|demande|brauche|brauchen|brauchte|brauchten|benotige|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
+// Said to need replacing: "Muss wohl ausgetauscht werden", "il faut le changer je pense", "needs replacing".
+const TO_REPLACE = new RegExp(
+  [
+    String.raw`\b(?:muss|musste|sollte|mussen)\b.*\b(?:ausgetauscht|ersetzt|getauscht) werden\b|\b(?:brauche|brauchte|bruchte|brauchen) (?:\w+ )?ersatz\b`,
+    String.raw`\bil (?:faut|faudrait) (?:le |la |les |l )?(?:changer|remplacer)\b`,
+    String.raw`\bneeds? (?:to be )?replac(?:ed|ing)\b|\bneeds? a replacement\b`,
+    String.raw`\bhay que (?:cambiarl[oa]|cambiar|reemplazarl[oa]|reemplazar|sustituirl[oa])\b|\bhabria que (?:cambiarl[oa]|cambiar)\b`,
+    String.raw`\b(?:va|andrebbe|bisogna|bisognerebbe) (?:cambiat[oa]|sostituit[oa]|cambiarl[oa]|sostituirl[oa]|cambiare|sostituire)\b`,
+  ].join('|'),
+);
+const MENTIONED = new RegExp(`\\b${EQUIPMENT}\\b`);
+
 // How it is done, or help with the one they have, is a question for the articles.
 const NOT_ORDERING = /^(?:how|where|why|comment|pourquoi|wie|warum|como|por que|come|perche)\b|\b(?:help|aide|hilfe|ayuda|aiuto)\b/;
 
 const fold = (text: string) => foldText(text).replace(/['-]/g, ' ');
 
-/** Whether a message asks for equipment to be provided: new, another, a replacement, or ordered. */
+/** Whether a message asks for equipment to be provided: new, another, a replacement, or ordered, or says it must be replaced. */
 export function asksForEquipment(text: string): boolean {
   const plain = fold(text).trim();
   if (NOT_ORDERING.test(plain)) return false;
-  return ORDERED.test(plain) || (WANTED.test(plain) && ASKING_FOR.test(plain));
+  return ORDERED.test(plain) || (WANTED.test(plain) && ASKING_FOR.test(plain)) || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
 }

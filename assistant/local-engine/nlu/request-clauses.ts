@@ -11,6 +11,10 @@ const OPENERS =
  * (a request often follows the story in the same sentence: "là j'ai fini, redémarrez mon PC"), each also without the
  * words that open it.
  */
+// "Sin prisa, pero cuando podáis apagadme el ordenador": when the user can wait, the request follows.
+const WHEN_YOU_CAN =
+  /^(?:(?:but|mais|aber|pero|ma)\s+)?(?:when(?:ever)? you (?:can|get a (?:chance|minute))|quand (?:tu peux|vous pouvez|vous pourrez|tu pourras)|wenn (?:du kannst|sie konnen|ihr konnt|du zeit hast)|cuando (?:puedas|podais|pueda|puedan)|quando (?:puoi|potete|riesci|riuscite))\s+/;
+
 export function requestClauses(text: string): string[] {
   return foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
     .split(/[.!?;,\n]+|\s[-–—]+\s/)
@@ -18,7 +22,7 @@ export function requestClauses(text: string): string[] {
     .map((clause) => clause.replace(/^[^\p{L}]+/u, '').replace(/\b([lm])'(?=\p{L})/gu, "$1' ").trim())
     .filter(Boolean)
     .flatMap((clause) => {
-      const bare = clause.replace(OPENERS, '');
+      const bare = clause.replace(WHEN_YOU_CAN, '').replace(OPENERS, '');
       return bare && bare !== clause ? [clause, bare] : [clause];
     });
 }

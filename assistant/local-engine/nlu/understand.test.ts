@@ -321,6 +321,23 @@ describe('what a message asks beside what it tells', () => {
     expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
   });
 
+  it('answers a question about something of IT that its few known words make read as a goodbye', async () => {
+    const u = await understand('Kann man das gemeinsame Postfach info@ auch aufs Diensthandy bekommen?', { fallbackLanguage: 'de', catalog });
+    expect(u.tool).toBe('search_knowledge_base');
+  });
+
+  it.each([
+    'Mein Laptop-Akku ist aufgebläht, das Touchpad hebt sich schon. Muss wohl ausgetauscht werden',
+    'La batterie de mon portable a gonflé, le pavé tactile se soulève. Il faut le changer je pense',
+  ])('opens a ticket for equipment said to need replacing: %s', async (text) => {
+    expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('create_ticket');
+  });
+
+  it('acts on a request asked for whenever the helpdesk can', async () => {
+    const u = await understand('Sin prisa, pero cuando podáis apagadme el ordenador, que me he ido ya de finde', { fallbackLanguage: 'en', catalog });
+    expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'shutdown' } });
+  });
+
   it('acts on an action asked beside one told undone', async () => {
     const u = await understand('bloquéame la pantalla desde ahí, he bajado a por un café y no la bloqueé', { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'lock' } });

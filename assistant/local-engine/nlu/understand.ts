@@ -212,9 +212,13 @@ function asksWhetherNeeded(text: string): boolean {
 const HELP_WORDS = /\b(?:help|aide|aidez|aider|hilfe|helfen|hilf|ayuda|ayudar|ayudame|aiuto|aiutare|aiutami|aiutatemi|support|assistance|soporte|supporto)\b/;
 const QUESTION_WORDS = 4;
 
+/** Whether the message is a question of a few words at least: "Kann man das Postfach aufs Diensthandy bekommen?". */
+function asksAQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) && (text.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS;
+}
+
 function asksOfSomethingElse(text: string): boolean {
-  const plain = foldText(text);
-  return /\?\s*$/.test(plain) && (plain.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS && !HELP_WORDS.test(plain);
+  return asksAQuestion(text) && !HELP_WORDS.test(foldText(text));
 }
 
 /**
@@ -361,13 +365,21 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (ticketAsked && top.intent !== 'create_ticket' && (top.intent === 'escalate' || !settled(top.intent)) && !asked && !installAsked) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
+  // An install the models are unsure of, of no app of the catalog, neither asked nor wanted in so many words, is no install:
+  // "sai se domani c'è sciopero dei treni?" names no app, whatever unknown word ("sciopero") could be one.
+  if (top.intent === 'install_software' && top.score < CLEAR_REQUEST && !installAsked && !app?.id && !(app && wantsApp(text, app.phrase, false))) {
+    [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
+  }
   // How something is done, asked in so many words, is a question for the articles, however the models read its words,
   // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
   const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked) || (top.intent === 'install_software' && !installAsked);
   if ((TOOLS[top.intent] === null || vagueRequest) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
-  const told = TOOLS[top.intent] === null && !asksAboutAssistant && (await reportsProblem(text, language ?? best.lang, classifier)) ? 'kb_question' : top.intent;
+  // A question about something of IT is no greeting, thanks or goodbye, whatever its few known words made the models read.
+  const greetsOnly = top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'goodbye';
+  const asksOfIt = greetsOnly && !asksAboutAssistant && asksAQuestion(text) && (await speaksOfIt(text, language ?? best.lang, classifier.notTypos));
+  const told = TOOLS[top.intent] === null && !asksAboutAssistant && (asksOfIt || (await reportsProblem(text, language ?? best.lang, classifier))) ? 'kb_question' : top.intent;
   const read =
     refersToATicket(told, text) && ticketNamed
       ? 'ticket_status'
