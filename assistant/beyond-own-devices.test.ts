@@ -76,6 +76,7 @@ describe('namesSomeoneElsesDevice', () => {
   const ownOrNoOne: [string, Ownership][] = [
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
     ['Guten Tag, hier spricht Frau Schäfer vom Weingut. Würden Sie bitte meinen iMac im Büro herunterfahren?', TOM],
+    ['Ich bräuchte Bitwarden als Passwortmanager, hat der Chef so gesagt', TOM],
     ["Je voudrais le lecteur PDF d'Adobe svp, celui par défaut affiche mal les formulaires Cerfa", LUC],
     ["VERROUILLEZ MON ORDI TOUT DE SUITE j'ai laissé ma session ouverte", LUC],
     ["deconnecte moi de mon macbook stp, ma fille doit s'en servir ce soir avec sa session", LUC],

@@ -178,7 +178,7 @@ const OWN_MARK = new RegExp(
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
     `${SAID_MINE.source}|` +
-    `\\b(?:could|can|may) i (?:get|have)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
+    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
 );
 
 // The user asks to be signed out: it is their own session, whoever takes the machine next ("déconnecte-moi du poste

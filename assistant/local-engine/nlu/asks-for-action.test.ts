@@ -38,6 +38,7 @@ describe('requestedAction', () => {
     ['Seit heute früh ist alles zäh. Mach einfach einen Neustart, ich hab keinen Nerv mehr.', 'restart'],
     ['MEIN DELL MUSS SOFORT AUS, DER LÜFTER DREHT DURCH', 'shutdown'],
     ['reiniciar PC-TALLER-2', 'restart'],
+    ['riavia il pc e bloccato', 'restart'],
     ['Meld bitte den Jonas vom Werkstatt-Laptop ab, der ist heim', 'logout'],
     ['Scollega Mirko dal portatile del laboratorio, è andato via', 'logout'],
     ['Il mouse si blocca ogni due secondi. Potete riavviarlo per favore?', 'restart'],

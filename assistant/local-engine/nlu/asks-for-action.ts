@@ -27,7 +27,7 @@ const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string 
   { ask: ASK_IT, between: 1, clitics: '(?:e|mi|gli|lo|la|ci|le|melo|mela)', verbs: { restart: 'riavviar', shutdown: 'spegner', lock: 'bloccar', logout: 'disconnetter|scollegar|chiudere (?:la|mia|sua) sessione|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
 ];
 const IMPERATIVE: Verbs = {
-  restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavvia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
+  restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavv?ia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
   shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)(?:lo|la|me|melo|mela)?\b|^(?:spegni|spegnete)(?:lo|la|mi|melo|mela)?\b`,
   lock: String.raw`^(?:please |pls )?lock\b|^(?:verrouille|verrouillez)\b|^(?:sperr|sperre|sperren sie)\b|^(?:bloquea|bloquee|bloquead)(?:lo|la|me|melo|mela)?\b|^(?:blocca|bloccate)(?:lo|la|mi|melo|mela)?\b`,
   logout: String.raw`^(?:please |pls )?(?:log|sign) (?:\w+ ){1,2}(?:out|off)\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:meld|melde|melden sie)\b.*\bab\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|scollega|scollegate|chiudete la sessione|chiudi la sessione)\b`,

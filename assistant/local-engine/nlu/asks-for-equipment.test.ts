@@ -18,6 +18,7 @@ describe('asksForEquipment', () => {
   });
 
   it.each([
+    "Don't shut it down, I've got a funeral order half typed, but why is PC-FRONTDESK so slow today??",
     'is there a keyboard shortcut to lock my screen? want to do it myself',
     'I need a printer driver for the new copier',
     "my new laptop won't turn on",

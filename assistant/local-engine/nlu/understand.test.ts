@@ -270,6 +270,11 @@ describe('talk of nothing IT', () => {
     expect(u).toMatchObject({ intent: 'small_talk', tool: null });
   });
 
+  it('opens no ticket for a question about the weather', async () => {
+    const u = await understand("is it gonna rain in Galway tomorrow, we've an outdoor class", { fallbackLanguage: 'en', catalog });
+    expect(u.tool).toBeNull();
+  });
+
   it.each(['can you help me?', 'hello? anyone there?'])('stays a call for help: %s', async (text) => {
     expect((await understand(text, { fallbackLanguage: 'en', catalog })).intent).not.toBe('small_talk');
   });

@@ -338,8 +338,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
   }
   // "est-ce que je peux avoir une batterie neuve ?", "den de baja las cuentas de Sergio".
+  const serviceAsked = () => requestsAccess(text) || asksForAccount(text) || asksForEquipment(text);
   const vague = top.intent === 'kb_question' || top.intent === 'help' || appless();
-  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && (requestsAccess(text) || asksForAccount(text) || asksForEquipment(text)))) {
+  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && serviceAsked())) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   // So is an app wanted for a technician to use ("mi serve Anydesk, il tecnico della pressa deve collegarsi").
@@ -372,6 +373,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   // How something is done, asked in so many words, is a question for the articles, however the models read its words,
   // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
+  // A ticket the models are unsure of, asked for neither in so many words nor as a service a person gives, is a question
+  // ("is it gonna rain in Galway tomorrow, we've an outdoor class").
+  if (top.intent === 'create_ticket' && top.score < CLEAR_REQUEST && !ticketAsked && !serviceAsked()) {
+    [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
+  }
   const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked) || (top.intent === 'install_software' && !installAsked);
   if ((TOOLS[top.intent] === null || vagueRequest) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
