@@ -27,7 +27,7 @@ export function ownershipOf(profile: { userName: string; devices: readonly { nam
 
 // What an action or an install can be done to, in the five languages.
 export const THINGS =
-  'laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|device|account|password|session|' +
+  'laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|device|account|password|session|mdp|' +
   'ordinateur|ordi|portable|poste|compte|rechner|konto|passwort|kennwort|arbeitsplatz|geraet|gerat|' +
   'ordenador|portatil|equipo|cuenta|contrasena|computadora|portatile|dispositivo|utenza|sesion|sessione|sitzung|' +
   // Makers and lines people name their computer by: "son HP", "Sarah's ThinkPad".
@@ -73,8 +73,9 @@ const NOT_A_PERSON = new Set(
 const POSSESSIVE_EN = new RegExp(`\\b([a-z][\\w-]*)'s\\s+(?:(?!my\\b|your\\b)[\\w-]+\\s+){0,2}(?:${THINGS})\\b`, 'g');
 const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`);
 // Colloquial German and Spanish put an article before a first name: "der Rechner von der Moni", "el pc de la Marta".
-// The thing is looked behind, so that "la sesión del Surface de Ramón" reads both "Surface" and "Ramón".
-const OF_PERSON = new RegExp(`(?<=\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?)(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*(?:(?:der|dem|den|la|el)\\s+)?([a-z][\\w-]*)`, 'g');
+// The thing is looked behind, so that "la sesión del Surface de Ramón" reads both "Surface" and "Ramón", and so is the
+// system it runs: "la contraseña de Windows de Manolo".
+const OF_PERSON = new RegExp(`(?<=\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|von|of)\\s+(?:windows|mac|macos)\\s+)?)(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*(?:(?:der|dem|den|la|el)\\s+)?([a-z][\\w-]*)`, 'g');
 // Someone new, or a trade, after "of" and an article, in lower case: "sul portatile del nuovo magazziniere", "el pc de la
 // nueva", "auf dem Laptop von der neuen Azubine", "sul pc dell'enologo", "l'ordinateur du comptable". A trade is told by
 // the endings of the words for people in Romance languages; the machines', places' and floors' words that share them are no one.
@@ -178,7 +179,7 @@ const OWN_MARK = new RegExp(
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
     `${SAID_MINE.source}|` +
-    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
+    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
 );
 
 // The user asks to be signed out: it is their own session, whoever takes the machine next ("déconnecte-moi du poste

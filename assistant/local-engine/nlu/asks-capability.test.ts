@@ -32,6 +32,7 @@ describe('asksWhatItDoes', () => {
     'sei un bot o una persona?',
     '¿Qué puede usted hacer por mí?',
     '¿eres una persona de verdad?',
+    'eres una persona o una maquina?',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

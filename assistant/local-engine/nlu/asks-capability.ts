@@ -3,11 +3,11 @@ import { foldText } from '../../fold-text.js';
 
 // "can you even restart computers?", "kannst du überhaupt Rechner neu starten?", "vous pouvez vraiment redémarrer des
 // ordinateurs à distance ?": asking whether the assistant is able to, about computers in general, asks what it can
-// do, not for it to be done. Matched on lower-cased, accent-free text.
+// do, not for it to be done; "je sais même pas" tells what the user cannot. Matched on lower-cased, accent-free text.
 const ABLE_AT_ALL = new RegExp(
   [
     String.raw`\b(?:can|could) (?:you|u) (?:even|actually|really)\b|\bare you (?:even |actually |really )?(?:able to|capable of)\b|\bis it (?:even|actually|really) possible\b`,
-    String.raw`\b(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? (?:vraiment|reellement|seulement|meme)\b|\b(?:tu|vous) (?:peux|pouvez|sais|savez) (?:vraiment|reellement|meme)\b`,
+    String.raw`\b(?<!\b(?:je|ne) )(?:peux|pouvez|sais|savez)(?:[ -](?:tu|vous))? (?:vraiment|reellement|seulement|meme)\b|\b(?:tu|vous) (?:peux|pouvez|sais|savez) (?:vraiment|reellement|meme)\b`,
     String.raw`\b(?:t'es|tu es|es[ -]tu|vous etes|etes[ -]vous) (?:vraiment |meme )?(?:capable|capables|en mesure)\b`,
     String.raw`\b(?:kannst|konnen|kann) (?:du|sie|man) (?:uberhaupt|wirklich|eigentlich)\b|\b(?:bist du|sind sie) (?:uberhaupt |wirklich )?(?:in der lage|fahig)\b`,
     String.raw`\b(?:puedes|puede|sabes|sabe)(?: usted)? (?:de verdad|realmente|siquiera|en serio)\b|\b(?:de verdad|en serio) (?:puedes|puede)\b|\b(?:eres|es usted) (?:capaz|capaces)\b`,
@@ -45,7 +45,7 @@ const WHAT_IT_DOES = new RegExp(
       String.raw`(?:are (?:you|u)|is this|is it|am i (?:talking|chatting|speaking) (?:to|with)) (?:a |an )?(?:bot|robot|chatbot|ai|human|real person|person|real)(?: or (?:a |an )?(?:bot|robot|human|real person|person|machine|ai))?`,
       String.raw`(?:tu es|t'es|es[ -]tu|vous etes|etes[ -]vous) (?:un |une )?(?:robot|bot|chatbot|ia|humain|vraie personne|personne)(?: ou (?:un |une )?(?:robot|bot|humain|vraie personne|personne reelle|ia))?`,
       String.raw`(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|chatbot|ki|mensch|echter mensch)(?: oder (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki))?`,
-      String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: de verdad| real)?(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia))?`,
+      String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: de verdad| real)?(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia|maquina))?`,
       String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: vera| reale| in carne e ossa)?(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|persona|ia))?`,
     ].join('|') +
     ')[\\s?!.]*$',

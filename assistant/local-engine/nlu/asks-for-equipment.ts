@@ -12,7 +12,7 @@ const EQUIPMENT =
 // New, another, or standing in for a broken one: "a new laptop", "einen zweiten Bildschirm", "un portátil de repuesto".
 // Several are ordered too: "Ci servono due tablet", "we need three headsets".
 const NEW_BEFORE =
-  '(?:two|three|four|five|deux|trois|quatre|cinq|zwei|drei|vier|funf|dos|tres|cuatro|cinco|due|tre|quattro|cinque|new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
+  '(?:\\d+|two|three|four|five|deux|trois|quatre|cinq|zwei|drei|vier|funf|dos|tres|cuatro|cinco|due|tre|quattro|cinque|new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
 const NEW_AFTER =
   '(?:de remplacement|de rechange|de pret|neuve?s?|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
 const WANTED = new RegExp(
@@ -33,11 +33,11 @@ const ASKING_FOR =
 // Said to need replacing: "Muss wohl ausgetauscht werden", "il faut le changer je pense", "needs replacing".
 const TO_REPLACE = new RegExp(
   [
-    String.raw`\b(?:muss|musste|sollte|mussen)\b.*\b(?:ausgetauscht|ersetzt|getauscht) werden\b|\b(?:brauche|brauchte|bruchte|brauchen) (?:\w+ )?ersatz\b`,
+    String.raw`\b(?:muss|musste|sollte|mussen)\b.*\b(?:ausgetauscht|ersetzt|getauscht)(?: oder \w+)? werden\b|\b(?:brauche|brauchte|bruchte|brauchen) (?:\w+ )?ersatz\b`,
     String.raw`\bil (?:faut|faudrait) (?:le |la |les |l )?(?:changer|remplacer)\b`,
     String.raw`\bneeds? (?:to be )?replac(?:ed|ing)\b|\bneeds? a replacement\b`,
     String.raw`\bhay que (?:cambiarl[oa]|cambiar|reemplazarl[oa]|reemplazar|sustituirl[oa])\b|\bhabria que (?:cambiarl[oa]|cambiar)\b`,
-    String.raw`\b(?:va|andrebbe|bisogna|bisognerebbe) (?:cambiat[oa]|sostituit[oa]|cambiarl[oa]|sostituirl[oa]|cambiare|sostituire)\b`,
+    String.raw`\b(?:va|vada|andrebbe|bisogna|bisognerebbe) (?:cambiat[oa]|sostituit[oa]|cambiarl[oa]|sostituirl[oa]|cambiare|sostituire)\b`,
   ].join('|'),
 );
 const MENTIONED = new RegExp(`\\b${EQUIPMENT}\\b`);

@@ -9,11 +9,13 @@ describe('asksForTicket', () => {
     'Ouvrez-moi un ticket pour le vidéoprojecteur de la salle 2',
     'Kannst du bitte ein Ticket für den Drucker aufmachen?',
     "Merci d'ouvrir un ticket : le terminal de paiement se déconnecte du réseau tous les soirs",
+    'quiero reportar un problema a informática',
+    'ich möchte eine Störung melden, der Scanner geht nicht',
   ])('asks: %s', (text) => {
     expect(asksForTicket(text)).toBe(true);
   });
 
-  it.each(['how do I open a ticket?', 'I opened a ticket last week about the printer', 'muss ich dafür ein Ticket erstellen?', 'el ticket de la impresora sigue abierto'])(
+  it.each(['how do I open a ticket?', 'how do I report a phishing email?', 'I opened a ticket last week about the printer', 'muss ich dafür ein Ticket erstellen?', 'el ticket de la impresora sigue abierto'])(
     'does not ask: %s',
     (text) => {
       expect(asksForTicket(text)).toBe(false);

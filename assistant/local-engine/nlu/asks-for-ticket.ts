@@ -13,8 +13,19 @@ const OPEN_ASKED = new RegExp(
     String.raw`^(?:apri|aprimi|crea|creami|aprite|create)\s+(?:un |una )?(?:nuovo |nuova )?${TICKET}\b|\b(?:puoi|puo|potete|potresti|potreste)(?: lei)?(?: mi| ci)? (?:aprire|creare)(?:mi)?\s+(?:un |una )${TICKET}\b`,
   ].join('|'),
 );
+// A problem reported to IT in so many words is a ticket: "quiero reportar un problema a informática", "I'd like to report an
+// issue", "ich möchte eine Störung melden".
+const REPORTED = new RegExp(
+  [
+    String.raw`\b(?:report|log|raise) (?:a |an )?(?:problem|issue|fault|incident)\b`,
+    String.raw`\bsignaler (?:un |une )?(?:probleme|incident|panne)\b`,
+    String.raw`\b(?:ein |eine |einen )?(?:problem|storung|fehler|defekt) (?:melden|anmelden)\b`,
+    String.raw`\b(?:reportar|notificar|comunicar) (?:un |una )?(?:problema|incidencia|incidente|averia)\b`,
+    String.raw`\b(?:segnalare|riportare) (?:un |una )?(?:problema|guasto|malfunzionamento)\b`,
+  ].join('|'),
+);
 
-/** Whether a message asks in so many words for a ticket to be opened. */
+/** Whether a message asks in so many words for a ticket to be opened, or reports a problem to IT as such. */
 export function asksForTicket(text: string): boolean {
-  return requestClauses(text).some((clause) => OPEN_ASKED.test(clause));
+  return requestClauses(text).some((clause) => OPEN_ASKED.test(clause) || REPORTED.test(clause));
 }

@@ -5,6 +5,7 @@ describe('ruledOutAction', () => {
   it.each([
     ["pas besoin d'éteindre quoi que ce soit, je veux juste comprendre pourquoi la batterie tient à peine 1h", 'question'],
     ["Don't reboot it, why is it so slow?", 'question'],
+    ["I'm not asking you to restart anything, I just want to know if there's a setting for this?", 'question'],
     ['surtout pas redémarrer, merci', 'nothing'],
     ['no lo reinicies todavía', 'nothing'],
     ['Bitte nichts neu starten! Ich will nur wissen, warum die Updates hängen', 'question'],

@@ -4,7 +4,7 @@ import { foldText } from '../../fold-text.js';
 // action is named to be ruled out. Matched on lower-cased, accent-free text.
 const NEGATED = new RegExp(
   [
-    String.raw`\b(?:don'?t|dont|do not|never|no need to)\s+(?:\w+\s+){0,2}?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
+    String.raw`\b(?:don'?t|dont|do not|never|no need to|not asking (?:you )?to)\s+(?:\w+\s+){0,2}?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
     String.raw`\bne\s+(?:\w+\s+)?(?:redemarr|reboot|etei|eteign|verrouill|deconnect|relanc|reinitialis)\w*\s+(?:pas|rien|surtout|jamais)\b|\b(?:surtout pas\s+|pas besoin d(?:e\s+|'\s*))(?:\w+\s+)?(?:redemarr|etei|verrouill|deconnect|relanc)`,
     String.raw`\b(?:nicht|nichts|keinen?|bloss nicht|bloß nicht)\s+(?:\w+\s+){0,2}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
     // Not reflexive: "una ventana que no se cierra", "non si spegne" tell what the machine does not do.

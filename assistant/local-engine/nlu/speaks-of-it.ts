@@ -23,7 +23,7 @@ const HOW_TO_FIRST = new RegExp(`^(?:${HOW_TO.source})`);
 const EXPLAIN_HOW = new RegExp(
   [
     String.raw`\b(?:explain|show me|tell me) how\b|\bwhat(?:'s| is) the (?:procedure|process) (?:for|to)\b`,
-    String.raw`\bla (?:marche a suivre|procedure) (?:pour|a suivre)\b|\bm'(?:indiquer|expliquer) comment\b|\b(?:me dire|m'expliquer) comment\b`,
+    String.raw`\bla (?:marche a suivre|procedure) (?:pour|a suivre)\b|\bm' ?(?:indiquer|expliquer) comment\b|\bme dire comment\b`,
     String.raw`\b(?:erklaren|zeigen|sagen)(?: sie| du)?(?: mir)?,? wie\b`,
     String.raw`\b(?:explicar|explicarme|decirme|indicarme) como\b|\bel procedimiento para\b`,
     String.raw`\b(?:spiegarmi|dirmi|indicarmi|spiegare) come\b|\bla procedura per\b`,

@@ -322,6 +322,7 @@ describe('what a message asks beside what it tells', () => {
     'Good morning, would you be able to explain how I add the shared mailbox accounts@example.com to Outlook? Kind regards, Margaret',
     "Madame, Monsieur, pourriez-vous m'indiquer la marche à suivre pour ajouter la boîte partagée à mon Outlook ?",
     "What's the procedure for reporting a phishing email?",
+    'je sais même pas où on met la signature dans Outlook. Tu peux m’expliquer comment on fait ?',
   ])('answers a request to explain how from the articles: %s', async (text) => {
     expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
   });
@@ -332,6 +333,9 @@ describe('what a message asks beside what it tells', () => {
   });
 
   it.each([
+    'Mein Laptop ist mir gestern aus der Hand gefallen, das Display ist gesprungen. Ich denke der muss ersetzt oder repariert werden. Wie läuft das?',
+    'la batterie de mon portable gonfle. Il faudrait le remplacer je pense, comment on fait pour en commander un autre ?',
+    'ci servono 3 mouse e 2 tastiere nuove per l’ufficio, come si fa l’ordine?',
     'Mein Laptop-Akku ist aufgebläht, das Touchpad hebt sich schon. Muss wohl ausgetauscht werden',
     'La batterie de mon portable a gonflé, le pavé tactile se soulève. Il faut le changer je pense',
   ])('opens a ticket for equipment said to need replacing: %s', async (text) => {

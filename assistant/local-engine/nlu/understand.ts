@@ -378,7 +378,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent === 'create_ticket' && top.score < CLEAR_REQUEST && !ticketAsked && !serviceAsked()) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
-  const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked) || (top.intent === 'install_software' && !installAsked);
+  // How to get equipment or access stays a request a person handles ("comment on fait pour en commander un autre ?").
+  const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked && !serviceAsked()) || (top.intent === 'install_software' && !installAsked);
   if ((TOOLS[top.intent] === null || vagueRequest) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
