@@ -2,9 +2,11 @@ import { foldText } from './fold-text.js';
 
 // Requests no user may make of the assistant, whatever the engine: overriding its rules, or acting on machines other
 // than their own. Written for the five languages; matched on lower-cased, accent-free text.
-const PATTERNS = [
+const OVERRIDES = [
   /\bignor\w*\s+(?:\w+\s+){0,3}(?:instruction|instructions|rules|regles|consignes|anweisungen|regeln|instrucciones|reglas|istruzioni|regole)\b/,
   /\b(?:system prompt|prompt systeme|systemprompt|jailbreak|developer mode)\b/,
+];
+const EVERY_MACHINE = [
   /\b(?:every|all|each)\s+(?:\w+\s+)?(?:computers?|devices?|pcs|machines|laptops|users?|employees?)\b/,
   /\b(?:tous|toutes)\s+les\s+(?:\w+\s+)?(?:ordinateurs|appareils|postes|pc|machines|utilisateurs)\b/,
   /\balle[nrs]?\s+(?:\w+\s+)?(?:computer|rechner|gerate|pcs|laptops|benutzer|mitarbeiter)\b/,
@@ -12,10 +14,21 @@ const PATTERNS = [
   /\btutt[ie]\s+(?:i|gli|le)\s+(?:\w+\s+)?(?:computer|pc|dispositivi|portatili|utenti)\b/,
 ];
 
-/** True when a message tries to override the assistant's rules or to act beyond the user's own devices. */
+// The user's own machine, by a possessive of the first person: "meinen Computer", "il mio Dell", "my laptop".
+const MY_MACHINE = /\b(?:my|mon|ma|mein|meinen|meinem|mi|il mio|la mia)\s+(?:\w+\s+)?(?:laptop|computer|pc|desktop|mac|macbook|imac|ordinateur|ordi|portable|poste|rechner|laptop|ordenador|portatil|equipo|portatile|dell|hp|lenovo|thinkpad|surface)\b/;
+
+/**
+ * True when a message tries to override the assistant's rules or to act beyond the user's own devices. Every machine
+ * named in a sentence that tells why is no request for every machine when another sentence asks for the user's own:
+ * "der Hausmeister sagt, alle Rechner müssen aus sein. Könnt ihr meinen Computer herunterfahren?".
+ */
 export function asksBeyondOwnDevices(text: string): boolean {
   const plain = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-  return PATTERNS.some((pattern) => pattern.test(plain));
+  if (OVERRIDES.some((pattern) => pattern.test(plain))) return true;
+  const sentences = plain.split(/[.!?;\n]+/);
+  const every = (sentence: string) => EVERY_MACHINE.some((pattern) => pattern.test(sentence));
+  if (!sentences.some(every)) return false;
+  return !sentences.some((sentence) => !every(sentence) && MY_MACHINE.test(sentence));
 }
 
 /** Whose things a request may name: the user's own names (first and full) and their devices' names. */
@@ -52,7 +65,8 @@ const OTHERS =
   // Whom it is for, by a pronoun ("tu peux l'éteindre pour lui ?"), or someone new named as such ("El nuevo, Pablo, …").
   'for him|for her|pour lui|pour elle|fur ihn|para ella|per lui|' +
   'volunteers?|benevole|ehrenamtliche[nr]?|voluntari[oa]s?|volontari[oa]|azubine|profe|auxiliar|vendeuse|vendeur|verkauferin|dependient[ae]|commess[ao]|' +
-  'apprentices?|work experience (?:lad|girl|kid|student)|apprentie?s?|lehrlinge?|aprendiz(?:a|es)?|apprendist[ai]|' +
+  'apprentices?|work experience (?:lad|girl|kid|student)|apprentie?s?|lehrlinge?|aprendiz(?:a|es)?|apprendist[ai]|tirocinante|' +
+  'accountant|bookkeeper|comptable|buchhalter(?:in)?|contable|contabile|' +
   'salesm[ae]n|saleswoman|verkaufer|vendedor(?:a|es)?|venditore|venditrice|geometra|' +
   'el nuevo(?=\\s*,)|la nueva(?=\\s*,)|chica nueva|chico nuevo|chaval(?:a)? nuev[oa]|chaval(?:a)? de practicas|le nouveau(?=\\s*,)|la nouvelle(?=\\s*,)|petit nouveau|petite nouvelle|' +
   'der neue(?=\\s*,)|die neue(?=\\s*,)|il nuovo(?=\\s*,)|la nuova(?=\\s*,)|nuovo arrivato|nuova arrivata|ragazz[ao] nuov[ao]';
@@ -124,6 +138,7 @@ const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
 // "install Slack for Julia in accounting", "pour Claire à la compta": a name after "for" is whom it is for, unless it is
 // a day, a month, a holiday or a product ("for Monday", "pour Noël", "for Excel"). A name is typed capitalised, and not
 // in capitals ("per SSH"). German capitalises every noun ("für Screenshots"), so its "für" says nothing here.
+const GERMAN_WORDS = /\b(?:ich|und|nicht|bitte|der|die|das|ist|mit|auf|fur|mein|meinen|meine|kannst|konnt|konnen)\b/g;
 const FOR_NAMED = /\b(?:for|pour|para|per)\s+([a-z][\w-]*)/g;
 // Where one travels is no one to act for: "dans le train pour Paris", "the flight for Berlin", "treno per Roma".
 const TRAVEL_BEFORE =
@@ -142,8 +157,14 @@ const NOT_A_NAME = new Set(
   ).split(' '),
 );
 
+// The one who wants or said it, named as such, is the reason, not whose machine it is: "der Chef will die Entwürfe in 3D",
+// "the boss said so", "la directrice a dit", "il capo vuole".
+const WANTS_AFTER = /^\s+(?:\w+\s+)?(?:wants|wanted|said|says|asked|insists|will|wollte|sagt|sagte|hat gesagt|meint|veut|voulait|a dit|dit|demande|quiere|queria|ha dicho|dice|pide|vuole|voleva|ha detto|dice|chiede)\b/;
+
 function namesSomeoneToActFor(plain: string): boolean {
-  return [...plain.matchAll(FOR_OTHER)].some((m) => !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)));
+  return [...plain.matchAll(FOR_OTHER)].some(
+    (m) => !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)) && !WANTS_AFTER.test(plain.slice(m.index + m[0].length, m.index + m[0].length + 30)),
+  );
 }
 // A hostname such as TOM-LAPTOP, as typed in capitals or lower case.
 const HOSTNAME = /\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:laptop|desktop|pc|mac|macbook|ws|nb|notebook)\b|\b(?:laptop|desktop|pc|mac|ws|nb)-[a-z0-9]+\b/g;
@@ -179,7 +200,7 @@ const OWN_MARK = new RegExp(
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
     `${SAID_MINE.source}|` +
-    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
+    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:would|is) it (?:be )?possible to (?:have|get)\\b|\\bware es moglich\\b|\\best-(?:il|ce) possible d'avoir\\b|\\bseria posible tener\\b|\\bsarebbe possibile avere\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
 );
 
 // The user asks to be signed out: it is their own session, whoever takes the machine next ("déconnecte-moi du poste
@@ -189,8 +210,8 @@ const SIGNS_ME_OUT = new RegExp(
     String.raw`\b(?:log|sign|kick)\s+me\s+(?:out|off)\b`,
     String.raw`\bdeconnecte[sz]?[- ]moi\b|\b(?:me|m')\s*deconnect\w*|\bfermer? ma session\b`,
     String.raw`\b(?:meld|melde|melden sie)\s+mich\b.*\bab\b|\bmich\b.{0,30}\babmelden\b`,
-    String.raw`\b(?:desconectame|sacame|cierrame la sesion)\b|\bme\s+(?:desconect|saq|sac)\w*|\bme\s+(?:cierras|cerrais|cierra|cierre) la sesion\b`,
-    String.raw`\b(?:disconnettimi|scollegami|sloggami)\b|\bmi\s+(?:disconnett|scolleg)\w*|\bfammi (?:il |fare il )?(?:logout|log out|uscire)\b`,
+    String.raw`\b(?:desconectame|sacame|cierrame la sesion)\b|\bme\s+(?:desconect|saq|sac)\w*|\bme\s+(?:cierras|cerrais|cierra|cierre) la sesion\b|\bme (?:puedes|podeis|puede|podrias|podriais) (?:cerrar la sesion|desconectar|sacar)\b`,
+    String.raw`\b(?:disconnettimi|scollegami|sloggami|disconnettermi|scollegarmi|sloggarmi)\b|\bmi\s+(?:disconnett|scolleg)\w*|\bfammi (?:il |fare il )?(?:logout|log out|uscire)\b`,
   ].join('|'),
 );
 
@@ -249,6 +270,8 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   ];
   const beneficiaries = [...plain.matchAll(FOR_NAMED)]
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
+    // German "per" is "by": "per Video", "per Teamviewer", and its nouns are all capitalised.
+    .filter((m) => !(m[0].startsWith('per ') && (plain.match(GERMAN_WORDS) ?? []).length >= 2))
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const saidToBe = [...plain.matchAll(SAID_TO_BE)].map((m) => (m[1] ?? m[2])!).filter((word) => isTypedAsAName(text, word));

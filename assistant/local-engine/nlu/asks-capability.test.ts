@@ -33,6 +33,10 @@ describe('asksWhatItDoes', () => {
     '¿Qué puede usted hacer por mí?',
     '¿eres una persona de verdad?',
     'eres una persona o una maquina?',
+    't un robot ou un humain',
+    "Madame, Monsieur, je suis nouvelle dans l'entreprise et souhaiterais savoir pour quels types de demandes je puis m'adresser à vous.",
+    'Guten Tag, ich bin neu in der Praxis und wollte fragen, wobei Sie mir behilflich sein können.',
+    'Soy nueva en la gestoría y quería saber en qué me puede usted ayudar.',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

@@ -39,6 +39,7 @@ describe('requestedAction', () => {
     ['MEIN DELL MUSS SOFORT AUS, DER LÜFTER DREHT DURCH', 'shutdown'],
     ['reiniciar PC-TALLER-2', 'restart'],
     ['riavia il pc e bloccato', 'restart'],
+    ['resetta la pass del mac della dottoressa Esposito', 'reset_password'],
     ['Meld bitte den Jonas vom Werkstatt-Laptop ab, der ist heim', 'logout'],
     ['Scollega Mirko dal portatile del laboratorio, è andato via', 'logout'],
     ['Il mouse si blocca ogni due secondi. Potete riavviarlo per favore?', 'restart'],

@@ -31,7 +31,7 @@ const IMPERATIVE: Verbs = {
   shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)(?:lo|la|me|melo|mela)?\b|^(?:spegni|spegnete)(?:lo|la|mi|melo|mela)?\b`,
   lock: String.raw`^(?:please |pls )?lock\b|^(?:verrouille|verrouillez)\b|^(?:sperr|sperre|sperren sie)\b|^(?:bloquea|bloquee|bloquead)(?:lo|la|me|melo|mela)?\b|^(?:blocca|bloccate)(?:lo|la|mi|melo|mela)?\b`,
   logout: String.raw`^(?:please |pls )?(?:log|sign) (?:\w+ ){1,2}(?:out|off)\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:meld|melde|melden sie)\b.*\bab\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|scollega|scollegate|chiudete la sessione|chiudi la sessione)\b`,
-  reset_password: String.raw`^(?:please |pls )?reset (?:the |my |her |his |their )?(?:\w+ )?password\b|^(?:reinitialise|reinitialisez) (?:le|son|mon) (?:mot de passe|mdp)\b|^(?:setz|setze|setzen sie)\b.*\bpasswort\b.*\bzuruck\b|^(?:restablece|restablezca|restableced) (?:la|su) contrasena\b|^(?:reimposta|reimpostate) (?:la )?password\b`,
+  reset_password: String.raw`^(?:please |pls )?reset (?:the |my |her |his |their )?(?:\w+ )?password\b|^(?:reinitialise|reinitialisez) (?:le|son|mon) (?:mot de passe|mdp)\b|^(?:setz|setze|setzen sie)\b.*\bpasswort\b.*\bzuruck\b|^(?:restablece|restablezca|restableced) (?:la|su) contrasena\b|^(?:reimposta|reimpostate|resetta|resettate) (?:la )?(?:password|pass|pwd|psw)\b`,
 };
 
 const AFTER: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
