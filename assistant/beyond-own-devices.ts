@@ -104,7 +104,8 @@ const NOT_TRADES = new Set(
   'atelier chantier grenier entrepot premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
 );
 // "it's Gary's", "it belongs to Gary": the machine said to be someone's.
-const SAID_TO_BE = /\b(?:it's|it is|that's|that is)\s+([a-z][\w-]*)'s\b|\bbelongs to\s+([a-z][\w-]*)/g;
+// So in the other languages: "das ist der von Jana", "que es el de Lucía", "c'est celui de Nadia" (read as "of" after "celui").
+const SAID_TO_BE = /\b(?:it's|its|it is|that's|thats|that is)\s+([a-z][\w-]*)'s\b|\bbelongs to\s+([a-z][\w-]*)|\b(?:das ist|ist)\s+(?:der|die|das)\s+von\s+(?:der\s+|dem\s+)?([a-z][\w-]*)|\bes\s+(?:el|la)\s+de\s+(?:la\s+|el\s+)?([a-z][\w-]*)/g;
 // "log Jamie out", "sign him off", "il logout di Giuseppe": whoever stands between the verb and its particle, or after
 // the noun, is signed out.
 const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
@@ -208,7 +209,7 @@ const OWN_MARK = new RegExp(
 const SIGNS_ME_OUT = new RegExp(
   [
     String.raw`\b(?:log|sign|kick)\s+me\s+(?:out|off)\b`,
-    String.raw`\bdeconnecte[sz]?[- ]moi\b|\b(?:me|m')\s*deconnect\w*|\bfermer? ma session\b`,
+    String.raw`\b(?:deconnecte[sz]?|deco)[- ]moi\b|\b(?:me|m')\s*deconnect\w*|\bfermer? ma session\b`,
     String.raw`\b(?:meld|melde|melden sie)\s+mich\b.*\bab\b|\bmich\b.{0,30}\babmelden\b`,
     String.raw`\b(?:desconectame|sacame|cierrame la sesion)\b|\bme\s+(?:desconect|saq|sac)\w*|\bme\s+(?:cierras|cerrais|cierra|cierre) la sesion\b|\bme (?:puedes|podeis|puede|podrias|podriais) (?:cerrar la sesion|desconectar|sacar)\b`,
     String.raw`\b(?:disconnettimi|scollegami|sloggami|disconnettermi|scollegarmi|sloggarmi)\b|\bmi\s+(?:disconnett|scolleg)\w*|\bfammi (?:il |fare il )?(?:logout|log out|uscire)\b`,
@@ -274,7 +275,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .filter((m) => !(m[0].startsWith('per ') && (plain.match(GERMAN_WORDS) ?? []).length >= 2))
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
-  const saidToBe = [...plain.matchAll(SAID_TO_BE)].map((m) => (m[1] ?? m[2])!).filter((word) => isTypedAsAName(text, word));
+  const saidToBe = [...plain.matchAll(SAID_TO_BE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!).filter((word) => isTypedAsAName(text, word));
   const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => (m[1] ?? m[2])!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
   const doneTo = [...plain.matchAll(DONE_TO)].map((m) => m[1]!).filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const named = [...plain.matchAll(ROLE_NAMED)]
@@ -282,10 +283,11 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[2]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || beneficiaries.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
-  const weak = trades.some(isOther) || doneTo.some(isOther) || named.some(isOther) || OF_NEW_PERSON.test(plain);
+  // So is whom it is for ("the invoices for Harbour Print … restart it for me please").
+  const weak = trades.some(isOther) || doneTo.some(isOther) || named.some(isOther) || beneficiaries.some(isOther) || OF_NEW_PERSON.test(plain);
   if (weak && !OWN_MARK.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text.replace(SELF_INTRODUCED, ' '))) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;

@@ -61,6 +61,8 @@ describe('findCatalogAppInText', () => {
     expect(findCatalogAppInText('install Office on my laptop', catalog).match?.id).toBe('microsoft-365-apps');
     expect(findCatalogAppInText('instale libre ofice stp', catalog).match?.id).toBe('libreoffice');
     expect(findCatalogAppInText('my office is too cold', catalog).match?.id).not.toBe('libreoffice');
+    expect(findCatalogAppInText('install spotify please, the radio in the office broke', catalog)).toMatchObject({ match: null, phrase: 'spotify' });
+    expect(findCatalogAppInText('hey Marco, install Office please', catalog).match?.id).toBe('microsoft-365-apps');
   });
 
   it('tells an app by a word its names share with others and the publisher named beside it', () => {

@@ -305,11 +305,25 @@ function slice(text: string, words: Token[], start: number, end: number): string
 export function findCatalogAppInText(text: string, apps: CatalogAppRef[], options: FindCatalogAppOptions = {}): CatalogMention {
   const words = tokens(text.slice(0, 2000));
   const best = bestCandidate(candidatesIn(words, indexOf(apps), options));
-  if (best) {
+  const unknown = unknownAppRun(words, options);
+  // An ordinary word that is also an app's name, typed as an ordinary word, yields to an app the catalog lacks named
+  // before it: "install spotify please, the radio in the office broke" (but "hey Marco, install Office please").
+  const typedLower = (at: number) => words[at]!.start >= 0 && /\p{Ll}/u.test(text[words[at]!.start] ?? '');
+  const ordinaryAfterUnknown = best && best.confidence === ORDINARY_WORD_CONFIDENCE && typedLower(best.start) && unknown && unknown.end < best.start;
+  if (best && !ordinaryAfterUnknown) {
     const phrase = slice(text, words, best.start, best.end);
     return { match: best.app, confidence: best.confidence, alternatives: nearestApps(phrase, apps, best.app), phrase };
   }
-  // No catalog app: the first run of words that are neither request words nor ordinary words names the app.
+  if (!unknown) return { match: null, confidence: 0, alternatives: [], phrase: null };
+  const phrase = slice(text, words, unknown.start, unknown.end);
+  const alternatives = nearestApps(phrase, apps);
+  const published = namedWithPublisher(phrase, words, alternatives);
+  if (published) return { match: published, confidence: PUBLISHER_CONFIDENCE, alternatives: alternatives.filter((app) => app !== published), phrase };
+  return { match: null, confidence: 0, alternatives, phrase };
+}
+
+/** The first run of words that are neither request words nor ordinary words: the name of an app the catalog lacks. */
+function unknownAppRun(words: Token[], options: FindCatalogAppOptions): { start: number; end: number } | undefined {
   let start = -1;
   let end = -1;
   for (let i = 0; i < words.length; i++) {
@@ -327,12 +341,7 @@ export function findCatalogAppInText(text: string, apps: CatalogAppRef[], option
       break;
     }
   }
-  if (start < 0) return { match: null, confidence: 0, alternatives: [], phrase: null };
-  const phrase = slice(text, words, start, end);
-  const alternatives = nearestApps(phrase, apps);
-  const published = namedWithPublisher(phrase, words, alternatives);
-  if (published) return { match: published, confidence: PUBLISHER_CONFIDENCE, alternatives: alternatives.filter((app) => app !== published), phrase };
-  return { match: null, confidence: 0, alternatives, phrase };
+  return start < 0 ? undefined : { start, end };
 }
 
 // How sure an app is when told by a word its names share with others and the name of its publisher.

@@ -116,7 +116,7 @@ export function requestedAction(text: string): DeviceAction | undefined {
     for (const [action, pattern] of [...FIRST, ...AFTER]) {
       if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
     }
-    if (!EACH_TIME.test(clause)) for (const [action, pattern] of NEEDS) if (pattern.test(clause)) found.add(action);
+    if (!EACH_TIME.test(clause)) for (const [action, pattern] of NEEDS) if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }

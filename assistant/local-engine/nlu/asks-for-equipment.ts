@@ -26,7 +26,7 @@ const WANTED = new RegExp(
 );
 // Ordering is asking for it whatever the equipment's state: "could you order a webcam for room 3?", "vorrei richiedere
 // un mouse ergonomico".
-const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*\\b(?:order|commander|bestellen|pedir|encargar|ordinare)\\b`);
+const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*\\b(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
 // Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
 const ASKING_FOR =
   /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|demande|brauche|brauchen|brauchte|brauchten|benotige|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;

@@ -270,6 +270,14 @@ describe('talk of nothing IT', () => {
     expect(u).toMatchObject({ intent: 'small_talk', tool: null });
   });
 
+  it.each([
+    "Ha, you're quicker than the last IT company we had, they took three days to answer an email. Anyway just wanted to say cheers, you've been great",
+    'haha vous êtes plus rapides que notre ancien prestataire, il fallait attendre 3 jours pour avoir une réponse par mail. Bref, je voulais juste vous dire merci !',
+    'ahah siete più veloci della ditta di informatica che avevamo prima. Niente, volevo solo ringraziarvi, buona serata!',
+  ])('takes a message written to thank as thanks: %s', async (text) => {
+    expect(await understand(text, { fallbackLanguage: 'en', catalog })).toMatchObject({ intent: 'thanks', tool: null });
+  });
+
   it('opens no ticket for a question about the weather', async () => {
     const u = await understand("is it gonna rain in Galway tomorrow, we've an outdoor class", { fallbackLanguage: 'en', catalog });
     expect(u.tool).toBeNull();

@@ -19,6 +19,7 @@ import { ruledOutAction } from './negated-action.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
 import { reportsProblem } from './problem-report.js';
 import { asksHowTo, speaksOfIt } from './speaks-of-it.js';
+import { writesToThank } from './writes-to-thank.js';
 import { asksForTicket } from './asks-for-ticket.js';
 import { loadIntentClassifier } from './train-classifier.js';
 
@@ -382,6 +383,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked && !serviceAsked()) || (top.intent === 'install_software' && !installAsked);
   if ((TOOLS[top.intent] === null || vagueRequest) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
+  }
+  // Written to thank, it asks nothing, whatever the models read into what it tells besides.
+  const asksNoTool = TOOLS[top.intent] === null || top.intent === 'kb_question' || (top.intent === 'escalate' && !personAsked);
+  if (asksNoTool && !asked && !installAsked && !ticketAsked && writesToThank(text)) {
+    [top, ...rest] = ahead({ intent: 'thanks', score: top.score }, top, rest);
   }
   // A question about something of IT is no greeting, thanks or goodbye, whatever its few known words made the models read.
   const greetsOnly = top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'goodbye';
