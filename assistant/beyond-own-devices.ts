@@ -15,7 +15,7 @@ const EVERY_MACHINE = [
 ];
 
 // The user's own machine, by a possessive of the first person: "meinen Computer", "il mio Dell", "my laptop".
-const MY_MACHINE = /\b(?:my|mon|ma|mein|meinen|meinem|mi|il mio|la mia)\s+(?:\w+\s+)?(?:laptop|computer|pc|desktop|mac|macbook|imac|ordinateur|ordi|portable|poste|rechner|laptop|ordenador|portatil|equipo|portatile|dell|hp|lenovo|thinkpad|surface)\b/;
+const MY_MACHINE = /\b(?:my|mon|ma|mein|meinen|meinem|mi|il mio|la mia)\s+(?:\w+\s+)?(?:laptop|computer|pc|desktop|mac|macbook|imac|ordinateur|ordi|portable|poste|rechner|ordenador|portatil|equipo|portatile|dell|hp|lenovo|thinkpad|surface)\b/;
 
 /**
  * True when a message tries to override the assistant's rules or to act beyond the user's own devices. Every machine
@@ -187,8 +187,9 @@ const SELF_INTRODUCED = new RegExp(
   `(?:hier spricht|hier ist|ich bin|this is|it's|i am|i'm|je suis|c'est|ici|soy|le habla|habla|sono|qui e|qui è|parla)\\s+(?:(?:la|el|le|il)\\s+)?${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`,
   'giu',
 );
-// Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
+// The machine said to be the user's: "PC-WORKSHOP-3, thats mine", "el HP de secretaría, es el mío".
 const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|that is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\b/;
+// Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione|screen|ecran|bildschirm|pantalla|schermo)\\b|` +
     // "mir", "mich" as the one it is done for, not where someone sits: "er sitzt neben mir".
