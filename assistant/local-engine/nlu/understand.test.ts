@@ -321,6 +321,10 @@ describe('what a message asks beside what it tells', () => {
     expect(u.tool).toBe('search_knowledge_base');
   });
 
+  it.each(['please restart my laptop', 'log me out of my laptop', 'sperr bitte meinen Rechner'])('is sure of an action asked in so many words: %s', async (text) => {
+    expect((await understand(text, { fallbackLanguage: 'en', catalog })).confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('does the action asked in so many words, not another the story suggests', async () => {
     const u = await understand('Il Mac è bloccato con la rotella che gira, me lo puoi spegnere?', { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ tool: 'request_device_action', slots: { action: 'shutdown' } });

@@ -199,6 +199,7 @@ const OPENING_INTENTS = new Set<Intent>(['create_ticket', 'list_tickets', 'escal
 const NOT_OVERRULED = new Set<Intent>(['ticket_status', 'list_tickets', 'list_devices', 'escalate']);
 const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
 const SURE_ESCALATION = 0.8;
+const ASKED_CONFIDENCE = 0.9;
 
 function asksWhetherNeeded(text: string): boolean {
   return text
@@ -411,10 +412,13 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const ticketNumber = extractTicketNumber(text, intent !== 'ticket_status');
   if (ticketNumber !== undefined) slots.ticketNumber = ticketNumber;
   if (intent === 'install_software' && app) slots.app = app;
+  // An action asked in so many words is sure, however the models scored its words: "please restart my laptop" is acted on
+  // at once, whatever else the models learnt that sentence's words from.
+  const askedInSoManyWords = action !== undefined && action === asked;
   return {
     language,
     intent,
-    confidence: top.score,
+    confidence: askedInSoManyWords ? Math.max(top.score, ASKED_CONFIDENCE) : top.score,
     alternatives: rest
       .filter((s) => s.intent !== intent)
       .slice(0, MAX_ALTERNATIVES)
