@@ -305,11 +305,12 @@ function slice(text: string, words: Token[], start: number, end: number): string
 export function findCatalogAppInText(text: string, apps: CatalogAppRef[], options: FindCatalogAppOptions = {}): CatalogMention {
   const words = tokens(text.slice(0, 2000));
   const best = bestCandidate(candidatesIn(words, indexOf(apps), options));
-  const unknown = unknownAppRun(words, options);
   // An ordinary word that is also an app's name, typed as an ordinary word, yields to an app the catalog lacks named
   // before it: "install spotify please, the radio in the office broke" (but "hey Marco, install Office please").
   const typedLower = (at: number) => words[at]!.start >= 0 && /\p{Ll}/u.test(text[words[at]!.start] ?? '');
-  const ordinaryAfterUnknown = best && best.confidence === ORDINARY_WORD_CONFIDENCE && typedLower(best.start) && unknown && unknown.end < best.start;
+  const mayYield = !best || (best.confidence === ORDINARY_WORD_CONFIDENCE && typedLower(best.start));
+  const unknown = mayYield ? unknownAppRun(words, options) : undefined;
+  const ordinaryAfterUnknown = best && unknown && unknown.end < best.start;
   if (best && !ordinaryAfterUnknown) {
     const phrase = slice(text, words, best.start, best.end);
     return { match: best.app, confidence: best.confidence, alternatives: nearestApps(phrase, apps, best.app), phrase };

@@ -48,30 +48,31 @@ function intentOf(item: LabelledUtterance): ModelIntent | undefined {
   return item.tool ? INTENT_OF_TOOL[item.tool] : undefined;
 }
 
-/** The requests of the language written blind, in every set the models learn from, with the intent each asks for. */
-export function requestsWrittenBlind(lang: Language): Example[] {
+/** The messages of every set the models learn from, read once for a whole training. */
+export function messagesToLearnFrom(): LabelledUtterance[] {
   const sets = loadBlindSets();
-  return sets
-    .filter((set) => trainedOn(set, sets))
-    .flatMap((set) => set.utterances)
-    .flatMap((item) => {
-      const intent = item.lang === lang ? intentOf(item) : undefined;
-      return intent ? [{ utterance: item.text, intent }] : [];
-    });
+  return sets.filter((set) => trainedOn(set, sets)).flatMap((set) => set.utterances);
+}
+
+/** The requests of the language among those messages, with the intent each asks for. */
+export function requestsWrittenBlind(messages: readonly LabelledUtterance[], lang: Language): Example[] {
+  return messages.flatMap((item) => {
+    const intent = item.lang === lang ? intentOf(item) : undefined;
+    return intent ? [{ utterance: item.text, intent }] : [];
+  });
 }
 
 // A typo is rarely made twice the same way by different people; a word written in this many messages is a word.
 const OFTEN = 3;
 
 /**
- * Words written in several messages of the sets the models learn from: words as people use them ("domani", "porfa",
- * "heute"), never typos of the lexicon's terms, however close they come to one.
+ * Words written in several of those messages: words as people use them ("domani", "porfa", "heute"), never typos of the
+ * lexicon's terms, however close they come to one.
  */
-export function wordsOftenWritten(): string[] {
-  const sets = loadBlindSets();
-  const messages = new Map<string, number>();
-  for (const item of sets.filter((set) => trainedOn(set, sets)).flatMap((set) => set.utterances)) {
-    for (const word of new Set(tokenize(item.text))) messages.set(word, (messages.get(word) ?? 0) + 1);
+export function wordsOftenWritten(messages: readonly LabelledUtterance[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of messages) {
+    for (const word of new Set(tokenize(item.text))) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  return [...messages].filter(([word, n]) => n >= OFTEN && !/\d/.test(word)).map(([word]) => word);
+  return [...counts].filter(([word, n]) => n >= OFTEN && !/\d/.test(word)).map(([word]) => word);
 }

@@ -17,7 +17,7 @@ import type { CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js
 import { languageModelFrom, trainLanguageModel, type LanguageModelState } from './language-model.js';
 import { prepareForClassifier } from './prepare-text.js';
 import { YIELD_EVERY, yieldToEventLoop } from './yield-to-server.js';
-import { requestsWrittenBlind, wordsOftenWritten } from './blind-sets.js';
+import { messagesToLearnFrom, requestsWrittenBlind, wordsOftenWritten } from './blind-sets.js';
 import {
   actionProblems,
   combined,
@@ -212,6 +212,7 @@ async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
   const apps = appNames(catalog);
   const corpora = LANGUAGES.map(loadCorpus);
   const knownWords = vocabulary(corpora, catalog);
+  const writtenBlind = messagesToLearnFrom();
   const models = {} as Record<Language, LanguageModelState>;
   const examples = {} as Record<Language, number>;
   for (const [index, lang] of LANGUAGES.entries()) {
@@ -235,7 +236,7 @@ async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
       ...negatedRequests(lang, random),
       ...resolvedThanks(lang, random),
       ...thankedActions(lang, random),
-      ...requestsWrittenBlind(lang),
+      ...requestsWrittenBlind(writtenBlind, lang),
       ...corpora.filter((other) => other.lang !== lang).flatMap((other) => socialExamples(other)),
     ];
     const withRequests = [...base, ...combined(base, random), ...requestsWithSymptoms(lang, base, random), ...requestsWithDepartures(lang, base, random), ...requestsWithReasons(lang, base, random)];
@@ -247,7 +248,7 @@ async function trainModels(catalog: CatalogAppRef[]): Promise<TrainedModels> {
     examples[lang] = corpus.length;
     models[lang] = await trainLanguageModel(container, lang, corpus, INTENTS.length, random);
   }
-  return { knownWords: [...knownWords], notTypos: wordsOftenWritten(), examples, models };
+  return { knownWords: [...knownWords], notTypos: wordsOftenWritten(writtenBlind), examples, models };
 }
 
 /** The models trained on this corpus and catalog: read from the cache when this very content was trained before. */

@@ -340,7 +340,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     [top, ...rest] = ahead({ intent: instead, score: top.score }, top, rest);
   }
   // "est-ce que je peux avoir une batterie neuve ?", "den de baja las cuentas de Sergio".
-  const serviceAsked = () => requestsAccess(text) || asksForAccount(text) || asksForEquipment(text);
+  // Asked by up to three rules below: read once.
+  let service: boolean | undefined;
+  const serviceAsked = () => (service ??= requestsAccess(text) || asksForAccount(text) || asksForEquipment(text));
   const vague = top.intent === 'kb_question' || top.intent === 'help' || appless();
   if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && serviceAsked())) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
