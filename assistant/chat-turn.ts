@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { loadTurnContext } from '../db/repositories/conversations.js';
-import { listDevicesOfContact } from '../db/repositories/devices.js';
 import type { ContactActor, Ctx } from '../domain/context.js';
 import { assistantTextGuard } from '../domain/conversations/assistant-text-guard.js';
 import type { MessageView } from '../domain/conversations/conversation-schemas.js';
@@ -12,6 +11,7 @@ import { loadPortalConfig } from '../domain/settings/load-settings.js';
 import { sectionsForActor } from '../domain/settings/sections-for-actor.js';
 import { t } from '../i18n/translate.js';
 import { guardedStream } from '../text/guarded-stream.js';
+import { pacedStream } from '../text/paced-stream.js';
 import type { ActionView, Citation, TicketTouched } from '../tools/tool.js';
 import type { AssistantEngine, HistoryEntry, PendingState, TurnResult } from './engine.js';
 import { userAsksForAction } from './action-gate.js';
@@ -23,6 +23,8 @@ import { replyLanguage } from './reply-language.js';
 // After a hand-back the assistant goes on from what the technician told the user, not from before the takeover.
 const HISTORY_ROLES: ReadonlySet<string> = new Set<HistoryEntry['role']>(['user', 'assistant', 'technician']);
 const HISTORY_MESSAGES = 20;
+// Twenty updates a second read as smooth as one per token, at a fraction of the frames.
+const DELTA_INTERVAL_MS = 50;
 
 export type ChatTurnDeps = { pool: pg.Pool; kb: KnowledgeBase; engine: AssistantEngine; logger: Logger };
 
@@ -54,13 +56,13 @@ function citationsUsed(text: string, citations: Citation[]): Citation[] {
  */
 export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, events: ChatTurnEvents): Promise<MessageView> {
   const { ctx, conversationId, userMessage } = request;
-  const [conversation, devices, config, guard] = await Promise.all([
-    loadTurnContext(deps.pool, ctx.tenantId, conversationId, HISTORY_MESSAGES + 1),
-    listDevicesOfContact(deps.pool, ctx.tenantId, ctx.actor.id),
+  const [conversation, config, guard] = await Promise.all([
+    loadTurnContext(deps.pool, ctx.tenantId, conversationId, ctx.actor.id, HISTORY_MESSAGES + 1),
     loadPortalConfig(deps.pool, ctx.tenantId),
     assistantTextGuard(deps.pool, ctx.tenantId, request.secrets),
   ]);
   const sections = sectionsForActor(config.settings, ctx.actor);
+  const devices = conversation?.devices ?? [];
   const language = await replyLanguage(userMessage.text, ctx.actor.language);
   const messageId = randomUUID();
   let asked: Promise<boolean> | undefined;
@@ -74,7 +76,8 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
     }));
   const record = { citations: [] as Citation[], actions: [] as ActionView[], tickets: [] as TicketTouched[] };
   // The deltas go through the same guard as the stored answer, so no link or secret shows even while it streams.
-  const stream = guardedStream(guard.clean, guard.secrets, (text) => events.delta(messageId, text));
+  const paced = pacedStream((text) => events.delta(messageId, text), DELTA_INTERVAL_MS);
+  const stream = guardedStream(guard.clean, guard.secrets, paced.push);
 
   const result: TurnResult = await deps.engine.runTurn(
     {
@@ -87,14 +90,16 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest, 
         tenantName: request.tenantName,
         userName: ctx.actor.name,
         sections,
-        devices: sections.selfService ? devices.map((d) => ({ id: d.id, name: d.name, os: d.os })) : [],
+        devices: sections.selfService ? devices : [],
       },
       tools: { deps: { pool: deps.pool, kb: deps.kb }, ctx, conversationId, language, record, actionsAllowed, secrets: request.secrets },
       pending: (conversation?.pending as PendingState | null | undefined) ?? null,
     },
     { delta: (text) => stream.push(text) },
-  );
-  stream.end();
+  ).finally(() => {
+    stream.end();
+    paced.flush();
+  });
 
   const text = result.limitedMode ? `${t(language, 'assistant.limited_mode')}\n\n${result.text}` : result.text;
   const message = await recordAssistantMessage(

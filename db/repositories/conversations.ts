@@ -138,7 +138,7 @@ export type AppendedMessage = { message: MessageRow; ticketId: string | null; te
  * Adds a message to a conversation and marks the conversation, and its ticket if it has one, as just active, in one
  * statement: atomic without a transaction, and one round trip on the chat's hot path. With `contactId`, only that
  * contact's conversation takes the message, with `technicianId` only while that technician is in it; with `pending`,
- * what the conversation waits for is replaced.
+ * what the conversation waits for is replaced; with `ticketActivity: false`, the ticket is left as it is.
  * Answers nothing when no such conversation exists.
  */
 export async function appendMessage(
@@ -146,7 +146,7 @@ export async function appendMessage(
   tenantId: string,
   conversationId: string,
   message: NewMessage,
-  change: { contactId?: string; technicianId?: string; pending?: unknown } = {},
+  change: { contactId?: string; technicianId?: string; pending?: unknown; ticketActivity?: boolean } = {},
 ): Promise<AppendedMessage | undefined> {
   const values: unknown[] = [
     tenantId,
@@ -180,15 +180,19 @@ export async function appendMessage(
   }
   // The ticket's id comes from a scalar subquery so that the index finds it; joined to the CTE instead, the update
   // scanned every ticket of the tenant.
+  const touchTicket =
+    change.ticketActivity === false
+      ? ''
+      : `, ticket AS (
+       UPDATE tickets SET updated_at = now()
+       WHERE tenant_id = $1 AND id = (SELECT ticket_id FROM conversation)
+     )`;
   const { rows } = await q.query<MessageRow & { ticket_id: string | null; technician_id: string | null; contact_id: string }>(
     `WITH conversation AS (
        UPDATE conversations SET updated_at = now()${setPending}
        WHERE tenant_id = $1 AND id = $2${ofContact}${ofTechnician}
        RETURNING id, ticket_id, technician_id, contact_id
-     ), ticket AS (
-       UPDATE tickets SET updated_at = now()
-       WHERE tenant_id = $1 AND id = (SELECT ticket_id FROM conversation)
-     ), message AS (
+     )${touchTicket}, message AS (
        INSERT INTO messages (id, tenant_id, conversation_id, role, text, tool_calls, tool_results, citations, limited_mode, quick_replies, author_name)
        SELECT coalesce($3::uuid, gen_random_uuid()), $1, conversation.id, $4, $5, $6, $7, $8, $9, $10, $11 FROM conversation
        RETURNING ${MESSAGE_COLUMNS}
@@ -202,21 +206,31 @@ export async function appendMessage(
   return { message: stored, ticketId, technicianId, contactId };
 }
 
-/** What a chat turn reads of its conversation: what it waits for and the latest messages, oldest first, in one round trip. */
+/** A computer of the user's as a chat turn knows it. */
+export type TurnDevice = { id: string; name: string; os: 'windows' | 'macos' | 'linux' };
+
+/**
+ * What a chat turn reads: what its conversation waits for, the latest messages, oldest first, and the computers of
+ * `contactId`, in name order, in one round trip.
+ */
 export async function loadTurnContext(
   q: Queryable,
   tenantId: string,
   conversationId: string,
+  contactId: string,
   limit: number,
-): Promise<{ pending: unknown; history: Pick<MessageRow, 'id' | 'role' | 'text'>[] } | undefined> {
-  const { rows } = await q.query<{ pending: unknown; history: Pick<MessageRow, 'id' | 'role' | 'text'>[] }>(
+): Promise<{ pending: unknown; history: Pick<MessageRow, 'id' | 'role' | 'text'>[]; devices: TurnDevice[] } | undefined> {
+  const { rows } = await q.query<{ pending: unknown; history: Pick<MessageRow, 'id' | 'role' | 'text'>[]; devices: TurnDevice[] }>(
     `SELECT c.pending, coalesce((
        SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'text', m.text) ORDER BY m.created_at)
        FROM (SELECT id, role, text, created_at FROM messages WHERE tenant_id = $1 AND conversation_id = $2
              ORDER BY created_at DESC LIMIT $3) m
-     ), '[]'::json) AS history
+     ), '[]'::json) AS history, coalesce((
+       SELECT json_agg(json_build_object('id', d.id, 'name', d.name, 'os', d.os) ORDER BY lower(d.name))
+       FROM devices d WHERE d.tenant_id = $1 AND d.contact_id = $4
+     ), '[]'::json) AS devices
      FROM conversations c WHERE c.tenant_id = $1 AND c.id = $2`,
-    [tenantId, conversationId, limit],
+    [tenantId, conversationId, limit, contactId],
   );
   return rows[0];
 }

@@ -123,6 +123,12 @@ export async function findTicket(
   return rows[0];
 }
 
+/** A ticket's number, found by its id: all a notice of a change needs of it. */
+export async function findTicketNumber(q: Queryable, tenantId: string, id: string): Promise<number | undefined> {
+  const { rows } = await q.query<{ number: number }>('SELECT number FROM tickets WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  return rows[0]?.number;
+}
+
 export async function insertTicket(
   q: Queryable,
   tenantId: string,

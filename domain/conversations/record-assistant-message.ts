@@ -30,7 +30,8 @@ export async function recordAssistantMessage(
       toolCalls: message.toolCalls?.map((call) => ({ name: call.name, args: maskInToolArgs(call.args, secrets) as Record<string, unknown> })),
       toolResults: message.toolResults?.map((result) => maskInToolResult(result, secrets)),
     },
-    { pending: pending ?? null },
+    // The ticket's latest activity is the user's message this answers, which marked it a moment before.
+    { pending: pending ?? null, ticketActivity: false },
   );
   if (!appended) throw new AppError('not_found', 'no such conversation');
   return messageView(appended.message);

@@ -1,4 +1,4 @@
-import { findComment, findTicket, listTicketReaders, type TicketRow } from '../../db/repositories/tickets.js';
+import { findComment, findTicket, findTicketNumber, listTicketReaders, type TicketRow } from '../../db/repositories/tickets.js';
 import type { Queryable } from '../../db/transaction.js';
 import { contactActor } from '../auth/actor-from-row.js';
 import { loadPortalConfig } from '../settings/load-settings.js';
@@ -67,8 +67,8 @@ export async function ticketUpdateNotice(q: Queryable, tenantId: string, ticketI
 
 /** For the tenant's technicians, who may read every ticket: which one to read again. */
 export async function technicianNotice(q: Queryable, tenantId: string, ticketId: string): Promise<TicketsChangedEvent | undefined> {
-  const ticket = await findTicket(q, tenantId, { id: ticketId });
-  return ticket ? TicketsChangedEventSchema.parse({ ticketId: ticket.id, number: ticket.number }) : undefined;
+  const number = await findTicketNumber(q, tenantId, ticketId);
+  return number === undefined ? undefined : TicketsChangedEventSchema.parse({ ticketId, number });
 }
 
 /** A comment, public or internal, is a change of its ticket for the technicians. */
