@@ -9,6 +9,11 @@ describe('namesSomeoneElsesDevice', () => {
   const someoneElses: [string, Ownership][] = [
     ["restart Anna Bianchi's desktop please, she asked me to", TOM],
     ["can you lock sarah's laptop", TOM],
+    // Typed in a hurry, a name's possessive loses its apostrophe and names lose their capitals.
+    ['can you put firefox on davids pc', TOM],
+    ['sperr mal emmas laptop', TOM],
+    ['il pc di giorgio va riavviato', TOM],
+    ['¿le puedes cerrar la sesión a Manuel en el portátil del almacén?', TOM],
     ['shut down her computer, she forgot', TOM],
     ['install zoom for my colleague', TOM],
     ['redémarre TOM-LAPTOP', LUC],
@@ -81,6 +86,10 @@ describe('namesSomeoneElsesDevice', () => {
     ["redémarre l'ordi de l'accueil, c'est celui de Nadia", LUC],
   ];
   const ownOrNoOne: [string, Ownership][] = [
+    // Words ending in s before a machine are not all a name's: only a common first name is.
+    ['can you restart the class pc, I am teaching on it', TOM],
+    ['install vlc on this pc please', TOM],
+    ['riavvia il pc di lavoro', ANNA],
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
     ['Guten Tag, hier spricht Frau Schäfer vom Weingut. Würden Sie bitte meinen iMac im Büro herunterfahren?', TOM],
     ['Ich bräuchte Bitwarden als Passwortmanager, hat der Chef so gesagt', TOM],

@@ -1,4 +1,5 @@
 import { foldText } from './fold-text.js';
+import { isCommonFirstName } from './first-names.js';
 
 // Requests no user may make of the assistant, whatever the engine: overriding its rules, or acting on machines other
 // than their own. Written for the five languages; matched on lower-cased, accent-free text.
@@ -85,6 +86,8 @@ const NOT_A_PERSON = new Set(
 );
 
 const POSSESSIVE_EN = new RegExp(`\\b([a-z][\\w-]*)'s\\s+(?:(?!my\\b|your\\b)[\\w-]+\\s+){0,2}(?:${THINGS})\\b`, 'g');
+// Typed in a hurry, without the apostrophe: "gareths pc", "callums imac"; only a common first name counts ("this pc").
+const POSSESSIVE_BARE = new RegExp(`\\b([a-z]{3,})s\\s+(?:${THINGS})\\b`, 'g');
 const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`);
 // Colloquial German and Spanish put an article before a first name: "der Rechner von der Moni", "el pc de la Marta".
 // The thing is looked behind, so that "la sesión del Surface de Ramón" reads both "Surface" and "Ramón", and so is the
@@ -110,7 +113,7 @@ const SAID_TO_BE = /\b(?:it's|its|it is|that's|thats|that is)\s+([a-z][\w-]*)'s\
 // the noun, is signed out.
 const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
 // Spanish marks whom it is done to with "a": "¿Le podéis poner Chrome a Carmen?", "instala el KeePass a Marta".
-const DONE_TO = /\b(?:pon|ponle|poner|ponerle|instala|instalale|instalar|instalarle|reinicia|reiniciale|reiniciar|apaga|apagale|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer)\b.*?\ba\s+([a-z][\w-]*)/g;
+const DONE_TO = /\b(?:pon|ponle|poner|ponerle|instala|instalale|instalar|instalarle|reinicia|reiniciale|reiniciar|apaga|apagale|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer|cierra|cierrale|cerrar|cerrarle|desconecta|desconectale|desconectar|desconectarle)\b.*?\ba\s+([a-z][\w-]*)/g;
 // A name after a word of role, where "for" or "of" says whose: "for our new volunteer Aisha", "il computer del geometra
 // Rossi", "pour la stagiaire Inès". German capitalises its nouns, so its words do not count here.
 const ROLE_NAMED = new RegExp(
@@ -266,8 +269,9 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   const isOther = (word: string) => word.length > 1 && !ownWords.has(word) && !NOT_A_PERSON.has(word) && !THING_WORDS.has(word);
   const possessors = [
     ...[...plain.matchAll(POSSESSIVE_EN)].map((m) => m[1]!),
-    // "of" and its kin also say which one ("ordinateur de bureau", "pc di casa"): only a capitalised name counts.
-    ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!)).map((m) => m[1]!),
+    // "of" and its kin also say which one ("ordinateur de bureau", "pc di casa"): only a name counts, capitalised or common.
+    ...[...plain.matchAll(POSSESSIVE_BARE)].map((m) => m[1]!).filter(isCommonFirstName),
+    ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!) || isCommonFirstName(m[1]!)).map((m) => m[1]!),
     ...[...text.matchAll(GENITIVE_DE)].map((m) => foldText(m[1]!)).filter((word) => !ADJECTIVE_DE.has(word)),
   ];
   const beneficiaries = [...plain.matchAll(FOR_NAMED)]

@@ -41,7 +41,7 @@ describe('how the assistant composes its replies', () => {
   it('offers yes and no in the user’s language when it is unsure of an action, and yes goes on to propose it', async () => {
     const tom = await demo.chat('tom');
     // A question rather than a request leaves the classifier unsure: the engine asks before it proposes anything.
-    const { ack, answer } = await tom.ask('could the laptop be locked');
+    const { ack, answer } = await tom.ask('could the laptop get locked');
     expect(answer.message.quickReplies).toEqual([
       { label: 'Yes', text: 'Yes' },
       { label: 'No', text: 'No' },

@@ -51,5 +51,7 @@ const fold = (text: string) => foldText(text).replace(/['-]/g, ' ');
 export function asksForEquipment(text: string): boolean {
   const plain = fold(text).trim();
   if (NOT_ORDERING.test(plain)) return false;
-  return ORDERED.test(plain) || (WANTED.test(plain) && ASKING_FOR.test(plain)) || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
+  // Wanted and asked for in one sentence: "tenemos un PC en la báscula… quiero saber por qué" asks for no PC.
+  const wantedAndAsked = plain.split(/[.!?;\n]+/).some((sentence) => WANTED.test(sentence) && ASKING_FOR.test(sentence));
+  return ORDERED.test(plain) || wantedAndAsked || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Language } from '../../../i18n/languages.js';
-import { speaksOfIt } from './speaks-of-it.js';
+import { asksHowTo, speaksOfIt } from './speaks-of-it.js';
 
 describe('speaksOfIt', () => {
   it.each<[Language, string]>([
@@ -25,5 +25,25 @@ describe('speaksOfIt', () => {
     ['it', 'hai visto la partita ieri sera?'],
   ])('does not: %s', async (lang, text) => {
     await expect(speaksOfIt(text, lang)).resolves.toBe(false);
+  });
+});
+
+describe('asksHowTo', () => {
+  it.each([
+    'Bitte nicht neu starten, der Plotter druckt gerade! Ich will nur wissen, warum die Maus hängt.',
+    'Ich möchte mich erkundigen, wie ich einen Anhang verschlüssele',
+    "No me lo apaguéis. Quiero saber por qué se calienta tanto.",
+    "je voudrais juste comprendre pourquoi l'imprimante se met en veille",
+    'volevo solo capire perché Outlook si chiude da solo',
+    'we moved the scanner to the other desk and I would like to know why it stopped working',
+  ])('asks how or why something is, in so many words: %s', (text) => {
+    expect(asksHowTo(text)).toBe(true);
+  });
+
+  it.each([
+    'I would like to know what you can help me with',
+    'my laptop is slow, please restart it',
+  ])('does not: %s', (text) => {
+    expect(asksHowTo(text)).toBe(false);
   });
 });

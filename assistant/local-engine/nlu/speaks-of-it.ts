@@ -27,6 +27,13 @@ const EXPLAIN_HOW = new RegExp(
     String.raw`\b(?:erklaren|zeigen|sagen)(?: sie| du)?(?: mir)?,? wie\b`,
     String.raw`\b(?:explicar|explicarme|decirme|indicarme) como\b|\bel procedimiento para\b`,
     String.raw`\b(?:spiegarmi|dirmi|indicarmi|spiegare) come\b|\bla procedura per\b`,
+    // Or wanted to be known, whatever the story before (what the assistant does is asked of it, not of the articles): "Ich will nur wissen, warum der Bildschirm flackert", "me
+    // gustaría saber por qué pasa", "Ich möchte mich erkundigen, wie ich … melde".
+    String.raw`\b(?:want|wanna|like|need) to (?:know|understand) (?:why|how|if|whether)\b`,
+    String.raw`\b(?:veux|voudrais|aimerais|souhaite|souhaiterais) (?:juste |seulement |simplement )?(?:savoir|comprendre) (?:pourquoi|comment|si)\b`,
+    String.raw`\b(?:will|mochte|wurde gern|wurde gerne|wollte) (?:nur |bloss |blo |einfach |gern |gerne )?(?:wissen|verstehen)(?:,? (?:warum|wieso|weshalb|wie|ob)\b|$)|\berkundigen(?:,? (?:wie|ob|warum)\b|$)`,
+    String.raw`\b(?:quiero|quisiera|gustaria|necesito) (?:solo |solamente |nada mas )?(?:saber|entender) (?:por que|porque|como|si)\b`,
+    String.raw`\b(?:voglio|vorrei|volevo) (?:solo |soltanto |solamente )?(?:sapere|capire) (?:perche|come|se)\b`,
   ].join('|'),
 );
 

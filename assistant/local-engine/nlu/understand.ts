@@ -384,7 +384,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   // How to get equipment or access stays a request a person handles ("comment on fait pour en commander un autre ?").
   const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked && !serviceAsked()) || (top.intent === 'install_software' && !installAsked);
-  if ((TOOLS[top.intent] === null || vagueRequest) && !asksAboutAssistant && asksHowTo(text)) {
+  const unaskedPerson = top.intent === 'escalate' && !personAsked;
+  if ((TOOLS[top.intent] === null || vagueRequest || unaskedPerson) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
   // Written to thank, it asks nothing, whatever the models read into what it tells besides.
