@@ -90,6 +90,10 @@ describe('namesSomeoneElsesDevice', () => {
     ['can you restart the class pc, I am teaching on it', TOM],
     ['install vlc on this pc please', TOM],
     ['riavvia il pc di lavoro', ANNA],
+    // Work done for someone makes them whom the work is for, not whose machine it is.
+    ["J'ai préparé le rapport pour la comptable toute la matinée et l'ordi est figé. Vous pouvez redémarrer l'ordinateur ?", LUC],
+    // The task was someone else's and is now the user's.
+    ['Prima i volantini li faceva la segretaria, adesso tocca a me. Mi installate Inkscape?', ANNA],
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
     ['Guten Tag, hier spricht Frau Schäfer vom Weingut. Würden Sie bitte meinen iMac im Büro herunterfahren?', TOM],
     ['Ich bräuchte Bitwarden als Passwortmanager, hat der Chef so gesagt', TOM],

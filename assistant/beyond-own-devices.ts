@@ -138,6 +138,14 @@ const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`, 'g');
 // The one who approved or asked is named after "by": "validé par mon responsable", "approved by my manager". German
 // "von" also says whose ("der Laptop von meiner Kollegin"), so it does not count.
 const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
+// A piece of work done for someone makes them whom the work is for, not whose machine it is: "j'ai lancé l'export des
+// factures pour le comptable … pouvez-vous redémarrer l'ordinateur ?", "the report for the accountant".
+const WORK_FOR_BEFORE = new RegExp(
+  '\\b(?:export|exports|report|reports|invoices?|files?|documents?|slides|presentation|quote|payroll|accounts|figures|spreadsheet|' +
+    "rapport|factures?|fichiers?|devis|bilan|paie|tableau|bericht|rechnungen|rechnung|dateien|unterlagen|angebot|abrechnung|tabelle|prasentation|" +
+    'exportacion|informe|facturas|archivos|documentos|presupuesto|nominas|hoja|fatture|documenti|preventivo|relazione|presentazione|buste paga)' +
+    "\\s+(?:[\\w'-]+\\s+){0,4}(?:for|pour|fur|para|per)\\s+(?:(?:the|our|le|la|l'|notre|der|die|den|dem|unsere[nmr]?|el|nuestr[oa]|il|lo|nostr[oa])\\s*)?$",
+);
 
 // "install Slack for Julia in accounting", "pour Claire à la compta": a name after "for" is whom it is for, unless it is
 // a day, a month, a holiday or a product ("for Monday", "pour Noël", "for Excel"). A name is typed capitalised, and not
@@ -167,7 +175,10 @@ const WANTS_AFTER = /^\s+(?:\w+\s+)?(?:wants|wanted|said|says|asked|insists|will
 
 function namesSomeoneToActFor(plain: string): boolean {
   return [...plain.matchAll(FOR_OTHER)].some(
-    (m) => !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)) && !WANTS_AFTER.test(plain.slice(m.index + m[0].length, m.index + m[0].length + 30)),
+    (m) =>
+      !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)) &&
+      !WORK_FOR_BEFORE.test(plain.slice(Math.max(0, m.index - 80), m.index)) &&
+      !WANTS_AFTER.test(plain.slice(m.index + m[0].length, m.index + m[0].length + 30)),
   );
 }
 // A hostname such as TOM-LAPTOP, as typed in capitals or lower case.
@@ -203,6 +214,8 @@ const OWN_MARK = new RegExp(
     `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
     `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\b(?:mi|me lo|me la)\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
+    // The task is now the user's, whoever did it before: "prima lo faceva la maestra, adesso tocca a me".
+    `\\b(?:tocca a me|it's (?:up to|down to) me|now it's my job|c'est a moi de|c'est mon tour|jetzt bin ich dran|jetzt ist es meine aufgabe|ahora me toca|me toca a mi)\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
     `${SAID_MINE.source}|` +
     `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:would|is) it (?:be )?possible to (?:have|get)\\b|\\bware es moglich\\b|\\best-(?:il|ce) possible d'avoir\\b|\\bseria posible tener\\b|\\bsarebbe possibile avere\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,

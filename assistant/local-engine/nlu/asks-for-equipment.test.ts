@@ -28,6 +28,8 @@ describe('asksForEquipment', () => {
     'mein Bildschirm flackert',
     // The machine told of in one sentence, the wish in another: no machine is wanted.
     'Tenemos un portátil en recepción que se apaga solo. Quiero saber por qué pasa.',
+    // German "an dem Rechner" says where, not which one is wanted.
+    'Bitte nicht herunterfahren, an dem Rechner hängt die Waage! Warum ist er so langsam?',
   ])('leaves problems and how-tos to the articles: %s', (text) => {
     expect(asksForEquipment(text)).toBe(false);
   });

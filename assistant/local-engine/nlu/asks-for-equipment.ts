@@ -21,7 +21,8 @@ const WANTED = new RegExp(
     `\\b(?:ersatz|leih|zweit|dienst)\\w*${EQUIPMENT}\\b`,
     `\\b${EQUIPMENT}\\s+(?:\\w+\\s+)?${NEW_AFTER}\\b`,
     // One wanted as such: "je souhaiterais une souris ergonomique", "I need a headset", not a part of one ("a printer driver").
-    `\\b(?:a|an|une|un|einen|eine|ein|una|uno)\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b(?!\\s+(?:driver|drivers|pilote|treiber|controlador|setting|settings|cable|kabel|problem|issue|error|shortcut|shortcuts|raccourci|tastenkombination|kurzbefehl|atajo|scorciatoia|layout))`,
+    // German "an dem Rechner" is where, not which.
+    `\\b(?:a|an(?!\\s+(?:dem|der|den|das|meinem|meiner|unserem|unserer)\\b)|une|un|einen|eine|ein|una|uno)\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b(?!\\s+(?:driver|drivers|pilote|treiber|controlador|setting|settings|cable|kabel|problem|issue|error|shortcut|shortcuts|raccourci|tastenkombination|kurzbefehl|atajo|scorciatoia|layout))`,
   ].join('|'),
 );
 // Ordering is asking for it whatever the equipment's state: "could you order a webcam for room 3?", "vorrei richiedere

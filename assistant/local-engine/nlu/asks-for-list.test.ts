@@ -13,6 +13,12 @@ describe('listAsked', () => {
     ['Welche Rechner habe ich?', 'devices'],
     ['Was für Rechner sind mir eigentlich zugeordnet?', 'devices'],
     ['Welche Tickets laufen gerade auf meinen Namen?', 'tickets'],
+    // Counted, or what the user reported, asked as such.
+    ['c combien de portables a mon nom ?', 'devices'],
+    ['how many tickets have I got open at the moment', 'tickets'],
+    ['quanti pc ho in tutto?', 'devices'],
+    ["j'ai signalé quoi la semaine dernière déjà ?", 'tickets'],
+    ['was hab ich eigentlich alles gemeldet?', 'tickets'],
   ] as const)('%s → %s', (text, list) => {
     expect(listAsked(text)).toBe(list);
   });

@@ -18,14 +18,20 @@ function listed(things: string): RegExp {
       String.raw`\b(?:welche|was fur)\s+${things}\b.*\b(?:mir|mich)\b.*\b(?:zugeordnet|zugewiesen|gehoren)\b`,
       // Whose they are said by the user's name: "Welche Tickets laufen gerade auf meinen Namen?".
       String.raw`\b(?:what|which|quels|quelles|welche|was fur|que|cuales|quali)\s+${things}\b.*\b(?:my name|mon nom|meinen namen|meinem namen|mi nombre|mio nome)\b`,
+      // Counted: "g combien de pc a mon nom", "how many tickets have I got open?", "quanti pc ho?".
+      String.raw`\b(?:how many|combien de|combien d'|wie viele|cuantos|cuantas|quanti|quante)\s+${things}\b.*\b(?:do i have|have i|i have|my name|j'ai|ai[ -]je|mon nom|habe ich|hab ich|meinen namen|tengo|mi nombre|ho|mio nome)\b`,
     ].join('|'),
   );
 }
-const TICKETS_ASKED = listed(TICKETS);
+// What the user reported, asked as such: "j'ai signalé quoi déjà ?", "was hab ich alles gemeldet?".
+const REPORTED = new RegExp(
+  String.raw`\b(?:what (?:have i|did i) (?:reported|report|logged|log|raised|raise)|j'ai (?:signale|declare|demande) quoi|qu'est[ -]ce que j'ai (?:signale|declare)|was (?:habe|hab) ich (?:\w+ ){0,2}(?:gemeldet|angefragt)|que (?:he|habia) (?:reportado|notificado)|cosa (?:ho|avevo) (?:segnalato|aperto))\b`,
+);
+const TICKETS_ASKED = new RegExp(`${listed(TICKETS).source}|${REPORTED.source}`);
 const DEVICES_ASKED = listed(DEVICES);
 const CANNOT = /\b(?:not|can't|cannot|cant|don't|n'|pas|nicht|kein|keine|no|non)\b/;
 // How it is done in some tool ("how do I see all my devices in Intune?") is a question for the articles.
-const HOW = /\b(?:how|comment|wie|como|come)\b/;
+const HOW = /\b(?:how(?! many)|comment|wie(?! viele)|como|come)\b/;
 
 /** Which list a message asks for in so many words: the user's tickets or their computers. */
 export function listAsked(text: string): 'tickets' | 'devices' | undefined {

@@ -8,6 +8,9 @@ describe('ruledOutAction', () => {
     ["I'm not asking you to restart anything, I just want to know if there's a setting for this?", 'question'],
     ['surtout pas redémarrer, merci', 'nothing'],
     ['no lo reinicies todavía', 'nothing'],
+    // Pronouns between the negation and the verb: "non me lo riavviate", "no me lo apaguéis".
+    ['non me lo spegnete per favore, sto stampando le bolle. perché è così lento?', 'question'],
+    ['no me lo apaguéis, que está guardando', 'nothing'],
     ['Bitte nichts neu starten! Ich will nur wissen, warum die Updates hängen', 'question'],
   ] as const)('%s → %s', (text, expected) => {
     expect(ruledOutAction(text)).toBe(expected);

@@ -1,6 +1,6 @@
 import { foldText } from '../../fold-text.js';
 
-// "don't restart anything", "ne redémarrez rien", "bitte nicht neu starten", "no lo reinicies", "non spegnerlo": the
+// "don't restart anything", "ne redémarrez rien", "bitte nicht neu starten", "no me lo reinicies", "non me lo riavviate": the
 // action is named to be ruled out. Matched on lower-cased, accent-free text.
 const NEGATED = new RegExp(
   [
@@ -8,8 +8,8 @@ const NEGATED = new RegExp(
     String.raw`\bne\s+(?:\w+\s+)?(?:redemarr|reboot|etei|eteign|verrouill|deconnect|relanc|reinitialis)\w*\s+(?:pas|rien|surtout|jamais)\b|\b(?:surtout pas\s+|pas besoin d(?:e\s+|'\s*))(?:\w+\s+)?(?:redemarr|etei|verrouill|deconnect|relanc)`,
     String.raw`\b(?:nicht|nichts|keinen?|bloss nicht|bloß nicht)\s+(?:\w+\s+){0,2}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
     // Not reflexive: "una ventana que no se cierra", "non si spegne" tell what the machine does not do.
-    String.raw`\bno\s+(?!se\b)(?:\w+\s+)?(?:reinici|apag|bloque|cierr|reseteen|resetee)\w*`,
-    String.raw`\bnon\s+(?!si\b)(?:\w+\s+)?(?:riavvi|spegn|blocc|disconnett|resett)\w*`,
+    String.raw`\bno\s+(?!se\b)(?:\w+\s+){0,2}?(?:reinici|apag|bloque|cierr|reseteen|resetee)\w*`,
+    String.raw`\bnon\s+(?!si\b)(?:\w+\s+){0,2}?(?:riavvi|spegn|blocc|disconnett|resett)\w*`,
   ].join('|'),
 );
 

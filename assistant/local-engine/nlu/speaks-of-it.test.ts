@@ -36,6 +36,9 @@ describe('asksHowTo', () => {
     "je voudrais juste comprendre pourquoi l'imprimante se met en veille",
     'volevo solo capire perché Outlook si chiude da solo',
     'we moved the scanner to the other desk and I would like to know why it stopped working',
+    'The label printer prints everything twice since Monday. Is there a setting somewhere for that?',
+    'Could you kindly advise how one adds a signature in Outlook?',
+    "gibt es eine Einstellung, damit Teams nicht automatisch startet?",
   ])('asks how or why something is, in so many words: %s', (text) => {
     expect(asksHowTo(text)).toBe(true);
   });

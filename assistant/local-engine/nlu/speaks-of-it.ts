@@ -22,11 +22,14 @@ const HOW_TO_FIRST = new RegExp(`^(?:${HOW_TO.source})`);
 // mailbox", "pourriez-vous m'indiquer la marche à suivre pour…", "what's the procedure for reporting a phishing email?".
 const EXPLAIN_HOW = new RegExp(
   [
-    String.raw`\b(?:explain|show me|tell me) how\b|\bwhat(?:'s| is) the (?:procedure|process) (?:for|to)\b`,
+    String.raw`\b(?:explain|show me|tell me|advise|let me know) how\b|\bwhat(?:'s| is) the (?:procedure|process) (?:for|to)\b`,
     String.raw`\bla (?:marche a suivre|procedure) (?:pour|a suivre)\b|\bm' ?(?:indiquer|expliquer) comment\b|\bme dire comment\b`,
     String.raw`\b(?:erklaren|zeigen|sagen)(?: sie| du)?(?: mir)?,? wie\b`,
     String.raw`\b(?:explicar|explicarme|decirme|indicarme) como\b|\bel procedimiento para\b`,
     String.raw`\b(?:spiegarmi|dirmi|indicarmi|spiegare) come\b|\bla procedura per\b`,
+    // Or whether there is a way: "Is there a setting somewhere I'm missing?", "gibt es eine Einstellung dafür?".
+    String.raw`\bis there (?:a|an|any) (?:setting|way|option|trick|fix|shortcut)\b|\by a[ -]t[ -]il (?:un|une) (?:reglage|moyen|parametre|option|astuce)\b`,
+    String.raw`\bgibt es (?:eine|einen) (?:einstellung|moglichkeit|weg|trick)\b|\bhay (?:alguna|algun|una|un) (?:opcion|forma|manera|ajuste|truco)\b|\bc'e (?:un modo|un'impostazione|un'opzione|un trucco|una impostazione|una opzione)\b`,
     // Or wanted to be known, whatever the story before (what the assistant does is asked of it, not of the articles): "Ich will nur wissen, warum der Bildschirm flackert", "me
     // gustaría saber por qué pasa", "Ich möchte mich erkundigen, wie ich … melde".
     String.raw`\b(?:want|wanna|like|need) to (?:know|understand) (?:why|how|if|whether)\b`,
