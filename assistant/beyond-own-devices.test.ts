@@ -14,6 +14,12 @@ describe('namesSomeoneElsesDevice', () => {
     ['sperr mal emmas laptop', TOM],
     ['il pc di giorgio va riavviato', TOM],
     ['¿le puedes cerrar la sesión a Manuel en el portátil del almacén?', TOM],
+    ['Apágale el portátil a Lucía, se ha dejado el correo abierto', TOM],
+    ['¿Podéis poner Zoom para el nuevo comercial, Pedro Gil?', TOM],
+    // Someone named by title in the request's own sentence, or in a story with nothing of the user's besides.
+    ['Il pc della signora Conti è rimasto aperto, me lo bloccate?', ANNA],
+    ['La Dra. Vega ha salido corriendo y su equipo sigue abierto. ¿Lo podéis bloquear?', TOM],
+    ['Der Laptop von unserem Steuerberater Herrn Maus muss neu gestartet werden, hat er mir eben geschrieben. Geht das?', TOM],
     ['shut down her computer, she forgot', TOM],
     ['install zoom for my colleague', TOM],
     ['redémarre TOM-LAPTOP', LUC],
@@ -94,6 +100,7 @@ describe('namesSomeoneElsesDevice', () => {
     ["J'ai préparé le rapport pour la comptable toute la matinée et l'ordi est figé. Vous pouvez redémarrer l'ordinateur ?", LUC],
     // The task was someone else's and is now the user's.
     ['Prima i volantini li faceva la segretaria, adesso tocca a me. Mi installate Inkscape?', ANNA],
+    ['Bisher hat das Frau Weber gemacht, die ist jetzt in Rente. Bitte installieren Sie mir Inkscape.', TOM],
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
     ['Guten Tag, hier spricht Frau Schäfer vom Weingut. Würden Sie bitte meinen iMac im Büro herunterfahren?', TOM],
     ['Ich bräuchte Bitwarden als Passwortmanager, hat der Chef so gesagt', TOM],
@@ -203,6 +210,7 @@ describe('asksBeyondOwnDevices', () => {
   it.each([
     'Der Hausmeister sagt, alle Rechner müssen heute Nacht aus sein. Ich bin schon zuhause. Könnt ihr meinen Computer herunterfahren?',
     'Il capo reparto ha detto di spegnere tutti i computer. Io sono già a casa. Può spegnere il mio Dell?',
+    "Ce soir tous les postes doivent être éteints pour la coupure de courant. J'ai oublié le mien, vous pouvez l'éteindre ?",
   ])('lets the user’s own machine through when every machine is only the reason: %s', (text) => {
     expect(asksBeyondOwnDevices(text)).toBe(false);
   });

@@ -16,6 +16,8 @@ const EVERY_MACHINE = [
 ];
 
 // The user's own machine, by a possessive of the first person: "meinen Computer", "il mio Dell", "my laptop".
+// Or by a possessive pronoun standing for it: "j'ai oublié le mien", "I forgot mine", "meiner ist noch an".
+const MINE = /\b(?:mine|le mien|la mienne|meiner|meins|el mio|la mia|il mio)\b/;
 const MY_MACHINE = /\b(?:my|mon|ma|mein|meinen|meinem|mi|il mio|la mia)\s+(?:\w+\s+)?(?:laptop|computer|pc|desktop|mac|macbook|imac|ordinateur|ordi|portable|poste|rechner|ordenador|portatil|equipo|portatile|dell|hp|lenovo|thinkpad|surface)\b/;
 
 /**
@@ -29,7 +31,7 @@ export function asksBeyondOwnDevices(text: string): boolean {
   const sentences = plain.split(/[.!?;\n]+/);
   const every = (sentence: string) => EVERY_MACHINE.some((pattern) => pattern.test(sentence));
   if (!sentences.some(every)) return false;
-  return !sentences.some((sentence) => !every(sentence) && MY_MACHINE.test(sentence));
+  return !sentences.some((sentence) => !every(sentence) && (MY_MACHINE.test(sentence) || MINE.test(sentence)));
 }
 
 /** Whose things a request may name: the user's own names (first and full) and their devices' names. */
@@ -113,11 +115,11 @@ const SAID_TO_BE = /\b(?:it's|its|it is|that's|thats|that is)\s+([a-z][\w-]*)'s\
 // the noun, is signed out.
 const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
 // Spanish marks whom it is done to with "a": "¿Le podéis poner Chrome a Carmen?", "instala el KeePass a Marta".
-const DONE_TO = /\b(?:pon|ponle|poner|ponerle|instala|instalale|instalar|instalarle|reinicia|reiniciale|reiniciar|apaga|apagale|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer|cierra|cierrale|cerrar|cerrarle|desconecta|desconectale|desconectar|desconectarle)\b.*?\ba\s+([a-z][\w-]*)/g;
+const DONE_TO = /\b(?:pon|poner|instala|instalar|reinicia|reiniciar|apaga|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer|cierra|cerrar|desconecta|desconectar)(?:le|les)?\b.*?\ba\s+([a-z][\w-]*)/g;
 // A name after a word of role, where "for" or "of" says whose: "for our new volunteer Aisha", "il computer del geometra
 // Rossi", "pour la stagiaire Inès". German capitalises its nouns, so its words do not count here.
 const ROLE_NAMED = new RegExp(
-  `\\b(?:(?:for|pour|para|per)\\b|(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:of|de|di|del|della|dello|du)\\b|dell'))\\s*(?:(?:our|my|the|notre|nos|ma|mon|la|le|l'|nuestr[oa]|mi|el|il|lo|nostr[oa])\\b\\s*)?(?:(?:new|nouvel|nouvelle|nouveau|nuev[oa]|nuov[oa])\\s+)?([a-z]+)\\s+([a-z][\\w-]*)`,
+  `\\b(?:(?:for|pour|para|per)\\b|(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:of|de|di|del|della|dello|du)\\b|dell'))\\s*(?:(?:our|my|the|notre|nos|ma|mon|la|le|l'|nuestr[oa]|mi|el|il|lo|nostr[oa])\\b\\s*)?(?:(?:new|nouvel|nouvelle|nouveau|nuev[oa]|nuov[oa])\\s+)?([a-z]+),?\\s+([a-z][\\w-]*)`,
   'g',
 );
 // Things named by their brand or model: "the new printer Brother", "le pilote HP".
@@ -206,8 +208,9 @@ const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|tha
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione|screen|ecran|bildschirm|pantalla|schermo)\\b|` +
-    // "mir", "mich" as the one it is done for, not where someone sits: "er sitzt neben mir".
-    `\\b(?:sign|log)\\s+me\\b|(?<!\\b(?:neben|bei|mit|hinter|vor|gegenuber|wie) )\\b(?:mich|mir)\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
+    // "mir", "mich" as the one it is done for, not where someone sits ("er sitzt neben mir") nor whom someone told ("hat
+    // er mir geschrieben").
+    `\\b(?:sign|log)\\s+me\\b|(?<!\\b(?:neben|bei|mit|hinter|vor|gegenuber|wie|er|hat|hatte) )\\b(?:mich|mir)\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
     `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
@@ -263,6 +266,19 @@ function looksLikeHostname(found: string, text: string): boolean {
   return typed !== undefined && typed === typed.toUpperCase();
 }
 
+/**
+ * Whether someone is named by title ("Frau Keller", "la signora Bianchi") as other than the user. Named only in a story
+ * the request does not share, they may be who did the work before: "Das hat bisher Herr Kowalski gemacht. … Bitte
+ * installieren Sie mir das auch"; in the request's own sentence, "me lo bloccate?" is said for them.
+ */
+function namesTitledOther(text: string): boolean {
+  // A title's own dot ends no sentence: "La Dra. Morales se ha ido".
+  const sentences = text.replace(SELF_INTRODUCED, ' ').split(/(?<=[.!?;])(?<!\b(?:Dr|Dra|Sr|Sra|Mr|Mrs|Ms|M|Prof|Sig|Sig\.ra|Dott|Dott\.ssa|Avv|Ing|Arch)\.)\s+|\n+/i);
+  const titled = (sentence: string) => TITLED_NAME.test(sentence);
+  if (!sentences.some(titled)) return false;
+  return !sentences.some((sentence) => !titled(sentence) && OWN_MARK.test(foldText(sentence)));
+}
+
 /** The hostnames a message names ("PC-STOCKROOM-1", "weingut-nb-02"), lower-cased and accent-free. */
 export function hostnamesIn(text: string): string[] {
   return [...foldText(text).matchAll(HOSTNAME)].map((m) => m[0]);
@@ -307,7 +323,8 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   // So is whom it is for ("the invoices for Harbour Print … restart it for me please").
   const weak = trades.some(isOther) || doneTo.some(isOther) || named.some(isOther) || beneficiaries.some(isOther) || OF_NEW_PERSON.test(plain);
   if (weak && !OWN_MARK.test(plain)) return true;
-  if (THIRD_PERSON_IHR.test(text) || TITLED_NAME.test(text.replace(SELF_INTRODUCED, ' '))) return true;
+  if (THIRD_PERSON_IHR.test(text)) return true;
+  if (namesTitledOther(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
   // A machine the user says is theirs ("PC-WORKSHOP-3, thats mine") is theirs, whatever it is called. Only said so: "for
   // me" or "-moi" does not make TOM-LAPTOP Luc's.

@@ -61,12 +61,12 @@ const INFINITIVE_DE: Verbs = {
 // A question, a negation or the verb made a noun is no command: "wie kann ich sperren", "nicht neu starten", "hängt beim
 // Ausschalten".
 const BARE_INFINITIVE = (action: DeviceAction) => String.raw`^(?!(?:wie|warum|wann|wo|was|wer|kann|konnen|soll|muss|darf|ich|wir|du)\b)(?!.*\b(?:nicht|kein|keine)\b)(?:[\w-]+ ){1,3}(?<!\b(?:beim|zum|vom|das|dem|am|im|ans) )(?:${INFINITIVE_DE[action]})(?: (?:bitte|mal|jetzt|sofort|danke|pls))*$`;
-// Asked as what has to be done: "Der Rechner vom Sepp muss neu gestartet werden", "il faut redémarrer le poste de
+// Asked as what has to be done: "Der Rechner vom Sepp muss neu gestartet werden", "RECHNER SOFORT AUS", "il faut redémarrer le poste de
 // l'accueil", "hay que apagar el portátil de Marta", "bisogna riavviare il pc". Not what has to be done each time,
 // which tells a fault ("il faut redémarrer à chaque fois").
 const NEEDED: Verbs = {
   restart: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bneu ?gestartet werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}redemarrer\b|\b(?:hay que|habria que) (?:\w+ ){0,1}reiniciar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}riavviare\b`,
-  shutdown: String.raw`\b(?:muss|musste|sollte|soll)\b.*\b(?:heruntergefahren|runtergefahren|ausgeschaltet) werden\b|\b(?:muss|sollte)\s+(?:\w+\s+){0,2}aus$|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}eteindre\b|\b(?:hay que|habria que) (?:\w+ ){0,1}apagar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}spegnere\b`,
+  shutdown: String.raw`\b(?:muss|musste|sollte|soll)\b.*\b(?:heruntergefahren|runtergefahren|ausgeschaltet) werden\b|\b(?:muss|sollte)\s+(?:\w+\s+){0,2}aus$|^(?:(?:der|den|mein|meinen) )?(?:rechner|pc|computer|laptop|notebook|mac)(?: (?:sofort|schnell|bitte|mal|jetzt|gleich|direkt))* aus$|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}eteindre\b|\b(?:hay que|habria que) (?:\w+ ){0,1}apagar\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}spegnere\b`,
   lock: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bgesperrt werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}verrouiller\b|\b(?:hay que|habria que) (?:\w+ ){0,1}bloquear\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}bloccare\b`,
   logout: String.raw`\b(?:muss|musste|sollte|soll)\b.*\babgemeldet werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}deconnecter\b|\b(?:hay que|habria que) (?:\w+ ){0,1}cerrar (?:la|su) sesion\b|\b(?:bisogna|bisognerebbe|serve) (?:\w+ ){0,1}disconnettere\b`,
   reset_password: String.raw`\b(?:muss|musste|sollte|soll)\b.*\bpasswort\b.*\bzuruckgesetzt werden\b|\b(?:il faut|il faudrait|faut) (?:\w+ ){0,1}reinitialiser (?:le|son|mon) mot de passe\b|\b(?:hay que|habria que) (?:\w+ ){0,1}(?:restablecer|resetear) (?:la|su) contrasena\b|\b(?:bisogna|bisognerebbe) (?:\w+ ){0,1}(?:reimpostare|resettare) (?:la )?password\b`,

@@ -19,6 +19,8 @@ describe('listAsked', () => {
     ['quanti pc ho in tutto?', 'devices'],
     ["j'ai signalé quoi la semaine dernière déjà ?", 'tickets'],
     ['was hab ich eigentlich alles gemeldet?', 'tickets'],
+    ['mis incidencias porfa', 'tickets'],
+    ['liste de mes ordis svp', 'devices'],
   ] as const)('%s → %s', (text, list) => {
     expect(listAsked(text)).toBe(list);
   });
@@ -28,6 +30,7 @@ describe('listAsked', () => {
     'je ne vois pas mes demandes dans le portail',
     'how do I see all my devices in Intune?',
     'the printer shows my documents twice',
+    'my computer',
   ])('asks for no list: %s', (text) => {
     expect(listAsked(text)).toBeUndefined();
   });

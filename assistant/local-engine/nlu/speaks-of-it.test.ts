@@ -39,6 +39,8 @@ describe('asksHowTo', () => {
     'The label printer prints everything twice since Monday. Is there a setting somewhere for that?',
     'Could you kindly advise how one adds a signature in Outlook?',
     "gibt es eine Einstellung, damit Teams nicht automatisch startet?",
+    'Die Kasse findet den Bondrucker nicht mehr. Gibt es etwas, was ich prüfen kann, bevor ich jemanden anrufe?',
+    "lo scanner non parte da ieri, c'è qualcosa che posso fare io prima di chiamare il tecnico?",
   ])('asks how or why something is, in so many words: %s', (text) => {
     expect(asksHowTo(text)).toBe(true);
   });

@@ -30,6 +30,9 @@ const EXPLAIN_HOW = new RegExp(
     // Or whether there is a way: "Is there a setting somewhere I'm missing?", "gibt es eine Einstellung dafür?".
     String.raw`\bis there (?:a|an|any) (?:setting|way|option|trick|fix|shortcut)\b|\by a[ -]t[ -]il (?:un|une) (?:reglage|moyen|parametre|option|astuce)\b`,
     String.raw`\bgibt es (?:eine|einen) (?:einstellung|moglichkeit|weg|trick)\b|\bhay (?:alguna|algun|una|un) (?:opcion|forma|manera|ajuste|truco)\b|\bc'e (?:un modo|un'impostazione|un'opzione|un trucco|una impostazione|una opzione)\b`,
+    // Or what the user can check or try first: "C'è qualcosa che posso controllare io prima di chiamare qualcuno?".
+    String.raw`\bis there (?:anything|something) (?:i|we) (?:can|could|should) (?:check|do|try)\b|\by a[ -]t[ -]il (?:quelque chose|un truc) que (?:je|on) (?:peux|puisse|pourrais|peut) (?:verifier|faire|essayer)\b`,
+    String.raw`\bwas (?:ich|wir) (?:selbst |vorher |zuerst |erst )?(?:prufen|tun|machen|versuchen|checken|ausprobieren) (?:kann|konnen)\b|\bhay algo que (?:pueda|puedo|podamos|podemos) (?:revisar|hacer|comprobar|probar|mirar)\b|\bc'e qualcosa che (?:posso|possiamo|potrei) (?:controllare|fare|provare|verificare)\b`,
     // Or wanted to be known, whatever the story before (what the assistant does is asked of it, not of the articles): "Ich will nur wissen, warum der Bildschirm flackert", "me
     // gustaría saber por qué pasa", "Ich möchte mich erkundigen, wie ich … melde".
     String.raw`\b(?:want|wanna|like|need) to (?:know|understand) (?:why|how|if|whether)\b`,

@@ -379,7 +379,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
   // A ticket the models are unsure of, asked for neither in so many words nor as a service a person gives, is a question
   // ("is it gonna rain in Galway tomorrow, we've an outdoor class").
-  if (top.intent === 'create_ticket' && top.score < CLEAR_REQUEST && !ticketAsked && !serviceAsked()) {
+  // So is a list the models are unsure of, asked for in no words of a list.
+  const unsureList = (top.intent === 'list_tickets' || top.intent === 'list_devices') && top.score < CLEAR_REQUEST && !list;
+  if ((top.intent === 'create_ticket' && top.score < CLEAR_REQUEST && !ticketAsked && !serviceAsked()) || unsureList) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
   // How to get equipment or access stays a request a person handles ("comment on fait pour en commander un autre ?").
