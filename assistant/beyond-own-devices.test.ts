@@ -18,6 +18,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['¿Podéis poner Zoom para el nuevo comercial, Pedro Gil?', TOM],
     // Someone named by title in the request's own sentence, or in a story with nothing of the user's besides.
     ['Il pc della signora Conti è rimasto aperto, me lo bloccate?', ANNA],
+    ["Il ragazzo nuovo ha dimenticato la password del portatile che gli abbiamo dato. Me la potete reimpostare?", ANNA],
+    ['Mi può installare Acrobat Reader sul pc della segreteria? È per la signora Russo.', ANNA],
     ['La Dra. Vega ha salido corriendo y su equipo sigue abierto. ¿Lo podéis bloquear?', TOM],
     ['Der Laptop von unserem Steuerberater Herrn Maus muss neu gestartet werden, hat er mir eben geschrieben. Geht das?', TOM],
     ['shut down her computer, she forgot', TOM],
@@ -101,6 +103,16 @@ describe('namesSomeoneElsesDevice', () => {
     // The task was someone else's and is now the user's.
     ['Prima i volantini li faceva la segretaria, adesso tocca a me. Mi installate Inkscape?', ANNA],
     ['Bisher hat das Frau Weber gemacht, die ist jetzt in Rente. Bitte installieren Sie mir Inkscape.', TOM],
+    // A colleague in the story, the request in the user's own words ("me la podéis", "me lo potete").
+    ['Mi compañero se ha llevado el teclado bueno y no puedo escribir la contraseña. ¿Me la podéis restablecer?', TOM],
+    ["La ragazza nuova è da sola in negozio e ho lasciato il Mac aperto. Me lo potete bloccare?", ANNA],
+    // Someone's machine set against the user's own.
+    ['Our old bookkeeper used Sage on her own laptop and now I need it on mine too. Can you install it?', TOM],
+    ["Notre secrétaire avait Ciel Compta sur son poste, il me le faudrait sur le mien. Vous pouvez l'installer ?", LUC],
+    // The role the user has.
+    ["I'm the practice manager here. The front desk PC is crawling, could you restart it for us?", TOM],
+    // Places that end like trades.
+    ['APAGAD EL PC DEL MOSTRADOR QUE HUELE A QUEMADO', TOM],
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],
     ['Guten Tag, hier spricht Frau Schäfer vom Weingut. Würden Sie bitte meinen iMac im Büro herunterfahren?', TOM],
     ['Ich bräuchte Bitwarden als Passwortmanager, hat der Chef so gesagt', TOM],

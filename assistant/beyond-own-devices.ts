@@ -90,6 +90,12 @@ const NOT_A_PERSON = new Set(
 const POSSESSIVE_EN = new RegExp(`\\b([a-z][\\w-]*)'s\\s+(?:(?!my\\b|your\\b)[\\w-]+\\s+){0,2}(?:${THINGS})\\b`, 'g');
 // Typed in a hurry, without the apostrophe: "gareths pc", "callums imac"; only a common first name counts ("this pc").
 const POSSESSIVE_BARE = new RegExp(`\\b([a-z]{3,})s\\s+(?:${THINGS})\\b`, 'g');
+// The machine given to someone else: "il portatile HP che gli abbiamo dato", "the laptop we gave her".
+const GIVEN_TO_OTHER = new RegExp(
+  `\\b(?:${THINGS})\\b[^.?!]{0,24}\\b(?:we gave (?:him|her|them)|(?:gli|le) (?:abbiamo|hanno) dat[oa]|que le (?:dimos|han dado|hemos dado)|qu'on lui a donne|que nous lui avons donne|(?:den|das|die) wir (?:ihm|ihr) gegeben)`,
+);
+// The user's own, set against another's: "She ran it on her own machine and I now need it on mine", "sur le mien".
+const ON_MINE = /\b(?:on|onto) mine\b|\bsur (?:le mien|la mienne)\b|\bauf (?:meinem|meinen)\b(?! \w+ (?:von|vom))|\ben (?:el mio|la mia)\b|\b(?:sul|nel) mio\b|\bsulla mia\b/;
 const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`);
 // Colloquial German and Spanish put an article before a first name: "der Rechner von der Moni", "el pc de la Marta".
 // The thing is looked behind, so that "la sesión del Surface de Ramón" reads both "Surface" and "Ramón", and so is the
@@ -106,7 +112,7 @@ const OF_TRADE = new RegExp(
   'g',
 );
 const NOT_TRADES = new Set(
-  'atelier chantier grenier entrepot premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
+  'mostrador comedor corredor obrador mirador probador recibidor vestidor congelador atelier chantier grenier entrepot premier premiere dernier derniere primero primera tercero tercera cantiere quartiere dossier cahier clavier fichier papier servidor ruteador proveedor serveur routeur lecteur moniteur processeur navigateur fournisseur utilisateur ordinateur administrateur amministratore utilizzatore monitor server router computer scanner proiettore trasformatore alimentatore caricatore adattatore connettore visore lettore contatore cartero'.split(' '),
 );
 // "it's Gary's", "it belongs to Gary": the machine said to be someone's.
 // So in the other languages: "das ist der von Jana", "que es el de Lucía", "c'est celui de Nadia" (read as "of" after "celui").
@@ -139,6 +145,8 @@ const ADJECTIVE_DE = new Set(
 const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`, 'g');
 // The one who approved or asked is named after "by": "validé par mon responsable", "approved by my manager". German
 // "von" also says whose ("der Laptop von meiner Kollegin"), so it does not count.
+// The role the user has: "I'm the office manager", "je suis la comptable", "soy la encargada".
+const SELF_BEFORE = /\b(?:i'm|i am|im|je suis|ich bin|soy|sono)\s+(?:(?:the|a|an|le|la|l'|der|die|ein|eine|el|un|una|il|lo)\s*)?(?:[a-z]+\s+)?$/;
 const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
 // A piece of work done for someone makes them whom the work is for, not whose machine it is: "j'ai lancé l'export des
 // factures pour le comptable … pouvez-vous redémarrer l'ordinateur ?", "the report for the accountant".
@@ -179,6 +187,7 @@ function namesSomeoneToActFor(plain: string): boolean {
   return [...plain.matchAll(FOR_OTHER)].some(
     (m) =>
       !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)) &&
+      !SELF_BEFORE.test(plain.slice(Math.max(0, m.index - 30), m.index)) &&
       !WORK_FOR_BEFORE.test(plain.slice(Math.max(0, m.index - 80), m.index)) &&
       !WANTS_AFTER.test(plain.slice(m.index + m[0].length, m.index + m[0].length + 30)),
   );
@@ -197,6 +206,7 @@ const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?!(?:me
 // in lower case, the name may not.
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Dra', 'Doctor', 'Doctora', 'Profesor', 'Profesora', 'Prof', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottor', 'Dottore', 'Dottoressa', 'Avv', 'Avvocato', 'Ing', 'Ingegnere', 'Arch', 'Architetto', 'Professore', 'Professoressa'];
 const TITLE = `(?:${TITLES.map((title) => `[${title[0]}${title[0]!.toLowerCase()}]${title.slice(1)}`).join('|')})`;
+const FOR_TITLED = new RegExp(`\\b(?:[Ff]or|[Pp]er|[Pp]our|[Pp]ara|[Ff]ür|[Ff]ur)\\s+(?:(?:the|la|le|el|il|die|den|der|dem)\\s+)?${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`, 'u');
 const TITLED_NAME = new RegExp(`(?<![\\p{L}.])${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`, 'u');
 // The user introducing themselves by title: "hier spricht Frau Schäfer", "this is Dr Patel", "soy la doctora Ruiz".
 const SELF_INTRODUCED = new RegExp(
@@ -214,13 +224,13 @@ const OWN_MARK = new RegExp(
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
     `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
-    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
-    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\b(?:mi|me lo|me la)\\s+(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
+    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:(?:puedes|podes|podeis|puede|pueden|podrias|podriais|podria|podrian)\\s+)?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
+    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\b(?:mi|me lo|me la)\\s+(?:(?:puoi|potete|potresti|potreste|puo|riesci|riuscite)\\s+)?(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // The task is now the user's, whoever did it before: "prima lo faceva la maestra, adesso tocca a me".
     `\\b(?:tocca a me|it's (?:up to|down to) me|now it's my job|c'est a moi de|c'est mon tour|jetzt bin ich dran|jetzt ist es meine aufgabe|ahora me toca|me toca a mi)\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
-    `${SAID_MINE.source}|` +
+    `${SAID_MINE.source}|${ON_MINE.source}|` +
     `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:would|is) it (?:be )?possible to (?:have|get)\\b|\\bware es moglich\\b|\\best-(?:il|ce) possible d'avoir\\b|\\bseria posible tener\\b|\\bsarebbe possibile avere\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
 );
 
@@ -272,6 +282,8 @@ function looksLikeHostname(found: string, text: string): boolean {
  * installieren Sie mir das auch"; in the request's own sentence, "me lo bloccate?" is said for them.
  */
 function namesTitledOther(text: string): boolean {
+  // Whom it is for, by title, is someone else wherever it is said: "Mi può installare Acrobat? È per la signora Russo".
+  if (FOR_TITLED.test(text)) return true;
   // A title's own dot ends no sentence: "La Dra. Morales se ha ido".
   const sentences = text.replace(SELF_INTRODUCED, ' ').split(/(?<=[.!?;])(?<!\b(?:Dr|Dra|Sr|Sra|Mr|Mrs|Ms|M|Prof|Sig|Sig\.ra|Dott|Dott\.ssa|Avv|Ing|Arch)\.)\s+|\n+/i);
   const titled = (sentence: string) => TITLED_NAME.test(sentence);
@@ -317,7 +329,8 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[2]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) return true;
+  if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || GIVEN_TO_OTHER.test(plain)) return true;
+  if ((PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) && !ON_MINE.test(plain)) return true;
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
   // So is whom it is for ("the invoices for Harbour Print … restart it for me please").

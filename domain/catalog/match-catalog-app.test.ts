@@ -65,6 +65,18 @@ describe('findCatalogAppInText', () => {
     expect(findCatalogAppInText('hey Marco, install Office please', catalog).match?.id).toBe('microsoft-365-apps');
   });
 
+  it('prefers an app named, even misspelt, to one only described by an alias', () => {
+    expect(findCatalogAppInText('bitwardn for me please, we are all meant to use a password manager now', catalog).match?.id).toBe('bitwarden');
+    expect(findCatalogAppInText('I need a password manager', catalog).match?.id).toBe('keepassxc');
+    // A misspelt name as sure as an ordinary word's is no ordinary word: it does not yield to an unknown word before it.
+    expect(findCatalogAppInText('can i have that screenshot tool greenshoot', catalog, { knownWords: new Set(['can', 'have', 'that']) }).match?.id).toBe('greenshot');
+  });
+
+  it('names an app the catalog lacks by the words typed as a product, before other unknown words', () => {
+    const known = { knownWords: new Set(['ab', 'monat', 'auf', 'meinem', 'jetzt', 'auch', 'ich']) };
+    expect(findCatalogAppInText('Ich übernehme ab Monat die Buchhaltung. Ich bräuchte LEXWARE jetzt auch auf meinem Rechner', catalog, known).phrase).toBe('LEXWARE');
+  });
+
   it('tells an app by a word its names share with others and the publisher named beside it', () => {
     const ordinary = { knownWords: new Set(['podria', 'instalarme', 'lector']) };
     expect(findCatalogAppInText('¿Podría instalarme el lector de PDF de Adobe?', catalog, ordinary).match?.id).toBe('adobe-acrobat-reader');

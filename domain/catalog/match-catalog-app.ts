@@ -71,7 +71,11 @@ const REQUEST_VERBS = [...REQUEST_WORDS].filter((word) => word.length >= 6);
 
 type Token = { key: string; start: number; end: number };
 type AppKey = { key: string; app: CatalogAppRef; grams: Set<string> };
-type Candidate = { app: CatalogAppRef; confidence: number; start: number; end: number };
+/**
+ * `ordinary`: named by a one-word name that is also an ordinary word ("office"). `described`: named by an alias of several
+ * words none of which is in its name ("password manager"): what it is, not which.
+ */
+type Candidate = { app: CatalogAppRef; confidence: number; start: number; end: number; ordinary?: boolean; described?: boolean };
 /** A catalog prepared for matching: every written form by its compact key, and by its first letter for typos. */
 type CatalogIndex = { keys: Map<string, AppKey>; byFirstLetter: Map<string, AppKey[]> };
 
@@ -250,7 +254,9 @@ function candidatesIn(words: Token[], index: CatalogIndex, options: FindCatalogA
         // machine, not an app, before a computer's word ("install Sage 50 on the office PC").
         const ordinary = j === i && !isContentWord(key, options);
         if (ordinary && COMPUTER_WORDS.has(words[j + 1]?.key ?? '')) continue;
-        found.push({ app: exact.app, confidence: ordinary ? ORDINARY_WORD_CONFIDENCE : 1, start: i, end: j + 1 });
+        const name = compact(`${exact.app.name} ${exact.app.id}`);
+        const described = j > i && words.slice(i, j + 1).every((word) => !name.includes(word.key));
+        found.push({ app: exact.app, confidence: ordinary ? ORDINARY_WORD_CONFIDENCE : 1, start: i, end: j + 1, ordinary, described });
         continue;
       }
       // A typo is only assumed in words that are not ordinary words: "black" stays black, "slak" is Slack. A name of
@@ -266,9 +272,11 @@ function candidatesIn(words: Token[], index: CatalogIndex, options: FindCatalogA
 }
 
 function bestCandidate(found: Candidate[]): Candidate | undefined {
-  // Exact before typo, then the longest stretch: "open office" is LibreOffice even though "office" alone is
-  // Microsoft 365.
-  return [...found].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)[0];
+  // An app named before one described ("bitwardon on my laptop, boss wants us all using a password manager"); then
+  // exact before typo, then the longest stretch: "open office" is LibreOffice even though "office" alone is Microsoft 365.
+  return [...found].sort(
+    (a, b) => Number(a.described ?? false) - Number(b.described ?? false) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  )[0];
 }
 
 /** The catalog app a phrase names ("vscode", "notepad ++", "chorme"), tolerating typos and spacing. */
@@ -308,8 +316,8 @@ export function findCatalogAppInText(text: string, apps: CatalogAppRef[], option
   // An ordinary word that is also an app's name, typed as an ordinary word, yields to an app the catalog lacks named
   // before it: "install spotify please, the radio in the office broke" (but "hey Marco, install Office please").
   const typedLower = (at: number) => words[at]!.start >= 0 && /\p{Ll}/u.test(text[words[at]!.start] ?? '');
-  const mayYield = !best || (best.confidence === ORDINARY_WORD_CONFIDENCE && typedLower(best.start));
-  const unknown = mayYield ? unknownAppRun(words, options) : undefined;
+  const mayYield = !best || (best.ordinary === true && typedLower(best.start));
+  const unknown = mayYield ? unknownAppRun(words, options, text) : undefined;
   const ordinaryAfterUnknown = best && unknown && unknown.end < best.start;
   if (best && !ordinaryAfterUnknown) {
     const phrase = slice(text, words, best.start, best.end);
@@ -323,26 +331,42 @@ export function findCatalogAppInText(text: string, apps: CatalogAppRef[], option
   return { match: null, confidence: 0, alternatives, phrase };
 }
 
-/** The first run of words that are neither request words nor ordinary words: the name of an app the catalog lacks. */
-function unknownAppRun(words: Token[], options: FindCatalogAppOptions): { start: number; end: number } | undefined {
+// Typed as a product's name: capitals inside or throughout, or digits ("SketchUp", "DATEV", "Sage50").
+const TYPED_AS_PRODUCT = /^(?:\p{L}+\p{Lu}\p{L}*|\p{Lu}{2,}|.*\p{N}.*)$/u;
+
+/**
+ * The run of words that are neither request words nor ordinary words naming an app the catalog lacks: the first typed
+ * as a product's name, else the first. "Ich übernehme … Dafür bräuchte ich DATEV" names DATEV, not "übernehme".
+ */
+function unknownAppRun(words: Token[], options: FindCatalogAppOptions, text: string): { start: number; end: number } | undefined {
+  const runs: { start: number; end: number }[] = [];
   let start = -1;
   let end = -1;
+  const close = () => {
+    if (start >= 0) runs.push({ start, end });
+    start = -1;
+  };
   for (let i = 0; i < words.length; i++) {
     const content = words[i]!.key === '++' ? start >= 0 : isContentWord(words[i]!.key, options);
     if (content) {
       if (start < 0) start = i;
       end = i + 1;
-      if (end - start >= MAX_WINDOW) break;
+      if (end - start >= MAX_WINDOW) close();
     } else if (start >= 0) {
       // Version numbers belong to the name ("photoshop 2024").
       if (/^\d+$/.test(words[i]!.key)) {
         end = i + 1;
         continue;
       }
-      break;
+      close();
     }
   }
-  return start < 0 ? undefined : { start, end };
+  close();
+  const typed = (run: { start: number }) => {
+    const word = words[run.start]!;
+    return word.start >= 0 && TYPED_AS_PRODUCT.test(text.slice(word.start, word.end));
+  };
+  return runs.find(typed) ?? runs[0];
 }
 
 // How sure an app is when told by a word its names share with others and the name of its publisher.

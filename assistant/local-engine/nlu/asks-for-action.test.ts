@@ -19,6 +19,7 @@ describe('requestedAction', () => {
     ['Mi scolleghi dal Mac? la sessione è bloccata', 'logout'],
     ['¿me bloqueas el equipo? me voy a comer', 'lock'],
     ['PC SOFORT AUS, hier riecht es verbrannt!!', 'shutdown'],
+    ['Kindly shut down the HP in the stock room; nobody is in until Tuesday.', 'shutdown'],
     ["Grazie per prima! Ora riavvia il mio Dell che dopo l'aggiornamento è lentissimo", 'restart'],
     ['un redémarrage de mon poste svp, les mises à jour attendent depuis 3 jours', 'restart'],
     ['einen Neustart vom Laptop bitte', 'restart'],

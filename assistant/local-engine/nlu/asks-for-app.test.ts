@@ -20,6 +20,8 @@ describe('wantsApp', () => {
     ['vorrei il gestionale Danea Easyfatt', 'Danea Easyfatt'],
     ['vorrei SketchUp per i progetti', 'SketchUp'],
     ['Necesito Canva de escritorio para hacer los carteles', 'Canva'],
+    // Told of first, wanted after: every place it is named counts.
+    ['Bisher lief das mit Lexware bei Frau Krause. Jetzt bräuchte ich Lexware auch auf meinem Rechner', 'Lexware'],
   ])('wants an app the catalog lacks on a computer: %s', (text, phrase) => {
     expect(wantsApp(text, phrase, false)).toBe(true);
   });

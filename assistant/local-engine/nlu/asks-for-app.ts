@@ -5,17 +5,18 @@ import { requestClauses } from './request-clauses.js';
 // servirebbe python 3": wanting an app of the catalog is asking for it, whatever problem follows. Matched on
 // lower-cased, accent-free text, right before the app's name.
 const WANTS = new RegExp(
-  String.raw`\b(?:i need|i'd need|i want|i'd like|could i get|can i get|can i have|could i have|need|besoin d(?:e|u)?|il me faut|il me faudrait|je voudrais|j'aimerais|ich brauche|brauche|ich brauch|brauch|ich brauchte|brauchte|ich benotige|benotige|wir benotigen|ich hatte gern|hatte gern|ich mochte|mir fehlt|es fehlt|necesito|necesitaria|quiero|quisiera|me hace falta|me haria falta|mi serve|mi servirebbe|mi servono|vorrei|ho bisogno di|avrei bisogno di)\s+(?:(?:the|a|an|le|la|les|l'|du|de|den|die|das|der|el|los|las|un|una|il|lo|gli|i|dell'|del|della)\s*)?$`,
+  String.raw`\b(?:i need|i'd need|i want|i'd like|could i get|can i get|can i have|could i have|need|besoin d(?:e|u)?|il me faut|il me faudrait|je voudrais|j'aimerais|ich brauche|brauche|ich brauch|brauch|ich brauchte|brauchte|brauche ich|brauchte ich|brauchten wir|ich benotige|benotige ich|benotige|wir benotigen|ich hatte gern|hatte gern|ich mochte|mir fehlt|es fehlt|necesito|necesitaria|quiero|quisiera|me hace falta|me haria falta|mi serve|mi servirebbe|mi servono|vorrei|ho bisogno di|avrei bisogno di)\s+(?:(?:the|a|an|le|la|les|l'|du|de|den|die|das|der|el|los|las|un|una|il|lo|gli|i|dell'|del|della)\s*)?$`,
 );
 // Help with the app or how it is done is a question for the articles: "I need help with Excel", "ich brauche Outlook
 // zum Laufen".
 const NOT_WANTING = /\b(?:help|aide|hilfe|ayuda|aiuto|how|comment|wie|como|come)\b/;
 
 // An app the catalog lacks could be any word, so it is wanted only as something to have on a computer: "je voudrais
-// Genapi sur mon nouveau poste", "I'd like Spotify on my work PC", "Canva de escritorio".
+// Genapi sur mon nouveau poste", "I'd like Spotify on my work PC", "bräuchte ich DATEV jetzt auch auf meinem Rechner",
+// "Canva de escritorio".
 const COMPUTER = String.raw`(?:laptop|notebook|computer|pc|desktop|workstation|mac|macbook|imac|machine|ordinateur|ordi|portable|poste|rechner|arbeitsplatz|ordenador|portatil|equipo|portatile|fisso|thinkpad|surface)`;
 const ON_COMPUTER = new RegExp(
-  String.raw`^\s*(?:(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?${COMPUTER}|(?:de |para |per |pour |fur )?(?:escritorio|desktop))\b`,
+  String.raw`^\s*(?:(?:\w+\s+){0,2}?(?:on|onto|sur|auf|en|sul|sulla|nel|in)\s+(?:[\w'-]+\s+){0,3}?${COMPUTER}|(?:de |para |per |pour |fur )?(?:escritorio|desktop))\b`,
 );
 // A name written as products are, with a capital inside it ("SketchUp", "WinRAR", "QuickBooks"), is an app's.
 const PRODUCT_NAME = /\p{Ll}\p{Lu}/u;
@@ -29,12 +30,15 @@ const SOFTWARE_FIRST = new RegExp(String.raw`^${SOFTWARE}\s+\S`);
 export function wantsApp(text: string, phrase: string, inCatalog: boolean): boolean {
   const plain = foldText(text);
   const name = foldText(phrase);
-  const at = plain.indexOf(name);
-  if (at <= 0 || NOT_WANTING.test(plain)) return false;
-  const before = plain.slice(Math.max(0, at - 60), at);
-  const kind = SOFTWARE_BEFORE.exec(before);
-  if (!WANTS.test(kind ? before.slice(0, kind.index) : before)) return false;
-  return inCatalog || kind !== null || SOFTWARE_FIRST.test(name) || PRODUCT_NAME.test(phrase) || ON_COMPUTER.test(plain.slice(at + name.length));
+  if (!name || NOT_WANTING.test(plain)) return false;
+  // Wherever it is named: told of first ("Sie hat das bisher mit DATEV gemacht"), wanted after ("bräuchte ich DATEV").
+  for (let at = plain.indexOf(name); at > 0; at = plain.indexOf(name, at + name.length)) {
+    const before = plain.slice(Math.max(0, at - 60), at);
+    const kind = SOFTWARE_BEFORE.exec(before);
+    if (!WANTS.test(kind ? before.slice(0, kind.index) : before)) continue;
+    if (inCatalog || kind !== null || SOFTWARE_FIRST.test(name) || PRODUCT_NAME.test(phrase) || ON_COMPUTER.test(plain.slice(at + name.length))) return true;
+  }
+  return false;
 }
 
 // "installe moi photoshop", "¿Se puede instalar SketchUp?", "Bitte WinSCP installieren", "can I get WinRAR

@@ -4,7 +4,7 @@ import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
 // Words that open a request without being part of it: "ora riavvia il mio Dell", "porfa instálenme el winscp", "so
 // please restart it", "franchement redémarrez-le". A request form is read after them too.
 const OPENERS =
-  /^(?:(?:now|so|ok|okay|then|and|anyway|please|pls|plz|just|honestly|seriously|maintenant|alors|bon|donc|et|svp|stp|franchement|juste|simplement|jetzt|dann|also|und|ok|bitte|einfach|ehrlich|ahora|pues|vale|bueno|y|porfa|sinceramente|simplemente|ora|allora|adesso|quindi|dai|e|ecco|francamente|semplicemente)\s+)+/;
+  /^(?:(?:now|so|ok|okay|then|and|anyway|please|pls|plz|just|kindly|honestly|seriously|maintenant|alors|bon|donc|et|svp|stp|franchement|juste|simplement|jetzt|dann|also|und|ok|bitte|einfach|ehrlich|ahora|pues|vale|bueno|y|porfa|sinceramente|simplemente|ora|allora|adesso|quindi|dai|e|ecco|francamente|semplicemente)\s+)+/;
 
 /**
  * A message's clauses as the request rules read them: lower-cased and accent-free, split at sentence marks, commas and dashes
