@@ -143,10 +143,10 @@ const ADJECTIVE_DE = new Set(
 // An action asked with a colleague in it is taken for the colleague's, unless the message says the machine is the
 // user's own ("sign me out, my manager needs the Mac"): refusing costs a ticket, acting on the wrong machine costs more.
 const FOR_OTHER = new RegExp(`\\b(?:${OTHERS})\\b`, 'g');
-// The one who approved or asked is named after "by": "validé par mon responsable", "approved by my manager". German
-// "von" also says whose ("der Laptop von meiner Kollegin"), so it does not count.
 // The role the user has: "I'm the office manager", "je suis la comptable", "soy la encargada".
 const SELF_BEFORE = /\b(?:i'm|i am|im|je suis|ich bin|soy|sono)\s+(?:(?:the|a|an|le|la|l'|der|die|ein|eine|el|un|una|il|lo)\s*)?(?:[a-z]+\s+)?$/;
+// The one who approved or asked is named after "by": "validé par mon responsable", "approved by my manager". German
+// "von" also says whose ("der Laptop von meiner Kollegin"), so it does not count.
 const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
 // A piece of work done for someone makes them whom the work is for, not whose machine it is: "j'ai lancé l'export des
 // factures pour le comptable … pouvez-vous redémarrer l'ordinateur ?", "the report for the accountant".
@@ -206,6 +206,7 @@ const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?!(?:me
 // in lower case, the name may not.
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'Herr', 'Herrn', 'Frau', 'M\\.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Sr', 'Sra', 'Señor', 'Señora', 'Don', 'Doña', 'Dra', 'Doctor', 'Doctora', 'Profesor', 'Profesora', 'Prof', 'Sig', 'Sig\\.ra', 'Signor', 'Signora', 'Dott', 'Dott\\.ssa', 'Dottor', 'Dottore', 'Dottoressa', 'Avv', 'Avvocato', 'Ing', 'Ingegnere', 'Arch', 'Architetto', 'Professore', 'Professoressa'];
 const TITLE = `(?:${TITLES.map((title) => `[${title[0]}${title[0]!.toLowerCase()}]${title.slice(1)}`).join('|')})`;
+// Whom it is for, by title: "È per la signora Russo", "for Dr Patel".
 const FOR_TITLED = new RegExp(`\\b(?:[Ff]or|[Pp]er|[Pp]our|[Pp]ara|[Ff]ür|[Ff]ur)\\s+(?:(?:the|la|le|el|il|die|den|der|dem)\\s+)?${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`, 'u');
 const TITLED_NAME = new RegExp(`(?<![\\p{L}.])${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`, 'u');
 // The user introducing themselves by title: "hier spricht Frau Schäfer", "this is Dr Patel", "soy la doctora Ruiz".

@@ -75,6 +75,8 @@ describe('findCatalogAppInText', () => {
   it('names an app the catalog lacks by the words typed as a product, before other unknown words', () => {
     const known = { knownWords: new Set(['ab', 'monat', 'auf', 'meinem', 'jetzt', 'auch', 'ich']) };
     expect(findCatalogAppInText('Ich übernehme ab Monat die Buchhaltung. Ich bräuchte LEXWARE jetzt auch auf meinem Rechner', catalog, known).phrase).toBe('LEXWARE');
+    // The name starts at its capital, not at an unknown word before it.
+    expect(findCatalogAppInText('She ran Sage 50 on her laptop and I need it too', catalog, { knownWords: new Set(['she', 'her', 'need', 'too']) }).phrase).toBe('Sage 50');
   });
 
   it('tells an app by a word its names share with others and the publisher named beside it', () => {

@@ -362,11 +362,15 @@ function unknownAppRun(words: Token[], options: FindCatalogAppOptions, text: str
     }
   }
   close();
-  const typed = (run: { start: number }) => {
-    const word = words[run.start]!;
-    return word.start >= 0 && TYPED_AS_PRODUCT.test(text.slice(word.start, word.end));
-  };
-  return runs.find(typed) ?? runs[0];
+  const typedAs = (pattern: RegExp) => (at: number) => words[at]!.start >= 0 && pattern.test(text.slice(words[at]!.start, words[at]!.end));
+  const product = typedAs(TYPED_AS_PRODUCT);
+  const run = runs.find((r) => words.slice(r.start, r.end).some((_, k) => product(r.start + k))) ?? runs[0];
+  if (!run) return undefined;
+  // A name starts at its capital: "She ran Sage 50 on her machine" names "Sage 50", not "ran Sage 50".
+  const named = typedAs(/^\p{Lu}/u);
+  let first = run.start;
+  while (first < run.end - 1 && !named(first) && words.slice(first + 1, run.end).some((_, k) => named(first + 1 + k))) first += 1;
+  return { start: first, end: run.end };
 }
 
 // How sure an app is when told by a word its names share with others and the name of its publisher.
