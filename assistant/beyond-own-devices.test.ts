@@ -15,6 +15,10 @@ describe('namesSomeoneElsesDevice', () => {
     ['il pc di giorgio va riavviato', TOM],
     ['¿le puedes cerrar la sesión a Manuel en el portátil del almacén?', TOM],
     ['Apágale el portátil a Lucía, se ha dejado el correo abierto', TOM],
+    // Said twice whom it is done to, whatever the user needs it for.
+    ['¿Puedes cerrarle la sesión a Iker en el pc de recepción? La dejó abierta y necesito el equipo', TOM],
+    ["potete disconnettere Marco dal pc del magazzino? mi serve la postazione", ANNA],
+    ['installier bitte Zoom beim Stefan, der hat morgen ein Meeting', TOM],
     ['¿Podéis poner Zoom para el nuevo comercial, Pedro Gil?', TOM],
     // Someone named by title in the request's own sentence, or in a story with nothing of the user's besides.
     ['Il pc della signora Conti è rimasto aperto, me lo bloccate?', ANNA],
@@ -111,6 +115,9 @@ describe('namesSomeoneElsesDevice', () => {
     ["Notre secrétaire avait Ciel Compta sur son poste, il me le faudrait sur le mien. Vous pouvez l'installer ?", LUC],
     // The role the user has.
     ["I'm the practice manager here. The front desk PC is crawling, could you restart it for us?", TOM],
+    // Who wants it is the reason, not whose machine: "le patron voudrait", "die Chefin hätte gern".
+    ["Le patron voudrait qu'on ait WhatsApp sur l'ordi de l'accueil. Vous pouvez l'installer ?", LUC],
+    ['Wir richten im Bestattungshaus einen Rechner ein. Die Chefin hätte gern Spotify drauf. Könnt ihr das installieren?', TOM],
     // Places that end like trades.
     ['APAGAD EL PC DEL MOSTRADOR QUE HUELE A QUEMADO', TOM],
     ['pls shut down PC-WORKSHOP-3, thats mine, forgot to turn it off friday', TOM],

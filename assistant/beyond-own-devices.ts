@@ -117,11 +117,11 @@ const NOT_TRADES = new Set(
 // "it's Gary's", "it belongs to Gary": the machine said to be someone's.
 // So in the other languages: "das ist der von Jana", "que es el de Lucía", "c'est celui de Nadia" (read as "of" after "celui").
 const SAID_TO_BE = /\b(?:it's|its|it is|that's|thats|that is)\s+([a-z][\w-]*)'s\b|\bbelongs to\s+([a-z][\w-]*)|\b(?:das ist|ist)\s+(?:der|die|das)\s+von\s+(?:der\s+|dem\s+)?([a-z][\w-]*)|\bes\s+(?:el|la)\s+de\s+(?:la\s+|el\s+)?([a-z][\w-]*)/g;
-// "log Jamie out", "sign him off", "il logout di Giuseppe": whoever stands between the verb and its particle, or after
-// the noun, is signed out.
-const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
+// "log Jamie out", "sign him off", "il logout di Giuseppe", "disconnettere Luca dal pc": whoever stands between the verb
+// and its particle, after the verb before where from, or after the noun, is signed out.
+const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:disconnettere|disconnetti|disconnettete|scollegare|scollega|deconnecter|deconnectez|deconnecte|desconectar|desconecta|desconectad)\s+([a-z][\w-]*)\s+(?:dal|dalla|dallo|da|du|de|del|de la)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
 // Spanish marks whom it is done to with "a": "¿Le podéis poner Chrome a Carmen?", "instala el KeePass a Marta".
-const DONE_TO = /\b(?:pon|poner|instala|instalar|reinicia|reiniciar|apaga|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer|cierra|cerrar|desconecta|desconectar)(?:le|les)?\b.*?\ba\s+([a-z][\w-]*)/g;
+const DONE_TO = /\b(?:pon|poner|instala|instalar|reinicia|reiniciar|apaga|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer|cierra|cerrar|desconecta|desconectar)(le|les)?\b.*?\ba\s+([a-z][\w-]*)/g;
 // A name after a word of role, where "for" or "of" says whose: "for our new volunteer Aisha", "il computer del geometra
 // Rossi", "pour la stagiaire Inès". German capitalises its nouns, so its words do not count here.
 const ROLE_NAMED = new RegExp(
@@ -130,8 +130,11 @@ const ROLE_NAMED = new RegExp(
 );
 // Things named by their brand or model: "the new printer Brother", "le pilote HP".
 const NOT_ROLES = new Set('printer printers imprimante drucker impresora stampante driver pilote treiber controlador version versione model modele modelo modello app software'.split(' '));
-// German genitive, read on the text as typed: a capitalised name with its s before the thing ("Peters Rechner").
-const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
+// German genitive, read on the text as typed: a capitalised name with its s before the thing ("Peters Rechner"), not a
+// noun ending in s before an article ("im Bestattungshaus einen Rechner").
+const GENITIVE_DE = /\b(\p{Lu}\p{Ll}+)s\s+(?:(?!(?:ein|eine|einen|einem|einer|eines|den|dem|der|die|das|des)\s)\p{L}+\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\b/gu;
+// German "at someone's": "installier bitte 7zip beim Timo"; a first name, not any capitalised noun ("beim Kunden").
+const AT_PERSON_DE = /\b(?:beim|bei der|bei)\s+(\p{Lu}\p{Ll}+)\b/gu;
 // Adjectives end in -es before a neuter noun too: "Lokales Kennwort", "neues Passwort" name nobody.
 const ADJECTIVE_DE = new Set(
   // Articles and pronouns end in -s too: "Das lokale Kennwort", "Dieses Passwort", "Unseres Rechners".
@@ -181,7 +184,7 @@ const NOT_A_NAME = new Set(
 
 // The one who wants or said it, named as such, is the reason, not whose machine it is: "der Chef will die Entwürfe in 3D",
 // "the boss said so", "la directrice a dit", "il capo vuole".
-const WANTS_AFTER = /^\s+(?:\w+\s+)?(?:wants|wanted|said|says|asked|insists|will|wollte|sagt|sagte|hat gesagt|meint|veut|voulait|a dit|dit|demande|quiere|queria|ha dicho|dice|pide|vuole|voleva|ha detto|dice|chiede)\b/;
+const WANTS_AFTER = /^\s+(?:\w+\s+)?(?:wants|wanted|would like|said|says|asked|insists|will|wollte|mochte|hatte gern|hatte gerne|sagt|sagte|hat gesagt|meint|veut|voulait|voudrait|a dit|dit|demande|quiere|queria|querria|ha dicho|dice|pide|vuole|voleva|vorrebbe|ha detto|chiede)\b/;
 
 function namesSomeoneToActFor(plain: string): boolean {
   return [...plain.matchAll(FOR_OTHER)].some(
@@ -315,6 +318,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     ...[...plain.matchAll(POSSESSIVE_BARE)].map((m) => m[1]!).filter(isCommonFirstName),
     ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!) || isCommonFirstName(m[1]!)).map((m) => m[1]!),
     ...[...text.matchAll(GENITIVE_DE)].map((m) => foldText(m[1]!)).filter((word) => !ADJECTIVE_DE.has(word)),
+    ...[...text.matchAll(AT_PERSON_DE)].map((m) => foldText(m[1]!)).filter(isCommonFirstName),
   ];
   const beneficiaries = [...plain.matchAll(FOR_NAMED)]
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
@@ -323,8 +327,10 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const saidToBe = [...plain.matchAll(SAID_TO_BE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!).filter((word) => isTypedAsAName(text, word));
-  const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => (m[1] ?? m[2])!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
-  const doneTo = [...plain.matchAll(DONE_TO)].map((m) => m[1]!).filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
+  const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => (m[1] ?? m[2] ?? m[3])!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
+  const doneTo = [...plain.matchAll(DONE_TO)].filter((m) => !NOT_A_NAME.has(m[2]!) && isTypedAsAName(text, m[2]!));
+  // Said twice, by the pronoun on the verb and by "a": "cerrarle la sesión a Javi" is done to Javi, whatever else.
+  if (doneTo.some((m) => m[1] && isOther(m[2]!))) return true;
   const named = [...plain.matchAll(ROLE_NAMED)]
     .filter((m) => !THING_WORDS.has(m[1]!) && !NOT_ROLES.has(m[1]!))
     .map((m) => m[2]!)
@@ -335,7 +341,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
   // So is whom it is for ("the invoices for Harbour Print … restart it for me please").
-  const weak = trades.some(isOther) || doneTo.some(isOther) || named.some(isOther) || beneficiaries.some(isOther) || OF_NEW_PERSON.test(plain);
+  const weak = trades.some(isOther) || doneTo.some((m) => isOther(m[2]!)) || named.some(isOther) || beneficiaries.some(isOther) || OF_NEW_PERSON.test(plain);
   if (weak && !OWN_MARK.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text)) return true;
   if (namesTitledOther(text)) return true;

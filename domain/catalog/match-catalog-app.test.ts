@@ -75,6 +75,9 @@ describe('findCatalogAppInText', () => {
   it('names an app the catalog lacks by the words typed as a product, before other unknown words', () => {
     const known = { knownWords: new Set(['ab', 'monat', 'auf', 'meinem', 'jetzt', 'auch', 'ich']) };
     expect(findCatalogAppInText('Ich übernehme ab Monat die Buchhaltung. Ich bräuchte LEXWARE jetzt auch auf meinem Rechner', catalog, known).phrase).toBe('LEXWARE');
+    // Beside a word of a request rather than the first unknown word ("richten").
+    const german = { knownWords: new Set(['wir', 'gerade', 'einen', 'rechner', 'die', 'das', 'ihr']) };
+    expect(findCatalogAppInText('Wir richten gerade einen Rechner ein. Die Chefin hätte gern Spotify drauf.', catalog, german).phrase).toBe('Spotify');
     // The name starts at its capital, not at an unknown word before it.
     expect(findCatalogAppInText('She ran Sage 50 on her laptop and I need it too', catalog, { knownWords: new Set(['she', 'her', 'need', 'too']) }).phrase).toBe('Sage 50');
   });

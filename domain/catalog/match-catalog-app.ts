@@ -336,7 +336,8 @@ const TYPED_AS_PRODUCT = /^(?:\p{L}+\p{Lu}\p{L}*|\p{Lu}{2,}|.*\p{N}.*)$/u;
 
 /**
  * The run of words that are neither request words nor ordinary words naming an app the catalog lacks: the first typed
- * as a product's name, else the first. "Ich übernehme … Dafür bräuchte ich DATEV" names DATEV, not "übernehme".
+ * as a product's name, else the first beside a word of a request, else the first. "Ich übernehme … Dafür bräuchte ich
+ * DATEV" names DATEV, not "übernehme"; "Wir richten … Die Chefin hätte gern Spotify drauf" names Spotify.
  */
 function unknownAppRun(words: Token[], options: FindCatalogAppOptions, text: string): { start: number; end: number } | undefined {
   const runs: { start: number; end: number }[] = [];
@@ -364,7 +365,8 @@ function unknownAppRun(words: Token[], options: FindCatalogAppOptions, text: str
   close();
   const typedAs = (pattern: RegExp) => (at: number) => words[at]!.start >= 0 && pattern.test(text.slice(words[at]!.start, words[at]!.end));
   const product = typedAs(TYPED_AS_PRODUCT);
-  const run = runs.find((r) => words.slice(r.start, r.end).some((_, k) => product(r.start + k))) ?? runs[0];
+  const besideRequest = (r: { start: number; end: number }) => [words[r.start - 1], words[r.end]].some((word) => word !== undefined && isRequestWord(word.key) && !isStopWord(word.key));
+  const run = runs.find((r) => words.slice(r.start, r.end).some((_, k) => product(r.start + k))) ?? runs.find(besideRequest) ?? runs[0];
   if (!run) return undefined;
   // A name starts at its capital: "She ran Sage 50 on her machine" names "Sage 50", not "ran Sage 50".
   const named = typedAs(/^\p{Lu}/u);

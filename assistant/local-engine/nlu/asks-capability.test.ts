@@ -37,6 +37,8 @@ describe('asksWhatItDoes', () => {
     "Madame, Monsieur, je suis nouvelle dans l'entreprise et souhaiterais savoir pour quels types de demandes je puis m'adresser à vous.",
     'Guten Tag, ich bin neu in der Praxis und wollte fragen, wobei Sie mir behilflich sein können.',
     'Soy nueva en la gestoría y quería saber en qué me puede usted ayudar.',
+    'Bonjour, avant tout, quels types de demandes pouvez-vous traiter ?',
+    'what kinds of requests can you take care of?',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

@@ -61,8 +61,8 @@ export function asksWhetherAble(text: string): boolean {
 // puis m'adresser à vous", "ich bin neu und wollte fragen, wobei Sie mir behilflich sein können".
 const WHAT_FOR = new RegExp(
   [
-    String.raw`\bwhat (?:kind of |sort of )?(?:things|requests|stuff) (?:can|could) (?:you|i ask you)\b|\bwhat (?:can|could) you help (?:me |us )?with\b`,
-    String.raw`\bpour quel(?:le)?s? (?:types? de |sortes? de )?(?:demandes|questions|sujets|choses)\b|\ben quoi (?:vous pouvez|tu peux|pouvez-vous|peux-tu) m'aider\b`,
+    String.raw`\bwhat (?:kinds? of |sorts? of |types? of )?(?:things|requests|stuff|questions) (?:can|could) (?:you|i ask you)\b|\bwhat (?:can|could) you help (?:me |us )?with\b`,
+    String.raw`\bpour quel(?:le)?s? (?:types? de |sortes? de )?(?:demandes|questions|sujets|choses)\b|\bquel(?:le)?s? (?:types? de |sortes? de )?(?:demandes|questions|sujets|choses) (?:vous pouvez|tu peux|pouvez-vous|peux-tu) (?:traiter|gerer|prendre en charge|faire)\b|\ben quoi (?:vous pouvez|tu peux|pouvez-vous|peux-tu) m'aider\b`,
     String.raw`\bwobei (?:sie|du|ihr) (?:mir|uns) (?:behilflich sein|helfen) (?:konnen|kannst|konnt)\b|\bwomit (?:sie|du|ihr) (?:mir|uns) helfen (?:konnen|kannst|konnt)\b`,
     String.raw`\b(?:en que|para que|con que) (?:me |nos )?(?:puede|puedes|pueden|podeis)(?: usted)? ayudar\b`,
     String.raw`\b(?:in che cosa|in cosa|per cosa|per quali (?:richieste|cose)) (?:mi |ci )?(?:puo|puoi|potete)(?: aiutare)?\b`,

@@ -20,6 +20,9 @@ describe('requestedAction', () => {
     ['¿me bloqueas el equipo? me voy a comer', 'lock'],
     ['PC SOFORT AUS, hier riecht es verbrannt!!', 'shutdown'],
     ['Kindly shut down the HP in the stock room; nobody is in until Tuesday.', 'shutdown'],
+    ['shutdown my laptop for me pls, battery almost dead', 'shutdown'],
+    ["Je vous saurais gré de bien vouloir procéder au verrouillage du poste de la caisse.", 'lock'],
+    ['Könnten Sie bitte einen Neustart meines Rechners durchführen?', 'restart'],
     ["Grazie per prima! Ora riavvia il mio Dell che dopo l'aggiornamento è lentissimo", 'restart'],
     ['un redémarrage de mon poste svp, les mises à jour attendent depuis 3 jours', 'restart'],
     ['einen Neustart vom Laptop bitte', 'restart'],
@@ -65,6 +68,9 @@ describe('requestedAction', () => {
     'Mein Mac fährt nicht herunter, hängt beim Ausschalten. Was tun?',
     'il faut redémarrer à chaque fois que je branche le dock',
     'the restart after the update takes forever, any idea why, thanks',
+    'Ich will nicht, dass ihr irgendwas neu startet – ich habe nur eine Frage zu den Updates.',
+    'comment procéder au redémarrage du Mac sans perdre mes fichiers ?',
+    'the shutdown takes ages since the update',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import type { DeviceAction } from './extract-slots.js';
 import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
 import { foldText } from '../../fold-text.js';
-import { ruledOutAction } from './negated-action.js';
+import { ruledOutAction, withoutRuledOut } from './negated-action.js';
 import { requestClauses } from './request-clauses.js';
 
 // "Sign Priya out of her computer please", "est-ce que tu peux fermer la session de Karim ?", "Kannst du den Rechner von
@@ -28,7 +28,7 @@ const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string 
 ];
 const IMPERATIVE: Verbs = {
   restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavv?ia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
-  shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)(?:lo|la|me|melo|mela)?\b|^(?:spegni|spegnete)(?:lo|la|mi|melo|mela)?\b`,
+  shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:please |pls )?shutdown (?:the|my|it|this|that)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)(?:lo|la|me|melo|mela)?\b|^(?:spegni|spegnete)(?:lo|la|mi|melo|mela)?\b`,
   lock: String.raw`^(?:please |pls )?lock\b|^(?:verrouille|verrouillez)\b|^(?:sperr|sperre|sperren sie)\b|^(?:bloquea|bloquee|bloquead)(?:lo|la|me|melo|mela)?\b|^(?:blocca|bloccate)(?:lo|la|mi|melo|mela)?\b`,
   logout: String.raw`^(?:please |pls )?(?:log|sign) (?:\w+ ){1,2}(?:out|off)\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:meld|melde|melden sie)\b.*\bab\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|scollega|scollegate|chiudete la sessione|chiudi la sessione)\b`,
   reset_password: String.raw`^(?:please |pls )?reset (?:the |my |her |his |their )?(?:\w+ )?password\b|^(?:reinitialise|reinitialisez) (?:le|son|mon) (?:mot de passe|mdp)\b|^(?:setz|setze|setzen sie)\b.*\bpasswort\b.*\bzuruck\b|^(?:restablece|restablezca|restableced) (?:la|su) contrasena\b|^(?:reimposta|reimpostate|resetta|resettate) (?:la )?(?:password|pass|pwd|psw)\b`,
@@ -94,8 +94,13 @@ const NOUNS: Verbs = {
 };
 // Or with a verb that only says "do it": "Mach einfach einen Neustart", "fais-moi un redémarrage", "do a quick reboot".
 const DO_VERB = String.raw`(?:do|fais|faites|mach|macht|machen sie|haz|haced|haga|fai|fate|faccia)(?:-moi|-nous|mi|me)?`;
+// Or formally, as proceeding with it: "Je vous saurais gré de bien vouloir procéder au redémarrage de l'iMac", "einen
+// Neustart durchführen"; not asked how ("comment procéder au redémarrage ?").
+const PROCEED = String.raw`(?:proceder|procedere|proceed with|perform|carry out|effectuer|realizar|efectuar|effettuare|eseguire)`;
 const ASKED_AS_NOUN = (action: DeviceAction) =>
-  String.raw`^(?:(?:a|an|un|une|einen|ein|uno)\s+)?(?:${NOUNS[action]})\b(?:\s+\S+){0,5}\s+${COURTESY}$|^${DO_VERB}\s+(?:\w+\s+){0,2}(?:a|an|un|une|einen|nen|ein|uno)\s+(?:\w+\s+)?(?:${NOUNS[action]})\b`;
+  String.raw`^(?:(?:a|an|un|une|einen|ein|uno)\s+)?(?:${NOUNS[action]})\b(?:\s+\S+){0,5}\s+${COURTESY}$|^${DO_VERB}\s+(?:\w+\s+){0,2}(?:a|an|un|une|einen|nen|ein|uno)\s+(?:\w+\s+)?(?:${NOUNS[action]})\b|` +
+  String.raw`^(?!.*\b(?:how|comment|wie|como|come)\b).*\b${PROCEED}\s+(?:(?:a|au|a la|a l'|al|alla|allo|all'|the|an|un|une|el|la|lo|il|uno|una)\s*)?(?:\w+\s+)?(?:${NOUNS[action]})\b|` +
+  String.raw`^(?!.*\b(?:wie|warum)\b).*\b(?:einen|ein|den) (?:\w+ )?(?:${NOUNS[action]}) (?:\w+ ){0,3}(?:durchfuhren|vornehmen)\b`;
 const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction[]).map((action) => [
   action,
   new RegExp(`${IMPERATIVE[action]}|${ASKED_AS_DONE[action]}|${ASKED_AS_NOUN(action)}|${BARE_INFINITIVE(action)}|${BARE_FIRST(action)}`),
@@ -111,8 +116,9 @@ const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuen
  */
 export function requestedAction(text: string): DeviceAction | undefined {
   const found = new Set<DeviceAction>();
-  // "Bitte NICHT herunterfahren": the courtesy word is there, the request is not.
-  for (const clause of requestClauses(text).filter((clause) => !ruledOutAction(clause))) {
+  // "Bitte NICHT herunterfahren": the courtesy word is there, the request is not; nor is it in "Ich will nicht, dass Sie
+  // irgendwas neu starten", across the comma.
+  for (const clause of requestClauses(withoutRuledOut(text)).filter((clause) => !ruledOutAction(clause))) {
     for (const [action, pattern] of [...FIRST, ...AFTER]) {
       if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
     }

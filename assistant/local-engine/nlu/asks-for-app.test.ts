@@ -22,6 +22,7 @@ describe('wantsApp', () => {
     ['Necesito Canva de escritorio para hacer los carteles', 'Canva'],
     // Told of first, wanted after: every place it is named counts.
     ['Bisher lief das mit Lexware bei Frau Krause. Jetzt bräuchte ich Lexware auch auf meinem Rechner', 'Lexware'],
+    ["Je souhaiterais disposer de l'application Obsidian sur mon poste pour mes notes", 'Obsidian'],
   ])('wants an app the catalog lacks on a computer: %s', (text, phrase) => {
     expect(wantsApp(text, phrase, false)).toBe(true);
   });

@@ -5,7 +5,7 @@ import { requestClauses } from './request-clauses.js';
 // servirebbe python 3": wanting an app of the catalog is asking for it, whatever problem follows. Matched on
 // lower-cased, accent-free text, right before the app's name.
 const WANTS = new RegExp(
-  String.raw`\b(?:i need|i'd need|i want|i'd like|could i get|can i get|can i have|could i have|need|besoin d(?:e|u)?|il me faut|il me faudrait|je voudrais|j'aimerais|ich brauche|brauche|ich brauch|brauch|ich brauchte|brauchte|brauche ich|brauchte ich|brauchten wir|ich benotige|benotige ich|benotige|wir benotigen|ich hatte gern|hatte gern|ich mochte|mir fehlt|es fehlt|necesito|necesitaria|quiero|quisiera|me hace falta|me haria falta|mi serve|mi servirebbe|mi servono|vorrei|ho bisogno di|avrei bisogno di)\s+(?:(?:the|a|an|le|la|les|l'|du|de|den|die|das|der|el|los|las|un|una|il|lo|gli|i|dell'|del|della)\s*)?$`,
+  String.raw`\b(?:i need|i'd need|i want|i'd like|could i get|can i get|can i have|could i have|need|besoin d(?:e|u)?|il me faut|il me faudrait|je voudrais|j'aimerais|(?:je )?(?:souhaiterais|souhaite|voudrais|aimerais) (?:disposer|beneficier) d(?:e|u|es)?|ich brauche|brauche|ich brauch|brauch|ich brauchte|brauchte|brauche ich|brauchte ich|brauchten wir|ich benotige|benotige ich|benotige|wir benotigen|ich hatte gern|hatte gern|ich mochte|mir fehlt|es fehlt|necesito|necesitaria|quiero|quisiera|me hace falta|me haria falta|mi serve|mi servirebbe|mi servono|vorrei|ho bisogno di|avrei bisogno di)\s+(?:(?:the|a|an|le|la|les|l'|du|de|den|die|das|der|el|los|las|un|una|il|lo|gli|i|dell'|del|della)\s*)?$`,
 );
 // Help with the app or how it is done is a question for the articles: "I need help with Excel", "ich brauche Outlook
 // zum Laufen".

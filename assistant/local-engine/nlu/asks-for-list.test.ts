@@ -21,6 +21,7 @@ describe('listAsked', () => {
     ['was hab ich eigentlich alles gemeldet?', 'tickets'],
     ['mis incidencias porfa', 'tickets'],
     ['liste de mes ordis svp', 'devices'],
+    ["qu'est-ce que j'ai comme demandes en cours ?", 'tickets'],
   ] as const)('%s → %s', (text, list) => {
     expect(listAsked(text)).toBe(list);
   });

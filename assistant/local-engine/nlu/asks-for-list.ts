@@ -20,6 +20,8 @@ function listed(things: string): RegExp {
       String.raw`\b(?:what|which|quels|quelles|welche|was fur|que|cuales|quali)\s+${things}\b.*\b(?:my name|mon nom|meinen namen|meinem namen|mi nombre|mio nome)\b`,
       // Named alone, or as a list of them: "mis tickets", "lista de mis tickets porfa", "my devices pls"; not "my computer".
       String.raw`^(?!(?:my|the|all the) (?:\w+ )?(?:computer|pc)\b)(?:(?:the |a |la |une |die |eine |una )?(?:list|liste|lista|elenco|ubersicht) (?:of |de |der |von |dei |delle |di )?)?${MINE} (?:\w+ )?${things}(?: (?:please|pls|plz|porfa|svp|stp|bitte|por favor|per favore|grazie|thanks|merci|danke|gracias))*$`,
+      // What the user has as such: "jai quoi comme tickets ouverts", "qu'est-ce que j'ai comme demandes en cours ?".
+      String.raw`\b(?:j'?ai|qu'est[ -]ce que j'ai) quoi comme ${things}\b|\bqu'est[ -]ce que j'ai comme ${things}\b`,
       // Counted: "g combien de pc a mon nom", "how many tickets have I got open?", "quanti pc ho?".
       String.raw`\b(?:how many|combien de|combien d'|wie viele|cuantos|cuantas|quanti|quante)\s+${things}\b.*\b(?:do i have|have i|i have|my name|j'ai|ai[ -]je|mon nom|habe ich|hab ich|meinen namen|tengo|mi nombre|ho|mio nome)\b`,
     ].join('|'),

@@ -10,6 +10,8 @@ describe('asksForTicket', () => {
     'Kannst du bitte ein Ticket für den Drucker aufmachen?',
     "Merci d'ouvrir un ticket : le terminal de paiement se déconnecte du réseau tous les soirs",
     'quiero reportar un problema a informática',
+    'abrir incidencia para la impresora del almacén',
+    'aprire ticket per il lettore badge, non legge più',
     'ich möchte eine Störung melden, der Scanner geht nicht',
   ])('asks: %s', (text) => {
     expect(asksForTicket(text)).toBe(true);

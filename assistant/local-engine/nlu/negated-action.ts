@@ -7,11 +7,21 @@ const NEGATED = new RegExp(
     String.raw`\b(?:don'?t|dont|do not|never|no need to|not asking (?:you )?to)\s+(?:\w+\s+){0,2}?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
     String.raw`\bne\s+(?:\w+\s+)?(?:redemarr|reboot|etei|eteign|verrouill|deconnect|relanc|reinitialis)\w*\s+(?:pas|rien|surtout|jamais)\b|\b(?:surtout pas\s+|pas besoin d(?:e\s+|'\s*))(?:\w+\s+)?(?:redemarr|etei|verrouill|deconnect|relanc)`,
     String.raw`\b(?:nicht|nichts|keinen?|bloss nicht|bloß nicht)\s+(?:\w+\s+){0,2}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
+    // Not wanted, said before whom it is not wanted of: "Ich will nicht, dass Sie irgendwas neu starten".
+    String.raw`\b(?:will|mochte|wollen) (?:\w+ )?nicht,? dass (?:sie|du|ihr|jemand|man) (?:\w+\s+){0,3}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
     // Not reflexive: "una ventana que no se cierra", "non si spegne" tell what the machine does not do.
     String.raw`\bno\s+(?!se\b)(?:\w+\s+){0,2}?(?:reinici|apag|bloque|cierr|reseteen|resetee)\w*`,
     String.raw`\bnon\s+(?!si\b)(?:\w+\s+){0,2}?(?:riavvi|spegn|blocc|disconnett|resett)\w*`,
   ].join('|'),
 );
+
+// With the rest of its clause: "nichts herunterfahren oder neu starten" rules out both.
+const NEGATED_ALL = new RegExp(`(?:${NEGATED.source})[^.!?;,\n–—]*`, 'g');
+
+/** The message without the actions it rules out, folded: what is left may still ask for one ("don't restart it, just lock it"). */
+export function withoutRuledOut(text: string): string {
+  return foldText(text).replace(NEGATED_ALL, ' ');
+}
 
 // A question besides: "…, I just want to know why it is so slow".
 const ASKS_WHY = /\?|\b(?:why|how come|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/;

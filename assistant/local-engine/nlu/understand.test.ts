@@ -71,6 +71,12 @@ describe('understand', () => {
     expect(photoshop.slots.app).toMatchObject({ id: null, phrase: 'Photoshop' });
   });
 
+  it('asks before installing an app named alone, misspelt or not', async () => {
+    const u = await understand('thunderbrd pls', { fallbackLanguage: 'en', catalog });
+    expect(u).toMatchObject({ intent: 'install_software', slots: { app: { id: 'thunderbird' } } });
+    expect(u.confidence).toBeLessThan(0.75);
+  });
+
   it('reads the ticket number of a status question', async () => {
     const u = await understand('des nouvelles du ticket n°2387 ?', { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ intent: 'ticket_status', tool: 'get_ticket_status', slots: { ticketNumber: 2387 } });

@@ -200,6 +200,17 @@ const NOT_OVERRULED = new Set<Intent>(['ticket_status', 'list_tickets', 'list_de
 const SOCIAL = new Set<Intent>(['thanks', 'greeting']);
 const SURE_ESCALATION = 0.8;
 const ASKED_CONFIDENCE = 0.9;
+// A catalog app's name alone ("filezzila", "winzip pls") is most likely wanted, but may as well be a question about it:
+// unsure, so the install is asked before it is prepared.
+const APP_ALONE_CONFIDENCE = 0.6;
+
+/** The catalog app a message names and nothing else besides courtesy, or undefined. */
+function appAlone(text: string, catalog: CatalogAppRef[], knownWords: ReadonlySet<string>): AppSlot | undefined {
+  const bare = withoutCourtesy(text);
+  const app = extractApp(bare, catalog, knownWords);
+  const letters = (words: string) => foldText(words).replace(/[^\p{L}\p{N}+]/gu, '');
+  return app?.id && letters(app.phrase) === letters(bare) ? app : undefined;
+}
 
 function asksWhetherNeeded(text: string): boolean {
   return text
@@ -233,6 +244,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const prepared = prepare(text);
   if (!/[\p{L}\p{N}]/u.test(prepared)) return noSignal(null, text);
   if (onlyCourtesy(text)) return { language: null, intent: 'affirm', confidence: 1, alternatives: [], tool: null, slots: {} };
+  const alone = appAlone(text, options.catalog, classifier.knownWords);
+  if (alone) return { language: null, intent: 'install_software', confidence: APP_ALONE_CONFIDENCE, alternatives: [], tool: 'request_software_install', slots: { app: alone } };
 
   const detected = await detectLanguage(text.slice(0, MAX_CLASSIFIED_LENGTH));
   const fits: { lang: Language; coverage: number; fit: number }[] = [];
