@@ -17,6 +17,11 @@ describe('namesSomeoneElsesDevice', () => {
     ['Apágale el portátil a Lucía, se ha dejado el correo abierto', TOM],
     // Said twice whom it is done to, whatever the user needs it for.
     ['¿Puedes cerrarle la sesión a Iker en el pc de recepción? La dejó abierta y necesito el equipo', TOM],
+    // Spanish "se lo/se la" is done to him or her; "la" taken out of a session is her.
+    ['Mi hija hace prácticas aquí y se le olvidó la clave del portátil. Soy la encargada. ¿Se la podéis restablecer?', TOM],
+    ['Marta se fue sin cerrar sesión en el iMac y el programa está bloqueado, ¿la podéis sacar?', TOM],
+    // A hyphenated kind of computer is no hostname that would make it the user's.
+    ['Mein Azubi hat das Passwort für seinen HP-Laptop vergessen. Können Sie das zurücksetzen?', TOM],
     ["potete disconnettere Marco dal pc del magazzino? mi serve la postazione", ANNA],
     ['installier bitte Zoom beim Stefan, der hat morgen ein Meeting', TOM],
     ['¿Podéis poner Zoom para el nuevo comercial, Pedro Gil?', TOM],
@@ -102,6 +107,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['can you restart the class pc, I am teaching on it', TOM],
     ['install vlc on this pc please', TOM],
     ['riavvia il pc di lavoro', ANNA],
+    // The possessive after the machine, as non-native Italian may put it.
+    ['Buongiorno, io lavoro in magazzino. Voi potete spegnere computer mio? Io già a casa.', ANNA],
     // Work done for someone makes them whom the work is for, not whose machine it is.
     ["J'ai préparé le rapport pour la comptable toute la matinée et l'ordi est figé. Vous pouvez redémarrer l'ordinateur ?", LUC],
     // The task was someone else's and is now the user's.

@@ -120,6 +120,9 @@ const SAID_TO_BE = /\b(?:it's|its|it is|that's|thats|that is)\s+([a-z][\w-]*)'s\
 // "log Jamie out", "sign him off", "il logout di Giuseppe", "disconnettere Luca dal pc": whoever stands between the verb
 // and its particle, after the verb before where from, or after the noun, is signed out.
 const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:disconnettere|disconnetti|disconnettete|scollegare|scollega|deconnecter|deconnectez|deconnecte|desconectar|desconecta|desconectad)\s+([a-z][\w-]*)\s+(?:dal|dalla|dallo|da|du|de|del|de la)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
+// Spanish "se" before "lo"/"la" is done to him or her: "se le olvidó la contraseña … ¿Se la podéis restablecer?"; and
+// "la" or "lo" taken out of a session is the person: "¿la podéis sacar?".
+const DONE_TO_THEM_ES = /\bse (?:lo|la|los|las) (?:(?:puedes|podes|podeis|puede|pueden|podrias|podriais)\s+)?(?:reinici|apag|bloque|restablec|resete|instal|pon|desbloque|cambi|cierr|desconect)\w*|\b(?:la|lo) (?:puedes|podes|podeis|pueden|podrias|podriais) (?:sacar|desconectar|echar)\b/;
 // Spanish marks whom it is done to with "a": "¿Le podéis poner Chrome a Carmen?", "instala el KeePass a Marta".
 const DONE_TO = /\b(?:pon|poner|instala|instalar|reinicia|reiniciar|apaga|apagar|bloquea|bloquear|resetea|resetear|restablece|restablecer|cierra|cerrar|desconecta|desconectar)(le|les)?\b.*?\ba\s+([a-z][\w-]*)/g;
 // A name after a word of role, where "for" or "of" says whose: "for our new volunteer Aisha", "il computer del geometra
@@ -222,6 +225,8 @@ const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|tha
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione|screen|ecran|bildschirm|pantalla|schermo)\\b|` +
+    // Or after it, as Italian and Spanish may: "computer mio", "el portátil mío".
+    `\\b(?:${THINGS})\\s+(?:mio|mia)\\b|` +
     // "mir", "mich" as the one it is done for, not where someone sits ("er sitzt neben mir") nor whom someone told ("hat
     // er mir geschrieben").
     `\\b(?:sign|log)\\s+me\\b|(?<!\\b(?:neben|bei|mit|hinter|vor|gegenuber|wie|er|hat|hatte) )\\b(?:mich|mir)\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
@@ -297,7 +302,7 @@ function namesTitledOther(text: string): boolean {
 
 /** The hostnames a message names ("PC-STOCKROOM-1", "weingut-nb-02"), lower-cased and accent-free. */
 export function hostnamesIn(text: string): string[] {
-  return [...foldText(text).matchAll(HOSTNAME)].map((m) => m[0]);
+  return [...foldText(text).matchAll(HOSTNAME)].map((m) => m[0]).filter((found) => !KIND_PREFIX.test(found) && looksLikeHostname(found, text));
 }
 
 /**
@@ -341,7 +346,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
   // So is whom it is for ("the invoices for Harbour Print … restart it for me please").
-  const weak = trades.some(isOther) || doneTo.some((m) => isOther(m[2]!)) || named.some(isOther) || beneficiaries.some(isOther) || OF_NEW_PERSON.test(plain);
+  const weak = trades.some(isOther) || doneTo.some((m) => isOther(m[2]!)) || DONE_TO_THEM_ES.test(plain) || named.some(isOther) || beneficiaries.some(isOther) || OF_NEW_PERSON.test(plain);
   if (weak && !OWN_MARK.test(plain)) return true;
   if (THIRD_PERSON_IHR.test(text)) return true;
   if (namesTitledOther(text)) return true;

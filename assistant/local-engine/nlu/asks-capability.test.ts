@@ -39,6 +39,7 @@ describe('asksWhatItDoes', () => {
     'Soy nueva en la gestoría y quería saber en qué me puede usted ayudar.',
     'Bonjour, avant tout, quels types de demandes pouvez-vous traiter ?',
     'what kinds of requests can you take care of?',
+    'ma sei un robot o una persona?',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

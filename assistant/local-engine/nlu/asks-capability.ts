@@ -24,14 +24,15 @@ const ABLE_AT_ALL = new RegExp(
 // A machine marked as the user's own makes it a request however it is asked: "can you actually restart my laptop?".
 // A possessive counts before a machine only: Italian "ma" is "but" ("Ma tu riesci a…?").
 // "for me" too, but not any "me": "or do you just tell me how?" still asks what it can do.
+// Said after the machine too, as Italian and Spanish may: "computer mio", "el portátil mío".
 const OWN = new RegExp(
-  `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b|-moi\\b|\\bmich\\b|\\b(?:for me|pour moi|para mi|per me)\\b`,
+  `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b|\\b(?:${THINGS})\\s+(?:mio|mia|mine)\\b|-moi\\b|\\bmich\\b|\\b(?:for me|pour moi|para mi|per me)\\b`,
 );
 
 // "what can you do?", "qu'est-ce que vous savez faire exactement ?", "was kannst du alles?": the whole message asks
 // what the assistant is for, whatever words of requests it borrows.
 const WHAT_IT_DOES = new RegExp(
-  '^(?:(?:hi|hello|hey|bonjour|salut|hallo|hola|ciao|buongiorno|ok|okay|alors|also|bueno|allora)[,!.]*\\s+)*(?:' +
+  '^(?:(?:hi|hello|hey|bonjour|salut|hallo|hola|ciao|buongiorno|ok|okay|alors|also|bueno|allora|but|so|mais|aber|pero|ma)[,!.]*\\s+)*(?:' +
     [
       String.raw`what (?:else |exactly )?(?:can|could) (?:you|u) do(?: exactly| for me| here)?`,
       String.raw`what are you (?:able|good) (?:to do|for)`,

@@ -13,6 +13,10 @@ describe('asksForEquipment', () => {
     "Bonjour, je souhaiterais une souris ergonomique, j'ai une tendinite",
     'Ci servono due tablet per i camerieri del ristorante',
     'Wir bräuchten einen zusätzlichen Drucker für die Werkstatt',
+    // Asked formally, as a business orders.
+    'Sehr geehrte Damen und Herren, wir benötigen drei neue Headsets für das Sekretariat. Bitte veranlassen Sie die Bestellung.',
+    'Estimados: solicitamos la compra de dos monitores para recepción. Un saludo.',
+    "Spett.le assistenza, avremmo necessità di ordinare tre tastiere per l'amministrazione.",
   ])('asks for equipment: %s', (text) => {
     expect(asksForEquipment(text)).toBe(true);
   });

@@ -7,7 +7,7 @@ const EQUIPMENT =
   '(?:laptops?|notebooks?|computers?|pcs?|monitors?|screens?|chargers?|headsets?|keyboards?|mouse|mice|docking ?stations?|docks?|webcams?|phones?|tablets?|printers?|batter(?:y|ies)|batteries?|akkus?|baterias?|batteria|' +
   'ordis?|ordinateurs?|portables?|ecrans?|chargeurs?|casques?|claviers?|souris|stations? d accueil|telephones?|tablettes?|imprimantes?|' +
   'rechner|bildschirme?|monitore|ladegerate?|ladekabel|netzteile?|tastaturen?|maus|mause|dockingstations?|handys?|diensthandys?|drucker|' +
-  'ordenador(?:es)?|portatil(?:es)?|pantallas?|cargador(?:es)?|auriculares|cascos|teclados?|raton(?:es)?|moviles?|impresoras?|' +
+  'ordenador(?:es)?|portatil(?:es)?|pantallas?|monitores|cargador(?:es)?|auriculares|cascos|teclados?|raton(?:es)?|moviles?|impresoras?|' +
   'portatili|portatile|schermi|schermo|caricator[ei]|alimentator[ei]|cuffie|tastier[ae]|cellular[ei]|telefon[oi]|stampant[ei])';
 // New, another, or standing in for a broken one: "a new laptop", "einen zweiten Bildschirm", "un portátil de repuesto".
 // Several are ordered too: "Ci servono due tablet", "we need three headsets".
@@ -27,10 +27,10 @@ const WANTED = new RegExp(
 );
 // Ordering is asking for it whatever the equipment's state: "could you order a webcam for room 3?", "vorrei richiedere
 // un mouse ergonomico".
-const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*\\b(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
+const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|solicitamos|la compra de|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*\\b(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
 // Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
 const ASKING_FOR =
-  /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|demande|brauche|brauchen|brauchte|brauchten|benotige|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
+  /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|demande|brauche|brauchen|brauchte|brauchten|benotige|benotigen|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|solicitamos|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
 // Said to need replacing: "Muss wohl ausgetauscht werden", "il faut le changer je pense", "needs replacing".
 const TO_REPLACE = new RegExp(
   [

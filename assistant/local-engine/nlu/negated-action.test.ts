@@ -11,6 +11,11 @@ describe('ruledOutAction', () => {
     // Pronouns between the negation and the verb: "non me lo riavviate", "no me lo apaguéis".
     ['non me lo spegnete per favore, sto stampando le bolle. perché è così lento?', 'question'],
     ['no me lo apaguéis, que está guardando', 'nothing'],
+    // Not wanted of whoever would do it.
+    ["je ne veux pas que vous éteigniez le poste, je voudrais juste savoir pourquoi il chauffe", 'question'],
+    ['non voglio che mi riavviate il pc, voglio solo capire perché Outlook è lento', 'question'],
+    ["I don't want you to restart anything, why does Teams freeze?", 'question'],
+    ['no quiero que me lo reiniciéis, solo quiero saber por qué va lento', 'question'],
     ['Bitte nichts neu starten! Ich will nur wissen, warum die Updates hängen', 'question'],
   ] as const)('%s → %s', (text, expected) => {
     expect(ruledOutAction(text)).toBe(expected);

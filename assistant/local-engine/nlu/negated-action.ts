@@ -7,7 +7,12 @@ const NEGATED = new RegExp(
     String.raw`\b(?:don'?t|dont|do not|never|no need to|not asking (?:you )?to)\s+(?:\w+\s+){0,2}?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
     String.raw`\bne\s+(?:\w+\s+)?(?:redemarr|reboot|etei|eteign|verrouill|deconnect|relanc|reinitialis)\w*\s+(?:pas|rien|surtout|jamais)\b|\b(?:surtout pas\s+|pas besoin d(?:e\s+|'\s*))(?:\w+\s+)?(?:redemarr|etei|verrouill|deconnect|relanc)`,
     String.raw`\b(?:nicht|nichts|keinen?|bloss nicht|bloß nicht)\s+(?:\w+\s+){0,2}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
-    // Not wanted, said before whom it is not wanted of: "Ich will nicht, dass Sie irgendwas neu starten".
+    // Not wanted, said before whom it is not wanted of: "Ich will nicht, dass Sie irgendwas neu starten", "je ne veux pas
+    // que vous redémarriez mon pc", "non voglio che mi disconnetti", "I don't want you to restart it".
+    String.raw`\b(?:don'?t|do not) want (?:you|anyone|anybody|u) to (?:\w+\s+)?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
+    String.raw`\bne (?:veux|voudrais|souhaite) pas qu(?:e |')(?:vous |tu |on )?(?:me |m'|le |l')?(?:\w+\s+)?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis)`,
+    String.raw`\bno quiero que (?:me |le |lo |la |me lo |me la )?(?:\w+\s+)?(?:reinici|apag|bloque|cierr|desconect|resete)`,
+    String.raw`\bnon voglio che (?:mi |lo |la |me lo |me la )?(?:\w+\s+)?(?:riavvi|spegn|blocc|disconnett|resett)`,
     String.raw`\b(?:will|mochte|wollen) (?:\w+ )?nicht,? dass (?:sie|du|ihr|jemand|man) (?:\w+\s+){0,3}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
     // Not reflexive: "una ventana que no se cierra", "non si spegne" tell what the machine does not do.
     String.raw`\bno\s+(?!se\b)(?:\w+\s+){0,2}?(?:reinici|apag|bloque|cierr|reseteen|resetee)\w*`,

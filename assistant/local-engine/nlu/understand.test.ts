@@ -71,6 +71,11 @@ describe('understand', () => {
     expect(photoshop.slots.app).toMatchObject({ id: null, phrase: 'Photoshop' });
   });
 
+  it('reads an action asked in so many words over an install of an unknown app the models read', async () => {
+    const u = await understand('El programa se ha quedado pillado y no responde nada. ¿Me lo reiniciáis desde ahí? Es el HP de la caja.', { fallbackLanguage: 'es', catalog });
+    expect(u.slots.action).toBe('restart');
+  });
+
   it('asks before installing an app named alone, misspelt or not', async () => {
     const u = await understand('thunderbrd pls', { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ intent: 'install_software', slots: { app: { id: 'thunderbird' } } });

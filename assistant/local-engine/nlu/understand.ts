@@ -341,7 +341,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // the other action they read ("il Mac è bloccato, me lo puoi spegnere?" is no restart).
   const asked = requestedAction(text);
   const otherAction = actionForIntent(top.intent) !== undefined && actionForIntent(top.intent) !== asked;
-  if (asked && (!acting(top.intent) || appless() || otherAction) && !asksAboutAssistant && !settled(top.intent) && !able) {
+  // So does an install of nothing the catalog has, asked in no words of an install: "¿Me lo reiniciáis? Es el HP del mostrador".
+  const unknownInstall = top.intent === 'install_software' && !installAsked && !app?.id;
+  if (asked && (!acting(top.intent) || appless() || unknownInstall || otherAction) && !asksAboutAssistant && !settled(top.intent) && !able) {
     [top, ...rest] = ahead({ intent: `device_${asked}` as Intent, score: top.score }, top, rest);
   }
   // Called off with a question besides ("no lo reinicies, solo quiero saber por qué va tan lento"): the question stays,
@@ -356,7 +358,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // Asked by up to three rules below: read once.
   let service: boolean | undefined;
   const serviceAsked = () => (service ??= requestsAccess(text) || asksForAccount(text) || asksForEquipment(text));
-  const vague = top.intent === 'kb_question' || top.intent === 'help' || appless();
+  // A technician the models read, asked for by no words of a person, is as vague ("avremmo necessità di ordinare due docking
+  // station").
+  const vague = top.intent === 'kb_question' || top.intent === 'help' || appless() || (top.intent === 'escalate' && !personAsked);
   if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && serviceAsked())) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
@@ -392,9 +396,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
   // A ticket the models are unsure of, asked for neither in so many words nor as a service a person gives, is a question
   // ("is it gonna rain in Galway tomorrow, we've an outdoor class").
-  // So is a list the models are unsure of, asked for in no words of a list.
+  // So is a list the models are unsure of, asked for in no words of a list, and a cancellation they are unsure of that
+  // asks a question ("Weißt du, wann die Kantine heute zumacht?").
   const unsureList = (top.intent === 'list_tickets' || top.intent === 'list_devices') && top.score < CLEAR_REQUEST && !list;
-  if ((top.intent === 'create_ticket' && top.score < CLEAR_REQUEST && !ticketAsked && !serviceAsked()) || unsureList) {
+  const unsureCancel = top.intent === 'cancel' && top.score < CLEAR_REQUEST && asksAQuestion(text) && !asksAboutAssistant && !able;
+  if ((top.intent === 'create_ticket' && top.score < CLEAR_REQUEST && !ticketAsked && !serviceAsked()) || unsureList || unsureCancel) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
   // How to get equipment or access stays a request a person handles ("comment on fait pour en commander un autre ?").
