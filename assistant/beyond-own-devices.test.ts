@@ -109,6 +109,7 @@ describe('namesSomeoneElsesDevice', () => {
     ['riavvia il pc di lavoro', ANNA],
     // The possessive after the machine, as non-native Italian may put it.
     ['Buongiorno, io lavoro in magazzino. Voi potete spegnere computer mio? Io già a casa.', ANNA],
+    ['Usé el ordenador de la sala de profesores y me fui sin cerrar sesión. ¿Podéis cerrarme la sesión?', TOM],
     // Work done for someone makes them whom the work is for, not whose machine it is.
     ["J'ai préparé le rapport pour la comptable toute la matinée et l'ordi est figé. Vous pouvez redémarrer l'ordinateur ?", LUC],
     // The task was someone else's and is now the user's.

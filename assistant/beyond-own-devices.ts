@@ -233,7 +233,7 @@ const OWN_MARK = new RegExp(
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
     `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
-    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:(?:puedes|podes|podeis|puede|pueden|podrias|podriais|podria|podrian)\\s+)?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
+    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon|reiniciar|apagar|bloquear|sacar|cerrar|desconectar|instalar|restablecer|resetear|poner)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:(?:puedes|podes|podeis|puede|pueden|podrias|podriais|podria|podrian)\\s+)?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
     `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\b(?:mi|me lo|me la)\\s+(?:(?:puoi|potete|potresti|potreste|puo|riesci|riuscite)\\s+)?(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // The task is now the user's, whoever did it before: "prima lo faceva la maestra, adesso tocca a me".

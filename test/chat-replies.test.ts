@@ -40,14 +40,14 @@ describe('how the assistant composes its replies', () => {
 
   it('offers yes and no in the user’s language when it is unsure of an action, and yes goes on to propose it', async () => {
     const tom = await demo.chat('tom');
-    // A question rather than a request leaves the classifier unsure: the engine asks before it proposes anything.
-    const { ack, answer } = await tom.ask('could the laptop get locked');
+    // An app's name alone, misspelt, may be wanted or asked about: the engine asks before it proposes anything.
+    const { ack, answer } = await tom.ask('thunderbrd pls');
     expect(answer.message.quickReplies).toEqual([
       { label: 'Yes', text: 'Yes' },
       { label: 'No', text: 'No' },
     ]);
     const actionSeen = tom.waitFor('chat:action', (p) => p.conversationId === ack.conversationId);
     await tom.ask(answer.message.quickReplies[0].text, ack.conversationId);
-    expect((await actionSeen).action).toMatchObject({ kind: 'lock', deviceName: 'TOM-LAPTOP' });
+    expect((await actionSeen).action).toMatchObject({ kind: 'install', deviceName: 'TOM-LAPTOP' });
   });
 });

@@ -68,6 +68,8 @@ describe('findCatalogAppInText', () => {
   it('prefers an app named, even misspelt, to one only described by an alias', () => {
     expect(findCatalogAppInText('bitwardn for me please, we are all meant to use a password manager now', catalog).match?.id).toBe('bitwarden');
     expect(findCatalogAppInText('I need a password manager', catalog).match?.id).toBe('keepassxc');
+    // Or by an ordinary word that is also an app's name.
+    expect(findCatalogAppInText('our office manager wants us all on Bitwardin, can I have it?', catalog, { knownWords: new Set(['office', 'our', 'manager']) }).match?.id).toBe('bitwarden');
     // A misspelt name as sure as an ordinary word's is no ordinary word: it does not yield to an unknown word before it.
     expect(findCatalogAppInText('can i have that screenshot tool greenshoot', catalog, { knownWords: new Set(['can', 'have', 'that']) }).match?.id).toBe('greenshot');
   });

@@ -272,11 +272,11 @@ function candidatesIn(words: Token[], index: CatalogIndex, options: FindCatalogA
 }
 
 function bestCandidate(found: Candidate[]): Candidate | undefined {
-  // An app named before one described ("bitwardon on my laptop, boss wants us all using a password manager"); then
-  // exact before typo, then the longest stretch: "open office" is LibreOffice even though "office" alone is Microsoft 365.
-  return [...found].sort(
-    (a, b) => Number(a.described ?? false) - Number(b.described ?? false) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  )[0];
+  // An app named before one described ("bitwardon on my laptop, boss wants us all using a password manager") or told by an
+  // ordinary word ("our office manager … mentioned Bitwardin"); then exact before typo, then the longest stretch: "open
+  // office" is LibreOffice even though "office" alone is Microsoft 365.
+  const rank = (candidate: Candidate) => Number(candidate.described ?? false) * 2 + Number(candidate.ordinary ?? false);
+  return [...found].sort((a, b) => rank(a) - rank(b) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)[0];
 }
 
 /** The catalog app a phrase names ("vscode", "notepad ++", "chorme"), tolerating typos and spacing. */

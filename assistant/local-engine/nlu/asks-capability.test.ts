@@ -40,6 +40,10 @@ describe('asksWhatItDoes', () => {
     'Bonjour, avant tout, quels types de demandes pouvez-vous traiter ?',
     'what kinds of requests can you take care of?',
     'ma sei un robot o una persona?',
+    'are u a real person or a bot lol',
+    't un robot ou un vrai humain ?',
+    'eres una persona o un bot jaja',
+    'Pourriez-vous me dire ce que vous êtes en mesure de faire pour moi ?',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

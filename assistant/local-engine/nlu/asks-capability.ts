@@ -44,12 +44,14 @@ const WHAT_IT_DOES = new RegExp(
       String.raw`(?:cosa|che cosa|che) (?:sai|puoi|sa|puo)(?: lei)? fare(?: esattamente| per me| di preciso)?`,
       // What it is: "vous êtes un robot ou une vraie personne ?", "bist du ein Bot?".
       String.raw`(?:are (?:you|u)|is this|is it|am i (?:talking|chatting|speaking) (?:to|with)) (?:a |an )?(?:bot|robot|chatbot|ai|human|real person|person|real)(?: or (?:a |an )?(?:bot|robot|human|real person|person|machine|ai))?`,
-      String.raw`(?:tu es|t'es|t|es[ -]tu|vous etes|etes[ -]vous) (?:un |une )?(?:robot|bot|chatbot|ia|humain|vraie personne|personne)(?: ou (?:un |une )?(?:robot|bot|humain|vraie personne|personne reelle|ia))?`,
+      String.raw`(?:tu es|t'es|t|es[ -]tu|vous etes|etes[ -]vous) (?:un |une )?(?:robot|bot|chatbot|ia|humain|vraie personne|personne)(?: ou (?:un |une )?(?:robot|bot|humain|vrai humain|vraie personne|personne reelle|ia))?`,
       String.raw`(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|chatbot|ki|mensch|echter mensch)(?: oder (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki))?`,
       String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: de verdad| real)?(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia|maquina))?`,
       String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: vera| reale| in carne e ossa)?(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|persona|ia))?`,
     ].join('|') +
-    ')[\\s?!.]*$',
+    // Laughter or an emoji may close it: "are u a real person or a bot lol", "eres una persona o un bot jaja".
+    ')(?:[\\s?!.]|lol|haha\\w*|jaja\\w*|mdr|xd|ahah\\w*|hihi|\\p{Extended_Pictographic})*$',
+  'u',
 );
 
 /** Whether a message asks if the assistant can do something at all, for no machine of the user's. */
@@ -63,7 +65,7 @@ export function asksWhetherAble(text: string): boolean {
 const WHAT_FOR = new RegExp(
   [
     String.raw`\bwhat (?:kinds? of |sorts? of |types? of )?(?:things|requests|stuff|questions) (?:can|could) (?:you|i ask you)\b|\bwhat (?:can|could) you help (?:me |us )?with\b`,
-    String.raw`\bpour quel(?:le)?s? (?:types? de |sortes? de )?(?:demandes|questions|sujets|choses)\b|\bquel(?:le)?s? (?:types? de |sortes? de )?(?:demandes|questions|sujets|choses) (?:vous pouvez|tu peux|pouvez-vous|peux-tu) (?:traiter|gerer|prendre en charge|faire)\b|\ben quoi (?:vous pouvez|tu peux|pouvez-vous|peux-tu) m'aider\b`,
+    String.raw`\bce que (?:vous|tu) (?:pouvez|peux|etes en mesure de|es en mesure de|savez|sais) faire\b|\bpour quel(?:le)?s? (?:types? de |sortes? de )?(?:demandes|questions|sujets|choses)\b|\bquel(?:le)?s? (?:types? de |sortes? de )?(?:demandes|questions|sujets|choses) (?:vous pouvez|tu peux|pouvez-vous|peux-tu) (?:traiter|gerer|prendre en charge|faire)\b|\ben quoi (?:vous pouvez|tu peux|pouvez-vous|peux-tu) m'aider\b`,
     String.raw`\bwobei (?:sie|du|ihr) (?:mir|uns) (?:behilflich sein|helfen) (?:konnen|kannst|konnt)\b|\bwomit (?:sie|du|ihr) (?:mir|uns) helfen (?:konnen|kannst|konnt)\b`,
     String.raw`\b(?:en que|para que|con que) (?:me |nos )?(?:puede|puedes|pueden|podeis)(?: usted)? ayudar\b`,
     String.raw`\b(?:in che cosa|in cosa|per cosa|per quali (?:richieste|cose)) (?:mi |ci )?(?:puo|puoi|potete)(?: aiutare)?\b`,

@@ -36,6 +36,8 @@ describe('asksForAccount', () => {
   it.each([
     'Neuer Kollege ab 1. März, Markus Weber (Zerspanung), bitte Benutzerkonto und E-Mail anlegen',
     'could you set up a mailbox for the new hire starting Monday?',
+    // Said to need closing, with how it goes on asked in another sentence.
+    "A fine mese se ne va Paolo. Il suo account va disattivato dal primo. Come procediamo con le sue mail?",
     'pouvez-vous créer un compte pour notre nouvelle assistante ?',
     'hay que crear un usuario para la chica nueva de recepción',
     'potete creare un account email per il nuovo magazziniere?',

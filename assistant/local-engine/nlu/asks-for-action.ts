@@ -9,7 +9,7 @@ import { requestClauses } from './request-clauses.js';
 // comes with it. Asked, not told: a request form ("can you", "please", an imperative) before the verb. Matched on
 // lower-cased, accent-free text.
 const ASK_EN = String.raw`(?:(?:can|could|would|will) (?:you|u|someone|somebody)(?: please| pls| just| quickly| remotely)?|please|pls|plz|need you to|i need you to)`;
-const ASK_FR = String.raw`(?:(?:peux|pouvez|pourrais|pourriez)(?:[ -](?:tu|vous))?|(?:tu|vous) (?:peux|pouvez|pourrais|pourriez)|merci de|svp|stp)(?: (?:me|nous|lui|leur|m'|l'|la|le))?`;
+const ASK_FR = String.raw`(?:(?:peux|pouvez|pourrais|pourriez)(?:[ -](?:tu|vous))?|(?:tu|vous) (?:peux|pouvez|pourrais|pourriez)|merci de|svp|stp|(?:de )?bien vouloir)(?: (?:me|nous|lui|leur|m'|l'|la|le))?`;
 const ASK_DE = String.raw`(?:(?:kannst|konnen|konnt|konntest|konnten|wurdest|wurden) (?:du|sie|ihr)|bitte)(?: (?:mal|bitte|kurz|schnell|mir|uns))*`;
 const ASK_ES = String.raw`(?:(?:puedes|puede|podeis|pueden|podrias|podria|podriais|podrian)(?: usted)?|por favor|porfa)(?: (?:me|le|nos|les|lo|la))?`;
 const ASK_IT = String.raw`(?:(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: lei)?|per favore|per piacere)(?: (?:mi|gli|le|ci|lo|la))?`;
@@ -53,7 +53,7 @@ const BARE_FIRST = (action: DeviceAction) => String.raw`^(?:${INFINITIVE_FIRST[a
 // German asks with the bare infinitive after the machine, in a few words: "SURFACE SPERREN BITTE", "Laptop neu starten".
 const INFINITIVE_DE: Verbs = {
   restart: 'neu ?starten|neustarten|rebooten',
-  shutdown: 'herunterfahren|runterfahren|ausschalten|ausmachen',
+  shutdown: 'herunterfahren|runterfahren|herunterfahrn|runterfahrn|ausschalten|ausmachen',
   lock: 'sperren',
   logout: 'abmelden|ausloggen',
   reset_password: 'passwort zurucksetzen|kennwort zurucksetzen',

@@ -34,6 +34,9 @@ describe('asksForEquipment', () => {
     'Tenemos un portátil en recepción que se apaga solo. Quiero saber por qué pasa.',
     // German "an dem Rechner" says where, not which one is wanted.
     'Bitte nicht herunterfahren, an dem Rechner hängt die Waage! Warum ist er so langsam?',
+    // An order of the business, and a change of settings, are no equipment.
+    'My laptop freezes while I am pricing up an order for a customer. Any idea why?',
+    "Depuis que j'ai branché le deuxième écran, tout est flou. Il faut changer quoi dans les paramètres ?",
   ])('leaves problems and how-tos to the articles: %s', (text) => {
     expect(asksForEquipment(text)).toBe(false);
   });

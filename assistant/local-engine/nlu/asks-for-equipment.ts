@@ -27,7 +27,7 @@ const WANTED = new RegExp(
 );
 // Ordering is asking for it whatever the equipment's state: "could you order a webcam for room 3?", "vorrei richiedere
 // un mouse ergonomico".
-const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|solicitamos|la compra de|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*\\b(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
+const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|solicitamos|la compra de|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*(?<!\\b(?:an|the|my|this|that|your|a) )\\b(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
 // Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
 const ASKING_FOR =
   /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|demande|brauche|brauchen|brauchte|brauchten|benotige|benotigen|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|solicitamos|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
@@ -35,7 +35,7 @@ const ASKING_FOR =
 const TO_REPLACE = new RegExp(
   [
     String.raw`\b(?:muss|musste|sollte|mussen)\b.*\b(?:ausgetauscht|ersetzt|getauscht)(?: oder \w+)? werden\b|\b(?:brauche|brauchte|bruchte|brauchen) (?:\w+ )?ersatz\b`,
-    String.raw`\bil (?:faut|faudrait) (?:le |la |les |l )?(?:changer|remplacer)\b`,
+    String.raw`\bil (?:faut|faudrait) (?:le |la |les |l )?(?:changer|remplacer)\b(?! quoi)`,
     String.raw`\bneeds? (?:to be )?replac(?:ed|ing)\b|\bneeds? a replacement\b`,
     String.raw`\bhay que (?:cambiarl[oa]|cambiar|reemplazarl[oa]|reemplazar|sustituirl[oa])\b|\bhabria que (?:cambiarl[oa]|cambiar)\b`,
     String.raw`\b(?:va|vada|andrebbe|bisogna|bisognerebbe) (?:cambiat[oa]|sostituit[oa]|cambiarl[oa]|sostituirl[oa]|cambiare|sostituire)\b`,
@@ -52,7 +52,8 @@ const fold = (text: string) => foldText(text).replace(/['-]/g, ' ');
 export function asksForEquipment(text: string): boolean {
   const plain = fold(text).trim();
   if (NOT_ORDERING.test(plain)) return false;
-  // Wanted and asked for in one sentence: "tenemos un PC en la báscula… quiero saber por qué" asks for no PC.
-  const wantedAndAsked = plain.split(/[.!?;\n]+/).some((sentence) => WANTED.test(sentence) && ASKING_FOR.test(sentence));
-  return ORDERED.test(plain) || wantedAndAsked || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
+  // Ordered or wanted sentence by sentence: "tenemos un PC en la báscula… quiero saber por qué" asks for no PC, and "My
+  // laptop restarts … an order for a customer" orders no laptop. What must be replaced may be named before.
+  const sentences = plain.split(/[.!?;\n]+/);
+  return sentences.some((sentence) => ORDERED.test(sentence) || (WANTED.test(sentence) && ASKING_FOR.test(sentence))) || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
 }

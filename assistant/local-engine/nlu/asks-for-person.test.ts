@@ -6,6 +6,8 @@ describe('asksForPerson', () => {
     "is there anyone from IT who can ring me? it's urgent, we can't take payments",
     "please have a tech ring me back asap, none of us can print",
     'can someone call me about the scanner?',
+    "I'm not techy at all. Can someone remote in and take a look while I'm here?",
+    'No quiero más artículos, quiero que un técnico se conecte a mi ordenador y lo revise.',
     "J'aimerais qu'un informaticien me rappelle au 05 56 00 00 00, c'est urgent",
     'Y a-t-il un technicien disponible pour venir voir sur place ?',
     'Kann bitte jemand vorbeikommen? Der Drucker im Lager ist tot',

@@ -26,6 +26,9 @@ const ASKED = new RegExp(
     String.raw`\b${PERSON.es}\b.{0,30}\b(?:me llame|nos llame|llamarme|llamarnos|venga|venir|pase|pasarse|se pase)\b|\b(?:llamame|llameme|llamadme|llamenme)\b`,
     String.raw`\bque (?:venga|vengan|pase|se pase|me llame|nos llame)\b.{0,12}\b${PERSON.es}\b|\b(?:mandar|mandad|mandeme|mandadme|enviar|enviad)\b.{0,10}\b${PERSON.es}\b`,
     String.raw`\b${PERSON.it}\b.{0,30}\b(?:mi chiami|ci chiami|chiamarmi|chiamarci|richiamarmi|mi richiami|ci richiami|venga|venire|passi|passare)\b|\b(?:chiamatemi|richiamatemi|mi chiamate|mi richiamate)\b|\b(?:mandare|mandate|mandatemi|mandarmi|mandarci|inviare|inviate)\b.{0,10}\b${PERSON.it}\b|\b(?:che )?(?:venga|passi|mi chiami|ci chiami)\b.{0,12}\b${PERSON.it}\b`,
+    // Asked to connect to the user's machine: "Can someone remote in and have a look?", "quiero que un técnico se conecte
+    // a mi ordenador", "qu'un technicien se connecte", "che un tecnico si colleghi".
+    String.raw`\b${PERSON.en} (?:(?:to|could|can|please) )?(?:remote|dial|log) (?:in|into|on)\b|\bqu(?:e |')${PERSON.fr} (?:se connecte|prenne la main)\b|\bque ${PERSON.es} (?:se conecte|entre en remoto|lo mire)\b|\bche ${PERSON.it} (?:si colleghi|si connetta|dia un'occhiata)\b`,
     // A human asked for instead of the assistant: "c'è un umano?", "un conseiller svp".
     String.raw`\b(?:is there|are there|any) (?:a |an )?(?:human|real person|actual person|person)\b|\b(?:y a[ -]t[ -]il|il y a|y a) (?:un |une )?(?:humain|vraie personne|personne reelle)\b|\bgibt es (?:hier )?(?:einen |auch )?(?:menschen|echten menschen)\b|\bhay (?:un |una |algun |alguna )?(?:humano|persona real|persona de verdad)\b|\bc'e (?:un |una |qualche )?(?:umano|essere umano|persona vera|persona reale)\b`,
     String.raw`^(?:(?:a|an|un|une|ein|einen|una)\s+)?(?:human|real person|advisor|adviser|conseiller|conseillere|humain|vraie personne|mensch|berater|humano|asesor|umano|operatore|consulente)(?:\s+${COURTESY})?[\s?!.]*$`,

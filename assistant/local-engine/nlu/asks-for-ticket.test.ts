@@ -11,6 +11,7 @@ describe('asksForTicket', () => {
     "Merci d'ouvrir un ticket : le terminal de paiement se déconnecte du réseau tous les soirs",
     'quiero reportar un problema a informática',
     'abrir incidencia para la impresora del almacén',
+    'Buenos días, les ruego abran una incidencia: el escáner de la planta baja no enciende.',
     'aprire ticket per il lettore badge, non legge più',
     'ich möchte eine Störung melden, der Scanner geht nicht',
   ])('asks: %s', (text) => {

@@ -10,7 +10,7 @@ const OPEN_ASKED = new RegExp(
     String.raw`^(?:please |pls |can you |could you |would you )?(?:open|create|raise|log|file|submit)\s+(?:a |an |the |me a |us a )?(?:new )?(?:support )?${TICKET}\b`,
     String.raw`^(?:(?:merci d'|merci de |je vous prie d'|je vous prie de )\s*)?(?:ouvre|ouvrez|cree|creez|ouvrir|creer)(?:[- ]moi)?\s+(?:un |une )?(?:nouveau |nouvelle )?${TICKET}\b|\b(?:peux|pouvez|pourriez|pourrais)(?:[ -](?:tu|vous))?(?: m'| me)? (?:ouvrir|creer)\s+(?:un |une )${TICKET}\b`,
     String.raw`\b(?:bitte|kannst du|konnen sie|konntest du|konnten sie|konnt ihr)\b.*\b(?:ein|einen|eine|neues|neuen)\s+${TICKET}\s+(?:\w+\s+){0,3}(?:aufmachen|eroffnen|erstellen|anlegen|aufgeben)\b|^(?:mach|macht|eroffne|erstell|erstelle)\s+(?:mir |uns |bitte )*(?:ein|einen|eine)\s+${TICKET}\b`,
-    String.raw`^(?:crea|creame|abre|abreme|abrid|cread|abra|cree|abrir|crear)\s+(?:un |una )?(?:nuevo |nueva )?${TICKET}\b|\b(?:puedes|puede|podeis|podrias|podria)(?: usted)?(?: me)? (?:abrir|crear)(?:me)?\s+(?:un |una )${TICKET}\b`,
+    String.raw`^(?:crea|creame|abre|abreme|abrid|cread|abra|cree|abrir|crear)\s+(?:un |una )?(?:nuevo |nueva )?${TICKET}\b|\b(?:les|le|os) (?:ruego|pido|agradeceria) (?:que )?(?:abran|abra|abrais|creen|cree|abrir|crear)\s+(?:un |una )?${TICKET}\b|\b(?:puedes|puede|podeis|podrias|podria)(?: usted)?(?: me)? (?:abrir|crear)(?:me)?\s+(?:un |una )${TICKET}\b`,
     String.raw`^(?:apri|aprimi|crea|creami|aprite|create|aprire|creare)\s+(?:un |una )?(?:nuovo |nuova )?${TICKET}\b|\b(?:puoi|puo|potete|potresti|potreste)(?: lei)?(?: mi| ci)? (?:aprire|creare)(?:mi)?\s+(?:un |una )${TICKET}\b`,
   ].join('|'),
 );

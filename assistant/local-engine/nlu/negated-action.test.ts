@@ -16,6 +16,7 @@ describe('ruledOutAction', () => {
     ['non voglio che mi riavviate il pc, voglio solo capire perché Outlook è lento', 'question'],
     ["I don't want you to restart anything, why does Teams freeze?", 'question'],
     ['no quiero que me lo reiniciéis, solo quiero saber por qué va lento', 'question'],
+    ['No queremos que nos reinicien nada en mitad de la clase, ¿por qué se corta la imagen?', 'question'],
     ['Bitte nichts neu starten! Ich will nur wissen, warum die Updates hängen', 'question'],
   ] as const)('%s → %s', (text, expected) => {
     expect(ruledOutAction(text)).toBe(expected);

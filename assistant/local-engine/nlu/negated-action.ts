@@ -11,7 +11,7 @@ const NEGATED = new RegExp(
     // que vous redémarriez mon pc", "non voglio che mi disconnetti", "I don't want you to restart it".
     String.raw`\b(?:don'?t|do not) want (?:you|anyone|anybody|u) to (?:\w+\s+)?(?:restart|reboot|shut|turn|power|lock|log|sign|reset)`,
     String.raw`\bne (?:veux|voudrais|souhaite) pas qu(?:e |')(?:vous |tu |on )?(?:me |m'|le |l')?(?:\w+\s+)?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis)`,
-    String.raw`\bno quiero que (?:me |le |lo |la |me lo |me la )?(?:\w+\s+)?(?:reinici|apag|bloque|cierr|desconect|resete)`,
+    String.raw`\bno (?:quiero|queremos|querria|queriamos) que (?:me |nos |le |lo |la |me lo |me la |nos lo )?(?:\w+\s+)?(?:reinici|apag|bloque|cierr|desconect|resete)`,
     String.raw`\bnon voglio che (?:mi |lo |la |me lo |me la )?(?:\w+\s+)?(?:riavvi|spegn|blocc|disconnett|resett)`,
     String.raw`\b(?:will|mochte|wollen) (?:\w+ )?nicht,? dass (?:sie|du|ihr|jemand|man) (?:\w+\s+){0,3}?(?:neu ?start|neustart|reboot|herunterfahr|runterfahr|ausschalt|sperr|abmeld)`,
     // Not reflexive: "una ventana que no se cierra", "non si spegne" tell what the machine does not do.

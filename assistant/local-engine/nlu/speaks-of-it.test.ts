@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Language } from '../../../i18n/languages.js';
-import { asksHowTo, speaksOfIt } from './speaks-of-it.js';
+import { asksHowTo, asksWhatItWouldDo, speaksOfIt } from './speaks-of-it.js';
 
 describe('speaksOfIt', () => {
   it.each<[Language, string]>([
@@ -41,6 +41,9 @@ describe('asksHowTo', () => {
     "gibt es eine Einstellung, damit Teams nicht automatisch startet?",
     'Die Kasse findet den Bondrucker nicht mehr. Gibt es etwas, was ich prüfen kann, bevor ich jemanden anrufe?',
     "lo scanner non parte da ieri, c'è qualcosa che posso fare io prima di chiamare il tecnico?",
+    'My laptop goes to sleep in the middle of a call. What can I do about it?',
+    "Tout est flou sur le deuxième écran. Il faut changer quoi dans les paramètres ?",
+    'No queremos que nos reinicien nada, solo saber qué ajuste hay que cambiar.',
   ])('asks how or why something is, in so many words: %s', (text) => {
     expect(asksHowTo(text)).toBe(true);
   });
@@ -50,5 +53,20 @@ describe('asksHowTo', () => {
     'my laptop is slow, please restart it',
   ])('does not: %s', (text) => {
     expect(asksHowTo(text)).toBe(false);
+  });
+});
+
+describe('asksWhatItWouldDo', () => {
+  it.each([
+    'ça fait quoi de déconnecter la session ? je perds mes documents ?',
+    'cosa fa spegnere il pc da qui? perdo il lavoro?',
+    'what happens if I log out, do my apps close?',
+    'Was passiert, wenn ich den Rechner sperre?',
+  ])('asks what an action would do: %s', (text) => {
+    expect(asksWhatItWouldDo(text)).toBe(true);
+  });
+
+  it('leaves a request alone', () => {
+    expect(asksWhatItWouldDo('please log me out of the shared PC')).toBe(false);
   });
 });

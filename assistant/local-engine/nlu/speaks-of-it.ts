@@ -33,6 +33,9 @@ const EXPLAIN_HOW = new RegExp(
     // Or what the user can check or try first: "C'è qualcosa che posso controllare io prima di chiamare qualcuno?".
     String.raw`\bis there (?:anything|something) (?:i|we) (?:can|could|should) (?:check|do|try)\b|\by a[ -]t[ -]il (?:quelque chose|un truc) que (?:je|on) (?:peux|puisse|pourrais|peut) (?:verifier|faire|essayer)\b`,
     String.raw`\bwas (?:ich|wir) (?:selbst |vorher |zuerst |erst )?(?:prufen|tun|machen|versuchen|checken|ausprobieren) (?:kann|konnen)\b|\bhay algo que (?:pueda|puedo|podamos|podemos) (?:revisar|hacer|comprobar|probar|mirar)\b|\bc'e qualcosa che (?:posso|possiamo|potrei) (?:controllare|fare|provare|verificare)\b`,
+    // Or what the user should do or change: "What can I do about it?", "Il faut changer quoi dans les paramètres ?".
+    String.raw`\bwhat (?:can|should|do) (?:i|we) (?:do|change|try)\b|\bil faut (?:changer|faire|modifier) quoi\b|\bqu'est[ -]ce (?:que|qu') (?:je|j'|on) (?:peux|dois|doit|peut) (?:faire|changer)\b|\bcomment (?:je|on) (?:recupere|retrouve|regle|corrige)\b`,
+    String.raw`\bwas (?:kann|muss|soll) ich (?:da |dagegen )?(?:tun|machen|einstellen|andern)\b|\bque (?:puedo|debo|tengo que) (?:hacer|cambiar)\b|\bsolo (?:saber|entender) (?:por que|que|como)\b|\bcosa (?:posso|devo) (?:fare|cambiare)\b`,
     // Or wanted to be known, whatever the story before (what the assistant does is asked of it, not of the articles): "Ich will nur wissen, warum der Bildschirm flackert", "me
     // gustaría saber por qué pasa", "Ich möchte mich erkundigen, wie ich … melde".
     String.raw`\b(?:want|wanna|like|need) to (?:know|understand) (?:why|how|if|whether)\b`,
@@ -42,6 +45,23 @@ const EXPLAIN_HOW = new RegExp(
     String.raw`\b(?:voglio|vorrei|volevo) (?:solo |soltanto |solamente )?(?:sapere|capire) (?:perche|come|se)\b`,
   ].join('|'),
 );
+
+// What an action does, asked before it is done: "ça fait quoi exactement de verrouiller la session ?", "cosa fa bloccare lo
+// schermo? chiude i programmi?", "what happens if I log out?".
+const WHAT_IT_WOULD_DO = new RegExp(
+  [
+    String.raw`\bwhat (?:does|would) (?:\w+ ){0,2}(?:do|mean)\b|\bwhat happens (?:if|when) (?:i|you|we)\b`,
+    String.raw`\b(?:ca|cela) fait quoi (?:exactement )?(?:de|d')|\bqu'est[ -]ce (?:que ca|qui se passe) (?:fait|si|quand)\b|\bque se passe[ -]t[ -]il (?:si|quand)\b`,
+    String.raw`\bwas (?:passiert|macht das|bewirkt),? (?:\w+ )?(?:wenn|beim)\b`,
+    String.raw`\bque (?:hace|pasa si|pasa cuando) (?:\w+ )?(?:reinici|apag|bloque|cerr)\w*`,
+    String.raw`\bcosa (?:fa|succede se|succede quando) (?:\w+ )?(?:riavvi|speg|blocc|disconnett|chiude)\w*`,
+  ].join('|'),
+);
+
+/** Whether the message asks what an action would do, rather than for it to be done. */
+export function asksWhatItWouldDo(text: string): boolean {
+  return WHAT_IT_WOULD_DO.test(foldText(text));
+}
 
 /** Whether a clause of the message begins by asking how something is done: "how to share my calendar with my manager". */
 export function asksHowTo(text: string): boolean {

@@ -18,7 +18,7 @@ import { tellsOfBehaviourOnItsOwn } from './behaves-on-its-own.js';
 import { ruledOutAction } from './negated-action.js';
 import { MAX_CLASSIFIED_LENGTH, prepareForClassifier } from './prepare-text.js';
 import { reportsProblem } from './problem-report.js';
-import { asksHowTo, speaksOfIt } from './speaks-of-it.js';
+import { asksHowTo, asksWhatItWouldDo, speaksOfIt } from './speaks-of-it.js';
 import { writesToThank } from './writes-to-thank.js';
 import { asksForTicket } from './asks-for-ticket.js';
 import { loadIntentClassifier } from './train-classifier.js';
@@ -421,7 +421,7 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const read =
     refersToATicket(told, text) && ticketNamed
       ? 'ticket_status'
-      : actionForIntent(told) && tellsOfBehaviourOnItsOwn(text) && !asked
+      : actionForIntent(told) && (tellsOfBehaviourOnItsOwn(text) || asksWhatItWouldDo(text)) && !asked
         ? 'kb_question'
         : told;
   // A question about the weather or the match is no question for the articles, whatever the models make of its form;
