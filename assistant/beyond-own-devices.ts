@@ -1,5 +1,6 @@
 import { foldText } from './fold-text.js';
 import { isCommonFirstName } from './first-names.js';
+import { sentencesOf } from './sentences.js';
 
 // Requests no user may make of the assistant, whatever the engine: overriding its rules, or acting on machines other
 // than their own. Written for the five languages; matched on lower-cased, accent-free text.
@@ -28,7 +29,7 @@ const MY_MACHINE = /\b(?:my|mon|ma|mein|meinen|meinem|mi|il mio|la mia)\s+(?:\w+
 export function asksBeyondOwnDevices(text: string): boolean {
   const plain = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
   if (OVERRIDES.some((pattern) => pattern.test(plain))) return true;
-  const sentences = plain.split(/[.!?;\n]+/);
+  const sentences = sentencesOf(plain);
   const every = (sentence: string) => EVERY_MACHINE.some((pattern) => pattern.test(sentence));
   if (!sentences.some(every)) return false;
   return !sentences.some((sentence) => !every(sentence) && (MY_MACHINE.test(sentence) || MINE.test(sentence)));

@@ -1,4 +1,5 @@
 import { foldText } from '../../fold-text.js';
+import { sentencesOf } from '../../sentences.js';
 import { asksHowTo } from './speaks-of-it.js';
 
 // "could I get edit rights on the Marketing Teams channel?", "ich brauche Zugriff auf Zoom", "permessi su SharePoint":
@@ -59,7 +60,7 @@ const ACCOUNT_MADE = new RegExp(
 /** Whether a message asks for an account or a mailbox to be made or closed. */
 export function asksForAccount(text: string): boolean {
   // Sentence by sentence: "Il suo account va disattivato dal primo. … Come procediamo?" asks how it goes on, not how it is done.
-  return text.split(/[.!?;\n]+/).some((sentence) => {
+  return sentencesOf(text).some((sentence) => {
     const plain = foldText(sentence).replace(/['-]/g, ' ').trim();
     return ACCOUNT_MADE.test(plain) && !ASKS_HOW.test(plain) && !asksHowTo(sentence);
   });

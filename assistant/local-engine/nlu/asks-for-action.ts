@@ -119,10 +119,10 @@ export function requestedAction(text: string): DeviceAction | undefined {
   // "Bitte NICHT herunterfahren": the courtesy word is there, the request is not; nor is it in "Ich will nicht, dass Sie
   // irgendwas neu starten", across the comma.
   for (const clause of requestClauses(withoutRuledOut(text)).filter((clause) => !ruledOutAction(clause))) {
-    for (const [action, pattern] of [...FIRST, ...AFTER]) {
+    const patterns = EACH_TIME.test(clause) ? [...FIRST, ...AFTER] : [...FIRST, ...AFTER, ...NEEDS];
+    for (const [action, pattern] of patterns) {
       if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
     }
-    if (!EACH_TIME.test(clause)) for (const [action, pattern] of NEEDS) if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }

@@ -1,4 +1,5 @@
 import { foldText } from '../../fold-text.js';
+import { sentencesOf } from '../../sentences.js';
 
 // "Kann ich eine Dockingstation bestellen?", "I need a replacement laptop, mine fell", "il me faudrait un deuxième
 // écran": equipment is ordered by a person, however much the words of breakage around it read as a problem to look up.
@@ -54,6 +55,5 @@ export function asksForEquipment(text: string): boolean {
   if (NOT_ORDERING.test(plain)) return false;
   // Ordered or wanted sentence by sentence: "tenemos un PC en la báscula… quiero saber por qué" asks for no PC, and "My
   // laptop restarts … an order for a customer" orders no laptop. What must be replaced may be named before.
-  const sentences = plain.split(/[.!?;\n]+/);
-  return sentences.some((sentence) => ORDERED.test(sentence) || (WANTED.test(sentence) && ASKING_FOR.test(sentence))) || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
+  return sentencesOf(plain).some((sentence) => ORDERED.test(sentence) || (WANTED.test(sentence) && ASKING_FOR.test(sentence))) || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
 }

@@ -204,12 +204,10 @@ const ASKED_CONFIDENCE = 0.9;
 // unsure, so the install is asked before it is prepared.
 const APP_ALONE_CONFIDENCE = 0.6;
 
-/** The catalog app a message names and nothing else besides courtesy, or undefined. */
-function appAlone(text: string, catalog: CatalogAppRef[], knownWords: ReadonlySet<string>): AppSlot | undefined {
-  const bare = withoutCourtesy(text);
-  const app = extractApp(bare, catalog, knownWords);
+/** Whether the catalog app a message names is all it says besides courtesy. */
+function namesAppAlone(text: string, app: AppSlot | undefined): app is AppSlot & { id: string } {
   const letters = (words: string) => foldText(words).replace(/[^\p{L}\p{N}+]/gu, '');
-  return app?.id && letters(app.phrase) === letters(bare) ? app : undefined;
+  return app?.id != null && letters(app.phrase) === letters(withoutCourtesy(text));
 }
 
 function asksWhetherNeeded(text: string): boolean {
@@ -244,8 +242,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const prepared = prepare(text);
   if (!/[\p{L}\p{N}]/u.test(prepared)) return noSignal(null, text);
   if (onlyCourtesy(text)) return { language: null, intent: 'affirm', confidence: 1, alternatives: [], tool: null, slots: {} };
-  const alone = appAlone(text, options.catalog, classifier.knownWords);
-  if (alone) return { language: null, intent: 'install_software', confidence: APP_ALONE_CONFIDENCE, alternatives: [], tool: 'request_software_install', slots: { app: alone } };
+  const app = extractApp(text, options.catalog, classifier.knownWords);
+  if (namesAppAlone(text, app)) return { language: null, intent: 'install_software', confidence: APP_ALONE_CONFIDENCE, alternatives: [], tool: 'request_software_install', slots: { app } };
 
   const detected = await detectLanguage(text.slice(0, MAX_CLASSIFIED_LENGTH));
   const fits: { lang: Language; coverage: number; fit: number }[] = [];
@@ -331,9 +329,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // A technician only when asked for as such, or as the models are sure of: "Tom just phoned me… Can you restart his
   // laptop for him?" asks for the restart.
   const personAsked = asksForPerson(text);
+  // A technician the models read, asked for by no words of a person.
+  const unaskedPerson = () => top!.intent === 'escalate' && !personAsked;
   const settled = (intent: Intent) =>
     NOT_OVERRULED.has(intent) && (intent !== 'ticket_status' || ticketNamed) && (intent !== 'escalate' || top!.score >= SURE_ESCALATION || personAsked);
-  const app = extractApp(text, options.catalog, classifier.knownWords);
   const installAsked = asksToInstall(text);
   // An install the models read where the message names no app and asks for none is as vague as a question.
   const appless = () => top!.intent === 'install_software' && !installAsked && !app;
@@ -358,15 +357,14 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // Asked by up to three rules below: read once.
   let service: boolean | undefined;
   const serviceAsked = () => (service ??= requestsAccess(text) || asksForAccount(text) || asksForEquipment(text));
-  // A technician the models read, asked for by no words of a person, is as vague ("avremmo necessità di ordinare due docking
-  // station").
-  const vague = top.intent === 'kb_question' || top.intent === 'help' || appless() || (top.intent === 'escalate' && !personAsked);
+  // So is a technician asked for by no words of a person ("avremmo necessità di ordinare due docking station").
+  const vague = top.intent === 'kb_question' || top.intent === 'help' || appless() || unaskedPerson();
   if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && serviceAsked())) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   // So is an app wanted for a technician to use ("mi serve Anydesk, il tecnico della pressa deve collegarsi").
   const wantsFromVague = top.intent === 'kb_question' || top.intent === 'help' || top.intent === 'create_ticket' || SOCIAL.has(top.intent);
-  if (app && (wantsFromVague || (top.intent === 'escalate' && !personAsked)) && wantsApp(text, app.phrase, app.id !== null)) {
+  if (app && (wantsFromVague || unaskedPerson()) && wantsApp(text, app.phrase, app.id !== null)) {
     [top, ...rest] = ahead({ intent: 'install_software', score: top.score }, top, rest);
   }
   // An install asked in so many words is asked, for an app the catalog lacks too, which the models know nothing of.
@@ -392,8 +390,6 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent === 'install_software' && top.score < CLEAR_REQUEST && !installAsked && !app?.id && !(app && wantsApp(text, app.phrase, false))) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
-  // How something is done, asked in so many words, is a question for the articles, however the models read its words,
-  // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos").
   // A ticket the models are unsure of, asked for neither in so many words nor as a service a person gives, is a question
   // ("is it gonna rain in Galway tomorrow, we've an outdoor class").
   // So is a list the models are unsure of, asked for in no words of a list, and a cancellation they are unsure of that
@@ -403,14 +399,15 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if ((top.intent === 'create_ticket' && top.score < CLEAR_REQUEST && !ticketAsked && !serviceAsked()) || unsureList || unsureCancel) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
-  // How to get equipment or access stays a request a person handles ("comment on fait pour en commander un autre ?").
+  // How something is done, asked in so many words, is a question for the articles, however the models read its words,
+  // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos"); how to get equipment or
+  // access stays a request a person handles ("comment on fait pour en commander un autre ?").
   const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked && !serviceAsked()) || (top.intent === 'install_software' && !installAsked);
-  const unaskedPerson = top.intent === 'escalate' && !personAsked;
-  if ((TOOLS[top.intent] === null || vagueRequest || unaskedPerson) && !asksAboutAssistant && asksHowTo(text)) {
+  if ((TOOLS[top.intent] === null || vagueRequest || unaskedPerson()) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
   // Written to thank, it asks nothing, whatever the models read into what it tells besides.
-  const asksNoTool = TOOLS[top.intent] === null || top.intent === 'kb_question' || (top.intent === 'escalate' && !personAsked);
+  const asksNoTool = TOOLS[top.intent] === null || top.intent === 'kb_question' || unaskedPerson();
   if (asksNoTool && !asked && !installAsked && !ticketAsked && writesToThank(text)) {
     [top, ...rest] = ahead({ intent: 'thanks', score: top.score }, top, rest);
   }
