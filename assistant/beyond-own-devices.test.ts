@@ -101,6 +101,9 @@ describe('namesSomeoneElsesDevice', () => {
     ['sperr mal den Rechner von der Moni, die is heim', TOM],
     ['instala el teams en el ordenador de la nueva recepcionista', TOM],
     ["redémarre l'ordi de l'accueil, c'est celui de Nadia", LUC],
+    // Named by title in lower case, typed in a hurry.
+    ['kannst du den rechner von herrn özdemir sperren, er ist schon weg', TOM],
+    ['verrouillez le poste de mme lefebvre svp', LUC],
   ];
   const ownOrNoOne: [string, Ownership][] = [
     // Words ending in s before a machine are not all a name's: only a common first name is.
@@ -213,6 +216,14 @@ describe('namesSomeoneElsesDevice', () => {
     ['spegnimi il pc, il collega ha finito di usarlo', ANNA],
     ['vous pouvez me redémarrer le poste ? mon collègue dit que ça règle le souci', LUC],
     ['bitte abmelden, ich bin am falschen Rechner und mein Kollege braucht ihn', TOM],
+    // A machine shared with others is the user's too.
+    ['The reception laptop is one I share with the weekend volunteers. I am done for the day, could you shut it down?', TOM],
+    ['Uso el portátil del club, que comparto con los monitores. ¿Me lo apagas? Ya me voy.', TOM],
+    // Asked for by the user, whoever suggested it.
+    ['Meine Kollegin meinte, Inkscape wäre gut für die Flyer. Kann ich das auch bekommen?', TOM],
+    // Signed by the user with a title, after a closing.
+    ['Vi chiedo di bloccare il mio portatile, sono già in treno. Distinti saluti, Dott. Marco Ferri', ANNA],
+    ['Please restart my laptop, it is frozen.\nKind regards,\nDr Helen Price', TOM],
   ];
 
   it.each(someoneElses)('someone else’s: %s', (text, own) => {

@@ -102,6 +102,11 @@ const PRONOUN_EN = new RegExp(`\\b(?:her|his|their)\\s+(?:[\\w-]+\\s+)?(?:${THIN
 // The thing is looked behind, so that "la sesión del Surface de Ramón" reads both "Surface" and "Ramón", and so is the
 // system it runs: "la contraseña de Windows de Manolo".
 const OF_PERSON = new RegExp(`(?<=\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:de|di|von|of)\\s+(?:windows|mac|macos)\\s+)?)(?:(?:de|di|del|della|dello|von|vom|of)\\b|d'|dell')\\s*(?:(?:der|dem|den|la|el)\\s+)?([a-z][\\w-]*)`, 'g');
+// Someone named by title after "of", whatever the case they are typed in: "den pc von frau kaya", "le poste de mme durand".
+const OF_TITLED = new RegExp(
+  `(?<=\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?)(?:de|di|del|della|von|vom|of)\\s+(?:(?:der|dem|den|la|el|il|the)\\s+)?(?:frau|herrn?|mrs?|ms|miss|dr|dra|mme|madame|monsieur|mademoiselle|senora?|sra?|dona?|signora?|sig|sigra|dott|dottor|dottore|dottoressa|doctora?|avv|avvocato|ing|prof)\\.?\\s+([a-z][\\w-]*)`,
+  'g',
+);
 // Someone new, or a trade, after "of" and an article, in lower case: "sul portatile del nuovo magazziniere", "el pc de la
 // nueva", "auf dem Laptop von der neuen Azubine", "sul pc dell'enologo", "l'ordinateur du comptable". A trade is told by
 // the endings of the words for people in Romance languages; the machines', places' and floors' words that share them are no one.
@@ -155,6 +160,10 @@ const SELF_BEFORE = /\b(?:i'm|i am|im|je suis|ich bin|soy|sono)\s+(?:(?:the|a|an
 // The one who approved or asked is named after "by": "validé par mon responsable", "approved by my manager". German
 // "von" also says whose ("der Laptop von meiner Kollegin"), so it does not count.
 const AGENT_BEFORE = /\b(?:by|par|por|da|dal|dalla|dallo)\s+(?:[a-z]+\s+)?$/;
+// Those the user shares the machine with use it too: "I share the office computer with the volunteers", "el ordenador del
+// local, que compartimos con los voluntarios".
+const SHARED_WITH_BEFORE =
+  /\b(?:share|shares|shared|sharing|partage|partageons|partagent|partager|teile|teilen|geteilt|teilt|comparto|compartimos|compartido|compartida|compartir|condivido|condividiamo|condiviso|condivisa|condividere)\b(?:\s+[\w']+){0,6}\s+(?:with|avec|mit|con|coi|insieme a)\s+(?:[a-z']+\s+){0,2}$/;
 // A piece of work done for someone makes them whom the work is for, not whose machine it is: "j'ai lancé l'export des
 // factures pour le comptable … pouvez-vous redémarrer l'ordinateur ?", "the report for the accountant".
 const WORK_FOR_BEFORE = new RegExp(
@@ -194,6 +203,7 @@ function namesSomeoneToActFor(plain: string): boolean {
   return [...plain.matchAll(FOR_OTHER)].some(
     (m) =>
       !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)) &&
+      !SHARED_WITH_BEFORE.test(plain.slice(Math.max(0, m.index - 80), m.index)) &&
       !SELF_BEFORE.test(plain.slice(Math.max(0, m.index - 30), m.index)) &&
       !WORK_FOR_BEFORE.test(plain.slice(Math.max(0, m.index - 80), m.index)) &&
       !WANTS_AFTER.test(plain.slice(m.index + m[0].length, m.index + m[0].length + 30)),
@@ -221,6 +231,11 @@ const SELF_INTRODUCED = new RegExp(
   `(?:hier spricht|hier ist|ich bin|this is|it's|i am|i'm|je suis|c'est|ici|soy|le habla|habla|sono|qui e|qui è|parla)\\s+(?:(?:la|el|le|il)\\s+)?${TITLE}\\.?\\s+\\p{Lu}\\p{Ll}+`,
   'giu',
 );
+// The user signing the message, after a closing: "Cordiali saluti, Avv. Roberto Galli", "Mit freundlichen Grüßen\nDr. Weber".
+const SIGNATURE = new RegExp(
+  `(?<![\\p{L}])(?:cordiali saluti|distinti saluti|un cordiale saluto|cordialmente|saluti|grazie|atentamente|un saludo|saludos cordiales|saludos|gracias|bien cordialement|cordialement|bien à vous|salutations distinguées|merci|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|mfg|danke|best regards|kind regards|regards|best wishes|yours sincerely|sincerely|many thanks|thanks|thank you)[\\s,.!]+(?:${TITLE}\\.?\\s+)?\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*){0,3}[\\s.]*$`,
+  'iu',
+);
 // The machine said to be the user's: "PC-WORKSHOP-3, thats mine", "el HP de secretaría, es el mío".
 const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|that is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\b/;
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
@@ -241,7 +256,7 @@ const OWN_MARK = new RegExp(
     `\\b(?:tocca a me|it's (?:up to|down to) me|now it's my job|c'est a moi de|c'est mon tour|jetzt bin ich dran|jetzt ist es meine aufgabe|ahora me toca|me toca a mi)\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
     `${SAID_MINE.source}|${ON_MINE.source}|` +
-    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:would|is) it (?:be )?possible to (?:have|get)\\b|\\bware es moglich\\b|\\best-(?:il|ce) possible d'avoir\\b|\\bseria posible tener\\b|\\bsarebbe possibile avere\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
+    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:would|is) it (?:be )?possible to (?:have|get)\\b|\\bware es moglich\\b|\\best-(?:il|ce) possible d'avoir\\b|\\bseria posible tener\\b|\\bsarebbe possibile avere\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puis-je|pourrais-je) avoir\\b|\\b(?:kann|konnte|darf) ich\\b(?:\\s+\\w+){0,3}\\s+(?:bekommen|haben|kriegen)\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
 );
 
 // The user asks to be signed out: it is their own session, whoever takes the machine next ("déconnecte-moi du poste
@@ -292,10 +307,11 @@ function looksLikeHostname(found: string, text: string): boolean {
  * installieren Sie mir das auch"; in the request's own sentence, "me lo bloccate?" is said for them.
  */
 function namesTitledOther(text: string): boolean {
+  const unsigned = text.replace(SIGNATURE, '');
   // Whom it is for, by title, is someone else wherever it is said: "Mi può installare Acrobat? È per la signora Russo".
-  if (FOR_TITLED.test(text)) return true;
+  if (FOR_TITLED.test(unsigned)) return true;
   // A title's own dot ends no sentence: "La Dra. Morales se ha ido".
-  const sentences = text.replace(SELF_INTRODUCED, ' ').split(/(?<=[.!?;])(?<!\b(?:Dr|Dra|Sr|Sra|Mr|Mrs|Ms|M|Prof|Sig|Sig\.ra|Dott|Dott\.ssa|Avv|Ing|Arch)\.)\s+|\n+/i);
+  const sentences = unsigned.replace(SELF_INTRODUCED, ' ').split(/(?<=[.!?;])(?<!\b(?:Dr|Dra|Sr|Sra|Mr|Mrs|Ms|M|Prof|Sig|Sig\.ra|Dott|Dott\.ssa|Avv|Ing|Arch)\.)\s+|\n+/i);
   const titled = (sentence: string) => TITLED_NAME.test(sentence);
   if (!sentences.some(titled)) return false;
   return !sentences.some((sentence) => !titled(sentence) && OWN_MARK.test(foldText(sentence)));
@@ -323,6 +339,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     // "of" and its kin also say which one ("ordinateur de bureau", "pc di casa"): only a name counts, capitalised or common.
     ...[...plain.matchAll(POSSESSIVE_BARE)].map((m) => m[1]!).filter(isCommonFirstName),
     ...[...plain.matchAll(OF_PERSON)].filter((m) => isCapitalisedIn(text, m[1]!) || isCommonFirstName(m[1]!)).map((m) => m[1]!),
+    ...[...plain.matchAll(OF_TITLED)].map((m) => m[1]!),
     ...[...text.matchAll(GENITIVE_DE)].map((m) => foldText(m[1]!)).filter((word) => !ADJECTIVE_DE.has(word)),
     ...[...text.matchAll(AT_PERSON_DE)].map((m) => foldText(m[1]!)).filter(isCommonFirstName),
   ];

@@ -110,6 +110,14 @@ describe('findCatalogAppInText', () => {
     expect(findCatalogAppInText('me instalas el fortnite jaja', catalog).phrase).toBe('fortnite');
   });
 
+  it('tells a name spelt by ear by its sound, even after an ordinary first word', () => {
+    expect(findCatalogAppInText('can you put firefocs on my pc', withoutTypoAliases).match?.id).toBe('mozilla-firefox');
+    expect(findCatalogAppInText('quisiera el Libre Ofis en el portátil', withoutTypoAliases, { knownWords: new Set(['libre']) }).match?.id).toBe('libreoffice');
+    // Short names sound like too many words, and a name spelt mostly otherwise is another word.
+    expect(findCatalogAppInText('Installez Ciel Compta pour Thomas', catalog).match?.id).not.toBe('microsoft-teams');
+    expect(findCatalogAppInText('las piezas que nos piden', catalog).match?.id).not.toBe('python');
+  });
+
   it('does not read ordinary words as misspelt apps', () => {
     expect(findCatalogAppInText('my screen is black', catalog).match).toBeNull();
     expect(findCatalogAppInText('the meeting room projector', catalog).match).toBeNull();

@@ -1,3 +1,4 @@
+import { doubleMetaphone } from 'double-metaphone';
 import { isStopWord, normalize } from '../../kb-index/text/normalize.js';
 
 export type CatalogAppRef = { id: string; name: string; aliases: string[]; publisher?: string };
@@ -77,7 +78,7 @@ type AppKey = { key: string; app: CatalogAppRef; grams: Set<string> };
  */
 type Candidate = { app: CatalogAppRef; confidence: number; start: number; end: number; ordinary?: boolean; described?: boolean };
 /** A catalog prepared for matching: every written form by its compact key, and by its first letter for typos. */
-type CatalogIndex = { keys: Map<string, AppKey>; byFirstLetter: Map<string, AppKey[]> };
+type CatalogIndex = { keys: Map<string, AppKey>; byFirstLetter: Map<string, AppKey[]>; bySound: Map<string, AppKey[]> };
 
 /** Lowercase, no accents, only letters, digits and plus signs: "Notepad ++", "notepad++" and "NotePad++" agree. */
 function compact(text: string): string {
@@ -121,7 +122,7 @@ function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
     byArray.set(apps, index);
     return index;
   }
-  index = { keys: new Map(), byFirstLetter: new Map() };
+  index = { keys: new Map(), byFirstLetter: new Map(), bySound: new Map() };
   for (const app of apps) {
     for (const form of [app.name, app.id, ...app.aliases]) {
       const key = compact(form);
@@ -132,6 +133,8 @@ function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
       const sameLetter = index.byFirstLetter.get(key[0]!) ?? [];
       sameLetter.push(entry);
       index.byFirstLetter.set(key[0]!, sameLetter);
+      const sound = soundOf(key);
+      if (sound) index.bySound.set(sound, [...(index.bySound.get(sound) ?? []), entry]);
     }
   }
   if (indexes.size >= INDEX_CACHE_LIMIT) indexes.delete(indexes.keys().next().value!);
@@ -167,10 +170,14 @@ function allowedTypos(length: number): number {
   return length >= ONE_TYPO_FROM ? 1 : 0;
 }
 
-/** Exact key first; else the closest key within the typos its length allows, with its similarity. */
+/** Exact key first; else the closest key within the typos its length allows, else one that sounds the same, with its similarity. */
 function lookUp(key: string, index: CatalogIndex): { app: CatalogAppRef; similarity: number } | undefined {
   const exact = index.keys.get(key);
   if (exact) return { app: exact.app, similarity: 1 };
+  return withinTypos(key, index) ?? soundsLike(key, index);
+}
+
+function withinTypos(key: string, index: CatalogIndex): { app: CatalogAppRef; similarity: number } | undefined {
   const limit = allowedTypos(key.length);
   if (limit === 0) return undefined;
   let best: { app: CatalogAppRef; similarity: number } | undefined;
@@ -188,6 +195,29 @@ function lookUp(key: string, index: CatalogIndex): { app: CatalogAppRef; similar
     }
   }
   return best;
+}
+
+// Spelt by ear ("firefocs", "Libre Ofis"), a name sounds as it should: names this long and with this many sounds are told
+// by their sound, from the same first letter and spelt mostly alike; shorter ones sound like too many words ("Thomas" is
+// no Teams, "piden" no Python).
+const SOUND_FROM = 5;
+const MIN_SOUNDS = 4;
+const MIN_SOUND_SIMILARITY = 0.6;
+
+/** The name's sound (Double Metaphone's primary code), or undefined for a name too short or with digits to be told by ear. */
+function soundOf(key: string): string | undefined {
+  if (key.length < SOUND_FROM || /\d/.test(key)) return undefined;
+  const [sound] = doubleMetaphone(key);
+  return sound.length >= MIN_SOUNDS ? sound : undefined;
+}
+
+/** The app whose name sounds like the key, with its spelling's similarity. */
+function soundsLike(key: string, index: CatalogIndex): { app: CatalogAppRef; similarity: number } | undefined {
+  const sound = soundOf(key);
+  if (!sound) return undefined;
+  const similarity = (candidate: AppKey) => 1 - editDistance(key, candidate.key) / Math.max(key.length, candidate.key.length);
+  const entry = index.bySound.get(sound)?.find((candidate) => candidate.key[0] === key[0] && similarity(candidate) >= MIN_SOUND_SIMILARITY);
+  return entry && { app: entry.app, similarity: similarity(entry) };
 }
 
 function trigrams(text: string): Set<string> {
@@ -261,10 +291,14 @@ function candidatesIn(words: Token[], index: CatalogIndex, options: FindCatalogA
       }
       // A typo is only assumed in words that are not ordinary words: "black" stays black, "slak" is Slack. A name of
       // several words long enough is told by its first, the rest misspelt as they may be ("libre ofice").
+      // Spelt by ear, its first word may be an ordinary one: "Libre Ofis".
       const stretch = words.slice(i, j + 1);
       const ordinaryWords = stretch.filter((word) => word.key !== '++' && !isContentWord(word.key, options));
-      if (ordinaryWords.length > 0 && !(stretch.length > 1 && key.length >= LONG_NAME && !ordinaryWords.includes(stretch[0]!))) continue;
-      const near = lookUp(key, index);
+      const longName = stretch.length > 1 && key.length >= LONG_NAME;
+      if (ordinaryWords.length > 0 && !longName) continue;
+      const byEar = ordinaryWords.includes(stretch[0]!);
+      if (byEar && ordinaryWords.length === stretch.length) continue;
+      const near = byEar ? soundsLike(key, index) : lookUp(key, index);
       if (near) found.push({ app: near.app, confidence: near.similarity, start: i, end: j + 1 });
     }
   }

@@ -10,6 +10,10 @@ describe('requestedAction', () => {
     ['Can you lock Sian’s computer? She has gone to pick up her kids', 'lock'],
     ['Mira, el Excel se colgó y el ratón no responde. ¿Lo puedes reiniciar?', 'restart'],
     ['puoi riavviare il pc della reception? è bloccato', 'restart'],
+    // German's separable "ausloggen".
+    ['could you switch the shop computer off? I forgot before leaving', 'shutdown'],
+    ['bitte log mich aus, ich muss los', 'logout'],
+    ['logg mich mal aus am Rechner im Lager', 'logout'],
     ['bitte das Passwort von meinem Laptop zurücksetzen', 'reset_password'],
     ['can u log my account out on the laptop? the temp needs to use it', 'logout'],
     ["Windows me le demande depuis une semaine. Là j'ai fini mes plans, allez-y, redémarrez mon PC", 'restart'],

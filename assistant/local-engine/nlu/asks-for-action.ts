@@ -19,9 +19,9 @@ type Verbs = Record<DeviceAction, string>;
 // verb last, which the verbs' own patterns allow for), and imperatives, which ask by themselves.
 // Spanish and Italian join the object to the infinitive: "¿podrías reiniciarme el portátil?", "puoi spegnermi la macchina?".
 const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string }[] = [
-  { ask: ASK_EN, between: 1, verbs: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off', lock: 'lock', logout: 'log out|log off|sign out|logout|log (?:\\w+ ){1,2}(?:out|off)|sign (?:\\w+ ){1,2}out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' } },
+  { ask: ASK_EN, between: 1, verbs: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off|(?:shut|turn|power|switch) (?:\\w+ ){0,2}(?:computer|pc|laptop|desktop|mac|macbook|imac|machine|workstation|notebook|surface|thinkpad) (?:down|off)', lock: 'lock', logout: 'log out|log off|sign out|logout|log (?:\\w+ ){1,2}(?:out|off)|sign (?:\\w+ ){1,2}out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' } },
   { ask: ASK_FR, between: 1, verbs: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) (?:mot de passe|mdp)|reset (?:le|mon|son) mdp' } },
-  { ask: ASK_DE, between: 0, verbs: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}abmelden', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' } },
+  { ask: ASK_DE, between: 0, verbs: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}(?:abmelden|ausloggen)|logg?e? (?:\\w+ ){1,3}aus', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' } },
   { ask: ASK_ES, between: 1, clitics: '(?:me|le|lo|la|nos|selo|sela)?', verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar|hacer (?:el |un )?logout', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' } },
   // Italian drops the infinitive's last vowel before the pronoun: "riavviarlo", "spegnermi".
   { ask: ASK_IT, between: 1, clitics: '(?:e|mi|gli|lo|la|ci|le|melo|mela)', verbs: { restart: 'riavviar', shutdown: 'spegner', lock: 'bloccar', logout: 'disconnetter|scollegar|chiudere (?:la|mia|sua) sessione|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
@@ -30,7 +30,7 @@ const IMPERATIVE: Verbs = {
   restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavv?ia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
   shutdown: String.raw`^(?:please |pls )?(?:shut down|turn off|power off)\b|^(?:please |pls )?shutdown (?:the|my|it|this|that)\b|^(?:eteins|eteignez)\b|^(?:fahr|fahre|fahren sie)\b.*\b(?:herunter|runter)\b|^(?:schalte?|schalten sie)\b.*\baus\b|^(?:apaga|apague|apagad)(?:lo|la|me|melo|mela)?\b|^(?:spegni|spegnete)(?:lo|la|mi|melo|mela)?\b`,
   lock: String.raw`^(?:please |pls )?lock\b|^(?:verrouille|verrouillez)\b|^(?:sperr|sperre|sperren sie)\b|^(?:bloquea|bloquee|bloquead)(?:lo|la|me|melo|mela)?\b|^(?:blocca|bloccate)(?:lo|la|mi|melo|mela)?\b`,
-  logout: String.raw`^(?:please |pls )?(?:log|sign) (?:\w+ ){1,2}(?:out|off)\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:meld|melde|melden sie)\b.*\bab\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|scollega|scollegate|chiudete la sessione|chiudi la sessione)\b`,
+  logout: String.raw`^(?:please |pls )?(?:log|sign) (?:\w+ ){1,2}(?:out|off)\b|^(?:deconnecte|deconnectez|fermez la session|ferme la session)\b|^(?:meld|melde|melden sie)\b.*\bab\b|^(?:log|logg|logge|loggen sie) (?:\w+ ){1,3}aus\b|^(?:cierra|cierre|cerrad) (?:la|su) sesion\b|^(?:disconnetti|disconnettete|scollega|scollegate|chiudete la sessione|chiudi la sessione)\b`,
   reset_password: String.raw`^(?:please |pls )?reset (?:the |my |her |his |their )?(?:\w+ )?password\b|^(?:reinitialise|reinitialisez) (?:le|son|mon) (?:mot de passe|mdp)\b|^(?:setz|setze|setzen sie)\b.*\bpasswort\b.*\bzuruck\b|^(?:restablece|restablezca|restableced) (?:la|su) contrasena\b|^(?:reimposta|reimpostate|resetta|resettate) (?:la )?(?:password|pass|pwd|psw)\b`,
 };
 
@@ -137,7 +137,12 @@ const MENTIONED: [DeviceAction, RegExp][] = [
 
 /** The one device action a message speaks of, in any form: what "can you do it?" points back at. */
 export function mentionedAction(text: string): DeviceAction | undefined {
-  const plain = foldText(text.slice(0, MAX_CLASSIFIED_LENGTH));
-  const found = MENTIONED.filter(([, pattern]) => pattern.test(plain)).map(([action]) => action);
+  const found = mentionedActions(text);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** Every device action the message names, in any form. */
+export function mentionedActions(text: string): DeviceAction[] {
+  const plain = foldText(text.slice(0, MAX_CLASSIFIED_LENGTH));
+  return MENTIONED.filter(([, pattern]) => pattern.test(plain)).map(([action]) => action);
 }

@@ -17,6 +17,9 @@ describe('asksForEquipment', () => {
     'Sehr geehrte Damen und Herren, wir benötigen drei neue Headsets für das Sekretariat. Bitte veranlassen Sie die Bestellung.',
     'Estimados: solicitamos la compra de dos monitores para recepción. Un saludo.',
     "Spett.le assistenza, avremmo necessità di ordinare tre tastiere per l'amministrazione.",
+    // A new one, the equipment named before.
+    'Der Monitor im Büro flackert nur noch und ist jetzt ganz dunkel. Wir brauchen einen neuen, bitte.',
+    'La impresora de recepción ya no imprime nada desde ayer. Necesitamos una nueva lo antes posible.',
   ])('asks for equipment: %s', (text) => {
     expect(asksForEquipment(text)).toBe(true);
   });

@@ -43,17 +43,21 @@ const TO_REPLACE = new RegExp(
   ].join('|'),
 );
 const MENTIONED = new RegExp(`\\b${EQUIPMENT}\\b`);
+// A new one asked for, the equipment named before: "El ordenador de la caja ya no arrancó. Necesitamos uno nuevo, ¿podéis
+// pedirlo?", "der Monitor ist hin, wir brauchen einen neuen".
+const NEW_ONE = /\b(?:a new one|another one|a replacement|un nouveau|une nouvelle|en (?:acheter|commander) (?:un|une) (?:autre|nouveau|nouvelle)|einen neuen|ein neues|eine neue|uno nuevo|una nueva|otro nuevo|otra nueva|uno nuovo|una nuova|un altro)\s*(?:[.!?,;]|$|(?:asap|quickly|soon|vite|rapidement|bitte|schnell|cuanto antes|lo antes posible|ya|presto|al piu presto|subito)\b)/;
 
 // How it is done, or help with the one they have, is a question for the articles.
 const NOT_ORDERING = /^(?:how|where|why|comment|pourquoi|wie|warum|como|por que|come|perche)\b|\b(?:help|aide|hilfe|ayuda|aiuto)\b/;
 
 const fold = (text: string) => foldText(text).replace(/['-]/g, ' ');
 
-/** Whether a message asks for equipment to be provided: new, another, a replacement, or ordered, or says it must be replaced. */
+/** Whether a message asks for equipment to be provided: new, another, a replacement, or ordered, or says it must be replaced or a new one is needed. */
 export function asksForEquipment(text: string): boolean {
   const plain = fold(text).trim();
   if (NOT_ORDERING.test(plain)) return false;
   // Ordered or wanted sentence by sentence: "tenemos un PC en la báscula… quiero saber por qué" asks for no PC, and "My
   // laptop restarts … an order for a customer" orders no laptop. What must be replaced may be named before.
-  return sentencesOf(plain).some((sentence) => ORDERED.test(sentence) || (WANTED.test(sentence) && ASKING_FOR.test(sentence))) || (TO_REPLACE.test(plain) && MENTIONED.test(plain));
+  const replaced = (TO_REPLACE.test(plain) || sentencesOf(plain).some((sentence) => NEW_ONE.test(sentence) && ASKING_FOR.test(sentence))) && MENTIONED.test(plain);
+  return sentencesOf(plain).some((sentence) => ORDERED.test(sentence) || (WANTED.test(sentence) && ASKING_FOR.test(sentence))) || replaced;
 }

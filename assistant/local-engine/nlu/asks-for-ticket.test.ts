@@ -14,6 +14,9 @@ describe('asksForTicket', () => {
     'Buenos días, les ruego abran una incidencia: el escáner de la planta baja no enciende.',
     'aprire ticket per il lettore badge, non legge più',
     'ich möchte eine Störung melden, der Scanner geht nicht',
+    // A ticket named with a courtesy word alone.
+    'Ticket bitte: der Scanner im Lager zieht kein Papier ein',
+    'un ticket svp, la badgeuse ne marche plus',
   ])('asks: %s', (text) => {
     expect(asksForTicket(text)).toBe(true);
   });

@@ -12,6 +12,8 @@ const OPEN_ASKED = new RegExp(
     String.raw`\b(?:bitte|kannst du|konnen sie|konntest du|konnten sie|konnt ihr)\b.*\b(?:ein|einen|eine|neues|neuen)\s+${TICKET}\s+(?:\w+\s+){0,3}(?:aufmachen|eroffnen|erstellen|anlegen|aufgeben)\b|^(?:mach|macht|eroffne|erstell|erstelle)\s+(?:mir |uns |bitte )*(?:ein|einen|eine)\s+${TICKET}\b`,
     String.raw`^(?:crea|creame|abre|abreme|abrid|cread|abra|cree|abrir|crear)\s+(?:un |una )?(?:nuevo |nueva )?${TICKET}\b|\b(?:les|le|os) (?:ruego|pido|agradeceria) (?:que )?(?:abran|abra|abrais|creen|cree|abrir|crear)\s+(?:un |una )?${TICKET}\b|\b(?:puedes|puede|podeis|podrias|podria)(?: usted)?(?: me)? (?:abrir|crear)(?:me)?\s+(?:un |una )${TICKET}\b`,
     String.raw`^(?:apri|aprimi|crea|creami|aprite|create|aprire|creare)\s+(?:un |una )?(?:nuovo |nuova )?${TICKET}\b|\b(?:puoi|puo|potete|potresti|potreste)(?: lei)?(?: mi| ci)? (?:aprire|creare)(?:mi)?\s+(?:un |una )${TICKET}\b`,
+    // Or named with a courtesy word alone: "ticket bitte, telefonanlage bricht ab", "un ticket svp".
+    String.raw`^(?:(?:a|an|un|une|ein|einen|eine|una|uno)\s+)?(?:new |nouveau |nouvelle |neues |neuen |nuevo |nueva |nuovo |nuova )?${TICKET}\s+(?:please|pls|plz|svp|stp|s'il vous plait|bitte|por favor|porfa|per favore|per piacere)\s*(?::|$)`,
   ].join('|'),
 );
 // A problem reported to IT in so many words is a ticket: "quiero reportar un problema a informática", "I'd like to report an

@@ -44,6 +44,16 @@ describe('asksHowTo', () => {
     'My laptop goes to sleep in the middle of a call. What can I do about it?',
     "Tout est flou sur le deuxième écran. Il faut changer quoi dans les paramètres ?",
     'No queremos que nos reinicien nada, solo saber qué ajuste hay que cambiar.',
+    // However the verb of explaining is bent, or the steps asked for.
+    'Le agradecería que me explicara cómo se comparte una carpeta de OneDrive.',
+    'Pourriez-vous nous expliquer les étapes pour ajouter une imprimante ?',
+    'mi spiegate come si collega il secondo monitor?',
+    // Not understood or not known how.
+    "je ne sais pas comment on change la langue du clavier",
+    "I don't understand how the shared calendar works",
+    'no entiendo cómo se recupera un correo borrado',
+    // Whether something is safe to do.
+    'is it safe to click the link in this email from the bank?',
   ])('asks how or why something is, in so many words: %s', (text) => {
     expect(asksHowTo(text)).toBe(true);
   });

@@ -27,6 +27,13 @@ const EXPLAIN_HOW = new RegExp(
     String.raw`\b(?:erklaren|zeigen|sagen)(?: sie| du)?(?: mir)?,? wie\b`,
     String.raw`\b(?:explicar|explicarme|decirme|indicarme) como\b|\bel procedimiento para\b`,
     String.raw`\b(?:spiegarmi|dirmi|indicarmi|spiegare) come\b|\bla procedura per\b`,
+    // However the verb is bent, or asked for the steps: "les agradecería que me indicaran cómo", "Vous pouvez m'expliquer les
+    // étapes ?", "mi spiegate come".
+    String.raw`\b(?:expliqu|indiqu)\w* comment\b|\b(?:explic|indic)\w* como\b|\b(?:spieg|indic)\w* come\b|\b(?:expliquer|explain|erklaren|explicar|explicarme|spiegare|spiegarmi) (?:les|the|die|los|i) (?:etapes|steps|schritte|pasos|passaggi)\b`,
+    // Or not understood, or not known: "je ne comprends pas comment je peux partager", "I don't know how to", "no sé cómo".
+    String.raw`\b(?:don't|do not|dont) (?:understand|know|get) how\b|\bne (?:comprends|comprend|sais) pas comment\b|\b(?:verstehe|versteh|weiss|weiß) (?:nicht|nich),? wie\b|\bno (?:entiendo|se|sabemos|entendemos) como\b|\bnon (?:capisco|so|sappiamo|capiamo) come\b`,
+    // Or whether it is safe: "is it safe to open an attachment called invoice.zip?".
+    String.raw`\bis it (?:safe|ok|okay|dangerous|risky) to\b|\best[ -]ce (?:que c'est )?(?:sur|dangereux|risque) d|\bist (?:es|das) (?:sicher|gefahrlich|ungefahrlich),? (?:\w+ )*(?:zu|wenn)\b|\bes (?:seguro|peligroso) (?:abrir|\w+ar|\w+er|\w+ir)\b|\be (?:sicuro|pericoloso) (?:aprire|\w+are|\w+ere|\w+ire)\b`,
     // Or whether there is a way: "Is there a setting somewhere I'm missing?", "gibt es eine Einstellung dafür?".
     String.raw`\bis there (?:a|an|any) (?:setting|way|option|trick|fix|shortcut)\b|\by a[ -]t[ -]il (?:un|une) (?:reglage|moyen|parametre|option|astuce)\b`,
     String.raw`\bgibt es (?:eine|einen) (?:einstellung|moglichkeit|weg|trick)\b|\bhay (?:alguna|algun|una|un) (?:opcion|forma|manera|ajuste|truco)\b|\bc'e (?:un modo|un'impostazione|un'opzione|un trucco|una impostazione|una opzione)\b`,

@@ -4,11 +4,12 @@ import { LANGUAGES } from '../../../i18n/languages.js';
 import { detectLanguage } from '../../../kb-index/language/detect-language.js';
 import { normalize } from '../../../kb-index/text/normalize.js';
 import { actionForIntent, extractApp, extractDeviceHint, extractTicketNumber, type AppSlot, type DeviceAction, type DeviceHint } from './extract-slots.js';
+import { hostnamesIn } from '../../beyond-own-devices.js';
 import { foldText } from '../../fold-text.js';
 import type { Intent } from './intents.js';
 import { asksWhatItDoes, asksWhetherAble } from './asks-capability.js';
 import { asksForAccess, asksForAccount, requestsAccess } from './asks-for-access.js';
-import { mentionedAction, requestedAction } from './asks-for-action.js';
+import { mentionedAction, mentionedActions, requestedAction } from './asks-for-action.js';
 import { asksToInstall, wantsApp } from './asks-for-app.js';
 import { asksForPerson } from './asks-for-person.js';
 import { listAsked } from './asks-for-list.js';
@@ -21,6 +22,7 @@ import { reportsProblem } from './problem-report.js';
 import { asksHowTo, asksWhatItWouldDo, speaksOfIt } from './speaks-of-it.js';
 import { writesToThank } from './writes-to-thank.js';
 import { asksForTicket } from './asks-for-ticket.js';
+import { tellsDone } from './tells-done.js';
 import { loadIntentClassifier } from './train-classifier.js';
 
 export type { Intent } from './intents.js';
@@ -178,6 +180,8 @@ async function requestClause(text: string, read: (words: string) => Promise<Scor
   const clauses = clausesToRead(text);
   if (clauses.length < 2) return undefined;
   for (const clause of clauses) {
+    // What the user already did is told, however much its words read as the action: "He apagado y encendido todo".
+    if (tellsDone(clause)) continue;
     const [first] = await read(clause);
     if (first && first.intent !== 'kb_question' && TOOLS[first.intent] !== null && first.score >= Math.max(CLEAR_REQUEST, problem)) return first;
   }
@@ -390,6 +394,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent === 'install_software' && top.score < CLEAR_REQUEST && !installAsked && !app?.id && !(app && wantsApp(text, app.phrase, false))) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
+  // So is an action the models are unsure of in a message that names neither an action nor a computer: "Weißt du, ob heute
+  // Abend das Spiel läuft?" has no machine to act on.
+  const unsureAction = actionForIntent(top.intent) !== undefined && top.score < CLEAR_REQUEST && !asked && mentionedActions(text).length === 0 && !extractDeviceHint(text) && hostnamesIn(text).length === 0;
+  if (unsureAction) [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   // A ticket the models are unsure of, asked for neither in so many words nor as a service a person gives, is a question
   // ("is it gonna rain in Galway tomorrow, we've an outdoor class").
   // So is a list the models are unsure of, asked for in no words of a list, and a cancellation they are unsure of that
