@@ -394,8 +394,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent === 'install_software' && top.score < CLEAR_REQUEST && !installAsked && !app?.id && !(app && wantsApp(text, app.phrase, false))) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
-  // So is an action the models are unsure of in a message that names neither an action nor a computer: "Weißt du, ob heute
-  // Abend das Spiel läuft?" has no machine to act on.
+  // Nor is an action the models are unsure of, in a message that names neither an action nor a computer: "Weißt du, ob
+  // heute Abend das Spiel läuft?" has no machine to act on.
   const unsureAction = actionForIntent(top.intent) !== undefined && top.score < CLEAR_REQUEST && !asked && mentionedActions(text).length === 0 && !extractDeviceHint(text) && hostnamesIn(text).length === 0;
   if (unsureAction) [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   // A ticket the models are unsure of, asked for neither in so many words nor as a service a person gives, is a question
