@@ -116,6 +116,8 @@ describe('findCatalogAppInText', () => {
     // Short names sound like too many words, and a name spelt mostly otherwise is another word.
     expect(findCatalogAppInText('Installez Ciel Compta pour Thomas', catalog).match?.id).not.toBe('microsoft-teams');
     expect(findCatalogAppInText('las piezas que nos piden', catalog).match?.id).not.toBe('python');
+    // A long name's first letter, typed as said: "uinscp".
+    expect(findCatalogAppInText('mettimi uinscp sul portatile', withoutTypoAliases).match?.id).toBe('winscp');
   });
 
   it('does not read ordinary words as misspelt apps', () => {

@@ -78,7 +78,7 @@ type AppKey = { key: string; app: CatalogAppRef; grams: Set<string> };
  */
 type Candidate = { app: CatalogAppRef; confidence: number; start: number; end: number; ordinary?: boolean; described?: boolean };
 /** A catalog prepared for matching: every written form by its compact key, and by its first letter for typos. */
-type CatalogIndex = { keys: Map<string, AppKey>; byFirstLetter: Map<string, AppKey[]>; bySound: Map<string, AppKey[]> };
+type CatalogIndex = { keys: Map<string, AppKey>; byFirstLetter: Map<string, AppKey[]>; bySound: Map<string, AppKey[]>; byTail: Map<string, AppKey> };
 
 /** Lowercase, no accents, only letters, digits and plus signs: "Notepad ++", "notepad++" and "NotePad++" agree. */
 function compact(text: string): string {
@@ -122,7 +122,7 @@ function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
     byArray.set(apps, index);
     return index;
   }
-  index = { keys: new Map(), byFirstLetter: new Map(), bySound: new Map() };
+  index = { keys: new Map(), byFirstLetter: new Map(), bySound: new Map(), byTail: new Map() };
   for (const app of apps) {
     for (const form of [app.name, app.id, ...app.aliases]) {
       const key = compact(form);
@@ -135,6 +135,7 @@ function indexOf(apps: readonly CatalogAppRef[]): CatalogIndex {
       index.byFirstLetter.set(key[0]!, sameLetter);
       const sound = soundOf(key);
       if (sound) index.bySound.set(sound, [...(index.bySound.get(sound) ?? []), entry]);
+      if (key.length >= FIRST_LETTER_TYPO_FROM && !index.byTail.has(key.slice(1))) index.byTail.set(key.slice(1), entry);
     }
   }
   if (indexes.size >= INDEX_CACHE_LIMIT) indexes.delete(indexes.keys().next().value!);
@@ -170,11 +171,18 @@ function allowedTypos(length: number): number {
   return length >= ONE_TYPO_FROM ? 1 : 0;
 }
 
-/** Exact key first; else the closest key within the typos its length allows, else one that sounds the same, with its similarity. */
+// A long name's first letter alone may be wrong, typed as it is said: "uinscp" is WinSCP.
+const FIRST_LETTER_TYPO_FROM = 6;
+
+/**
+ * Exact key first; else the closest key within the typos its length allows, else one that sounds the same, else a long one
+ * whose first letter alone differs, with its similarity.
+ */
 function lookUp(key: string, index: CatalogIndex): { app: CatalogAppRef; similarity: number } | undefined {
   const exact = index.keys.get(key);
   if (exact) return { app: exact.app, similarity: 1 };
-  return withinTypos(key, index) ?? soundsLike(key, index);
+  const firstLetterWrong = key.length >= FIRST_LETTER_TYPO_FROM ? index.byTail.get(key.slice(1)) : undefined;
+  return withinTypos(key, index) ?? soundsLike(key, index) ?? (firstLetterWrong && { app: firstLetterWrong.app, similarity: 1 - 1 / key.length });
 }
 
 function withinTypos(key: string, index: CatalogIndex): { app: CatalogAppRef; similarity: number } | undefined {

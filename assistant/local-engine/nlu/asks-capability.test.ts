@@ -44,6 +44,11 @@ describe('asksWhatItDoes', () => {
     't un robot ou un vrai humain ?',
     'eres una persona o un bot jaja',
     'Pourriez-vous me dire ce que vous êtes en mesure de faire pour moi ?',
+    // Who or what answers.
+    "c'est vraiment un robot qui m'écrit ?",
+    'is it an AI answering me?',
+    '¿me contesta una inteligencia artificial?',
+    'mi risponde davvero una persona?',
   ])('asks: %s', (text) => {
     expect(asksWhatItDoes(text)).toBe(true);
   });

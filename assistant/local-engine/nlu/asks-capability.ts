@@ -48,6 +48,12 @@ const WHAT_IT_DOES = new RegExp(
       String.raw`(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|chatbot|ki|mensch|echter mensch)(?: oder (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki))?`,
       String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: de verdad| real)?(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia|maquina))?`,
       String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: vera| reale| in carne e ossa)?(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|persona|ia))?`,
+      // Who or what answers: "C'est bien une intelligence artificielle qui me répond ?", "is it an AI answering me?".
+      String.raw`(?:is (?:it|this|that)|is there) (?:really |actually )?(?:a |an )?(?:bot|robot|ai|artificial intelligence|human|real person|person) (?:answering|replying|writing|talking)(?: (?:to )?me)?`,
+      String.raw`(?:c'est|est[ -]ce|est[ -]ce que c'est) (?:bien |vraiment )?(?:un |une )?(?:robot|bot|chatbot|ia|intelligence artificielle|humain|vraie personne|personne) qui (?:me |m' ?)?(?:repond|ecrit|parle)`,
+      String.raw`(?:antwortet|schreibt) (?:mir |hier )?(?:wirklich |eigentlich )?(?:ein |eine )?(?:bot|roboter|ki|kunstliche intelligenz|mensch|echter mensch)`,
+      String.raw`(?:es|me (?:responde|contesta|escribe)) (?:de verdad |realmente )?(?:un |una )?(?:bot|robot|ia|inteligencia artificial|humano|persona real|persona)(?: (?:quien|que|el que|la que) (?:me )?(?:responde|contesta|escribe))?`,
+      String.raw`(?:e|mi (?:risponde|scrive)) (?:davvero |proprio )?(?:un |una |un')?(?:bot|robot|ia|intelligenza artificiale|umano|persona vera|persona)(?: (?:che|a) (?:mi )?(?:risponde|rispondere|scrive))?`,
     ].join('|') +
     // Laughter or an emoji may close it: "are u a real person or a bot lol", "eres una persona o un bot jaja".
     ')(?:[\\s?!.]|lol|haha\\w*|jaja\\w*|mdr|xd|ahah\\w*|hihi|\\p{Extended_Pictographic})*$',

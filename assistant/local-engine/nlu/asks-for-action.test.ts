@@ -13,6 +13,11 @@ describe('requestedAction', () => {
     // German's separable "ausloggen".
     ['could you switch the shop computer off? I forgot before leaving', 'shutdown'],
     ['bitte log mich aus, ich muss los', 'logout'],
+    // A courtesy word ends a request typed in one breath with what follows.
+    ['redémarrer le portable stp je dois filer', 'restart'],
+    // Asked formally, and after a colon that ends the story.
+    ['Vi chiederei cortesemente di spegnere il portatile, sono già uscita dallo studio', 'shutdown'],
+    ['Ho chiuso tutti i file e ho dieci minuti prima della riunione: riavviatelo pure adesso', 'restart'],
     ['logg mich mal aus am Rechner im Lager', 'logout'],
     ['bitte das Passwort von meinem Laptop zurücksetzen', 'reset_password'],
     ['can u log my account out on the laptop? the temp needs to use it', 'logout'],
@@ -77,6 +82,7 @@ describe('requestedAction', () => {
     'Ich will nicht, dass ihr irgendwas neu startet – ich habe nur eine Frage zu den Updates.',
     'comment procéder au redémarrage du Mac sans perdre mes fichiers ?',
     'the shutdown takes ages since the update',
+    'Non vi chiedo di riavviarlo, lo abbiamo già fatto: vorrei capire perché si blocca',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();
   });

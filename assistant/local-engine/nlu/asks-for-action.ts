@@ -12,7 +12,7 @@ const ASK_EN = String.raw`(?:(?:can|could|would|will) (?:you|u|someone|somebody)
 const ASK_FR = String.raw`(?:(?:peux|pouvez|pourrais|pourriez)(?:[ -](?:tu|vous))?|(?:tu|vous) (?:peux|pouvez|pourrais|pourriez)|merci de|svp|stp|(?:de )?bien vouloir)(?: (?:me|nous|lui|leur|m'|l'|la|le))?`;
 const ASK_DE = String.raw`(?:(?:kannst|konnen|konnt|konntest|konnten|wurdest|wurden) (?:du|sie|ihr)|bitte)(?: (?:mal|bitte|kurz|schnell|mir|uns))*`;
 const ASK_ES = String.raw`(?:(?:puedes|puede|podeis|pueden|podrias|podria|podriais|podrian)(?: usted)?|por favor|porfa)(?: (?:me|le|nos|les|lo|la))?`;
-const ASK_IT = String.raw`(?:(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: lei)?|per favore|per piacere)(?: (?:mi|gli|le|ci|lo|la))?`;
+const ASK_IT = String.raw`(?:(?:puoi|puo|potete|potresti|potrebbe|potreste)(?: lei)?|per favore|per piacere|(?<!\bnon )(?:vi|le|ti) (?:chiedo|chiederei|prego|pregherei|domando|domanderei)(?: gentilmente| cortesemente| per favore)? di)(?: (?:mi|gli|le|ci|lo|la))?`;
 
 type Verbs = Record<DeviceAction, string>;
 // Infinitives after a request form, with how many words may stand between them (German puts its object first and the

@@ -22,6 +22,8 @@ describe('listAsked', () => {
     ['mis incidencias porfa', 'tickets'],
     ['liste de mes ordis svp', 'devices'],
     ["qu'est-ce que j'ai comme demandes en cours ?", 'tickets'],
+    // Asked of several with the plural imperative.
+    ['Per la revisione dei contratti, ci elencate i computer intestati a me?', 'devices'],
   ] as const)('%s → %s', (text, list) => {
     expect(listAsked(text)).toBe(list);
   });

@@ -7,8 +7,8 @@ import { requestClauses } from './request-clauses.js';
 // by clause; a clause that says something cannot be seen ("I can't see my tickets in the portal") tells a problem.
 const TICKETS = String.raw`(?:tickets?|requests?|cases|calls|demandes|requetes|anfragen|meldungen|solicitudes|peticiones|incidencias|consultas|richieste|segnalazioni)`;
 const DEVICES = String.raw`(?:devices|computers|laptops|machines|pcs|appareils|postes|ordinateurs|ordis|portables|gerate|rechner|dispositivos|equipos|ordenadores|portatiles|dispositivi|portatili|computer|pc)`;
-const MINE = String.raw`(?:my|all my|all the|all of my|the|mes|toutes mes|tous mes|les|meine|alle meine|alle|mis|todas mis|todos mis|los|las|miei|mie|i miei|le mie|tutti i miei|tutte le mie|dei miei|delle mie)`;
-const SHOW = String.raw`(?:see|show|list|view|display|lister|liste|voir|afficher|affiche|affichez|montrer|montre|montrez|zeig|zeige|zeigen|anzeigen|auflisten|ver|mostrar|muestra|muestrame|muestreme|mostrarme|ensenarme|listarme|mostrarmi|elencarmi|ensena|ensename|ensenar|listar|lista|vedere|mostra|mostrami|mostrare|elenca|elencami|elenco)`;
+const MINE = String.raw`(?:my|all my|all the|all of my|the|mes|toutes mes|tous mes|les|meine|alle meine|alle|mis|todas mis|todos mis|los|las|miei|mie|i|gli|i miei|le mie|tutti i miei|tutte le mie|dei miei|delle mie)`;
+const SHOW = String.raw`(?:see|show|list|view|display|lister|liste|voir|afficher|affiche|affichez|montrer|montre|montrez|zeig|zeige|zeigen|anzeigen|auflisten|ver|mostrar|muestra|muestrame|muestreme|mostrarme|ensenarme|listarme|mostrarmi|elencarmi|ensena|ensename|ensenar|listar|lista|vedere|mostra|mostrami|mostrare|elenca|elencami|elenco|elencate|elencatemi|mostrate|mostratemi|listame|listez|listez-moi|auflisten)`;
 
 function listed(things: string): RegExp {
   return new RegExp(
