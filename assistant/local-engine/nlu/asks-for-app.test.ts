@@ -9,6 +9,8 @@ describe('wantsApp', () => {
     ['mi servirebbe python 3 per uno script', 'python'],
     ['Brauch Notepad++ für die CNC-Dateien von der Fräse', 'Notepad++'],
     ["j'ai besoin de VLC pour lire les vidéos du client", 'VLC'],
+    // With a word between, and "wie" as "as", not "how".
+    ['Ich möchte gerne das Programm Gimp haben, wie in der alten Schule', 'Gimp'],
   ])('wants a catalog app: %s', (text, phrase) => {
     expect(wantsApp(text, phrase, true)).toBe(true);
   });

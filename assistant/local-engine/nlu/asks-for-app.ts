@@ -1,15 +1,16 @@
 import { foldText } from '../../fold-text.js';
 import { requestClauses } from './request-clauses.js';
+import { asksHowTo } from './speaks-of-it.js';
 
 // "necesito el adobe reader que no puedo abrir los pdf", "quiero el bitwarden", "Mir fehlt der Acrobat Reader", "mi
-// servirebbe python 3": wanting an app of the catalog is asking for it, whatever problem follows. Matched on
-// lower-cased, accent-free text, right before the app's name.
+// servirebbe python 3", "ich möchte gerne das Programm …": wanting an app of the catalog is asking for it, whatever
+// problem follows. Matched on lower-cased, accent-free text, right before the app's name.
 const WANTS = new RegExp(
-  String.raw`\b(?:i need|i'd need|i want|i'd like|could i get|can i get|can i have|could i have|need|besoin d(?:e|u)?|il me faut|il me faudrait|je voudrais|j'aimerais|(?:je )?(?:souhaiterais|souhaite|voudrais|aimerais) (?:disposer|beneficier) d(?:e|u|es)?|ich brauche|brauche|ich brauch|brauch|ich brauchte|brauchte|brauche ich|brauchte ich|brauchten wir|ich benotige|benotige ich|benotige|wir benotigen|ich hatte gern|hatte gern|ich mochte|mir fehlt|es fehlt|necesito|necesitaria|quiero|quisiera|me hace falta|me haria falta|mi serve|mi servirebbe|mi servono|vorrei|ho bisogno di|avrei bisogno di)\s+(?:(?:the|a|an|le|la|les|l'|du|de|den|die|das|der|el|los|las|un|una|il|lo|gli|i|dell'|del|della)\s*)?$`,
+  String.raw`\b(?:i need|i'd need|i want|i'd like|could i get|can i get|can i have|could i have|need|besoin d(?:e|u)?|il me faut|il me faudrait|je voudrais|j'aimerais|(?:je )?(?:souhaiterais|souhaite|voudrais|aimerais) (?:disposer|beneficier) d(?:e|u|es)?|ich brauche|brauche|ich brauch|brauch|ich brauchte|brauchte|brauche ich|brauchte ich|brauchten wir|ich benotige|benotige ich|benotige|wir benotigen|ich hatte gern|hatte gern|ich mochte|mir fehlt|es fehlt|necesito|necesitaria|quiero|quisiera|me hace falta|me haria falta|mi serve|mi servirebbe|mi servono|vorrei|ho bisogno di|avrei bisogno di)\s+(?:(?:gerne|gern|bitte|auch|noch|really|also|aussi|bien|tambien|anche|pure|davvero)\s+){0,2}(?:(?:the|a|an|le|la|les|l'|du|de|den|die|das|der|el|los|las|un|una|il|lo|gli|i|dell'|del|della)\s*)?$`,
 );
-// Help with the app or how it is done is a question for the articles: "I need help with Excel", "ich brauche Outlook
-// zum Laufen".
-const NOT_WANTING = /\b(?:help|aide|hilfe|ayuda|aiuto|how|comment|wie|como|come)\b/;
+// Help with the app or how it is done is a question for the articles: "I need help with Excel", "how do I get Teams";
+// "wie bei meiner alten Firma" is only "as".
+const NOT_WANTING = /\b(?:help|aide|hilfe|ayuda|aiuto|how|comment)\b/;
 
 // An app the catalog lacks could be any word, so it is wanted only as something to have on a computer: "je voudrais
 // Genapi sur mon nouveau poste", "I'd like Spotify on my work PC", "bräuchte ich DATEV jetzt auch auf meinem Rechner",
@@ -30,7 +31,7 @@ const SOFTWARE_FIRST = new RegExp(String.raw`^${SOFTWARE}\s+\S`);
 export function wantsApp(text: string, phrase: string, inCatalog: boolean): boolean {
   const plain = foldText(text);
   const name = foldText(phrase);
-  if (!name || NOT_WANTING.test(plain)) return false;
+  if (!name || NOT_WANTING.test(plain) || asksHowTo(text)) return false;
   // Wherever it is named: told of first ("Sie hat das bisher mit DATEV gemacht"), wanted after ("bräuchte ich DATEV").
   for (let at = plain.indexOf(name); at > 0; at = plain.indexOf(name, at + name.length)) {
     const before = plain.slice(Math.max(0, at - 60), at);

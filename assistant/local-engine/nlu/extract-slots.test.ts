@@ -73,6 +73,10 @@ describe('extractTicketNumber', () => {
     expect(extractTicketNumber('sto finendo le tavole per il concorso, scadenza alle 18')).toBeUndefined();
     expect(extractTicketNumber("qu'un technicien me rappelle au 05 56 00 00 00")).toBeUndefined();
     expect(extractTicketNumber('ruf mich an: +49 171 2345678')).toBeUndefined();
+    // A day of a month.
+    expect(extractTicketNumber('je suis absente du 12 février au 2 mars, comment mettre une réponse automatique ?')).toBeUndefined();
+    expect(extractTicketNumber('Urlaub ab 3. August, wie richte ich die Abwesenheit ein?')).toBeUndefined();
+    expect(extractTicketNumber('estaré fuera el 15 de mayo')).toBeUndefined();
     expect(extractTicketNumber('call me back on 07700900123')).toBeUndefined();
     // Amounts, with their unit.
     expect(extractTicketNumber('my laptop takes like 10 min before anything opens')).toBeUndefined();

@@ -95,6 +95,14 @@ const TICKET_MARKERS = new Set(
  */
 // Words after which a number is an hour.
 const TIME_MARKERS = new Set(['alle', 'ore', 'las', 'um', 'gegen', 'vers', 'at', 'by', 'until', 'till', 'bis', 'hasta', 'entro', 'avant']);
+// Months, after which a number is a day: "du 23 décembre au 3 janvier", "am 3. März", "el 15 de mayo".
+const MONTHS = new Set(
+  normalize(`january february march april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre januar
+    februar märz maerz juni juli oktober dezember enero febrero marzo abril mayo junio julio agosto septiembre setiembre
+    octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre`).split(/\s+/),
+);
+const BEFORE_MONTH = new Set(['de', 'di', 'del', 'of', 'th', 'st', 'nd', 'rd', 'er']);
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2039;
 
@@ -112,6 +120,8 @@ export function extractTicketNumber(text: string, explicitOnly = false): number 
     if (m[1]) return value;
     const before = tokenize(normalized.slice(Math.max(0, m.index - 24), m.index)).slice(-2);
     if (before.some((word) => TICKET_MARKERS.has(word))) return value;
+    const after = tokenize(normalized.slice(m.index + m[0].length, m.index + m[0].length + 24)).filter((word) => !BEFORE_MONTH.has(word));
+    if (MONTHS.has(after[0] ?? '')) continue;
     // A year is no ticket unless marked as one ("la carpeta de expedientes de 2023"), nor is an hour ("scadenza alle 18").
     const year = m[2]!.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR;
     if (!year && !before.some((word) => TIME_MARKERS.has(word))) fallback ??= value;

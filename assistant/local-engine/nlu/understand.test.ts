@@ -230,6 +230,13 @@ describe('problem reports', () => {
     }
   });
 
+  it('reads a greeting the models see in words that greet no one as a question, when it speaks of IT', async () => {
+    for (const text of ['el touchpad va a tirones', 'el teclado va a tirones']) {
+      expect((await understand(text, { fallbackLanguage: 'es', catalog })).tool).toBe('search_knowledge_base');
+    }
+    expect((await understand('hola buenas', { fallbackLanguage: 'es', catalog })).intent).toBe('greeting');
+  });
+
   it('takes a slip for a slip, not for a fault', async () => {
     for (const text of ['sorry, wrong window', 'scusa, ho sbagliato finestra']) {
       expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();

@@ -227,6 +227,10 @@ function asksWhetherNeeded(text: string): boolean {
 const HELP_WORDS = /\b(?:help|aide|aidez|aider|hilfe|helfen|hilf|ayuda|ayudar|ayudame|aiuto|aiutare|aiutami|aiutatemi|support|assistance|soporte|supporto)\b/;
 const QUESTION_WORDS = 4;
 
+// Words that greet, in the five languages: a message with none of them greets no one.
+const GREETING_WORD =
+  /\b(?:hi|hello|hey|hiya|morning|evening|afternoon|yo|bonjour|bonsoir|salut|coucou|allo|hallo|moin|servus|gruss|gruezi|tag|morgen|abend|hola|buenas|buenos|dias|tardes|ciao|salve|buongiorno|buonasera|buon|que tal|how are you|how's it going|ca va|wie gehts|wie geht's|come va|come stai|tutto bene|todo bien)\b/;
+
 /** Whether the message is a question of a few words at least: "Kann man das Postfach aufs Diensthandy bekommen?". */
 function asksAQuestion(text: string): boolean {
   return /\?\s*$/.test(text) && (text.match(/\p{L}+/gu) ?? []).length >= QUESTION_WORDS;
@@ -421,7 +425,9 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   }
   // A question about something of IT is no greeting, thanks or goodbye, whatever its few known words made the models read.
   const greetsOnly = top.intent === 'greeting' || top.intent === 'thanks' || top.intent === 'goodbye';
-  const asksOfIt = greetsOnly && !asksAboutAssistant && asksAQuestion(text) && (await speaksOfIt(text, language ?? best.lang, classifier.notTypos));
+  // So is a greeting read in words that greet no one: "el raton va a tirones".
+  const greetsInNoWord = top.intent === 'greeting' && !GREETING_WORD.test(foldText(text));
+  const asksOfIt = greetsOnly && !asksAboutAssistant && (asksAQuestion(text) || greetsInNoWord) && (await speaksOfIt(text, language ?? best.lang, classifier.notTypos));
   const told = TOOLS[top.intent] === null && !asksAboutAssistant && (asksOfIt || (await reportsProblem(text, language ?? best.lang, classifier))) ? 'kb_question' : top.intent;
   const read =
     refersToATicket(told, text) && ticketNamed
