@@ -44,6 +44,12 @@ describe('asksWhatItDoes', () => {
     't un robot ou un vrai humain ?',
     'eres una persona o un bot jaja',
     'Pourriez-vous me dire ce que vous êtes en mesure de faire pour moi ?',
+    // Where the user is.
+    'Good afternoon, am I through to the IT help desk?',
+    'Bonsoir, c’est bien le support informatique ici ?',
+    'Hallo, bin ich hier richtig beim Support?',
+    'Hola, ¿esto es la asistencia técnica?',
+    'buonasera, sono nella chat giusta?',
     // Who or what answers.
     "c'est vraiment un robot qui m'écrit ?",
     'is it an AI answering me?',

@@ -32,7 +32,7 @@ const OWN = new RegExp(
 // "what can you do?", "qu'est-ce que vous savez faire exactement ?", "was kannst du alles?": the whole message asks
 // what the assistant is for, whatever words of requests it borrows.
 const WHAT_IT_DOES = new RegExp(
-  '^(?:(?:hi|hello|hey|bonjour|salut|hallo|hola|ciao|buongiorno|ok|okay|alors|also|bueno|allora|but|so|mais|aber|pero|ma)[,!.]*\\s+)*(?:' +
+  '^(?:(?:hi|hello|hey|bonjour|bonsoir|salut|hallo|hola|buenas|ciao|buongiorno|buonasera|ok|okay|alors|also|bueno|allora|but|so|mais|aber|pero|ma|(?:good|guten|buenos|buenas) (?:morning|afternoon|evening|morgen|tag|abend|dias|tardes))[,!.]*\\s+[¿¡]?)*(?:' +
     [
       String.raw`what (?:else |exactly )?(?:can|could) (?:you|u) do(?: exactly| for me| here)?`,
       String.raw`what are you (?:able|good) (?:to do|for)`,
@@ -48,6 +48,13 @@ const WHAT_IT_DOES = new RegExp(
       String.raw`(?:bist du|sind sie) (?:ein |eine )?(?:bot|roboter|chatbot|ki|mensch|echter mensch)(?: oder (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki))?`,
       String.raw`(?:eres|es usted) (?:un |una )?(?:bot|robot|chatbot|ia|humano|persona real|persona)(?: de verdad| real)?(?: o (?:un |una )?(?:bot|robot|humano|persona real|persona|ia|maquina))?`,
       String.raw`(?:sei|lei e) (?:un |una )?(?:bot|robot|chatbot|ia|umano|persona vera|persona reale|persona)(?: vera| reale| in carne e ossa)?(?: o (?:un |una )?(?:bot|robot|umano|persona vera|persona reale|persona|ia))?`,
+      // Where the user is: "is this the IT chat?", "je suis bien sur le support informatique ?", "bin ich hier richtig beim
+      // IT-Support?", "¿esto es el soporte informático?", "è l'assistenza informatica questa?".
+      String.raw`(?:is this|is it|am i (?:in|at|on|through to)|have i (?:got|reached)|this is) (?:the )?(?:right (?:place|chat|address)|(?:it|tech|technical) (?:chat|support|help ?desk|service ?desk|team)|help ?desk|service ?desk|support)(?: chat)?`,
+      String.raw`(?:je suis bien|suis[ -]je bien|c'est bien|est[ -]ce bien|est[ -]ce que c'est|c'est) (?:sur |au |a |avec )?(?:le |la |l' ?)?(?:bon endroit|support|service|assistance|helpdesk|hotline|chat)(?: (?:informatique|it|technique|info))?(?: ici)?`,
+      String.raw`(?:bin ich (?:hier )?(?:richtig|korrekt)|ist (?:das|dies) (?:hier )?(?:der|die|das)) (?:beim |bei der |im |in der )?(?:it[ -]?support|it[ -]?chat|it[ -]?hilfe|support|helpdesk|it)?(?: hier)?`,
+      String.raw`(?:esto es|es esto|este es|estoy en|es este) (?:el |la )?(?:soporte|servicio|asistencia|chat|helpdesk|ayuda)(?: (?:informatico|informatica|tecnico|tecnica|de informatica|it))?`,
+      String.raw`(?:e|questa e|questo e|sono (?:nel|nella|sulla|sul)) (?:l' ?|la |il )?(?:assistenza|supporto|helpdesk|help desk|chat)(?: (?:informatica|it|tecnica|tecnico))?(?: questa| questo| giusta| giusto)?`,
       // Who or what answers: "C'est bien une intelligence artificielle qui me répond ?", "is it an AI answering me?".
       String.raw`(?:is (?:it|this|that)|is there) (?:really |actually )?(?:a |an )?(?:bot|robot|ai|artificial intelligence|human|real person|person) (?:answering|replying|writing|talking)(?: (?:to )?me)?`,
       String.raw`(?:c'est|est[ -]ce|est[ -]ce que c'est) (?:bien |vraiment )?(?:un |une )?(?:robot|bot|chatbot|ia|intelligence artificielle|humain|vraie personne|personne) qui (?:me |m' ?)?(?:repond|ecrit|parle)`,

@@ -13,6 +13,9 @@ describe('requestedAction', () => {
     // German's separable "ausloggen".
     ['could you switch the shop computer off? I forgot before leaving', 'shutdown'],
     ['bitte log mich aus, ich muss los', 'logout'],
+    // The pronoun on the verb, the password after it.
+    ['Potreste reimpostargli la password del portatile? È in ferie e non se la ricorda', 'reset_password'],
+    ['¿Podéis restablecerle la contraseña del portátil a mi compañera?', 'reset_password'],
     // A courtesy word ends a request typed in one breath with what follows.
     ['redémarrer le portable stp je dois filer', 'restart'],
     // Asked formally, and after a colon that ends the story.
@@ -83,6 +86,7 @@ describe('requestedAction', () => {
     'comment procéder au redémarrage du Mac sans perdre mes fichiers ?',
     'the shutdown takes ages since the update',
     'Non vi chiedo di riavviarlo, lo abbiamo già fatto: vorrei capire perché si blocca',
+    'Bitte sperren Sie das Benutzerkonto von Frau Weber, sie hat gekündigt.',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();
   });

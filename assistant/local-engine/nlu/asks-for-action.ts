@@ -22,9 +22,9 @@ const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string 
   { ask: ASK_EN, between: 1, verbs: { restart: 'restart|reboot', shutdown: 'shut down|shut off|turn off|power off|switch off|shutdown|shut \\w+ down|turn \\w+ off|power \\w+ off|(?:shut|turn|power|switch) (?:\\w+ ){0,2}(?:computer|pc|laptop|desktop|mac|macbook|imac|machine|workstation|notebook|surface|thinkpad) (?:down|off)', lock: 'lock', logout: 'log out|log off|sign out|logout|log (?:\\w+ ){1,2}(?:out|off)|sign (?:\\w+ ){1,2}out', reset_password: 'reset (?:the |my |her |his |their )?(?:\\w+ )?password' } },
   { ask: ASK_FR, between: 1, verbs: { restart: 'redemarrer|relancer|rebooter', shutdown: 'eteindre|arreter', lock: 'verrouiller|bloquer', logout: 'deconnecter|fermer (?:la|ma|sa) session', reset_password: 'reinitialiser (?:le|mon|son) (?:mot de passe|mdp)|reset (?:le|mon|son) mdp' } },
   { ask: ASK_DE, between: 0, verbs: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}(?:abmelden|ausloggen)|logg?e? (?:\\w+ ){1,3}aus', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' } },
-  { ask: ASK_ES, between: 1, clitics: '(?:me|le|lo|la|nos|selo|sela)?', verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar|hacer (?:el |un )?logout', reset_password: '(?:restablecer|resetear|cambiar) (?:la|mi|su) contrasena' } },
+  { ask: ASK_ES, between: 1, clitics: '(?:me|le|lo|la|nos|selo|sela)?', verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar|hacer (?:el |un )?logout', reset_password: '(?:restablecer|resetear|cambiar)(?:me|le|nos|les)? (?:la|mi|su) contrasena' } },
   // Italian drops the infinitive's last vowel before the pronoun: "riavviarlo", "spegnermi".
-  { ask: ASK_IT, between: 1, clitics: '(?:e|mi|gli|lo|la|ci|le|melo|mela)', verbs: { restart: 'riavviar', shutdown: 'spegner', lock: 'bloccar', logout: 'disconnetter|scollegar|chiudere (?:la|mia|sua) sessione|fare (?:il )?logout', reset_password: '(?:reimpostare|resettare) (?:la )?password' } },
+  { ask: ASK_IT, between: 1, clitics: '(?:e|mi|gli|lo|la|ci|le|melo|mela)?', verbs: { restart: 'riavviar', shutdown: 'spegner', lock: 'bloccar', logout: 'disconnetter|scollegar|chiudere (?:la|mia|sua) sessione|fare (?:il )?logout', reset_password: '(?:reimpostar|resettar)(?:e|mi|gli|le|ci) (?:la )?password' } },
 ];
 const IMPERATIVE: Verbs = {
   restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavv?ia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
@@ -108,7 +108,7 @@ const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction
 const NEEDS: [DeviceAction, RegExp][] = (Object.keys(NEEDED) as DeviceAction[]).map((action) => [action, new RegExp(NEEDED[action])]);
 
 // Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.
-const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|konto|kontos|zugang|zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;
+const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|\w*konto|\w*kontos|\w*zugang|\w*zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;
 
 /**
  * The device action a message asks for in so many words, in one of its clauses: "can you restart Nadia's PC",

@@ -31,6 +31,8 @@ describe('asksForEquipment', () => {
     "my new laptop won't turn on",
     'how do I connect a second monitor?',
     'I need help with my docking station, the screens stay black',
+    // Asked of the user, not by them.
+    'Depuis mardi on me demande un code sur le nouveau téléphone à chaque connexion.',
     'la batteria del portatile dura pochissimo',
     'mein Bildschirm flackert',
     // The machine told of in one sentence, the wish in another: no machine is wanted.

@@ -31,7 +31,7 @@ const WANTED = new RegExp(
 const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|solicitamos|la compra de|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*(?<!\\b(?:an|the|my|this|that|your|a) )\\b(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
 // Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
 const ASKING_FOR =
-  /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|demande|brauche|brauchen|brauchte|brauchten|benotige|benotigen|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|solicitamos|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
+  /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|je (?:vous )?demande|nous (?:vous )?demandons|brauche|brauchen|brauchte|brauchten|benotige|benotigen|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|solicitamos|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;
 // Said to need replacing: "Muss wohl ausgetauscht werden", "il faut le changer je pense", "needs replacing".
 const TO_REPLACE = new RegExp(
   [
