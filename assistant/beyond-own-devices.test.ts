@@ -101,6 +101,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['sperr mal den Rechner von der Moni, die is heim', TOM],
     ['instala el teams en el ordenador de la nueva recepcionista', TOM],
     ["redémarre l'ordi de l'accueil, c'est celui de Nadia", LUC],
+    // A common first name after German "für".
+    ['Könntest du Zoom für Jonas auf dem Laptop im Lager installieren?', TOM],
     // Named by title in lower case, typed in a hurry.
     ['kannst du den rechner von herrn özdemir sperren, er ist schon weg', TOM],
     ['verrouillez le poste de mme lefebvre svp', LUC],
@@ -224,6 +226,8 @@ describe('namesSomeoneElsesDevice', () => {
     // Signed by the user with a title, after a closing.
     ['Vi chiedo di bloccare il mio portatile, sono già in treno. Distinti saluti, Dott. Marco Ferri', ANNA],
     ['Please restart my laptop, it is frozen.\nKind regards,\nDr Helen Price', TOM],
+    // After German "für", a capitalised noun is no one.
+    ['Kannst du mir Gimp für Screenshots installieren?', TOM],
   ];
 
   it.each(someoneElses)('someone else’s: %s', (text, own) => {

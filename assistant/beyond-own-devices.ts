@@ -175,9 +175,10 @@ const WORK_FOR_BEFORE = new RegExp(
 
 // "install Slack for Julia in accounting", "pour Claire à la compta": a name after "for" is whom it is for, unless it is
 // a day, a month, a holiday or a product ("for Monday", "pour Noël", "for Excel"). A name is typed capitalised, and not
-// in capitals ("per SSH"). German capitalises every noun ("für Screenshots"), so its "für" says nothing here.
+// in capitals ("per SSH"). German capitalises every noun ("für Screenshots"), so after its "für" only a common first name
+// counts ("für Kai installieren").
 const GERMAN_WORDS = /\b(?:ich|und|nicht|bitte|der|die|das|ist|mit|auf|fur|mein|meinen|meine|kannst|konnt|konnen)\b/g;
-const FOR_NAMED = /\b(?:for|pour|para|per)\s+([a-z][\w-]*)/g;
+const FOR_NAMED = /\b(?:for|pour|para|per|fur)\s+([a-z][\w-]*)/g;
 // Where one travels is no one to act for: "dans le train pour Paris", "the flight for Berlin", "treno per Roma".
 const TRAVEL_BEFORE =
   /\b(?:train|trains|tgv|eurostar|ice|frecciarossa|flight|plane|bus|coach|ferry|vol|avion|car|navette|zug|flug|flieger|tren|vuelo|autobus|treno|volo|aereo|pullman|left|leaving|heading|flying|driving|parti|partie|partis|pars|part|partito|partita|partiti|parto|salgo|sali|sale|salgo|vado|torno|rientro)\s+$/;
@@ -347,6 +348,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .filter((m) => !TRAVEL_BEFORE.test(plain.slice(Math.max(0, m.index - 16), m.index)))
     // German "per" is "by": "per Video", "per Teamviewer", and its nouns are all capitalised.
     .filter((m) => !(m[0].startsWith('per ') && (plain.match(GERMAN_WORDS) ?? []).length >= 2))
+    .filter((m) => !m[0].startsWith('fur ') || isCommonFirstName(m[1]!))
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const saidToBe = [...plain.matchAll(SAID_TO_BE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!).filter((word) => isTypedAsAName(text, word));

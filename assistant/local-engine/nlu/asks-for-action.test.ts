@@ -13,6 +13,8 @@ describe('requestedAction', () => {
     // German's separable "ausloggen".
     ['could you switch the shop computer off? I forgot before leaving', 'shutdown'],
     ['bitte log mich aus, ich muss los', 'logout'],
+    // Said to need doing, the password first.
+    ['Mein Windows-Kennwort muss dringend zurückgesetzt werden', 'reset_password'],
     // The pronoun on the verb, the password after it.
     ['Potreste reimpostargli la password del portatile? È in ferie e non se la ricorda', 'reset_password'],
     ['¿Podéis restablecerle la contraseña del portátil a mi compañera?', 'reset_password'],
