@@ -298,8 +298,8 @@ function candidatesIn(words: Token[], index: CatalogIndex, options: FindCatalogA
         continue;
       }
       // A typo is only assumed in words that are not ordinary words: "black" stays black, "slak" is Slack. A name of
-      // several words long enough is told by its first, the rest misspelt as they may be ("libre ofice").
-      // Spelt by ear, its first word may be an ordinary one: "Libre Ofis".
+      // several words long enough is told by its first, the rest misspelt as they may be ("libre ofice"), or by its sound
+      // when its first word is an ordinary one ("Libre Ofis").
       const stretch = words.slice(i, j + 1);
       const ordinaryWords = stretch.filter((word) => word.key !== '++' && !isContentWord(word.key, options));
       const longName = stretch.length > 1 && key.length >= LONG_NAME;

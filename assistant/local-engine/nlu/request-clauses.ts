@@ -6,17 +6,17 @@ import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
 const OPENERS =
   /^(?:(?:now|so|ok|okay|then|and|anyway|please|pls|plz|just|kindly|honestly|seriously|maintenant|alors|bon|donc|et|svp|stp|franchement|juste|simplement|jetzt|dann|also|und|ok|bitte|einfach|ehrlich|ahora|pues|vale|bueno|y|porfa|sinceramente|simplemente|ora|allora|adesso|quindi|dai|e|ecco|francamente|semplicemente)\s+)+/;
 
-/**
- * A message's clauses as the request rules read them: lower-cased and accent-free, split at sentence marks, commas, colons (not in a time) and dashes
- * (a request often follows the story in the same sentence: "là j'ai fini, redémarrez mon PC"), each also without the
- * words that open it.
- */
 // "Sin prisa, pero cuando podáis apagadme el ordenador": when the user can wait, the request follows.
 const WHEN_YOU_CAN =
   /^(?:(?:but|mais|aber|pero|ma)\s+)?(?:when(?:ever)? you (?:can|get a (?:chance|minute))|quand (?:tu peux|vous pouvez|vous pourrez|tu pourras)|wenn (?:du kannst|sie konnen|ihr konnt|du zeit hast)|cuando (?:puedas|podais|pueda|puedan)|quando (?:puoi|potete|riesci|riuscite))\s+/;
 
 const COURTESY_END = /^.*?\S\s+(?:please|pls|plz|svp|stp|s'il (?:te|vous) plait|bitte|por favor|porfa|per favore|per piacere)(?=\s+\p{L})/u;
 
+/**
+ * A message's clauses as the request rules read them: lower-cased and accent-free, split at sentence marks, commas, colons
+ * (not in a time) and dashes (a request often follows the story in the same sentence: "là j'ai fini, redémarrez mon PC"),
+ * each also without the words that open it, and up to a courtesy word that ends it.
+ */
 export function requestClauses(text: string): string[] {
   return foldText(text.slice(0, MAX_CLASSIFIED_LENGTH))
     .split(/[.!?;,\n]+|:(?!\d)|(?<!\d):|\s[-–—]+\s/)
