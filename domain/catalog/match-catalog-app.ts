@@ -223,9 +223,12 @@ function soundOf(key: string): string | undefined {
 function soundsLike(key: string, index: CatalogIndex): { app: CatalogAppRef; similarity: number } | undefined {
   const sound = soundOf(key);
   if (!sound) return undefined;
-  const similarity = (candidate: AppKey) => 1 - editDistance(key, candidate.key) / Math.max(key.length, candidate.key.length);
-  const entry = index.bySound.get(sound)?.find((candidate) => candidate.key[0] === key[0] && similarity(candidate) >= MIN_SOUND_SIMILARITY);
-  return entry && { app: entry.app, similarity: similarity(entry) };
+  for (const candidate of index.bySound.get(sound) ?? []) {
+    if (candidate.key[0] !== key[0]) continue;
+    const similarity = 1 - editDistance(key, candidate.key) / Math.max(key.length, candidate.key.length);
+    if (similarity >= MIN_SOUND_SIMILARITY) return { app: candidate.app, similarity };
+  }
+  return undefined;
 }
 
 function trigrams(text: string): Set<string> {

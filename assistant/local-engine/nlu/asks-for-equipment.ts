@@ -58,6 +58,7 @@ export function asksForEquipment(text: string): boolean {
   if (NOT_ORDERING.test(plain)) return false;
   // Ordered or wanted sentence by sentence: "tenemos un PC en la báscula… quiero saber por qué" asks for no PC, and "My
   // laptop restarts … an order for a customer" orders no laptop. What must be replaced may be named before.
-  const replaced = (TO_REPLACE.test(plain) || sentencesOf(plain).some((sentence) => NEW_ONE.test(sentence) && ASKING_FOR.test(sentence))) && MENTIONED.test(plain);
-  return sentencesOf(plain).some((sentence) => ORDERED.test(sentence) || (WANTED.test(sentence) && ASKING_FOR.test(sentence))) || replaced;
+  const sentences = sentencesOf(plain);
+  const replaced = (TO_REPLACE.test(plain) || sentences.some((sentence) => NEW_ONE.test(sentence) && ASKING_FOR.test(sentence))) && MENTIONED.test(plain);
+  return sentences.some((sentence) => ORDERED.test(sentence) || (WANTED.test(sentence) && ASKING_FOR.test(sentence))) || replaced;
 }

@@ -398,9 +398,11 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   if (top.intent === 'install_software' && top.score < CLEAR_REQUEST && !installAsked && !app?.id && !(app && wantsApp(text, app.phrase, false))) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
+  // The kind of computer the message names, read once: for the rule below and for the slots.
+  const device = extractDeviceHint(text);
   // Nor is an action the models are unsure of, in a message that names neither an action nor a computer: "Weißt du, ob
   // heute Abend das Spiel läuft?" has no machine to act on.
-  const unsureAction = actionForIntent(top.intent) !== undefined && top.score < CLEAR_REQUEST && !asked && mentionedActions(text).length === 0 && !extractDeviceHint(text) && hostnamesIn(text).length === 0;
+  const unsureAction = actionForIntent(top.intent) !== undefined && top.score < CLEAR_REQUEST && !asked && mentionedActions(text).length === 0 && !device && hostnamesIn(text).length === 0;
   if (unsureAction) [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   // A ticket the models are unsure of, asked for neither in so many words nor as a service a person gives, is a question
   // ("is it gonna rain in Galway tomorrow, we've an outdoor class").
@@ -442,7 +444,6 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const slots: Understanding['slots'] = {};
   const action = actionForIntent(intent);
   if (action) slots.action = action;
-  const device = extractDeviceHint(text);
   if (device) slots.device = device;
   const ticketNumber = extractTicketNumber(text, intent !== 'ticket_status');
   if (ticketNumber !== undefined) slots.ticketNumber = ticketNumber;
