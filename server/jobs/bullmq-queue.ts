@@ -23,8 +23,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 
 /**
  * Jobs in Redis, shared by every node: a job queued on one node and not finished there (the node stopped or died) is
- * run by another; a periodic round is one BullMQ job scheduler, so one node runs each tick. Redis keeps jobs across
- * its restarts only with persistence on (`appendonly yes`).
+ * run by another. A periodic round is queued by every node at each tick under one deduplication id for that tick, so
+ * one node runs it; no schedule is kept in Redis, so none is lost with a node that dies between taking a tick and
+ * queueing the next (a BullMQ job scheduler stops there until its job is found stalled) or with a Redis restarted
+ * empty. Redis keeps queued jobs across its restarts only with persistence on (`appendonly yes`).
  */
 export class BullJobQueue implements JobQueue {
   readonly kind = 'bullmq';
@@ -32,10 +34,10 @@ export class BullJobQueue implements JobQueue {
   private readonly client: ReturnType<typeof createClient>;
   private readonly queue: Queue;
   private readonly handlers = new Map<JobName, AnyHandler>();
-  private readonly schedules: { name: JobName; everyMs: number }[] = [];
+  private readonly rounds: { name: JobName; everyMs: number }[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
   private worker: Worker | undefined;
   private up = false;
-  private started = false;
   private closing = false;
 
   constructor(url: string, logger: Logger) {
@@ -58,7 +60,7 @@ export class BullJobQueue implements JobQueue {
   }
 
   repeat(name: JobName, everyMs: number): void {
-    this.schedules.push({ name, everyMs });
+    this.rounds.push({ name, everyMs });
   }
 
   async start(): Promise<void> {
@@ -74,18 +76,31 @@ export class BullJobQueue implements JobQueue {
       if (job.finishedOn) this.log.error({ job: job.name, id: job.id, attempt: job.attemptsMade, reason }, 'job failed');
       else this.log.warn({ job: job.name, id: job.id, attempt: job.attemptsMade, reason }, 'job failed, will retry');
     });
-    this.started = true;
-    if (this.up) this.declareSchedules();
+    for (const round of this.rounds) this.nextTick(round.name, round.everyMs);
   }
 
-  /**
-   * Each node declares the same schedulers whenever it reaches Redis: the last declaration wins, each tick is one job
-   * whichever node adds it, and a Redis that restarted without its data gets them back.
-   */
-  private declareSchedules(): void {
-    void Promise.all(
-      this.schedules.map(({ name, everyMs }) => this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: { attempts: 1 } })),
-    ).catch((error: unknown) => this.log.error({ err: error }, 'scheduling the periodic jobs failed'));
+  /** Ticks fall on multiples of `everyMs` since the epoch, so every node names the same tick alike. */
+  private nextTick(name: JobName, everyMs: number): void {
+    if (this.closing) return;
+    const tick = Math.floor(Date.now() / everyMs) + 1;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.queueRound(name, tick, everyMs);
+      this.nextTick(name, everyMs);
+    }, tick * everyMs - Date.now());
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** A tick that falls while Redis is away is skipped: the round is idempotent and the next tick does its work. */
+  private async queueRound(name: JobName, tick: number, everyMs: number): Promise<void> {
+    if (!this.client.isReady) return;
+    const id = `${name}@${tick}`;
+    try {
+      await this.queue.add(name, {}, { jobId: id, attempts: 1, deduplication: { id, ttl: everyMs } });
+    } catch (error) {
+      this.failed(error);
+    }
   }
 
   ready(): boolean {
@@ -94,6 +109,8 @@ export class BullJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     this.closing = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     const worker = this.worker;
     if (worker) await withTimeout(worker.close(), CLOSE_GRACE_MS, 'closing the worker').catch(() => worker.close(true));
     await this.queue.close().catch(() => undefined);
@@ -119,10 +136,7 @@ export class BullJobQueue implements JobQueue {
     const now = this.client.isReady;
     if (now === this.up || this.closing) return;
     this.up = now;
-    if (now) {
-      this.log.info('job queue connected to Redis');
-      if (this.started) this.declareSchedules();
-    }
+    if (now) this.log.info('job queue connected to Redis');
     else this.log.warn({ err: error }, 'job queue unavailable: background jobs wait until Redis is back');
   }
 
