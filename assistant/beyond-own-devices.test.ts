@@ -13,6 +13,12 @@ describe('namesSomeoneElsesDevice', () => {
     ['can you put firefox on davids pc', TOM],
     ['sperr mal emmas laptop', TOM],
     ['il pc di giorgio va riavviato', TOM],
+    // Someone of the family's, whom one is made to act for by "ihm" or "ihr", or made to leave the machine.
+    ['metti chrome sul portatile di mia sorella, lo usa per la scuola', TOM],
+    ['installe Zoom sur le portable de mon frère stp', TOM],
+    ['Die neue Kollegin fängt Montag an. Könnt ihr ihr bitte Teams installieren?', TOM],
+    ['Kannst du ihm noch VLC draufmachen?', TOM],
+    ['Puoi far uscire Marta dal Mac della reception?', TOM],
     ['¿le puedes cerrar la sesión a Manuel en el portátil del almacén?', TOM],
     ['Apágale el portátil a Lucía, se ha dejado el correo abierto', TOM],
     // Said twice whom it is done to, whatever the user needs it for.
@@ -111,6 +117,10 @@ describe('namesSomeoneElsesDevice', () => {
     // Words ending in s before a machine are not all a name's: only a common first name is.
     ['can you restart the class pc, I am teaching on it', TOM],
     ['install vlc on this pc please', TOM],
+    // The one who wants it, after the verb: the reason, not whose machine it is.
+    ['Ab März will unser Chef die Rechnungen digital haben. Könnt ihr Acrobat auf den Büro-PC installieren?', TOM],
+    // A cousin in the story, the machine shared by everyone.
+    ['il Mac del negozio lo usiamo tutti, mio cugino ha cambiato la password: potete reimpostarla?', TOM],
     ['riavvia il pc di lavoro', ANNA],
     // The possessive after the machine, as non-native Italian may put it.
     ['Buongiorno, io lavoro in magazzino. Voi potete spegnere computer mio? Io già a casa.', ANNA],

@@ -110,6 +110,10 @@ const OF_TITLED = new RegExp(
 // Someone new, or a trade, after "of" and an article, in lower case: "sul portatile del nuovo magazziniere", "el pc de la
 // nueva", "auf dem Laptop von der neuen Azubine", "sul pc dell'enologo", "l'ordinateur du comptable". A trade is told by
 // the endings of the words for people in Romance languages; the machines', places' and floors' words that share them are no one.
+// Or someone of the user's family, whose machine it is: "sul pc di mio fratello", "le portable de ma sœur".
+const OF_FAMILY = new RegExp(
+  `\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:of|de|di|von)\\s+(?:my|mon|ma|mi|mio|mia|meinem|meiner)\\s+(?:brother|sister|mother|father|frere|soeur|bruder|schwester|mutter|vater|herman[oa]|madre|padre|fratello|sorella|cousin|cousine|cugin[oa])\\b`,
+);
 const OF_NEW_PERSON = new RegExp(
   `\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:(?:of|de|di|del|della|dello|von|vom|du|des)\\b|d'|dell')\\s*(?:(?:the|der|dem|den|la|el|il|lo|le|l')\\s*)?(?:new|nouvel|nouvelle|nouveau|neue[nmrs]?|nuev[oa]|nuov[oa])\\b`,
 );
@@ -125,7 +129,7 @@ const NOT_TRADES = new Set(
 const SAID_TO_BE = /\b(?:it's|its|it is|that's|thats|that is)\s+([a-z][\w-]*)'s\b|\bbelongs to\s+([a-z][\w-]*)|\b(?:das ist|ist)\s+(?:der|die|das)\s+von\s+(?:der\s+|dem\s+)?([a-z][\w-]*)|\bes\s+(?:el|la)\s+de\s+(?:la\s+|el\s+)?([a-z][\w-]*)/g;
 // "log Jamie out", "sign him off", "il logout di Giuseppe", "disconnettere Luca dal pc": whoever stands between the verb
 // and its particle, after the verb before where from, or after the noun, is signed out.
-const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\b(?:disconnettere|disconnetti|disconnettete|scollegare|scollega|deconnecter|deconnectez|deconnecte|desconectar|desconecta|desconectad)\s+([a-z][\w-]*)\s+(?:dal|dalla|dallo|da|du|de|del|de la)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
+const LOGGED_OUT = /\b(?:log|sign|kick)\s+([a-z][\w-]*)\s+(?:out|off)\b|\bfar(?:e)? uscire\s+([a-z][\w-]*)\s+(?:dal|dalla|dallo|da)\b|\b(?:disconnettere|disconnetti|disconnettete|scollegare|scollega|deconnecter|deconnectez|deconnecte|desconectar|desconecta|desconectad)\s+([a-z][\w-]*)\s+(?:dal|dalla|dallo|da|du|de|del|de la)\b|\b(?:logout|log out|disconnessione|deconnexion|desconexion|abmeldung)\s+(?:of|di|de|du|von)\s+([a-z][\w-]*)/g;
 // Spanish "se" before "lo"/"la" is done to him or her: "se le olvidó la contraseña … ¿Se la podéis restablecer?"; and
 // "la" or "lo" taken out of a session is the person: "¿la podéis sacar?".
 const DONE_TO_THEM_ES = /\bse (?:lo|la|los|las) (?:(?:puedes|podes|podeis|puede|pueden|podrias|podriais)\s+)?(?:reinici|apag|bloque|restablec|resete|instal|pon|desbloque|cambi|cierr|desconect)\w*|\b(?:la|lo) (?:puedes|podes|podeis|pueden|podrias|podriais) (?:sacar|desconectar|echar)\b/;
@@ -200,10 +204,14 @@ const NOT_A_NAME = new Set(
 // "the boss said so", "la directrice a dit", "il capo vuole".
 const WANTS_AFTER = /^\s+(?:\w+\s+)?(?:wants|wanted|would like|said|says|asked|insists|will|wollte|mochte|hatte gern|hatte gerne|sagt|sagte|hat gesagt|meint|veut|voulait|voudrait|a dit|dit|demande|quiere|queria|querria|ha dicho|dice|pide|vuole|voleva|vorrebbe|ha detto|chiede)\b/;
 
+// Or, with the verb first, as German puts it after a time: "ab Januar will unsere Chefin die Buchhaltung selber machen".
+const WANTS_BEFORE = /\b(?:will|wollte|mochte|sagt|sagte|meint|meinte|veut|voulait|quiere|queria|dice|vuole|voleva)\s+(?:(?:unser|unsere|der|die|mein|meine|notre|le|la|nuestr[oa]|el|il|nostr[oa]|mio|mia)\s+)?$/;
+
 function namesSomeoneToActFor(plain: string): boolean {
   return [...plain.matchAll(FOR_OTHER)].some(
     (m) =>
       !AGENT_BEFORE.test(plain.slice(Math.max(0, m.index - 24), m.index)) &&
+      !WANTS_BEFORE.test(plain.slice(Math.max(0, m.index - 30), m.index)) &&
       !SHARED_WITH_BEFORE.test(plain.slice(Math.max(0, m.index - 80), m.index)) &&
       !SELF_BEFORE.test(plain.slice(Math.max(0, m.index - 30), m.index)) &&
       !WORK_FOR_BEFORE.test(plain.slice(Math.max(0, m.index - 80), m.index)) &&
@@ -219,6 +227,8 @@ const KIND_PREFIX = /^(?:windows|win10|win11|mac|apple|lenovo|dell|hp|surface|of
 const THIRD_PERSON = new RegExp(
   `\\b(?:son|sa|ses|leur|leurs|sein|seine|seinen|seinem|seiner|(?:il|la|i|le|dal|dalla|del|della|sul|sulla|nel|nella|al|alla)\\s+su(?:o|a|oi|e))\\s+(?:[\\w-]+\\s+)?(?:${THINGS})\\b`,
 );
+// Or whom it is done for, by "ihm" or "ihr" after the one asked: "Könnt ihr ihr draw.io installieren?".
+const DONE_FOR_HIM_HER_DE = /\b(?:kannst du|konnt ihr|konnen sie|konntest du|konntet ihr|konnten sie|wurdest du|wurdet ihr|wurden sie)\s+(?:(?:bitte|mal|noch)\s+)?(?:ihm|ihr)\b/;
 const THIRD_PERSON_IHR = new RegExp(`(?<![\\p{L}])ihr(?:e|en|em|er)?\\s+(?!(?:mein|dein|unser|euer)\\p{L}*\\s)(?:\\p{L}+\\s+)?(?:Laptop|Rechner|Computer|PC|Mac|MacBook|iMac|Dell|HP|Lenovo|ThinkPad|Surface|Konto|Passwort|Kennwort|Arbeitsplatz|Gerät)\\b`, 'u');
 // A title before a capitalised name names a person: "Frau Keller", "M. Dupont", "la signora Russo". The title may be
 // in lower case, the name may not.
@@ -352,7 +362,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[1]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const saidToBe = [...plain.matchAll(SAID_TO_BE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!).filter((word) => isTypedAsAName(text, word));
-  const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => (m[1] ?? m[2] ?? m[3])!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
+  const signedOut = [...plain.matchAll(LOGGED_OUT)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!).filter((word) => /^(?:him|her|them)$/.test(word) || isTypedAsAName(text, word));
   const doneTo = [...plain.matchAll(DONE_TO)].filter((m) => !NOT_A_NAME.has(m[2]!) && isTypedAsAName(text, m[2]!));
   // Said twice, by the pronoun on the verb and by "a": "cerrarle la sesión a Javi" is done to Javi, whatever else.
   if (doneTo.some((m) => m[1] && isOther(m[2]!))) return true;
@@ -361,14 +371,14 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[2]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || GIVEN_TO_OTHER.test(plain)) return true;
+  if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || GIVEN_TO_OTHER.test(plain) || OF_FAMILY.test(plain)) return true;
   if ((PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) && !ON_MINE.test(plain)) return true;
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
   // So is whom it is for ("the invoices for Harbour Print … restart it for me please").
   const weak = trades.some(isOther) || doneTo.some((m) => isOther(m[2]!)) || DONE_TO_THEM_ES.test(plain) || named.some(isOther) || beneficiaries.some(isOther) || OF_NEW_PERSON.test(plain);
   if (weak && !OWN_MARK.test(plain)) return true;
-  if (THIRD_PERSON_IHR.test(text)) return true;
+  if (THIRD_PERSON_IHR.test(text) || DONE_FOR_HIM_HER_DE.test(plain)) return true;
   if (namesTitledOther(text)) return true;
   if (namesSomeoneToActFor(plain) && !OWN_MARK.test(plain)) return true;
   // A machine the user says is theirs ("PC-WORKSHOP-3, thats mine") is theirs, whatever it is called. Only said so: "for

@@ -45,6 +45,7 @@ describe('asksForAccount', () => {
     "Mark leaves on Friday, please disable his account",
     'Herr Huber ist ausgeschieden, bitte sein Konto deaktivieren',
     'Por favor, den de baja las cuentas de Sergio, dejó la empresa ayer',
+    'Priya finished here yesterday, could you switch off her account?',
   ])('asks: %s', (text) => {
     expect(asksForAccount(text)).toBe(true);
   });

@@ -50,7 +50,7 @@ const ACCOUNT_MADE = new RegExp(
     String.raw`\b(?:crear|crea|creen|cread|dar de alta|configurar|abrir|abran)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
     String.raw`\b(?:creare|crea|create|configurare|aprire|attivare|attivate)\b(?:\s+\w+){0,3}\s+${ACCOUNT}\b`,
     // Closed when someone leaves: "bisogna disattivarle l'account", "please disable Mark's account from Friday".
-    String.raw`\b(?:disable|deactivate|delete|remove|close|suspend|desactiver|desactivez|supprimer|supprimez|cloturer|desactivar|desactiva|desactivad|(?:dar|den|dad|de) de baja|eliminar|elimina|borrar|disattiva(?:re|rle|rgli|te)?|disabilita(?:re|rle|rgli|te)?|elimina(?:re|rle|te)|cancella(?:re|rle|te)?)\b(?:\s+[\w']+){0,3}\s+${ACCOUNT}\b`,
+    String.raw`\b(?:disable|deactivate|delete|remove|close|suspend|(?:turn|switch|shut) off|shut down|desactiver|desactivez|supprimer|supprimez|cloturer|desactivar|desactiva|desactivad|(?:dar|den|dad|de) de baja|eliminar|elimina|borrar|disattiva(?:re|rle|rgli|te)?|disabilita(?:re|rle|rgli|te)?|elimina(?:re|rle|te)|cancella(?:re|rle|te)?)\b(?:\s+[\w']+){0,3}\s+${ACCOUNT}\b`,
     String.raw`\b${ACCOUNT}\b(?:\s+\w+){0,4}\s+(?:deaktivieren|loschen|entfernen|schliessen|stilllegen)\b`,
     // Said to need closing: "Il suo account qui va disattivato dal primo", "her mailbox must be closed on Friday".
     String.raw`\b${ACCOUNT}\b(?:\s+\w+){0,3}\s+(?:va|deve essere|dovra essere|needs to be|must be|should be|has to be|doit etre|devra etre|debe ser|tiene que ser|muss|sollte) (?:\w+ )?(?:disattivat[oa]|chius[oa]|disabled|deactivated|closed|removed|desactive|desactivee|ferme|supprime|desactivad[oa]|cerrad[oa]|eliminad[oa]|deaktiviert|geschlossen|geloscht)\b`,

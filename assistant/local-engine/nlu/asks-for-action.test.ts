@@ -63,6 +63,8 @@ describe('requestedAction', () => {
     ['resetta la pass del mac della dottoressa Esposito', 'reset_password'],
     ['Meld bitte den Jonas vom Werkstatt-Laptop ab, der ist heim', 'logout'],
     ['Scollega Mirko dal portatile del laboratorio, è andato via', 'logout'],
+    // Made to leave the machine: signed out.
+    ["Potete far uscire Giada dal pc dell'accettazione? Ha finito il turno", 'logout'],
     ['Il mouse si blocca ogni due secondi. Potete riavviarlo per favore?', 'restart'],
   ] as const)('%s → %s', (text, action) => {
     expect(requestedAction(text)).toBe(action);
@@ -89,6 +91,10 @@ describe('requestedAction', () => {
     'the shutdown takes ages since the update',
     'Non vi chiedo di riavviarlo, lo abbiamo già fatto: vorrei capire perché si blocca',
     'Bitte sperren Sie das Benutzerkonto von Frau Weber, sie hat gekündigt.',
+    // An account turned off is closed by a person, no computer shut down.
+    'Priya finished here yesterday, could you switch off her account?',
+    // Paper made to come out of a printer is no one signed out.
+    'potete far uscire il foglio incastrato dalla stampante?',
   ])('asks for none: %s', (text) => {
     expect(requestedAction(text)).toBeUndefined();
   });

@@ -24,7 +24,7 @@ const AFTER_ASK: { ask: string; between: number; verbs: Verbs; clitics?: string 
   { ask: ASK_DE, between: 0, verbs: { restart: '\\w+ (?:\\w+ ){0,8}neu ?starten|neustarten|rebooten', shutdown: '\\w+ (?:\\w+ ){0,8}(?:herunterfahren|runterfahren|ausschalten|ausmachen)', lock: '\\w+ (?:\\w+ ){0,8}sperren', logout: '\\w+ (?:\\w+ ){0,8}(?:abmelden|ausloggen)|logg?e? (?:\\w+ ){1,3}aus', reset_password: '\\w+ (?:\\w+ ){0,8}passwort (?:\\w+ )*zurucksetzen' } },
   { ask: ASK_ES, between: 1, clitics: '(?:me|le|lo|la|nos|selo|sela)?', verbs: { restart: 'reiniciar', shutdown: 'apagar', lock: 'bloquear', logout: 'cerrar (?:la|mi|su) sesion|desconectar|hacer (?:el |un )?logout', reset_password: '(?:restablecer|resetear|cambiar)(?:me|le|nos|les)? (?:la|mi|su) contrasena' } },
   // Italian drops the infinitive's last vowel before the pronoun: "riavviarlo", "spegnermi".
-  { ask: ASK_IT, between: 1, clitics: '(?:e|mi|gli|lo|la|ci|le|melo|mela)?', verbs: { restart: 'riavviar', shutdown: 'spegner', lock: 'bloccar', logout: 'disconnetter|scollegar|chiudere (?:la|mia|sua) sessione|fare (?:il )?logout', reset_password: '(?:reimpostar|resettar)(?:e|mi|gli|le|ci) (?:la )?password' } },
+  { ask: ASK_IT, between: 1, clitics: '(?:e|mi|gli|lo|la|ci|le|melo|mela)?', verbs: { restart: 'riavviar', shutdown: 'spegner', lock: 'bloccar', logout: 'disconnetter|scollegar|chiudere (?:la|mia|sua) sessione|fare (?:il )?logout|far(?:e)? uscire (?:\\w+ )?(?:dal|dalla|dallo|da|dall\' ?)(?:\\w+ )?(?:account|sessione|pc|computer|portatile|mac|macbook|imac|surface|windows|teams|outlook)', reset_password: '(?:reimpostar|resettar)(?:e|mi|gli|le|ci) (?:la )?password' } },
 ];
 const IMPERATIVE: Verbs = {
   restart: String.raw`^(?:please |pls )?(?:restart|reboot)\b|^(?:redemarre[zr]?|relance[zr]?)\b|^starte?\b.*\bneu\b|^(?:reinicia|reinicie|reiniciad)(?:lo|la|me|melo|mela)?\b|^(?:riavv?ia|riavviate)(?:lo|la|mi|melo|mela)?\b`,
@@ -107,7 +107,8 @@ const FIRST: [DeviceAction, RegExp][] = (Object.keys(IMPERATIVE) as DeviceAction
 ]);
 const NEEDS: [DeviceAction, RegExp][] = (Object.keys(NEEDED) as DeviceAction[]).map((action) => [action, new RegExp(NEEDED[action])]);
 
-// Accounts, phones and cards are locked too, by a person: "bitte danach ihr Konto sperren" is no computer to lock.
+// Accounts, phones and cards are locked or turned off too, by a person: "bitte danach ihr Konto sperren", "can you turn
+// off his account" name no computer.
 const NOT_A_COMPUTER = /\b(?:accounts?|comptes?|\w*konto|\w*kontos|\w*zugang|\w*zugange|cuentas?|conto|account|utenza|sim|phones?|handys?|telephones?|telefonos?|moviles?|cellulare|cards?|cartes?|karten?|tarjetas?|badges?)\b/;
 
 /**
@@ -121,7 +122,7 @@ export function requestedAction(text: string): DeviceAction | undefined {
   for (const clause of requestClauses(withoutRuledOut(text)).filter((clause) => !ruledOutAction(clause))) {
     const patterns = EACH_TIME.test(clause) ? [...FIRST, ...AFTER] : [...FIRST, ...AFTER, ...NEEDS];
     for (const [action, pattern] of patterns) {
-      if (pattern.test(clause) && !(action === 'lock' && NOT_A_COMPUTER.test(clause))) found.add(action);
+      if (pattern.test(clause) && !((action === 'lock' || action === 'shutdown') && NOT_A_COMPUTER.test(clause))) found.add(action);
     }
   }
   return found.size === 1 ? [...found][0] : undefined;

@@ -16,10 +16,12 @@ const NEW_BEFORE =
   '(?:\\d+|two|three|four|five|deux|trois|quatre|cinq|zwei|drei|vier|funf|dos|tres|cuatro|cinco|due|tre|quattro|cinque|new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
 const NEW_AFTER =
   '(?:de remplacement|de rechange|de pret|neuve?s?|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
+// One the user or someone already has is no order: "wie ich mein Postfach auf meinem neuen Diensthandy einrichte".
+const POSSESSED = '(?<!\\b(?:my|our|his|her|their|mon|ma|mes|notre|nos|son|sa|ses|mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer|sein|seine|seinem|seinen|ihrem|ihren|mi|mis|nuestro|nuestra|su|sus|mio|mia|nostro|nostra|suo|sua)\\s+(?:\\w+\\s+)?)';
 const WANTED = new RegExp(
   [
-    `\\b${NEW_BEFORE}\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b`,
-    `\\b(?:ersatz|leih|zweit|dienst)\\w*${EQUIPMENT}\\b`,
+    `${POSSESSED}\\b${NEW_BEFORE}\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b`,
+    `${POSSESSED}\\b(?:ersatz|leih|zweit|dienst)\\w*${EQUIPMENT}\\b`,
     `\\b${EQUIPMENT}\\s+(?:\\w+\\s+)?${NEW_AFTER}\\b`,
     // One wanted as such: "je souhaiterais une souris ergonomique", "I need a headset", not a part of one ("a printer driver").
     // German "an dem Rechner" is where, not which.

@@ -54,6 +54,10 @@ describe('asksHowTo', () => {
     'no entiendo cómo se recupera un correo borrado',
     // Whether something is safe to do.
     'is it safe to click the link in this email from the bank?',
+    // With the subject first, as learners write it; asked to be told or pointed to the instructions.
+    'please how I can change the signature in Outlook?',
+    'could you point me to the instructions for mapping the shared drive?',
+    'Können Sie mir bitte mitteilen, wie ich die Weiterleitung einstelle?',
   ])('asks how or why something is, in so many words: %s', (text) => {
     expect(asksHowTo(text)).toBe(true);
   });

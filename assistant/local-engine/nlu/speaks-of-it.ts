@@ -2,13 +2,15 @@ import type { Language } from '../../../i18n/languages.js';
 import { analyzeText } from '../../../kb-index/embedding/local-embedder.js';
 import { foldText } from '../../fold-text.js';
 import { requestClauses } from './request-clauses.js';
+import { MAX_CLASSIFIED_LENGTH } from './prepare-text.js';
 
 // How something is done, asked in so many words ("how do I submit my expenses?", "cómo ficho la entrada en Sesame"):
 // a question for the articles even when it names only the tenant's own tools, which no lexicon knows. Matched on
 // lower-cased, accent-free text.
 const HOW_TO = new RegExp(
   [
-    String.raw`\bhow (?:do|can|should|would|could|must) (?:i|we|you|u|one)\b|\bhow to\b|\bhow does\b`,
+    // Or with the subject first, as learners write it: "please how I can put the out of office".
+    String.raw`\bhow (?:do|can|should|would|could|must) (?:i|we|you|u|one)\b|\bhow (?:i|we) (?:can|could|should|must|have to|need to)\b|\bhow to\b|\bhow does\b`,
     String.raw`\bcomment (?:je|j'|on|faire|fait[ -]on|puis[ -]je|peut[ -]on|dois[ -]je|est[ -]ce qu)`,
     String.raw`\bwie (?:kann|konnen|muss|soll|sollte|mache|macht|geht|funktioniert|bekomme|komme|finde|stelle|richte)\b`,
     String.raw`\bwie \w+ (?:ich|man)\b`,
@@ -23,8 +25,10 @@ const HOW_TO_FIRST = new RegExp(`^(?:${HOW_TO.source})`);
 const EXPLAIN_HOW = new RegExp(
   [
     String.raw`\b(?:explain|show me|tell me|advise|let me know) how\b|\bwhat(?:'s| is) the (?:procedure|process) (?:for|to)\b`,
+    // Or the instructions asked for: "could you point me to the instructions for reconnecting it?".
+    String.raw`\b(?:point|direct|send|link) (?:me|us) (?:to )?(?:the |a |some )?(?:instructions|guide|steps|documentation|how-?to|article)\b`,
     String.raw`\bla (?:marche a suivre|procedure) (?:pour|a suivre)\b|\bm' ?(?:indiquer|expliquer) comment\b|\bme dire comment\b`,
-    String.raw`\b(?:erklaren|zeigen|sagen)(?: sie| du)?(?: mir)?,? wie\b`,
+    String.raw`\b(?:erklaren|zeigen|sagen|mitteilen|beschreiben|verraten)(?: sie| du)?(?: mir)?,? wie\b`,
     String.raw`\b(?:explicar|explicarme|decirme|indicarme) como\b|\bel procedimiento para\b`,
     String.raw`\b(?:spiegarmi|dirmi|indicarmi|spiegare) come\b|\bla procedura per\b`,
     // However the verb is bent, or asked for the steps: "les agradecería que me indicaran cómo", "Vous pouvez m'expliquer les
@@ -70,9 +74,12 @@ export function asksWhatItWouldDo(text: string): boolean {
   return WHAT_IT_WOULD_DO.test(foldText(text));
 }
 
-/** Whether a clause of the message begins by asking how something is done: "how to share my calendar with my manager". */
+/**
+ * Whether a clause of the message begins by asking how something is done: "how to share my calendar with my manager";
+ * or the message asks to be explained how, across the comma German puts before "wie".
+ */
 export function asksHowTo(text: string): boolean {
-  return requestClauses(text).some((clause) => HOW_TO_FIRST.test(clause) || EXPLAIN_HOW.test(clause));
+  return requestClauses(text).some((clause) => HOW_TO_FIRST.test(clause) || EXPLAIN_HOW.test(clause)) || EXPLAIN_HOW.test(foldText(text.slice(0, MAX_CLASSIFIED_LENGTH)));
 }
 
 /**

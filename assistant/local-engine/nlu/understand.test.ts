@@ -80,6 +80,10 @@ describe('understand', () => {
     const u = await understand('thunderbrd pls', { fallbackLanguage: 'en', catalog });
     expect(u).toMatchObject({ intent: 'install_software', slots: { app: { id: 'thunderbird' } } });
     expect(u.confidence).toBeLessThan(0.75);
+    // With what it is for, too; asked what it is for, it is a question.
+    const forWhat = await understand('winscp porfa para subir los ficheros', { fallbackLanguage: 'es', catalog });
+    expect(forWhat).toMatchObject({ intent: 'install_software', slots: { app: { id: 'winscp' } } });
+    expect((await understand('teams por favor para qué sirve?', { fallbackLanguage: 'es', catalog })).intent).not.toBe('install_software');
   });
 
   it('reads the ticket number of a status question', async () => {
@@ -384,6 +388,21 @@ describe('what a message asks beside what it tells', () => {
 
   it.each(["sai se domani c'è sciopero dei treni?", 'Weißt du, ob heute Abend das Spiel läuft?'])('reads everyday words as written, not as typos of IT terms: %s', async (text) => {
     expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBeNull();
+  });
+
+  it('opens a ticket to close the account of someone who left, with no computer to shut down', async () => {
+    const u = await understand('Priya finished here yesterday, could you switch off her account?', { fallbackLanguage: 'en', catalog });
+    expect(u.tool).toBe('create_ticket');
+  });
+
+  it('answers from the articles how something is done, asked with the subject first or as the instructions', async () => {
+    for (const text of [
+      'hi, please how I can put my signature in Outlook? the clients need my phone number',
+      'Since the upgrade the P: drive is gone from my computer. Could you point me to the instructions for getting it back?',
+      'Könnten Sie mir bitte mitteilen, wie ich den Kalender auf meinem neuen Diensthandy einrichte?',
+    ]) {
+      expect((await understand(text, { fallbackLanguage: 'en', catalog })).tool).toBe('search_knowledge_base');
+    }
   });
 
   it('tells the kind of computer from a German genitive', async () => {

@@ -208,10 +208,18 @@ const ASKED_CONFIDENCE = 0.9;
 // unsure, so the install is asked before it is prepared.
 const APP_ALONE_CONFIDENCE = 0.6;
 
-/** Whether the catalog app a message names is all it says besides courtesy. */
+// Or it, a courtesy word and what it is for: "putty pls para entrar al router"; asking what it is for is a question.
+const PURPOSE = /^(?:to|for|so (?:i|we) can|in order to|pour|afin de|para|per|um|zum|zur|damit)\b/;
+
+/** Whether the catalog app a message names is all it says besides courtesy, or besides courtesy and a purpose. */
 function namesAppAlone(text: string, app: AppSlot | undefined): app is AppSlot & { id: string } {
+  if (app?.id == null) return false;
   const letters = (words: string) => foldText(words).replace(/[^\p{L}\p{N}+]/gu, '');
-  return app?.id != null && letters(app.phrase) === letters(withoutCourtesy(text));
+  const bare = withoutCourtesy(text);
+  if (letters(app.phrase) === letters(bare)) return true;
+  const name = foldText(app.phrase);
+  const rest = foldText(bare).trim();
+  return bare !== text && !text.includes('?') && rest.startsWith(name) && PURPOSE.test(rest.slice(name.length).replace(/^[^\p{L}]+/u, ''));
 }
 
 function asksWhetherNeeded(text: string): boolean {
@@ -367,7 +375,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const serviceAsked = () => (service ??= requestsAccess(text) || asksForAccount(text) || asksForEquipment(text));
   // So is a technician asked for by no words of a person ("avremmo necessità di ordinare due docking station").
   const vague = top.intent === 'kb_question' || top.intent === 'help' || appless() || unaskedPerson();
-  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && serviceAsked())) {
+  // And an action the models read in an account closed, asked in no words of an action on a computer: "Gary left on
+  // Friday, can you turn off his account".
+  const accountActedOn = actionForIntent(top.intent) !== undefined && !asked && asksForAccount(text);
+  if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && serviceAsked()) || accountActedOn) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
   // So is an app wanted for a technician to use ("mi serve Anydesk, il tecnico della pressa deve collegarsi").
@@ -416,7 +427,12 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   // How something is done, asked in so many words, is a question for the articles, however the models read its words,
   // and so is how to get something ("¿cómo se graba la pantalla? … para los monitores nuevos"); how to get equipment or
   // access stays a request a person handles ("comment on fait pour en commander un autre ?").
-  const vagueRequest = (top.intent === 'create_ticket' && !ticketAsked && !serviceAsked()) || (top.intent === 'install_software' && !installAsked);
+  // So is an action the models are unsure of and no words ask for: "the S: drive no longer appears on my computer, could
+  // you point me to the instructions for reconnecting it?".
+  const vagueRequest =
+    (top.intent === 'create_ticket' && !ticketAsked && !serviceAsked()) ||
+    (top.intent === 'install_software' && !installAsked) ||
+    (actionForIntent(top.intent) !== undefined && !asked && top.score < CLEAR_REQUEST);
   if ((TOOLS[top.intent] === null || vagueRequest || unaskedPerson()) && !asksAboutAssistant && asksHowTo(text)) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
