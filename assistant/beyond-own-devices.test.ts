@@ -19,6 +19,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['Die neue Kollegin fängt Montag an. Könnt ihr ihr bitte Teams installieren?', TOM],
     ['Kannst du ihm noch VLC draufmachen?', TOM],
     ['Puoi far uscire Marta dal Mac della reception?', TOM],
+    // Left open by someone else, told with no possessive.
+    ['Lucia è uscita e ha lasciato il portatile acceso sulla scrivania, me lo spegnete?', TOM],
     ['¿le puedes cerrar la sesión a Manuel en el portátil del almacén?', TOM],
     ['Apágale el portátil a Lucía, se ha dejado el correo abierto', TOM],
     // Said twice whom it is done to, whatever the user needs it for.
@@ -121,6 +123,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['Ab März will unser Chef die Rechnungen digital haben. Könnt ihr Acrobat auf den Büro-PC installieren?', TOM],
     // A cousin in the story, the machine shared by everyone.
     ['il Mac del negozio lo usiamo tutti, mio cugino ha cambiato la password: potete reimpostarla?', TOM],
+    // Left so by an update, it is the user's own.
+    ["l'aggiornamento ha lasciato il pc bloccato, me lo riavvii?", TOM],
     ['riavvia il pc di lavoro', ANNA],
     // The possessive after the machine, as non-native Italian may put it.
     ['Buongiorno, io lavoro in magazzino. Voi potete spegnere computer mio? Io già a casa.', ANNA],

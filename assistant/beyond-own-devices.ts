@@ -110,6 +110,12 @@ const OF_TITLED = new RegExp(
 // Someone new, or a trade, after "of" and an article, in lower case: "sul portatile del nuovo magazziniere", "el pc de la
 // nueva", "auf dem Laptop von der neuen Azubine", "sul pc dell'enologo", "l'ordinateur du comptable". A trade is told by
 // the endings of the words for people in Romance languages; the machines', places' and floors' words that share them are no one.
+// The machine someone else left open, said of them with no possessive, as Italian and Spanish do: "Matteo è andato in
+// pausa e ha lasciato il computer sbloccato, me lo blocchi?", "se ha dejado el portátil encendido". Left in a state a
+// person leaves it in: an update "ha lasciato il pc bloccato" leaves the user's own.
+const LEFT_BY_OTHER = new RegExp(
+  `\\b(?:ha lasciato|si e dimenticat[oa]|ha dejado|se ha dejado|se dejo|se olvido|a laisse|a oublie)\\s+(?:(?:il|la|lo|l'|el|le)\\s*)?(?:\\w+\\s+)?(?:${THINGS})\\s+(?:\\w+\\s+)?(?:sbloccat[oa]|apert[oa]|acces[oa]|conness[oa]|loggat[oa]|desbloquead[oa]|abiert[oa]|encendid[oa]|conectad[oa]|deverrouille|ouvert|allume|connecte)\\b`,
+);
 // Or someone of the user's family, whose machine it is: "sul pc di mio fratello", "le portable de ma sœur".
 const OF_FAMILY = new RegExp(
   `\\b(?:${THINGS})\\s+(?:[\\w-]+\\s+)?(?:of|de|di|von)\\s+(?:my|mon|ma|mi|mio|mia|meinem|meiner)\\s+(?:brother|sister|mother|father|frere|soeur|bruder|schwester|mutter|vater|herman[oa]|madre|padre|fratello|sorella|cousin|cousine|cugin[oa])\\b`,
@@ -371,7 +377,7 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .map((m) => m[2]!)
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
-  if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || GIVEN_TO_OTHER.test(plain) || OF_FAMILY.test(plain)) return true;
+  if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || GIVEN_TO_OTHER.test(plain) || OF_FAMILY.test(plain) || LEFT_BY_OTHER.test(plain)) return true;
   if ((PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) && !ON_MINE.test(plain)) return true;
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").

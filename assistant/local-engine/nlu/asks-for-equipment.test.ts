@@ -38,6 +38,7 @@ describe('asksForEquipment', () => {
     // A new one the user already has is where something is set up, not an order.
     'Könnten Sie mir bitte sagen, ob der Kalender auf meinem neuen Diensthandy bitte auch synchronisiert?',
     'please set up my email on my new phone',
+    "vorrei sapere come si installa l'app della banca sul nuovo telefono",
     // The machine told of in one sentence, the wish in another: no machine is wanted.
     'Tenemos un portátil en recepción que se apaga solo. Quiero saber por qué pasa.',
     // German "an dem Rechner" says where, not which one is wanted.

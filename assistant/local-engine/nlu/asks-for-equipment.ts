@@ -16,8 +16,11 @@ const NEW_BEFORE =
   '(?:\\d+|two|three|four|five|deux|trois|quatre|cinq|zwei|drei|vier|funf|dos|tres|cuatro|cinco|due|tre|quattro|cinque|new|replacement|second|spare|another|extra|additional|loaner|nouvel(?:le)?|nouveau|deuxieme|second|autre|supplementaire|neue[nmrs]?|zweite[nmrs]?|zusatzliche[nmrs]?|weitere[nmrs]?|ersatz|leih|nuev[oa]s?|segund[oa]|otr[oa]|adicional|nuov[oa]|second[oa]|altr[oa]|aggiuntiv[oa])';
 const NEW_AFTER =
   '(?:de remplacement|de rechange|de pret|neuve?s?|de repuesto|de sustitucion|de prestamo|nuev[oa]s?|sostitutiv[oa]|di ricambio|in prestito|nuov[oa])';
-// One the user or someone already has is no order: "wie ich mein Postfach auf meinem neuen Diensthandy einrichte".
-const POSSESSED = '(?<!\\b(?:my|our|his|her|their|mon|ma|mes|notre|nos|son|sa|ses|mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer|sein|seine|seinem|seinen|ihrem|ihren|mi|mis|nuestro|nuestra|su|sus|mio|mia|nostro|nostra|suo|sua)\\s+(?:\\w+\\s+)?)';
+// One the user or someone already has is no order, nor one where something is set up: "wie ich mein Postfach auf meinem
+// neuen Diensthandy einrichte", "configurare l'app sul nuovo telefono".
+const POSSESSED =
+  '(?<!\\b(?:my|our|his|her|their|mon|ma|mes|notre|nos|son|sa|ses|mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer|sein|seine|seinem|seinen|ihrem|ihren|mi|mis|nuestro|nuestra|su|sus|mio|mia|nostro|nostra|suo|sua|' +
+  '(?:on|onto|sur|auf|en|sul|sulla|sui|nel|nella|im|am)(?:\\s+(?:the|le|la|les|l|dem|den|der|el|los|las|il|lo|i))?)\\s+(?:\\w+\\s+)?)';
 const WANTED = new RegExp(
   [
     `${POSSESSED}\\b${NEW_BEFORE}\\s+(?:\\w+\\s+)?${EQUIPMENT}\\b`,

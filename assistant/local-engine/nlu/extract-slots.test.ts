@@ -110,4 +110,11 @@ describe('extractApp', () => {
     expect(extractApp('install Photoshop please', catalog, new Set())).toEqual({ id: null, phrase: 'Photoshop', alternatives: [] });
     expect(extractApp('install it please', catalog, new Set(['it']))).toBeUndefined();
   });
+
+  it('gives, of several apps told of, the one named nearest before the install asked for', () => {
+    const story = 'Until now I wrote my notes in Chrome. A friend told me to try Notepad++ for them. Can you install it on the office PC?';
+    expect(extractApp(story, catalog, new Set())?.id).toBe('notepad-plus-plus');
+    // The request's own sentence names it: the apps of the story do not count.
+    expect(extractApp('Chrome works fine. Please install VLC, the clients send videos.', catalog, new Set())?.id).toBe('vlc');
+  });
 });

@@ -1,5 +1,6 @@
 import { editDistance, findCatalogAppInText, type CatalogAppRef } from '../../../domain/catalog/match-catalog-app.js';
 import { normalize, tokenize } from '../../../kb-index/text/normalize.js';
+import { asksToInstall } from './asks-for-app.js';
 import type { Intent } from './intents.js';
 import { withoutCodes } from './prepare-text.js';
 
@@ -129,9 +130,24 @@ export function extractTicketNumber(text: string, explicitOnly = false): number 
   return explicitOnly ? undefined : fallback;
 }
 
-/** The app a text asks for: a catalog app (typos forgiven), or the name of one the catalog lacks. */
+/**
+ * The app a text asks for: a catalog app (typos forgiven), or the name of one the catalog lacks. Told of several, it is
+ * the one the install's own sentence names, or else the one named nearest before it: "finora usavamo Word … un'amica
+ * mi ha detto di provare GIMP. Me lo potete installare?" asks for GIMP. Where that sentence names several, the one the
+ * whole message names first among them ("Inkscape wäre besser als Word").
+ */
 export function extractApp(text: string, catalog: CatalogAppRef[], knownWords: ReadonlySet<string>): AppSlot | undefined {
-  const mention = findCatalogAppInText(text, catalog, { knownWords });
+  const read = (words: string) => findCatalogAppInText(words, catalog, { knownWords });
+  const whole = read(text);
+  // A sentence ends at a mark before a space, not inside a file name ("keygen-office-2019.exe").
+  const sentences = text.split(/[.!?;]+(?=\s|$)|\n+/);
+  const asked = sentences.length > 1 ? sentences.findLastIndex((sentence) => asksToInstall(sentence)) : -1;
+  const nearest = sentences
+    .slice(0, asked + 1)
+    .reverse()
+    .map((sentence) => (whole.phrase && sentence.includes(whole.phrase) ? whole : read(sentence)))
+    .find((found) => found.match !== null);
+  const mention = nearest ?? whole;
   if (!mention.phrase) return undefined;
   return { id: mention.match?.id ?? null, phrase: mention.phrase, alternatives: mention.alternatives.map((app) => app.id) };
 }

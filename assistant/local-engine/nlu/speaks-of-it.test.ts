@@ -58,6 +58,8 @@ describe('asksHowTo', () => {
     'please how I can change the signature in Outlook?',
     'could you point me to the instructions for mapping the shared drive?',
     'Können Sie mir bitte mitteilen, wie ich die Weiterleitung einstelle?',
+    "Buongiorno, vorrei sapere come si collega la stampante nuova al wifi dell'ufficio.",
+    'à quoi sert OneDrive exactement ?',
   ])('asks how or why something is, in so many words: %s', (text) => {
     expect(asksHowTo(text)).toBe(true);
   });

@@ -25,6 +25,10 @@ const HOW_TO_FIRST = new RegExp(`^(?:${HOW_TO.source})`);
 const EXPLAIN_HOW = new RegExp(
   [
     String.raw`\b(?:explain|show me|tell me|advise|let me know) how\b|\bwhat(?:'s| is) the (?:procedure|process) (?:for|to)\b`,
+    // Or wished to be known: "vorrei sapere come configurare l'app", "I'd like to know how".
+    String.raw`\b(?:i'd|i would|we'd|we would) like to know how\b|\bi (?:want|wanted) to know how\b|\b(?:je voudrais|j'aimerais|je veux|nous voudrions|j'aurais voulu) savoir comment\b|\b(?:mochte|mochten|wurde gern|will|wollte) (?:ich |wir )?(?:gern |gerne )?wissen,? wie\b|\b(?:quisiera|quiero|me gustaria|queria|quisieramos) saber como\b|\b(?:vorrei|voglio|volevo|vorremmo|desidero) sapere come\b`,
+    // Or what a thing is for: "teams por favor, ¿para qué sirve?", "à quoi sert OneDrive ?".
+    String.raw`\bwhat(?:'s| is| are) (?:\w+ ){0,2}(?:used )?for\b|\ba quoi (?:sert|servent)\b|\b(?:wozu|wofur) (?:ist|sind|dient|dienen|braucht man|brauche ich)\b|\bpara que (?:sirve|sirven)\b|\ba (?:cosa|che) (?:serve|servono)\b`,
     // Or the instructions asked for: "could you point me to the instructions for reconnecting it?".
     String.raw`\b(?:point|direct|send|link) (?:me|us) (?:to )?(?:the |a |some )?(?:instructions|guide|steps|documentation|how-?to|article)\b`,
     String.raw`\bla (?:marche a suivre|procedure) (?:pour|a suivre)\b|\bm' ?(?:indiquer|expliquer) comment\b|\bme dire comment\b`,

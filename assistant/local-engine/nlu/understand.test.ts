@@ -405,6 +405,13 @@ describe('what a message asks beside what it tells', () => {
     }
   });
 
+  it('answers from the articles whether something is allowed, and installs what is asked for with "darf ich" and no verb', async () => {
+    const allowed = await understand('Darf ich auf dem Dienstlaptop private Programme installieren, zum Beispiel Steam?', { fallbackLanguage: 'de', catalog });
+    expect(allowed.tool).toBe('search_knowledge_base');
+    const asked = await understand('Darf ich VLC auf den Arbeitsrechner? Für die Schulungsvideos', { fallbackLanguage: 'de', catalog });
+    expect(asked).toMatchObject({ tool: 'request_software_install', slots: { app: { id: 'vlc' } } });
+  });
+
   it('tells the kind of computer from a German genitive', async () => {
     const u = await understand('Setzen Sie bitte das lokale Passwort meines ThinkPads zurück', { fallbackLanguage: 'de', catalog });
     expect(u.slots.device?.platform).toBe('windows');

@@ -12,6 +12,7 @@ import { asksForAccess, asksForAccount, requestsAccess } from './asks-for-access
 import { mentionedAction, mentionedActions, requestedAction } from './asks-for-action.js';
 import { asksToInstall, wantsApp } from './asks-for-app.js';
 import { asksForPerson } from './asks-for-person.js';
+import { asksWhetherAllowed } from './asks-permission.js';
 import { listAsked } from './asks-for-list.js';
 import { asksForEquipment } from './asks-for-equipment.js';
 import { asksToDoIt } from './asks-to-do-it.js';
@@ -433,7 +434,8 @@ export async function understand(text: string, options: UnderstandOptions): Prom
     (top.intent === 'create_ticket' && !ticketAsked && !serviceAsked()) ||
     (top.intent === 'install_software' && !installAsked) ||
     (actionForIntent(top.intent) !== undefined && !asked && top.score < CLEAR_REQUEST);
-  if ((TOOLS[top.intent] === null || vagueRequest || unaskedPerson()) && !asksAboutAssistant && asksHowTo(text)) {
+  // So is whether something is allowed: "Darf ich private Software installieren, zB Spotify?".
+  if ((TOOLS[top.intent] === null || vagueRequest || unaskedPerson()) && !asksAboutAssistant && (asksHowTo(text) || asksWhetherAllowed(text))) {
     [top, ...rest] = ahead({ intent: 'kb_question', score: top.score }, top, rest);
   }
   // Written to thank, it asks nothing, whatever the models read into what it tells besides.
