@@ -51,9 +51,10 @@ describe('periodic rounds on BullMQ', () => {
   it('two nodes queue every tick, and each tick runs once whichever node takes it', async () => {
     const onA: number[] = [];
     const onB: number[] = [];
+    // Every round run falls on a tick after this: neither node queued one before.
+    const since = Date.now();
     await node(onA);
     await node(onB);
-    const since = Date.now();
     await until(() => (onA.length + onB.length >= 8 ? true : undefined), 'eight rounds');
     const ticks = tickOf(Date.now()) - tickOf(since);
     // Doubled rounds would come near twice the ticks; a slow machine runs fewer, never more.
