@@ -21,6 +21,8 @@ describe('namesSomeoneElsesDevice', () => {
     ['Puoi far uscire Marta dal Mac della reception?', TOM],
     // Left open by someone else, told with no possessive.
     ['Lucia è uscita e ha lasciato il portatile acceso sulla scrivania, me lo spegnete?', TOM],
+    // An action done "for me" to the machine told of: theirs.
+    ['Il est parti sans fermer sa session. Vous pouvez me la fermer ?', TOM],
     ['¿le puedes cerrar la sesión a Manuel en el portátil del almacén?', TOM],
     ['Apágale el portátil a Lucía, se ha dejado el correo abierto', TOM],
     // Said twice whom it is done to, whatever the user needs it for.
@@ -125,6 +127,9 @@ describe('namesSomeoneElsesDevice', () => {
     ['il Mac del negozio lo usiamo tutti, mio cugino ha cambiato la password: potete reimpostarla?', TOM],
     // Left so by an update, it is the user's own.
     ["l'aggiornamento ha lasciato il pc bloccato, me lo riavvii?", TOM],
+    // Asked for by the user, a colleague only who sent the files; a colleague's own machine where she showed the app.
+    ["La comptable m'envoie des fichiers .rar que je n'arrive pas à ouvrir. On m'a conseillé 7-Zip. Est-ce que je peux l'avoir ?", TOM],
+    ["Un collègue m'a montré GIMP sur son portable. Vous pouvez me l'installer ?", TOM],
     ['riavvia il pc di lavoro', ANNA],
     // The possessive after the machine, as non-native Italian may put it.
     ['Buongiorno, io lavoro in magazzino. Voi potete spegnere computer mio? Io già a casa.', ANNA],

@@ -255,6 +255,12 @@ const SIGNATURE = new RegExp(
 );
 // The machine said to be the user's: "PC-WORKSHOP-3, thats mine", "el HP de secretaría, es el mío".
 const SAID_MINE = /\b(?:it's mine|its mine|it is mine|that's mine|thats mine|that is mine|c'est le mien|c'est la mienne|ist meiner|ist meins|es el mio|es la mia|e il mio|e la mia)\b/;
+// Done to or for the user, by a pronoun on the verb: "vous pouvez me l'installer ?", "instálamelo", "me lo blocchi?".
+const DONE_FOR_ME =
+  `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
+  `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon|reiniciar|apagar|bloquear|sacar|cerrar|desconectar|instalar|restablecer|resetear|poner)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:(?:puedes|podes|podeis|puede|pueden|podrias|podriais|podria|podrian)\\s+)?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
+  `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\b(?:mi|me lo|me la)\\s+(?:(?:puoi|potete|potresti|potreste|puo|riesci|riuscite)\\s+)?(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*`;
+const DONE_FOR_ME_MARK = new RegExp(DONE_FOR_ME);
 // Marks the device or account as the user's own: "my laptop", "ma session", "mein Notebook", "sign me out".
 const OWN_MARK = new RegExp(
   `\\b(?:my|mon|ma|mes|mein|meine|meinen|meinem|meiner|mi|mis|mio|mia|miei|mie)\\s+(?:[\\w-]+\\s+)?(?:${THINGS}|sitzung|sesion|sessione|screen|ecran|bildschirm|pantalla|schermo)\\b|` +
@@ -265,15 +271,13 @@ const OWN_MARK = new RegExp(
     `\\b(?:sign|log)\\s+me\\b|(?<!\\b(?:neben|bei|mit|hinter|vor|gegenuber|wie|er|hat|hatte) )\\b(?:mich|mir)\\b|-moi\\b|\\b(?:for me|pour moi|para mi|per me)\\b|` +
     // The user as the one it is done to, a colleague only the reason: "sácame de la sesión, se lo dejo a un compañero",
     // "disconnettimi, lo deve usare un collega", "bin am falschen Rechner angemeldet, der Kollege braucht ihn".
-    `\\b(?:me|m')\\s*(?:l'|le |la |les )?(?:redemarr|etei|eteign|verrouill|deconnect|reinitialis|install|ferm|mett)\\w*|` +
-    `\\b(?:reinicia|apaga|bloquea|saca|cierra|desconecta|instala|restablece|resetea|pon|reiniciar|apagar|bloquear|sacar|cerrar|desconectar|instalar|restablecer|resetear|poner)me\\b|\\bme\\s+(?:lo |la |los |las )?(?:(?:puedes|podes|podeis|puede|pueden|podrias|podriais|podria|podrian)\\s+)?(?:reinici|apag|bloque|saq|sac|cierr|desconect|instal|restablez|restablec|resete|pon)\\w*|` +
-    `\\b(?:riavvia|spegni|blocca|sblocca|disconnetti|reimposta|resetta|installa|fam)mi\\b|\\b(?:mi|me lo|me la)\\s+(?:(?:puoi|potete|potresti|potreste|puo|riesci|riuscite)\\s+)?(?:riavvi|speng|spegn|blocc|disconnett|reimpost|resett|install|fai|fa|serv)\\w*|` +
+    `${DONE_FOR_ME}|` +
     `\\b(?:ich bin|bin ich|bin (?:am|an|auf|im|noch))\\b|` +
     // The task is now the user's, whoever did it before: "prima lo faceva la maestra, adesso tocca a me".
     `\\b(?:tocca a me|it's (?:up to|down to) me|now it's my job|c'est a moi de|c'est mon tour|jetzt bin ich dran|jetzt ist es meine aufgabe|ahora me toca|me toca a mi)\\b|` +
     // Said to be the user's: "el HP de secretaría, es el mío"; or asked for by the user: "could I get KeePassXC on here?".
     `${SAID_MINE.source}|${ON_MINE.source}|` +
-    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:would|is) it (?:be )?possible to (?:have|get)\\b|\\bware es moglich\\b|\\best-(?:il|ce) possible d'avoir\\b|\\bseria posible tener\\b|\\bsarebbe possibile avere\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) avoir\\b|\\b(?:puis-je|pourrais-je) avoir\\b|\\b(?:kann|konnte|darf) ich\\b(?:\\s+\\w+){0,3}\\s+(?:bekommen|haben|kriegen)\\b|\\b(?:puedo|podria) tener\\b|\\b(?:posso|potrei) avere\\b`,
+    `\\b(?:could|can|may) i (?:get|have)\\b|\\b(?:would|is) it (?:be )?possible to (?:have|get)\\b|\\bware es moglich\\b|\\best-(?:il|ce) possible d'avoir\\b|\\bseria posible tener\\b|\\bsarebbe possibile avere\\b|\\b(?:c'est moi qui|it's me who|i'm the one who|i am the one who|soy yo (?:quien|el que|la que)|sono io (?:che|a))\\b|\\b(?:i need|i'd need|j'ai besoin|il me faut|il me faudrait|ich brauche|ich brauchte|necesito|necesitaria|ho bisogno|mi serve|mi servirebbe)\\b|\\bon here\\b|\\b(?:je peux|je pourrais|est-ce que je peux) (?:l' ?|les |en )?avoir\\b|\\b(?:puis-je|pourrais-je) (?:l' ?|les |en )?avoir\\b|\\b(?:kann|konnte|darf) ich\\b(?:\\s+\\w+){0,3}\\s+(?:bekommen|haben|kriegen)\\b|\\b(?:puedo|podria) tener(?:lo|la)?\\b|\\b(?:posso|potrei) aver(?:e|lo|la)\\b`,
 );
 
 // The user asks to be signed out: it is their own session, whoever takes the machine next ("déconnecte-moi du poste
@@ -378,7 +382,12 @@ export function namesSomeoneElsesDevice(text: string, own: Ownership): boolean {
     .filter((word) => !NOT_A_NAME.has(word) && isTypedAsAName(text, word));
   const trades = [...plain.matchAll(OF_TRADE)].map((m) => m[1]!).filter((word) => !NOT_TRADES.has(word));
   if (possessors.some(isOther) || signedOut.some(isOther) || saidToBe.some(isOther) || GIVEN_TO_OTHER.test(plain) || OF_FAMILY.test(plain) || LEFT_BY_OTHER.test(plain)) return true;
-  if ((PRONOUN_EN.test(plain) || THIRD_PERSON.test(plain)) && !ON_MINE.test(plain)) return true;
+  // Their machine told of in the story, an install done for the user asked in another sentence, is where they showed
+  // the app: "Une collègue m'a montré draw io sur son ordi perso. Vous pouvez me l'installer ?". An action done "for me"
+  // is done to theirs: "Il a oublié de fermer sa session. Vous pouvez me la fermer ?".
+  const theirs = (sentence: string) => PRONOUN_EN.test(sentence) || THIRD_PERSON.test(sentence);
+  const forMeBeside = sentencesOf(plain).some((sentence) => !theirs(sentence) && DONE_FOR_ME_MARK.test(sentence) && /\binstal/.test(sentence));
+  if (theirs(plain) && !ON_MINE.test(plain) && !forMeBeside) return true;
   // A trade, a role or someone new is read from words alone: the user named as the one it is done to outweighs them
   // ("vous pouvez me déconnecter ? … l'ordi de l'atelier").
   // So is whom it is for ("the invoices for Harbour Print … restart it for me please").

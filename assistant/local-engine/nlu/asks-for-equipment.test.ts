@@ -39,6 +39,8 @@ describe('asksForEquipment', () => {
     'Könnten Sie mir bitte sagen, ob der Kalender auf meinem neuen Diensthandy bitte auch synchronisiert?',
     'please set up my email on my new phone',
     "vorrei sapere come si installa l'app della banca sul nuovo telefono",
+    // The equipment named, what is ordered comes much later: flowers, not a computer.
+    'El ordenador de caja tarda un montón en arrancar y los clientes esperan en la cola para encargar sus tartas.',
     // The machine told of in one sentence, the wish in another: no machine is wanted.
     'Tenemos un portátil en recepción que se apaga solo. Quiero saber por qué pasa.',
     // German "an dem Rechner" says where, not which one is wanted.

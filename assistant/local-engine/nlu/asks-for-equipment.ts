@@ -32,8 +32,9 @@ const WANTED = new RegExp(
   ].join('|'),
 );
 // Ordering is asking for it whatever the equipment's state: "could you order a webcam for room 3?", "vorrei richiedere
-// un mouse ergonomico".
-const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|solicitamos|la compra de|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b.*(?<!\\b(?:an|the|my|this|that|your|a) )\\b(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
+// un mouse ergonomico"; the equipment named first, the verb comes within a few words ("el ordenador de los pedidos tarda
+// … para encargar ramos" orders flowers).
+const ORDERED = new RegExp(`\\b(?:order (?:me |us )?(?:a|an|some|new|another|two|three|four|five|\\d+)|request an?|commander|commande|bestellen|bestellt|anfordern|beantragen|pedir|pidan|encargar|solicitar|solicito|solicitamos|la compra de|ordinare|ordinate|richiedere|richiedo)\\b.*\\b${EQUIPMENT}\\b|\\b${EQUIPMENT}\\b(?:\\W+\\w+){0,5}?\\W+(?<!\\b(?:an|the|my|this|that|your|a) )(?:order|buy|purchase|commander|acheter|bestellen|kaufen|anschaffen|pedir|comprar|tramitar (?:el |la )?(?:pedido|compra)|encargar|ordinare|comprare|acquistare)\\b`);
 // Words asking for something to be given: "I need", "could I get", "il me faudrait", "wir bräuchten", "mi serve".
 const ASKING_FOR =
   /\b(?:need|needs|want|(?:can|could|may) i (?:get|have)|i d like|would like|request|please|besoin|faudrait|faut|voudrais|aimerais|souhaiterais|souhaite|je (?:vous )?demande|nous (?:vous )?demandons|brauche|brauchen|brauchte|brauchten|benotige|benotigen|hatte gern|hatten gern|bitte|necesito|necesitamos|necesitaria|quisiera|quiero|solicito|solicitamos|haria falta|hace falta|serve|servirebbe|servono|vorrei|avrei bisogno|chiedo)\b/;

@@ -60,6 +60,7 @@ describe('asksHowTo', () => {
     'Können Sie mir bitte mitteilen, wie ich die Weiterleitung einstelle?',
     "Buongiorno, vorrei sapere come si collega la stampante nuova al wifi dell'ufficio.",
     'à quoi sert OneDrive exactement ?',
+    'Quelle est la démarche pour changer mon code PIN Windows ?',
   ])('asks how or why something is, in so many words: %s', (text) => {
     expect(asksHowTo(text)).toBe(true);
   });

@@ -31,7 +31,7 @@ const EXPLAIN_HOW = new RegExp(
     String.raw`\bwhat(?:'s| is| are) (?:\w+ ){0,2}(?:used )?for\b|\ba quoi (?:sert|servent)\b|\b(?:wozu|wofur) (?:ist|sind|dient|dienen|braucht man|brauche ich)\b|\bpara que (?:sirve|sirven)\b|\ba (?:cosa|che) (?:serve|servono)\b`,
     // Or the instructions asked for: "could you point me to the instructions for reconnecting it?".
     String.raw`\b(?:point|direct|send|link) (?:me|us) (?:to )?(?:the |a |some )?(?:instructions|guide|steps|documentation|how-?to|article)\b`,
-    String.raw`\bla (?:marche a suivre|procedure) (?:pour|a suivre)\b|\bm' ?(?:indiquer|expliquer) comment\b|\bme dire comment\b`,
+    String.raw`\bla (?:marche a suivre|procedure|demarche) (?:pour|a suivre)\b|\bm' ?(?:indiquer|expliquer) comment\b|\bme dire comment\b`,
     String.raw`\b(?:erklaren|zeigen|sagen|mitteilen|beschreiben|verraten)(?: sie| du)?(?: mir)?,? wie\b`,
     String.raw`\b(?:explicar|explicarme|decirme|indicarme) como\b|\bel procedimiento para\b`,
     String.raw`\b(?:spiegarmi|dirmi|indicarmi|spiegare) come\b|\bla procedura per\b`,

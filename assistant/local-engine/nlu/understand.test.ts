@@ -412,6 +412,16 @@ describe('what a message asks beside what it tells', () => {
     expect(asked).toMatchObject({ tool: 'request_software_install', slots: { app: { id: 'vlc' } } });
   });
 
+  it('asks how a request stands when its state is asked with its number', async () => {
+    const u = await understand('Vorrei conoscere lo stato della pratica 48213, grazie', { fallbackLanguage: 'it', catalog });
+    expect(u).toMatchObject({ tool: 'get_ticket_status', slots: { ticketNumber: 48213 } });
+  });
+
+  it('opens a ticket for equipment to replace, whatever action the models half read', async () => {
+    const u = await understand('Der Akku vom Notebook hält keine Stunde mehr, Energiesparmodus hilft nichts. Das Gerät muss ersetzt werden.', { fallbackLanguage: 'de', catalog });
+    expect(u.tool).toBe('create_ticket');
+  });
+
   it('tells the kind of computer from a German genitive', async () => {
     const u = await understand('Setzen Sie bitte das lokale Passwort meines ThinkPads zurück', { fallbackLanguage: 'de', catalog });
     expect(u.slots.device?.platform).toBe('windows');

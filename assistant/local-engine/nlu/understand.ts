@@ -98,9 +98,13 @@ const REFERS_TO_A_TICKET = new Set<Intent>(['create_ticket', 'list_tickets', 'he
 const OPENED_BY_USER =
   /\b(?:opened|created|raised|logged|submitted|filed|chasing|following up|ouvert|cree|relance|relancer|aufgemacht|eroffnet|erstellt|angelegt|gemeldet|nachhaken|abierto|abri|creado|puse|reclamar|aperto|aperta|creato|creata|sollecito|sollecitare)\b/;
 
+// And so is one whose state is asked: "Vorrei conoscere lo stato della mia richiesta 215006".
+const STATE_ASKED = /\b(?:status|state|statut|etat|stand|estado|stato|situacion)\b/;
+
 function refersToATicket(intent: Intent, text: string): boolean {
   if (REFERS_TO_A_TICKET.has(intent)) return true;
-  return intent === 'kb_question' && OPENED_BY_USER.test(foldText(text));
+  const plain = foldText(text);
+  return intent === 'kb_question' && (OPENED_BY_USER.test(plain) || STATE_ASKED.test(plain));
 }
 
 /** Whether the intent asks for something done to a computer: a device action or an install. */
@@ -378,7 +382,10 @@ export async function understand(text: string, options: UnderstandOptions): Prom
   const vague = top.intent === 'kb_question' || top.intent === 'help' || appless() || unaskedPerson();
   // And an action the models read in an account closed, asked in no words of an action on a computer: "Gary left on
   // Friday, can you turn off his account".
-  const accountActedOn = actionForIntent(top.intent) !== undefined && !asked && asksForAccount(text);
+  // So is an action the models are unsure of, named in no words, beside equipment to replace: "Der Akku bzw. der Laptop
+  // muss ersetzt werden".
+  const unsureOfAction = actionForIntent(top.intent) !== undefined && !asked && top.score < CLEAR_REQUEST && mentionedActions(text).length === 0;
+  const accountActedOn = actionForIntent(top.intent) !== undefined && !asked && (asksForAccount(text) || (unsureOfAction && serviceAsked()));
   if ((top.intent === 'install_software' && asksForAccess(text) && !installAsked) || (vague && serviceAsked()) || accountActedOn) {
     [top, ...rest] = ahead({ intent: 'create_ticket', score: top.score }, top, rest);
   }
