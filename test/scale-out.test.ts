@@ -154,7 +154,11 @@ describe('several nodes on one database and one Redis', () => {
         return rows.length === 1 ? true : undefined;
       }, 'the first claim to be let go');
       const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => claimActionDelivery(nodes[i % 2]!, tenantId, actionId, 30)));
-      expect(claims.filter(Boolean)).toHaveLength(1);
+      const won = claims.filter(Boolean).length;
+      // A node whose own delivery attempt came late (a loaded machine) may hold it again: then none of these may win.
+      const heldByANode =
+        won === 0 && (await nodes[0]!.query('SELECT 1 FROM action_requests WHERE id = $1 AND delivery_claimed_until > now()', [actionId])).rows.length === 1;
+      expect(won + (heldByANode ? 1 : 0)).toBe(1);
       await releaseActionDelivery(nodes[0]!, tenantId, actionId);
     } finally {
       await Promise.all(nodes.map((pool) => pool.end()));
